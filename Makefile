@@ -1,0 +1,42 @@
+# LEAP Desktop: the two commands a newcomer needs are `make run` and `make test`.
+# Set-up is idempotent: the virtual environment is rebuilt only when pyproject.toml
+# changes, and system packages are only installed when missing.
+
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+DEMO   ?= $(CURDIR)/.demo/demo.leap
+
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: setup run test bench docs-schema clean help
+
+help:
+	@echo "make run    set up (first time) and open the app on the demo panel"
+	@echo "make test   set up (first time) and run every test headless"
+	@echo "make bench  run the speed benchmarks and print figures"
+
+$(STAMP): pyproject.toml scripts/setup-system
+	@scripts/setup-system
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	@scripts/run-demo "$(VENV)" "$(DEMO)"
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+docs-schema: setup
+	$(PY) -c "import json; from leap_desktop.services import interchange; print(json.dumps(interchange.json_schema(), indent=2))" > docs/interchange.schema.json
+
+clean:
+	rm -rf $(VENV) .demo .pytest_cache build dist *.egg-info

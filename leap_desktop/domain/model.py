@@ -1,0 +1,428 @@
+"""The records of a panel's work, as plain immutable values.
+
+Each record type lists its editable fields (``FIELDS``: name -> converter). ``build``
+turns raw input into a record and checks the rules that need only that record;
+rules that need other records (a contribution's person, a decision's predecessor)
+live in :mod:`leap_desktop.domain.rules`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from . import fields as f
+from .errors import RuleError
+from .vocab import (
+    ActionStatus,
+    AgendaPurpose,
+    AttendanceStatus,
+    Consent,
+    ContributionKind,
+    DecisionMethod,
+    DecisionStatus,
+    InvolvementLevel,
+    ItemState,
+    MeetingStatus,
+    PaymentPreference,
+    Role,
+)
+
+
+def _defaults(cls: type) -> dict[str, Any]:
+    return {
+        fl.name: fl.default
+        for fl in dataclasses.fields(cls)
+        if fl.default is not dataclasses.MISSING
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Fields every stored record has."""
+
+    id: str
+    created_at: str | None = None
+    updated_at: str | None = None
+    deleted_at: str | None = None
+
+    FIELDS: ClassVar[dict[str, Any]] = {}
+    PREFIX: ClassVar[str | None] = None  # short reference prefix, e.g. "D" for D-12
+    TABLE: ClassVar[str] = ""
+
+    @property
+    def ref(self) -> str:
+        number = getattr(self, "number", None)
+        if self.PREFIX and number is not None:
+            return f"{self.PREFIX}-{number}"
+        return self.id
+
+    @classmethod
+    def clean(cls, values: dict[str, Any], *, partial: bool = False) -> dict[str, Any]:
+        """Convert raw input for the editable fields; unknown names are refused."""
+        unknown = set(values) - set(cls.FIELDS)
+        if unknown:
+            raise RuleError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}", sorted(unknown)[0])
+        out: dict[str, Any] = {}
+        defaults = _defaults(cls)
+        names = values if partial else cls.FIELDS
+        for name in names:
+            if not partial and name not in values and name in defaults:
+                out[name] = defaults[name]
+                continue
+            converter = cls.FIELDS[name]
+            try:
+                out[name] = converter(values.get(name))
+            except RuleError as exc:
+                raise RuleError(exc.message, name) from None
+        return out
+
+    def changed(self, **values: Any) -> "Record":
+        """A copy with some editable fields changed, converted and checked."""
+        new = dataclasses.replace(self, **self.clean(values, partial=True))
+        new.check()
+        return new
+
+    def check(self) -> None:
+        """Rules that need only this record. Raise RuleError when broken."""
+
+    def editable(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.FIELDS}
+
+
+@dataclass(frozen=True, kw_only=True)
+class Panel(Record):
+    name: str
+    purpose: str | None = None
+    advises: str | None = None  # the study or service the panel advises
+    start_date: str | None = None
+
+    TABLE = "panel"
+    FIELDS = {
+        "name": f.Text("Panel name", required=True, max_len=f.NAME_MAX),
+        "purpose": f.Text("Purpose", multiline=True, max_len=f.TEXT_MAX),
+        "advises": f.Text("Study or service advised", max_len=f.TITLE_MAX),
+        "start_date": f.Date("Start date"),
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Person(Record):
+    number: int | None = None
+    display_name: str
+    preferred_name: str | None = None
+    pronouns: str | None = None
+    roles: tuple[Role, ...]
+    consent: Consent = Consent.NAMED
+    access_needs: str | None = None
+    payment: PaymentPreference | None = None
+    active_from: str | None = None
+    active_to: str | None = None
+
+    PREFIX = "P"
+    TABLE = "people"
+    FIELDS = {
+        "display_name": f.Text("Name", required=True, max_len=f.NAME_MAX),
+        "preferred_name": f.Text("Preferred name", max_len=f.NAME_MAX),
+        "pronouns": f.Text("Pronouns", max_len=40),
+        "roles": f.Roles("Roles"),
+        "consent": f.Choice("Attribution consent", Consent),
+        "access_needs": f.Text("Access needs", multiline=True, max_len=f.TEXT_MAX),
+        "payment": f.Choice("Payment preference", PaymentPreference, required=False),
+        "active_from": f.Date("Active from"),
+        "active_to": f.Date("Active to"),
+    }
+
+    def check(self) -> None:
+        if self.active_from and self.active_to and self.active_to < self.active_from:
+            raise RuleError(
+                f"{self.display_name}: 'active to' ({self.active_to}) is before "
+                f"'active from' ({self.active_from})",
+                "active_to",
+            )
+
+    def active_on(self, day: str) -> bool:
+        return (self.active_from is None or self.active_from <= day) and (
+            self.active_to is None or day <= self.active_to
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class Meeting(Record):
+    number: int | None = None
+    title: str
+    starts_at: str
+    planned_minutes: int | None = 120
+    place: str | None = None
+    papers_sent_on: str | None = None
+    status: MeetingStatus = MeetingStatus.PLANNED
+
+    PREFIX = "M"
+    TABLE = "meetings"
+    FIELDS = {
+        "title": f.Text("Meeting title", required=True),
+        "starts_at": f.DateTime("Start", required=True),
+        "planned_minutes": f.Number("Planned length (minutes)", 1, 24 * 60),
+        "place": f.Text("Place or online link", max_len=500),
+        "papers_sent_on": f.Date("Papers sent on"),
+        "status": f.Choice("Meeting status", MeetingStatus),
+    }
+
+    @property
+    def day(self) -> str:
+        return self.starts_at[:10]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attendance(Record):
+    meeting_id: str
+    person_id: str
+    status: AttendanceStatus = AttendanceStatus.PRESENT
+    meeting_role: str | None = None  # chair, note-taker, ...
+    hours: float | None = None  # including preparation
+
+    TABLE = "attendance"
+    FIELDS = {
+        "meeting_id": f.Ref("Meeting", required=True),
+        "person_id": f.Ref("Person", required=True),
+        "status": f.Choice("Attendance", AttendanceStatus),
+        "meeting_role": f.Text("Role at the meeting", max_len=80),
+        "hours": f.Number("Hours", 0, 100, whole=False),
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class AgendaItem(Record):
+    number: int | None = None
+    meeting_id: str
+    position: int
+    title: str
+    purpose: AgendaPurpose = AgendaPurpose.DISCUSSION
+    presenter_id: str | None = None
+    allotted_minutes: int | None = None
+    notes: str | None = None
+    state: ItemState = ItemState.OPEN
+    carried_from_id: str | None = None
+
+    PREFIX = "I"
+    TABLE = "agenda_items"
+    FIELDS = {
+        "meeting_id": f.Ref("Meeting", required=True),
+        "position": f.Number("Position", 1, 10_000, required=True),
+        "title": f.Text("Item title", required=True),
+        "purpose": f.Choice("Purpose", AgendaPurpose),
+        "presenter_id": f.Ref("Presenter"),
+        "allotted_minutes": f.Number("Allotted minutes", 0, 24 * 60),
+        "notes": f.Text("Notes", multiline=True, max_len=f.TEXT_MAX),
+        "state": f.Choice("Item state", ItemState),
+        "carried_from_id": f.Ref("Carried from"),
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contribution(Record):
+    number: int | None = None
+    item_id: str
+    person_id: str
+    kind: ContributionKind
+    text: str
+    said_at: str | None = None  # UTC timestamp
+    attribution: Consent | None = None  # override; only ever more private than consent
+
+    PREFIX = "C"
+    TABLE = "contributions"
+    FIELDS = {
+        "item_id": f.Ref("Agenda item", required=True),
+        "person_id": f.Ref("Person", required=True),
+        "kind": f.Choice("Kind of contribution", ContributionKind),
+        "text": f.Text("What was said", required=True, multiline=True, max_len=f.TEXT_MAX),
+        "said_at": f.Text("Time", max_len=40),
+        "attribution": f.Choice("Attribution for this contribution", Consent, required=False),
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Decision(Record):
+    number: int | None = None
+    title: str
+    text: str | None = None
+    rationale: str | None = None
+    summary: str | None = None  # plain-language summary
+    method: DecisionMethod | None = None
+    votes_for: int | None = None
+    votes_against: int | None = None
+    votes_abstain: int | None = None
+    level: InvolvementLevel = InvolvementLevel.CONSULT
+    status: DecisionStatus = DecisionStatus.PROPOSED
+    status_note: str | None = None
+    meeting_id: str | None = None
+    item_id: str | None = None
+    supersedes_id: str | None = None
+    decided_on: str | None = None
+
+    PREFIX = "D"
+    TABLE = "decisions"
+    FIELDS = {
+        "title": f.Text("Decision title", required=True),
+        "text": f.Text("Decision text", multiline=True, max_len=f.TEXT_MAX),
+        "rationale": f.Text("Rationale", multiline=True, max_len=f.TEXT_MAX),
+        "summary": f.Text("Plain-language summary", multiline=True, max_len=f.TEXT_MAX),
+        "method": f.Choice("Decision method", DecisionMethod, required=False),
+        "votes_for": f.Number("Votes for", 0, 100_000),
+        "votes_against": f.Number("Votes against", 0, 100_000),
+        "votes_abstain": f.Number("Abstentions", 0, 100_000),
+        "level": f.Choice("Involvement level", InvolvementLevel),
+        "status": f.Choice("Decision status", DecisionStatus),
+        "status_note": f.Text("Reason for the status", multiline=True, max_len=f.TEXT_MAX),
+        "meeting_id": f.Ref("Meeting"),
+        "item_id": f.Ref("Agenda item"),
+        "supersedes_id": f.Ref("Decision it replaces"),
+        "decided_on": f.Date("Date decided"),
+    }
+
+    @property
+    def votes(self) -> tuple[int, int, int] | None:
+        if self.method is DecisionMethod.VOTE:
+            return (self.votes_for or 0, self.votes_against or 0, self.votes_abstain or 0)
+        return None
+
+    def check(self) -> None:
+        counts = (self.votes_for, self.votes_against, self.votes_abstain)
+        settled = self.status in (DecisionStatus.AGREED, DecisionStatus.REJECTED)
+        if settled and self.method is None:
+            raise RuleError(
+                f"A decision that is {self.status.label.lower()} needs a method "
+                "(consensus, vote, delegated or deferred)",
+                "method",
+            )
+        if self.method is DecisionMethod.VOTE:
+            if any(c is None for c in counts):
+                raise RuleError("A vote needs the counts for, against and abstaining", "votes_for")
+            if sum(counts) == 0:
+                raise RuleError("A vote needs at least one vote counted", "votes_for")
+        elif any(c is not None for c in counts):
+            raise RuleError("Vote counts only go with the method 'vote'", "method")
+        if self.method is DecisionMethod.DEFERRED and self.status not in (
+            DecisionStatus.PROPOSED,
+            DecisionStatus.DEFERRED,
+        ):
+            raise RuleError(
+                f"A deferred decision cannot be {self.status.label.lower()}: "
+                "choose another method or set the status to deferred",
+                "status",
+            )
+        if self.status is DecisionStatus.REVERSED and not self.status_note:
+            raise RuleError("Say why the decision was reversed", "status_note")
+        if self.supersedes_id is not None and self.supersedes_id == self.id:
+            raise RuleError("A decision cannot replace itself", "supersedes_id")
+
+
+@dataclass(frozen=True, kw_only=True)
+class DecisionSource(Record):
+    """A contribution that shaped a decision, with a note of how."""
+
+    decision_id: str
+    contribution_id: str
+    note: str | None = None
+
+    TABLE = "decision_sources"
+    FIELDS = {
+        "decision_id": f.Ref("Decision", required=True),
+        "contribution_id": f.Ref("Contribution", required=True),
+        "note": f.Text("How it shaped the decision", multiline=True, max_len=2_000),
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class CoProducer(Record):
+    """A person who shaped a decision outside a recorded contribution."""
+
+    decision_id: str
+    person_id: str
+    note: str | None = None
+
+    TABLE = "decision_coproducers"
+    FIELDS = {
+        "decision_id": f.Ref("Decision", required=True),
+        "person_id": f.Ref("Person", required=True),
+        "note": f.Text("How they shaped it", multiline=True, max_len=2_000),
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Dissent(Record):
+    """Recorded disagreement with a decision. Kept, never erased."""
+
+    decision_id: str
+    person_id: str | None = None
+    text: str
+
+    TABLE = "decision_dissent"
+    FIELDS = {
+        "decision_id": f.Ref("Decision", required=True),
+        "person_id": f.Ref("Person"),
+        "text": f.Text("Dissent", required=True, multiline=True, max_len=f.TEXT_MAX),
+    }
+
+
+@dataclass(frozen=True, kw_only=True)
+class Action(Record):
+    number: int | None = None
+    title: str
+    owner_id: str
+    due_on: str | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    outcome: str | None = None  # what was done (done) or why it was dropped (dropped)
+    decision_id: str | None = None
+    item_id: str | None = None
+    reported_meeting_id: str | None = None  # where it was reported back to the panel
+    closed_on: str | None = None
+
+    PREFIX = "A"
+    TABLE = "actions"
+    FIELDS = {
+        "title": f.Text("What needs doing", required=True, multiline=True, max_len=2_000),
+        "owner_id": f.Ref("Owner", required=True),
+        "due_on": f.Date("Due date"),
+        "status": f.Choice("Action status", ActionStatus),
+        "outcome": f.Text("Outcome", multiline=True, max_len=f.TEXT_MAX),
+        "decision_id": f.Ref("Decision"),
+        "item_id": f.Ref("Agenda item"),
+        "reported_meeting_id": f.Ref("Meeting where it was reported back"),
+        "closed_on": f.Date("Closed on"),
+    }
+
+    def check(self) -> None:
+        if self.status is ActionStatus.DONE and not self.outcome:
+            raise RuleError("Say what was done (the outcome) to mark an action done", "outcome")
+        if self.status is ActionStatus.DROPPED and not self.outcome:
+            raise RuleError("Say why the action was dropped", "outcome")
+
+    def is_overdue(self, today: str) -> bool:
+        return bool(self.due_on) and not self.status.is_closed and self.due_on < today
+
+
+RECORD_TYPES: tuple[type[Record], ...] = (
+    Panel,
+    Person,
+    Meeting,
+    Attendance,
+    AgendaItem,
+    Contribution,
+    Decision,
+    DecisionSource,
+    CoProducer,
+    Dissent,
+    Action,
+)
+BY_TABLE = {cls.TABLE: cls for cls in RECORD_TYPES}
+BY_PREFIX = {cls.PREFIX: cls for cls in RECORD_TYPES if cls.PREFIX}
+
+
+def build(cls: type[Record], values: dict[str, Any], *, id: str, **meta: Any) -> Record:
+    """Make a new record of ``cls`` from raw ``values``, converted and checked."""
+    record = cls(id=id, **meta, **cls.clean(values))
+    record.check()
+    return record
+

@@ -1,0 +1,215 @@
+"""Rules that involve more than one record, status changes, and attribution.
+
+Plain functions over domain values. The services call them before writing; the
+importer calls them over a whole document before anything is written.
+"""
+
+from __future__ import annotations
+
+from .errors import RuleError
+from .model import Action, Contribution, Decision, Meeting, Person
+from .vocab import (
+    ActionStatus,
+    Consent,
+    DecisionStatus,
+    MeetingStatus,
+    Role,
+    RoleGroup,
+)
+
+# -- status changes ---------------------------------------------------------------
+
+DECISION_TRANSITIONS: dict[DecisionStatus, frozenset[DecisionStatus]] = {
+    DecisionStatus.PROPOSED: frozenset(
+        {DecisionStatus.AGREED, DecisionStatus.REJECTED, DecisionStatus.DEFERRED}
+    ),
+    DecisionStatus.DEFERRED: frozenset(
+        {DecisionStatus.PROPOSED, DecisionStatus.AGREED, DecisionStatus.REJECTED}
+    ),
+    DecisionStatus.AGREED: frozenset({DecisionStatus.SUPERSEDED, DecisionStatus.REVERSED}),
+    DecisionStatus.REJECTED: frozenset({DecisionStatus.PROPOSED}),
+    DecisionStatus.SUPERSEDED: frozenset(),
+    DecisionStatus.REVERSED: frozenset(),
+}
+
+ACTION_TRANSITIONS: dict[ActionStatus, frozenset[ActionStatus]] = {
+    ActionStatus.OPEN: frozenset({ActionStatus.IN_PROGRESS, ActionStatus.DONE, ActionStatus.DROPPED}),
+    ActionStatus.IN_PROGRESS: frozenset({ActionStatus.OPEN, ActionStatus.DONE, ActionStatus.DROPPED}),
+    ActionStatus.DONE: frozenset({ActionStatus.OPEN}),
+    ActionStatus.DROPPED: frozenset({ActionStatus.OPEN}),
+}
+
+MEETING_TRANSITIONS: dict[MeetingStatus, frozenset[MeetingStatus]] = {
+    MeetingStatus.PLANNED: frozenset({MeetingStatus.HELD, MeetingStatus.CANCELLED}),
+    MeetingStatus.HELD: frozenset({MeetingStatus.MINUTES_DRAFT, MeetingStatus.PLANNED}),
+    MeetingStatus.MINUTES_DRAFT: frozenset({MeetingStatus.MINUTES_CIRCULATED}),
+    MeetingStatus.MINUTES_CIRCULATED: frozenset(
+        {MeetingStatus.MINUTES_APPROVED, MeetingStatus.MINUTES_DRAFT}
+    ),
+    # An amendment after approval starts a new draft version of the minutes.
+    MeetingStatus.MINUTES_APPROVED: frozenset({MeetingStatus.MINUTES_DRAFT}),
+    MeetingStatus.CANCELLED: frozenset({MeetingStatus.PLANNED}),
+}
+
+
+def _check_transition(table, old, new, what: str) -> None:
+    if old == new or new in table[old]:
+        return
+    allowed = sorted(s.label.lower() for s in table[old])
+    hint = f"it can become: {', '.join(allowed)}" if allowed else "it cannot change any more"
+    raise RuleError(f"A {what} that is {old.label.lower()} cannot become {new.label.lower()}; {hint}", "status")
+
+
+def check_decision_transition(old: DecisionStatus, new: DecisionStatus) -> None:
+    _check_transition(DECISION_TRANSITIONS, old, new, "decision")
+
+
+def check_action_transition(old: ActionStatus, new: ActionStatus) -> None:
+    _check_transition(ACTION_TRANSITIONS, old, new, "action")
+
+
+def check_meeting_transition(old: MeetingStatus, new: MeetingStatus) -> None:
+    _check_transition(MEETING_TRANSITIONS, old, new, "meeting")
+
+
+# -- rules across records -----------------------------------------------------------
+
+
+def check_member(person: Person | None, what: str, on_day: str | None = None) -> Person:
+    """``person`` must be someone on this panel (and active on ``on_day`` if given)."""
+    if person is None or person.deleted_at is not None:
+        raise RuleError(f"{what} must be a person on this panel")
+    if on_day and person.active_to and person.active_to < on_day:
+        raise RuleError(
+            f"{what}: {person.display_name} left the panel on {person.active_to}"
+        )
+    return person
+
+
+def check_contribution(contribution: Contribution, person: Person | None) -> None:
+    check_member(person, "The person who spoke")
+    assert person is not None
+    override = contribution.attribution
+    if override is not None and override.privacy < person.consent.privacy:
+        raise RuleError(
+            f"This contribution can only be attributed more privately than "
+            f"{person.display_name}'s consent ({person.consent.label.lower()}), "
+            f"not as {override.label.lower()}",
+            "attribution",
+        )
+
+
+def check_action(action: Action, owner: Person | None, on_day: str | None = None) -> None:
+    check_member(owner, "The action's owner", on_day)
+
+
+def check_supersedes(new: Decision, old: Decision | None) -> None:
+    """``new`` replaces ``old``: ``old`` must exist and be in force (agreed)."""
+    if new.supersedes_id is None:
+        return
+    if old is None or old.deleted_at is not None:
+        raise RuleError("The decision this one replaces is not in this panel's log", "supersedes_id")
+    if old.id == new.id:
+        raise RuleError("A decision cannot replace itself", "supersedes_id")
+    if old.status not in (DecisionStatus.AGREED, DecisionStatus.SUPERSEDED):
+        raise RuleError(
+            f"Only an agreed decision can be replaced; {old.ref} is {old.status.label.lower()}",
+            "supersedes_id",
+        )
+
+
+def check_decision_meeting(decision: Decision, meeting: Meeting | None, item_meeting_id: str | None) -> None:
+    if decision.item_id is not None and decision.meeting_id is not None:
+        if item_meeting_id != decision.meeting_id:
+            raise RuleError("The agenda item is not on the agenda of the decision's meeting", "item_id")
+
+
+# -- attribution ----------------------------------------------------------------------
+
+
+def effective_consent(consent: Consent, override: Consent | None = None) -> Consent:
+    """The most private of a person's consent and a per-contribution override."""
+    if override is None or override.privacy < consent.privacy:
+        return consent
+    return override
+
+
+def initials(name: str) -> str:
+    parts = [p for p in name.replace("-", " ").split() if p[:1].isalpha()]
+    if not parts:
+        return "?"
+    return "".join(p[0].upper() + "." for p in parts)
+
+
+def roles_label(roles: tuple[Role, ...] | list[Role]) -> str:
+    labels = [r.label.lower() for r in roles]
+    if not labels:
+        return "panel member"
+    if len(labels) == 1:
+        return labels[0]
+    return ", ".join(labels[:-1]) + " and " + labels[-1]
+
+
+def attribute(person: Person, override: Consent | None = None, *, anonymised: bool = False) -> str:
+    """The name to show for ``person``, as their consent allows.
+
+    ``anonymised`` is the publication view: no names or initials at all, roles kept
+    (except for people who chose to be anonymous, whose role is not shown either).
+    """
+    level = effective_consent(person.consent, override)
+    if anonymised and level.privacy < Consent.ROLE_ONLY.privacy:
+        level = Consent.ROLE_ONLY
+    if level is Consent.NAMED:
+        return person.display_name
+    if level is Consent.INITIALS:
+        return initials(person.display_name)
+    if level is Consent.ROLE_ONLY:
+        label = roles_label(person.roles)
+        return label[:1].upper() + label[1:]
+    return "Anonymous member"
+
+
+def visible_roles(person: Person, override: Consent | None = None) -> tuple[Role, ...]:
+    """Roles may be shown unless the person (or this contribution) is anonymous."""
+    if effective_consent(person.consent, override) is Consent.ANONYMOUS:
+        return ()
+    return person.roles
+
+
+def role_group(roles: tuple[Role, ...]) -> RoleGroup:
+    """Where a person's voice counts in the balance: lived experience and carers first."""
+    groups = {r.group for r in roles}
+    for group in (RoleGroup.EXPERIENCE, RoleGroup.PROFESSIONAL):
+        if group in groups:
+            return group
+    return RoleGroup.OTHER
+
+
+# -- agenda timing ----------------------------------------------------------------------
+
+
+class AgendaTiming:
+    """Allotted minutes against the meeting's planned length."""
+
+    def __init__(self, allotted: list[int | None], planned: int | None):
+        self.total = sum(m or 0 for m in allotted)
+        self.planned = planned
+        self.unallotted = sum(1 for m in allotted if m is None)
+
+    @property
+    def over_by(self) -> int:
+        return max(0, self.total - self.planned) if self.planned else 0
+
+    @property
+    def is_over(self) -> bool:
+        return self.over_by > 0
+
+    def describe(self) -> str:
+        if not self.planned:
+            return f"{self.total} minutes allotted (no planned length set)"
+        if self.is_over:
+            return (
+                f"Over time: {self.total} minutes allotted, {self.over_by} more than the "
+                f"{self.planned} planned"
+            )
+        return f"{self.total} of {self.planned} minutes allotted ({self.planned - self.total} spare)"

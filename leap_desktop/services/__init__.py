@@ -1,0 +1,6 @@
+"""Use-cases over a panel file, shared by the desktop app and the ``leap`` command."""
+
+from ..store.queries import DecisionFilter, DecisionRow, SearchHit
+from .panel import PanelService
+
+__all__ = ["DecisionFilter", "DecisionRow", "PanelService", "SearchHit"]

@@ -1,0 +1,298 @@
+"""Traceability: who shaped a decision, and what a person's contributions shaped.
+
+Names are shown only as each person's attribution consent allows (and more
+privately where a single contribution asked for it). The balance of voices is
+counted from people's real roles, so it stays true even when names are hidden.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from ..domain import rules
+from ..domain.model import Action, AgendaItem, Contribution, Decision, Meeting, Person
+from ..domain.vocab import Consent, Role, RoleGroup
+from ..store import queries
+
+if TYPE_CHECKING:
+    from .panel import PanelService
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A person as a trace shows them: a name their consent allows, visible roles,
+    and the group their voice counts in."""
+
+    key: str  # stable within one trace; not a person id when they are anonymous
+    label: str
+    roles: tuple[Role, ...]
+    group: RoleGroup
+    person_id: str = field(repr=False, compare=False, default="")
+
+    def as_json(self) -> dict[str, Any]:
+        return {"name": self.label, "roles": [r.value for r in self.roles], "role_labels": [r.label for r in self.roles]}
+
+
+class Voices:
+    """Hands out consent-respecting labels, numbering anonymous people within one view."""
+
+    def __init__(self, people: dict[str, Person], *, anonymised: bool = False):
+        self.people = people
+        self.anonymised = anonymised
+        self._voices: dict[tuple[str, Consent], Voice] = {}
+        self._anonymous = 0
+
+    def of(self, person_id: str, override: Consent | None = None) -> Voice:
+        person = self.people[person_id]
+        level = rules.effective_consent(person.consent, override)
+        if self.anonymised and level.privacy < Consent.ROLE_ONLY.privacy:
+            level = Consent.ROLE_ONLY
+        key = (person_id, level)
+        if key not in self._voices:
+            label = rules.attribute(person, override, anonymised=self.anonymised)
+            if level is Consent.ANONYMOUS:
+                self._anonymous += 1
+                label = f"Anonymous member {self._anonymous}"
+            self._voices[key] = Voice(
+                key=f"{person_id}:{level.value}" if level is not Consent.ANONYMOUS else f"anon-{self._anonymous}",
+                label=label,
+                roles=rules.visible_roles(person, level),
+                group=rules.role_group(person.roles),
+                person_id=person_id,
+            )
+        return self._voices[key]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    contribution: Contribution
+    note: str | None
+    voice: Voice
+    item: AgendaItem
+    meeting: Meeting
+
+    def as_json(self) -> dict[str, Any]:
+        c = self.contribution
+        return {
+            "ref": c.ref,
+            "kind": c.kind.value,
+            "kind_label": c.kind.label,
+            "text": c.text,
+            "how_it_shaped": self.note,
+            "said_by": self.voice.as_json(),
+            "meeting": self.meeting.ref,
+            "meeting_date": self.meeting.day,
+            "item": self.item.title,
+        }
+
+
+@dataclass
+class CoProducerView:
+    voice: Voice
+    contributions: list[SourceView] = field(default_factory=list)
+    direct_note: str | None = None
+    named_directly: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            **self.voice.as_json(),
+            "contributions": [s.contribution.ref for s in self.contributions],
+            "named_directly": self.named_directly,
+            "note": self.direct_note,
+        }
+
+
+@dataclass
+class Balance:
+    """How many sources (or people) came from each group of roles."""
+
+    counts: dict[RoleGroup, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+    def share(self, group: RoleGroup) -> float:
+        return self.counts.get(group, 0) / self.total if self.total else 0.0
+
+    def describe(self) -> str:
+        if not self.total:
+            return "No recorded sources"
+        parts = [
+            f"{group.label}: {self.counts.get(group, 0)} ({self.share(group):.0%})"
+            for group in RoleGroup
+            if self.counts.get(group, 0) or group is not RoleGroup.OTHER
+        ]
+        return "; ".join(parts)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            group.value: {"count": self.counts.get(group, 0), "share": round(self.share(group), 4)}
+            for group in RoleGroup
+        }
+
+
+@dataclass
+class DecisionTrace:
+    decision: Decision
+    meeting: Meeting | None
+    item: AgendaItem | None
+    sources: list[SourceView]
+    coproducers: list[CoProducerView]
+    source_balance: Balance
+    people_balance: Balance
+    older: list[Decision]  # decisions this one replaced, nearest first
+    newer: list[Decision]  # decisions that replaced this one, nearest first
+    actions: list[Action]
+    dissent: list[tuple[Voice | None, str]]
+    owners: dict[str, Voice]  # action id -> owner's voice
+
+    def as_json(self) -> dict[str, Any]:
+        d = self.decision
+        return {
+            "decision": {
+                "ref": d.ref,
+                "title": d.title,
+                "text": d.text,
+                "rationale": d.rationale,
+                "summary": d.summary,
+                "status": d.status.value,
+                "method": d.method.value if d.method else None,
+                "votes": dict(zip(("for", "against", "abstain"), d.votes)) if d.votes else None,
+                "involvement_level": d.level.value,
+                "decided_on": d.decided_on,
+                "meeting": self.meeting.ref if self.meeting else None,
+                "item": self.item.title if self.item else None,
+            },
+            "coproducers": [c.as_json() for c in self.coproducers],
+            "sources": [s.as_json() for s in self.sources],
+            "share_of_sources_by_role": self.source_balance.as_json(),
+            "coproducers_by_role": self.people_balance.as_json(),
+            "supersedes": [o.ref for o in self.older],
+            "superseded_by": [n.ref for n in self.newer],
+            "actions": [
+                {
+                    "ref": a.ref,
+                    "title": a.title,
+                    "owner": self.owners[a.id].label,
+                    "due_on": a.due_on,
+                    "status": a.status.value,
+                    "outcome": a.outcome,
+                }
+                for a in self.actions
+            ],
+            "dissent": [
+                {"by": voice.as_json() if voice else None, "text": text} for voice, text in self.dissent
+            ],
+        }
+
+
+def people_by_id(service: "PanelService") -> dict[str, Person]:
+    return {p.id: p for p in service.store.select(Person, include_deleted=True)}
+
+
+def trace_decision(service: "PanelService", decision: Decision, *, anonymised: bool = False) -> DecisionTrace:
+    rows = queries.trace_rows(service.store, decision)
+    voices = Voices(people_by_id(service), anonymised=anonymised)
+    sources: list[SourceView] = []
+    coproducers: dict[str, CoProducerView] = {}
+    for link, contribution, item, meeting in rows.sources:
+        voice = voices.of(contribution.person_id, contribution.attribution)
+        view = SourceView(contribution=contribution, note=link.note, voice=voice, item=item, meeting=meeting)
+        sources.append(view)
+        coproducers.setdefault(voice.key, CoProducerView(voice=voice)).contributions.append(view)
+    for link in rows.coproducers:
+        voice = voices.of(link.person_id)
+        entry = coproducers.setdefault(voice.key, CoProducerView(voice=voice))
+        entry.named_directly = True
+        entry.direct_note = link.note
+    distinct_people = {c.voice.person_id: c.voice.group for c in coproducers.values()}
+    return DecisionTrace(
+        decision=decision,
+        meeting=rows.meeting,
+        item=rows.item,
+        sources=sources,
+        coproducers=list(coproducers.values()),
+        source_balance=Balance(dict(Counter(s.voice.group for s in sources))),
+        people_balance=Balance(dict(Counter(distinct_people.values()))),
+        older=rows.older,
+        newer=rows.newer,
+        actions=rows.actions,
+        dissent=[(voices.of(d.person_id) if d.person_id else None, d.text) for d in rows.dissent],
+        owners={a.id: voices.of(a.owner_id) for a in rows.actions},
+    )
+
+
+@dataclass
+class ShapedContribution:
+    row: queries.ContributionRow
+    decisions: list[Decision]
+
+
+@dataclass
+class PersonHistory:
+    person: Person
+    contributions: list[ShapedContribution]
+    decisions: list[Decision]  # every decision they shaped, by contribution or directly
+    direct: list[Decision]  # named as co-producer outside a contribution
+    actions: list[Action]
+    meetings_attended: int
+    hours: float
+
+    def as_json(self) -> dict[str, Any]:
+        p = self.person
+        return {
+            "person": {
+                "ref": p.ref,
+                "name": p.display_name,
+                "roles": [r.value for r in p.roles],
+                "consent": p.consent.value,
+            },
+            "meetings_attended": self.meetings_attended,
+            "hours": self.hours,
+            "contributions": [
+                {
+                    "ref": s.row.contribution.ref,
+                    "kind": s.row.contribution.kind.value,
+                    "text": s.row.contribution.text,
+                    "meeting": f"M-{s.row.meeting_number}",
+                    "meeting_date": s.row.meeting_day,
+                    "item": s.row.item_title,
+                    "shaped": [d.ref for d in s.decisions],
+                }
+                for s in self.contributions
+            ],
+            "decisions_shaped": [{"ref": d.ref, "title": d.title, "status": d.status.value} for d in self.decisions],
+            "co_produced_directly": [d.ref for d in self.direct],
+            "actions": [
+                {"ref": a.ref, "title": a.title, "due_on": a.due_on, "status": a.status.value} for a in self.actions
+            ],
+        }
+
+
+def person_history(service: "PanelService", person: Person) -> PersonHistory:
+    store = service.store
+    shaped: dict[str, list[Decision]] = {}
+    decisions: dict[str, Decision] = {}
+    direct: list[Decision] = []
+    for via, decision in queries.decisions_shaped_by(store, person.id):
+        decisions[decision.id] = decision
+        if via is None:
+            direct.append(decision)
+        else:
+            shaped.setdefault(via, []).append(decision)
+    attended = [a for a in queries.attendance_of(store, person.id) if a.status.value == "present"]
+    return PersonHistory(
+        person=person,
+        contributions=[
+            ShapedContribution(row=row, decisions=shaped.get(row.contribution.id, []))
+            for row in queries.contributions_of(store, person.id)
+        ],
+        decisions=sorted(decisions.values(), key=lambda d: d.number or 0),
+        direct=direct,
+        actions=store.select(Action, "owner_id = ?", [person.id], order_by="number"),
+        meetings_attended=len(attended),
+        hours=sum(a.hours or 0 for a in attended),
+    )

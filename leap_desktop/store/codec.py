@@ -1,0 +1,60 @@
+"""Records to rows and back.
+
+Reading must be fast (a ten-year panel has tens of thousands of contributions), so
+rows are decoded by a precomputed plan per record type: vocabulary codes become
+enum members, role lists are parsed from JSON, everything else passes through.
+Values were checked when they were written.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from functools import cache
+from typing import Any
+
+from ..domain import fields as f
+from ..domain.model import Record
+from ..domain.vocab import Role, Vocab
+
+
+def _decode_roles(value: str) -> tuple[Role, ...]:
+    return tuple(Role(v) for v in json.loads(value))
+
+
+@cache
+def _plan(cls: type[Record]) -> tuple[list[str], dict[str, Any]]:
+    names = [fl.name for fl in dataclasses.fields(cls)]
+    decoders: dict[str, Any] = {}
+    for name, converter in cls.FIELDS.items():
+        if isinstance(converter, f.Choice):
+            decoders[name] = converter.vocab
+        elif isinstance(converter, f.Roles):
+            decoders[name] = _decode_roles
+    return names, decoders
+
+
+def from_row(cls: type[Record], row: dict[str, Any] | Any) -> Record:
+    names, decoders = _plan(cls)
+    values = {}
+    for name in names:
+        value = row[name]
+        if value is not None and name in decoders:
+            value = decoders[name](value)
+        values[name] = value
+    return cls(**values)
+
+
+def encode(value: Any) -> Any:
+    if isinstance(value, Vocab):
+        return value.value
+    if isinstance(value, tuple):
+        return json.dumps([encode(v) for v in value])
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def to_row(record: Record) -> dict[str, Any]:
+    names, _ = _plan(type(record))
+    return {name: encode(getattr(record, name)) for name in names}

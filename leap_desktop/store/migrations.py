@@ -1,0 +1,341 @@
+"""Named, ordered schema migrations, recorded in the panel file.
+
+Each migration runs inside one transaction together with the record that it ran
+(``sqlite_utils.Migrations``), and sets ``PRAGMA user_version`` to the number of
+migrations applied, so a file written by a newer LEAP Desktop is recognised and
+refused instead of being "repaired".
+
+To change the schema: add a function at the end, decorated with ``@migration``,
+named ``mNNN_what_it_does``. Never edit or reorder one that has shipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from ..domain.errors import StoreError
+from .connection import APPLICATION_ID
+
+migrations = Migrations("leap")
+_names: list[str] = []
+
+
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register ``fn`` as the next migration. It runs in one transaction with the
+    record of it having run and with ``user_version`` set to its position."""
+    position = len(_names) + 1
+    _names.append(fn.__name__)
+
+    def step(db: Database) -> None:
+        fn(db)
+        db.execute(f"PRAGMA user_version = {position}")
+
+    step.__name__ = fn.__name__
+    migrations(name=fn.__name__)(step)
+    return fn
+
+# Columns every audited record table has.
+_META = """
+    id TEXT PRIMARY KEY NOT NULL,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    deleted_at TEXT
+"""
+
+#: Tables whose rows are records of the panel, audited and exported.
+RECORD_TABLES = (
+    "panel",
+    "people",
+    "meetings",
+    "attendance",
+    "agenda_items",
+    "contributions",
+    "decisions",
+    "decision_sources",
+    "decision_coproducers",
+    "decision_dissent",
+    "actions",
+)
+
+
+@migration
+def m001_panel_record(db: Database) -> None:
+    """The panel record: people, meetings, agenda, contributions, decisions, actions,
+    the audit log, and full-text search."""
+    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    statements = f"""
+    CREATE TABLE panel ({_META},
+        name TEXT NOT NULL,
+        purpose TEXT,
+        advises TEXT,
+        start_date TEXT
+    ) STRICT;
+
+    CREATE TABLE people ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        preferred_name TEXT,
+        pronouns TEXT,
+        roles TEXT NOT NULL,
+        consent TEXT NOT NULL,
+        access_needs TEXT,
+        payment TEXT,
+        active_from TEXT,
+        active_to TEXT
+    ) STRICT;
+
+    CREATE TABLE meetings ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        starts_at TEXT NOT NULL,
+        planned_minutes INTEGER,
+        place TEXT,
+        papers_sent_on TEXT,
+        status TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX meetings_starts_at ON meetings(starts_at);
+
+    CREATE TABLE attendance ({_META},
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        person_id TEXT NOT NULL REFERENCES people(id),
+        status TEXT NOT NULL,
+        meeting_role TEXT,
+        hours REAL
+    ) STRICT;
+    CREATE UNIQUE INDEX attendance_once ON attendance(meeting_id, person_id)
+        WHERE deleted_at IS NULL;
+    CREATE INDEX attendance_person ON attendance(person_id);
+
+    CREATE TABLE agenda_items ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        purpose TEXT NOT NULL,
+        presenter_id TEXT REFERENCES people(id),
+        allotted_minutes INTEGER,
+        notes TEXT,
+        state TEXT NOT NULL,
+        carried_from_id TEXT REFERENCES agenda_items(id)
+    ) STRICT;
+    CREATE INDEX agenda_items_meeting ON agenda_items(meeting_id, position);
+    CREATE INDEX agenda_items_carried_from ON agenda_items(carried_from_id);
+
+    CREATE TABLE contributions ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        item_id TEXT NOT NULL REFERENCES agenda_items(id),
+        person_id TEXT NOT NULL REFERENCES people(id),
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        said_at TEXT,
+        attribution TEXT
+    ) STRICT;
+    CREATE INDEX contributions_item ON contributions(item_id, said_at);
+    CREATE INDEX contributions_person ON contributions(person_id);
+
+    CREATE TABLE decisions ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        text TEXT,
+        rationale TEXT,
+        summary TEXT,
+        method TEXT,
+        votes_for INTEGER,
+        votes_against INTEGER,
+        votes_abstain INTEGER,
+        level TEXT NOT NULL,
+        status TEXT NOT NULL,
+        status_note TEXT,
+        meeting_id TEXT REFERENCES meetings(id),
+        item_id TEXT REFERENCES agenda_items(id),
+        supersedes_id TEXT REFERENCES decisions(id),
+        decided_on TEXT
+    ) STRICT;
+    CREATE INDEX decisions_meeting ON decisions(meeting_id);
+    CREATE INDEX decisions_item ON decisions(item_id);
+    CREATE INDEX decisions_supersedes ON decisions(supersedes_id);
+    CREATE INDEX decisions_status ON decisions(status);
+    CREATE INDEX decisions_level ON decisions(level);
+    CREATE INDEX decisions_decided_on ON decisions(decided_on, number);
+
+    CREATE TABLE decision_sources ({_META},
+        decision_id TEXT NOT NULL REFERENCES decisions(id),
+        contribution_id TEXT NOT NULL REFERENCES contributions(id),
+        note TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX decision_sources_once ON decision_sources(decision_id, contribution_id)
+        WHERE deleted_at IS NULL;
+    CREATE INDEX decision_sources_contribution ON decision_sources(contribution_id);
+
+    CREATE TABLE decision_coproducers ({_META},
+        decision_id TEXT NOT NULL REFERENCES decisions(id),
+        person_id TEXT NOT NULL REFERENCES people(id),
+        note TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX decision_coproducers_once ON decision_coproducers(decision_id, person_id)
+        WHERE deleted_at IS NULL;
+    CREATE INDEX decision_coproducers_person ON decision_coproducers(person_id);
+
+    CREATE TABLE decision_dissent ({_META},
+        decision_id TEXT NOT NULL REFERENCES decisions(id),
+        person_id TEXT REFERENCES people(id),
+        text TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX decision_dissent_decision ON decision_dissent(decision_id);
+
+    CREATE TABLE actions ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        owner_id TEXT NOT NULL REFERENCES people(id),
+        due_on TEXT,
+        status TEXT NOT NULL,
+        outcome TEXT,
+        decision_id TEXT REFERENCES decisions(id),
+        item_id TEXT REFERENCES agenda_items(id),
+        reported_meeting_id TEXT REFERENCES meetings(id),
+        closed_on TEXT
+    ) STRICT;
+    CREATE INDEX actions_owner ON actions(owner_id);
+    CREATE INDEX actions_decision ON actions(decision_id);
+    CREATE INDEX actions_item ON actions(item_id);
+    CREATE INDEX actions_due ON actions(status, due_on);
+
+    -- The audit log: append-only, each entry chained to the one before by SHA-256.
+    CREATE TABLE audit (
+        seq INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        change_id TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        op TEXT NOT NULL,
+        tbl TEXT NOT NULL,
+        row_id TEXT NOT NULL,
+        before TEXT,
+        after TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX audit_row ON audit(tbl, row_id, seq);
+    CREATE INDEX audit_change ON audit(change_id);
+    CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+    CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+        BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+    """
+    for statement in _split(statements):
+        db.execute(statement)
+    _create_search(db)
+
+
+def _create_search(db: Database) -> None:
+    """Full-text search over contributions, decisions and actions.
+
+    One FTS5 table per kind, keyed by the record's short number (stable across
+    VACUUM, unlike SQLite's rowid), kept in step by triggers so that every path
+    that writes a record (the app, an import, a restore) keeps search right.
+    """
+    searchable = {
+        "contributions": "text",
+        "decisions": "title, text, rationale, summary",
+        "actions": "title, outcome",
+    }
+    for table, columns in searchable.items():
+        cols = [c.strip() for c in columns.split(",")]
+        fts = f"{table}_fts"
+        db.execute(
+            f"CREATE VIRTUAL TABLE {fts} USING fts5({columns}, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        new_values = ", ".join(f"new.{c}" for c in cols)
+        db.execute(
+            f"""CREATE TRIGGER {table}_fts_insert AFTER INSERT ON {table}
+            WHEN new.deleted_at IS NULL BEGIN
+                INSERT INTO {fts}(rowid, {columns}) VALUES (new.number, {new_values});
+            END"""
+        )
+        db.execute(
+            f"""CREATE TRIGGER {table}_fts_update AFTER UPDATE ON {table} BEGIN
+                DELETE FROM {fts} WHERE rowid = old.number;
+                INSERT INTO {fts}(rowid, {columns})
+                    SELECT new.number, {new_values} WHERE new.deleted_at IS NULL;
+            END"""
+        )
+        db.execute(
+            f"""CREATE TRIGGER {table}_fts_delete AFTER DELETE ON {table} BEGIN
+                DELETE FROM {fts} WHERE rowid = old.number;
+            END"""
+        )
+
+
+def _split(script: str) -> list[str]:
+    """Split a script of simple statements (triggers end in 'END;')."""
+    out, current = [], []
+    for line in script.splitlines():
+        if line.strip().startswith("--") or not line.strip():
+            continue
+        current.append(line)
+        stripped = line.strip()
+        in_trigger = any("CREATE TRIGGER" in c for c in current)
+        if stripped.endswith(";") and (not in_trigger or stripped.endswith("END;")):
+            out.append("\n".join(current).rstrip().rstrip(";"))
+            current = []
+    if current:
+        out.append("\n".join(current))
+    return out
+
+
+# -- applying -----------------------------------------------------------------------
+
+
+def schema_version() -> int:
+    """The schema version this build of LEAP Desktop writes."""
+    return len(_names)
+
+
+def state(db: Database) -> tuple[int, list[str]]:
+    """(user_version, names of applied migrations) without writing anything."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    return version, [m.name for m in migrations.applied(db)]
+
+
+def check_compatible(db: Database, path: str) -> list[str]:
+    """Refuse a file that is not a panel file or was written by a newer LEAP Desktop.
+
+    Returns the names of migrations still to apply (empty when up to date).
+    """
+    tables = db.table_names()
+    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    if tables and app_id != APPLICATION_ID:
+        raise StoreError(f"{path} is an SQLite file but not a LEAP panel file")
+    version, applied = state(db)
+    unknown = [name for name in applied if name not in _names]
+    if version > schema_version() or unknown:
+        raise StoreError(
+            f"{path} was saved by a newer version of LEAP Desktop (schema {version}; this "
+            f"version understands up to {schema_version()}). Update LEAP Desktop to open it; "
+            "the file has not been changed"
+        )
+    return [m.name for m in migrations.pending(db)]
+
+
+def apply(db: Database, before: Callable[[list[str]], None] | None = None) -> list[str]:
+    """Apply pending migrations, each in its own transaction. ``before`` is called
+    with the pending names first (used to take a backup). Returns what was applied."""
+    pending = [m.name for m in migrations.pending(db)]
+    if not pending:
+        return []
+    if before is not None:
+        before(pending)
+    try:
+        migrations.apply(db)
+    except Exception as exc:
+        failed = migrations.pending(db)[0].name
+        position = _names.index(failed) + 1
+        raise StoreError(
+            f"Could not update the panel file from schema {position - 1} to {position} "
+            f"({failed}): {exc}. The file was left as it was before this step"
+        ) from exc
+    return pending

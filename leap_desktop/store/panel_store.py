@@ -1,0 +1,410 @@
+"""The panel file: open it, change it one audited transaction at a time, read it.
+
+Rules for everything that writes (see ``docs/reliability.md``):
+
+* every user-level change is one ``with store.change("what"):`` block: one
+  ``BEGIN IMMEDIATE`` ... ``COMMIT`` with its audit entries, or nothing at all;
+* no public method returns with a transaction open;
+* rows are never deleted: a deletion sets ``deleted_at`` (a tombstone) so that two
+  copies of a panel can be merged later and history is never lost.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import getpass
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from ..domain.errors import LeapError, StoreError
+from ..domain.model import Record
+from . import audit, migrations
+from .codec import from_row, to_row
+from .connection import connect, driver
+
+R = TypeVar("R", bound=Record)
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def timestamp(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def default_actor() -> str:
+    actor = os.environ.get("LEAP_ACTOR")
+    if actor:
+        return actor
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on this system: still record something honest
+        return "unknown"
+
+
+@dataclass
+class Change:
+    """One user-level change in progress, then committed."""
+
+    id: str
+    summary: str
+    at: str
+    tables: set[str] = field(default_factory=set)
+    refs: list[str] = field(default_factory=list)
+
+
+class PanelStore:
+    """A panel file opened for reading and writing."""
+
+    def __init__(self, db: Database, path: Path, *, actor: str, clock: Callable[[], dt.datetime]):
+        self.db = db
+        self.conn = db.conn
+        self.path = path
+        self.actor = actor
+        self.clock = clock
+        self.listeners: list[Callable[[Change], None]] = []
+        self._change: Change | None = None
+        self._seq = 0
+        self._last_hash = audit.GENESIS
+        self._column_types: dict[str, dict[str, str]] = {}
+
+    # -- opening ----------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike,
+        *,
+        create: bool = False,
+        actor: str | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
+        before_migrate: Callable[[Path, list[str]], None] | None = None,
+        connection_factory: Callable[..., Any] = connect,
+    ) -> "PanelStore":
+        """Open (and with ``create``, make) a panel file, bringing its schema up to date.
+
+        A file from a newer LEAP Desktop, or one that is not a panel file, is refused
+        with a clear message and left untouched. ``before_migrate(path, pending)`` runs
+        before any migration (the backup hook).
+        """
+        path = Path(path)
+        existed = path.exists() and path.stat().st_size > 0
+        conn = connection_factory(path, create=create)
+        try:
+            db = Database(conn)
+            pending = migrations.check_compatible(db, str(path))
+            if existed and pending and before_migrate is not None:
+                before_migrate(path, pending)
+            migrations.apply(db)
+            store = cls(db, path, actor=actor or default_actor(), clock=clock)
+            store._load_column_types()
+        except LeapError:
+            conn.close()
+            raise
+        except driver.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{path} is not a LEAP panel file, or it is damaged ({exc})") from None
+        except BaseException:
+            conn.close()
+            raise
+        assert not conn.in_transaction
+        return store
+
+    def _load_column_types(self) -> None:
+        for table in migrations.RECORD_TABLES:
+            info = self.conn.execute(f"PRAGMA table_info({table})").fetchall()
+            self._column_types[table] = {row[1]: row[2].upper() for row in info}
+
+    def close(self) -> None:
+        if self.conn.in_transaction:  # never expected: changes always end their transaction
+            self.conn.rollback()
+        try:
+            # Fold the write-ahead log back into the file so it travels as one file.
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except driver.Error:
+            pass
+        self.conn.close()
+
+    def __enter__(self) -> "PanelStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- time --------------------------------------------------------------------------
+
+    def now(self) -> str:
+        return timestamp(self.clock())
+
+    def today(self) -> str:
+        """Today's date where the user is (local time)."""
+        return self.clock().astimezone().date().isoformat()
+
+    # -- changing ----------------------------------------------------------------------
+
+    @contextmanager
+    def change(self, summary: str) -> Iterator[Change]:
+        """One user-level change: all of it is saved, or none of it.
+
+        Nested calls join the outer change. Listeners hear about the change only once
+        it is committed.
+        """
+        if self._change is not None:
+            yield self._change
+            return
+        change = Change(id=new_id(), summary=summary, at=self.now())
+        self._change = change
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                last = self.conn.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+                self._seq, self._last_hash = last if last else (0, audit.GENESIS)
+                yield change
+                self.conn.execute("COMMIT")
+            except BaseException:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
+        except driver.OperationalError as exc:
+            message = known_sql_error(exc, self.path)
+            if message is None:
+                raise
+            raise StoreError(message) from None
+        finally:
+            self._change = None
+        for listener in list(self.listeners):
+            listener(change)
+
+    def _require_change(self) -> Change:
+        if self._change is None:
+            raise RuntimeError("writes must happen inside store.change()")
+        return self._change
+
+    def _normalise(self, table: str, row: dict[str, Any]) -> dict[str, Any]:
+        types = self._column_types[table]
+        for name, value in row.items():
+            if value is not None and types.get(name) == "REAL":
+                row[name] = float(value)
+        return row
+
+    def _audit(self, op: str, table: str, row_id: str, before: dict | None, after: dict | None) -> dict:
+        change = self._require_change()
+        self._seq += 1
+        entry = {
+            "seq": self._seq,
+            "at": change.at,
+            "actor": self.actor,
+            "change_id": change.id,
+            "summary": change.summary,
+            "op": op,
+            "tbl": table,
+            "row_id": row_id,
+            "before": None if before is None else audit.canonical(before),
+            "after": None if after is None else audit.canonical(after),
+            "prev_hash": self._last_hash,
+        }
+        entry["hash"] = audit.entry_hash(self._last_hash, entry)
+        self._last_hash = entry["hash"]
+        change.tables.add(table)
+        return entry
+
+    def next_number(self, cls: type[Record]) -> int:
+        row = self.conn.execute(f"SELECT coalesce(max(number), 0) + 1 FROM {cls.TABLE}").fetchone()
+        return row[0]
+
+    def insert(self, record: R, *, keep_meta: bool = False) -> R:
+        """Save a new record (inside a change). Assigns its short number and timestamps
+        unless ``keep_meta`` (imports keep the ones they carry)."""
+        self._require_change()
+        if not keep_meta:
+            now = self._change.at  # type: ignore[union-attr]
+            meta: dict[str, Any] = {"created_at": now, "updated_at": now, "deleted_at": None}
+            if hasattr(record, "number"):
+                meta["number"] = self.next_number(type(record))
+            record = dataclasses.replace(record, **meta)
+        row = self._normalise(record.TABLE, to_row(record))
+        self.db[record.TABLE].insert(row)
+        self.conn.execute(
+            "INSERT INTO audit VALUES (:seq, :at, :actor, :change_id, :summary, :op, :tbl, "
+            ":row_id, :before, :after, :prev_hash, :hash)",
+            self._audit("insert", record.TABLE, record.id, None, row),
+        )
+        self._change.refs.append(record.ref)  # type: ignore[union-attr]
+        return record
+
+    def insert_many(self, records: Iterable[Record], *, batch: int = 500) -> int:
+        """Save many records at once (imports, demo panels), audited like any other."""
+        self._require_change()
+        by_table: dict[str, list[dict]] = {}
+        entries: list[dict] = []
+        count = 0
+        for record in records:
+            row = self._normalise(record.TABLE, to_row(record))
+            by_table.setdefault(record.TABLE, []).append(row)
+            entries.append(self._audit("insert", record.TABLE, record.id, None, row))
+            count += 1
+        for table in migrations.RECORD_TABLES:  # parents before children
+            if table in by_table:
+                self.db[table].insert_all(by_table[table], batch_size=batch)
+        self.db["audit"].insert_all(entries, batch_size=batch)
+        return count
+
+    def update(self, record: R) -> R:
+        """Save a changed record (inside a change). Does nothing if nothing changed."""
+        self._require_change()
+        before = self._row(record.TABLE, record.id)
+        if before is None:
+            raise StoreError(f"{record.ref} is not in this panel file")
+        after = self._normalise(record.TABLE, to_row(record))
+        after["created_at"] = before["created_at"]
+        after["updated_at"] = before["updated_at"]
+        if after == before:
+            return record
+        after["updated_at"] = self._change.at  # type: ignore[union-attr]
+        changes = {k: v for k, v in after.items() if before.get(k) != v}
+        self.db[record.TABLE].update(record.id, changes)
+        op = "update"
+        if before["deleted_at"] is None and after["deleted_at"] is not None:
+            op = "delete"
+        elif before["deleted_at"] is not None and after["deleted_at"] is None:
+            op = "restore"
+        self.conn.execute(
+            "INSERT INTO audit VALUES (:seq, :at, :actor, :change_id, :summary, :op, :tbl, "
+            ":row_id, :before, :after, :prev_hash, :hash)",
+            self._audit(op, record.TABLE, record.id, before, after),
+        )
+        return dataclasses.replace(record, updated_at=after["updated_at"], created_at=after["created_at"])
+
+    def delete(self, record: R) -> R:
+        """Mark a record deleted (a tombstone); the row and its history are kept."""
+        return self.update(dataclasses.replace(record, deleted_at=self._require_change().at))
+
+    def restore(self, record: R) -> R:
+        """Bring back a deleted record (undo of a deletion)."""
+        return self.update(dataclasses.replace(record, deleted_at=None))
+
+    # -- reading -----------------------------------------------------------------------
+
+    def _row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        rows = list(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
+        return rows[0] if rows else None
+
+    def get(self, cls: type[R], record_id: str | None, *, include_deleted: bool = False) -> R | None:
+        if record_id is None:
+            return None
+        row = self._row(cls.TABLE, record_id)
+        if row is None or (row["deleted_at"] is not None and not include_deleted):
+            return None
+        return from_row(cls, row)  # type: ignore[return-value]
+
+    def by_number(self, cls: type[R], number: int) -> R | None:
+        rows = self.select(cls, "number = ?", [number], include_deleted=True)
+        return rows[0] if rows else None
+
+    def select(
+        self,
+        cls: type[R],
+        where: str | None = None,
+        params: Iterable[Any] = (),
+        *,
+        order_by: str | None = None,
+        limit: int | None = None,
+        offset: int | None = None,
+        include_deleted: bool = False,
+    ) -> list[R]:
+        clauses = [] if include_deleted else ["deleted_at IS NULL"]
+        if where:
+            clauses.append(f"({where})")
+        sql = f"SELECT * FROM {cls.TABLE}"
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        if order_by:
+            sql += f" ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+            if offset:
+                sql += f" OFFSET {int(offset)}"
+        return [from_row(cls, row) for row in self.db.query(sql, list(params))]  # type: ignore[misc]
+
+    def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+        """Raw rows for the named queries in :mod:`leap_desktop.store.queries`."""
+        return list(self.db.query(sql, list(params)))
+
+    def scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
+        row = self.conn.execute(sql, list(params)).fetchone()
+        return row[0] if row else None
+
+    # -- checking ----------------------------------------------------------------------
+
+    def verify(self) -> list[audit.Problem]:
+        """Check the file, the audit chain, and every record against its audit trail.
+
+        Returns the problems found, first broken link first; empty means all is well.
+        """
+        problems: list[audit.Problem] = []
+        result = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
+        if result != ["ok"]:
+            problems.append(audit.Problem("panel file", "damaged: " + "; ".join(result[:3])))
+            return problems
+        for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall()[:1]:
+            problems.append(audit.Problem(table, f"row {rowid} points to a missing {parent} record"))
+        cursor = self.conn.execute(
+            "SELECT seq, at, actor, change_id, summary, op, tbl, row_id, before, after, prev_hash, hash "
+            "FROM audit ORDER BY seq"
+        )
+        names = [d[0] for d in cursor.description]
+        broken = audit.verify_chain(dict(zip(names, row)) for row in cursor)
+        if broken:
+            problems.append(broken)
+        last_after = {
+            (tbl, row_id): after
+            for tbl, row_id, after in self.conn.execute(
+                "SELECT tbl, row_id, after FROM audit WHERE seq IN "
+                "(SELECT max(seq) FROM audit GROUP BY tbl, row_id)"
+            )
+        }
+        seen: set[tuple[str, str]] = set()
+        for table in migrations.RECORD_TABLES:
+            for row in self.db.query(f"SELECT * FROM {table}"):
+                key = (table, row["id"])
+                seen.add(key)
+                recorded = last_after.get(key)
+                where = audit.label(table, row, row["id"])
+                if recorded is None:
+                    problems.append(audit.Problem(where, "was added outside LEAP Desktop (no audit entry)"))
+                elif recorded != audit.canonical(row):
+                    problems.append(audit.Problem(where, "was changed outside LEAP Desktop (it differs from its audit trail)"))
+        for key, after in last_after.items():
+            if key not in seen and after is not None:
+                problems.append(
+                    audit.Problem(audit.label(key[0], json.loads(after), key[1]), "was removed outside LEAP Desktop")
+                )
+        return problems
+
+
+def known_sql_error(exc: Exception, path: Path) -> str | None:
+    """A plain message for the SQLite errors that are about the file, not a bug."""
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        return f"{path} is read-only: nothing was saved. Check the file's permissions or save a copy elsewhere"
+    if "full" in text:
+        return f"The disk holding {path} is full: nothing was saved. Free some space and try again"
+    if "locked" in text or "busy" in text:
+        return f"{path} is being changed by another program: nothing was saved. Try again in a moment"
+    if "disk i/o" in text:
+        return f"The disk holding {path} could not be written: nothing was saved"
+    return None

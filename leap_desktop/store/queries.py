@@ -1,0 +1,326 @@
+"""The named read queries behind the decision log, traces, histories and search.
+
+All SQL that reads across tables lives here, so the services above stay free of it
+and the indexes that keep a ten-year panel fast can be checked against one file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain.model import (
+    Action,
+    AgendaItem,
+    Attendance,
+    CoProducer,
+    Contribution,
+    Decision,
+    DecisionSource,
+    Dissent,
+    Meeting,
+)
+from .codec import from_row
+from .panel_store import PanelStore
+
+# -- full-text search -------------------------------------------------------------------
+
+
+def fts_query(text: str) -> str | None:
+    """Turn whatever a person typed into a safe FTS5 query, or None for "nothing to find".
+
+    Each whitespace-separated chunk becomes a quoted phrase (so quotes, AND, OR, NEAR,
+    ``*``, brackets and colons are just text), all chunks must match, and the last one
+    matches as a prefix so results appear while typing.
+    """
+    terms = []
+    for chunk in text.split():
+        if not any(ch.isalnum() for ch in chunk):
+            continue
+        cleaned = "".join(ch for ch in chunk if ch.isprintable())
+        terms.append('"' + cleaned.replace('"', '""') + '"')
+    if not terms:
+        return None
+    terms[-1] += "*"
+    return " ".join(terms)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "contribution", "decision" or "action"
+    record_id: str
+    ref: str
+    snippet: str
+    meeting_id: str | None
+    rank: float
+
+
+_SEARCH_SQL = {
+    "decision": """
+        SELECT d.id AS record_id, 'D-' || d.number AS ref, d.meeting_id AS meeting_id,
+               snippet(decisions_fts, -1, '[', ']', '…', 16) AS snippet, bm25(decisions_fts) AS rank
+        FROM decisions_fts JOIN decisions d ON d.number = decisions_fts.rowid
+        WHERE decisions_fts MATCH ? AND d.deleted_at IS NULL
+        ORDER BY rank LIMIT ?""",
+    "contribution": """
+        SELECT c.id AS record_id, 'C-' || c.number AS ref, i.meeting_id AS meeting_id,
+               snippet(contributions_fts, -1, '[', ']', '…', 16) AS snippet,
+               bm25(contributions_fts) AS rank
+        FROM contributions_fts JOIN contributions c ON c.number = contributions_fts.rowid
+        JOIN agenda_items i ON i.id = c.item_id
+        WHERE contributions_fts MATCH ? AND c.deleted_at IS NULL
+        ORDER BY rank LIMIT ?""",
+    "action": """
+        SELECT a.id AS record_id, 'A-' || a.number AS ref, NULL AS meeting_id,
+               snippet(actions_fts, -1, '[', ']', '…', 16) AS snippet, bm25(actions_fts) AS rank
+        FROM actions_fts JOIN actions a ON a.number = actions_fts.rowid
+        WHERE actions_fts MATCH ? AND a.deleted_at IS NULL
+        ORDER BY rank LIMIT ?""",
+}
+
+
+def search(store: PanelStore, text: str, kinds: tuple[str, ...] = ("decision", "contribution", "action"), limit: int = 50) -> list[SearchHit]:
+    query = fts_query(text)
+    if query is None:
+        return []
+    hits: list[SearchHit] = []
+    for kind in kinds:
+        for row in store.rows(_SEARCH_SQL[kind], [query, limit]):
+            hits.append(SearchHit(kind=kind, **row))
+    hits.sort(key=lambda h: h.rank)
+    return hits[:limit]
+
+
+# -- the decision log ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DecisionFilter:
+    """What the decision log shows. Every field narrows it; empty shows everything."""
+
+    text: str = ""
+    statuses: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()
+    meeting_id: str | None = None
+    person_id: str | None = None
+
+
+def _decision_where(flt: DecisionFilter) -> tuple[str, list[Any]] | None:
+    clauses = ["d.deleted_at IS NULL"]
+    params: list[Any] = []
+    if flt.text.strip():
+        query = fts_query(flt.text)
+        if query is None:
+            return None
+        clauses.append("d.number IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)")
+        params.append(query)
+    if flt.statuses:
+        clauses.append(f"d.status IN ({', '.join('?' for _ in flt.statuses)})")
+        params.extend(flt.statuses)
+    if flt.levels:
+        clauses.append(f"d.level IN ({', '.join('?' for _ in flt.levels)})")
+        params.extend(flt.levels)
+    if flt.meeting_id:
+        clauses.append("d.meeting_id = ?")
+        params.append(flt.meeting_id)
+    if flt.person_id:
+        clauses.append(
+            """d.id IN (
+                SELECT s.decision_id FROM decision_sources s
+                JOIN contributions c ON c.id = s.contribution_id
+                WHERE c.person_id = ? AND s.deleted_at IS NULL AND c.deleted_at IS NULL
+                UNION
+                SELECT cp.decision_id FROM decision_coproducers cp
+                WHERE cp.person_id = ? AND cp.deleted_at IS NULL)"""
+        )
+        params.extend([flt.person_id, flt.person_id])
+    return " AND ".join(clauses), params
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    """One line of the decision log."""
+
+    decision: Decision
+    meeting_number: int | None
+    meeting_title: str | None
+    meeting_day: str | None
+    source_count: int
+    open_actions: int
+
+
+_LOG_ORDER = "coalesce(d.decided_on, m.starts_at, d.created_at) DESC, d.number DESC"
+
+
+def decision_log(store: PanelStore, flt: DecisionFilter, *, limit: int | None = None, offset: int = 0) -> list[DecisionRow]:
+    where = _decision_where(flt)
+    if where is None:
+        return []
+    clause, params = where
+    sql = f"""
+        SELECT d.*, m.number AS m_number, m.title AS m_title, substr(m.starts_at, 1, 10) AS m_day,
+            (SELECT count(*) FROM decision_sources s WHERE s.decision_id = d.id AND s.deleted_at IS NULL) AS n_sources,
+            (SELECT count(*) FROM actions a WHERE a.decision_id = d.id AND a.deleted_at IS NULL
+                AND a.status IN ('open', 'in_progress')) AS n_open
+        FROM decisions d LEFT JOIN meetings m ON m.id = d.meeting_id
+        WHERE {clause}
+        ORDER BY {_LOG_ORDER}"""
+    if limit is not None:
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+    return [
+        DecisionRow(
+            decision=from_row(Decision, row),  # type: ignore[arg-type]
+            meeting_number=row["m_number"],
+            meeting_title=row["m_title"],
+            meeting_day=row["m_day"],
+            source_count=row["n_sources"],
+            open_actions=row["n_open"],
+        )
+        for row in store.rows(sql, params)
+    ]
+
+
+def count_decisions(store: PanelStore, flt: DecisionFilter) -> int:
+    where = _decision_where(flt)
+    if where is None:
+        return 0
+    clause, params = where
+    return store.scalar(f"SELECT count(*) FROM decisions d WHERE {clause}", params)
+
+
+# -- a decision's trace -----------------------------------------------------------------------
+
+
+@dataclass
+class TraceRows:
+    """Everything stored about one decision, for the trace to assemble."""
+
+    decision: Decision
+    meeting: Meeting | None
+    item: AgendaItem | None
+    sources: list[tuple[DecisionSource, Contribution, AgendaItem, Meeting]] = field(default_factory=list)
+    coproducers: list[CoProducer] = field(default_factory=list)
+    dissent: list[Dissent] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    older: list[Decision] = field(default_factory=list)  # what it replaced, nearest first
+    newer: list[Decision] = field(default_factory=list)  # what replaced it, nearest first
+
+
+def _split_row(row: dict[str, Any], prefix: str) -> dict[str, Any]:
+    n = len(prefix)
+    return {k[n:]: v for k, v in row.items() if k.startswith(prefix)}
+
+
+def _prefixed(alias: str, cls: type, prefix: str) -> str:
+    return ", ".join(f"{alias}.{fl.name} AS {prefix}{fl.name}" for fl in dataclasses.fields(cls))
+
+
+def trace_rows(store: PanelStore, decision: Decision) -> TraceRows:
+    rows = TraceRows(
+        decision=decision,
+        meeting=store.get(Meeting, decision.meeting_id, include_deleted=True),
+        item=store.get(AgendaItem, decision.item_id, include_deleted=True),
+    )
+    sql = f"""
+        SELECT {_prefixed('s', DecisionSource, 's_')}, {_prefixed('c', Contribution, 'c_')},
+               {_prefixed('i', AgendaItem, 'i_')}, {_prefixed('m', Meeting, 'm_')}
+        FROM decision_sources s
+        JOIN contributions c ON c.id = s.contribution_id
+        JOIN agenda_items i ON i.id = c.item_id
+        JOIN meetings m ON m.id = i.meeting_id
+        WHERE s.decision_id = ? AND s.deleted_at IS NULL AND c.deleted_at IS NULL
+        ORDER BY m.starts_at, i.position, c.said_at, c.number"""
+    for row in store.rows(sql, [decision.id]):
+        rows.sources.append(
+            (
+                from_row(DecisionSource, _split_row(row, "s_")),  # type: ignore[misc]
+                from_row(Contribution, _split_row(row, "c_")),
+                from_row(AgendaItem, _split_row(row, "i_")),
+                from_row(Meeting, _split_row(row, "m_")),
+            )
+        )
+    rows.coproducers = store.select(CoProducer, "decision_id = ?", [decision.id], order_by="created_at")
+    rows.dissent = store.select(Dissent, "decision_id = ?", [decision.id], order_by="created_at")
+    rows.actions = store.select(Action, "decision_id = ?", [decision.id], order_by="number")
+    seen = {decision.id}
+    current = decision
+    while current.supersedes_id and current.supersedes_id not in seen:
+        older = store.get(Decision, current.supersedes_id, include_deleted=True)
+        if older is None:
+            break
+        rows.older.append(older)
+        seen.add(older.id)
+        current = older
+    current = decision
+    while True:
+        newer = store.select(Decision, "supersedes_id = ?", [current.id], order_by="number")
+        newer = [d for d in newer if d.id not in seen]
+        if not newer:
+            break
+        rows.newer.append(newer[0])
+        seen.add(newer[0].id)
+        current = newer[0]
+    return rows
+
+
+# -- a person's history ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ContributionRow:
+    contribution: Contribution
+    item_title: str
+    meeting_id: str
+    meeting_number: int
+    meeting_title: str
+    meeting_day: str
+
+
+def contributions_of(store: PanelStore, person_id: str) -> list[ContributionRow]:
+    sql = f"""
+        SELECT {_prefixed('c', Contribution, 'c_')}, i.title AS item_title, m.id AS meeting_id,
+               m.number AS meeting_number, m.title AS meeting_title,
+               substr(m.starts_at, 1, 10) AS meeting_day
+        FROM contributions c
+        JOIN agenda_items i ON i.id = c.item_id
+        JOIN meetings m ON m.id = i.meeting_id
+        WHERE c.person_id = ? AND c.deleted_at IS NULL
+        ORDER BY m.starts_at, i.position, c.said_at, c.number"""
+    out = []
+    for row in store.rows(sql, [person_id]):
+        contribution = from_row(Contribution, _split_row(row, "c_"))
+        out.append(
+            ContributionRow(
+                contribution=contribution,  # type: ignore[arg-type]
+                item_title=row["item_title"],
+                meeting_id=row["meeting_id"],
+                meeting_number=row["meeting_number"],
+                meeting_title=row["meeting_title"],
+                meeting_day=row["meeting_day"],
+            )
+        )
+    return out
+
+
+def decisions_shaped_by(store: PanelStore, person_id: str) -> list[tuple[str | None, Decision]]:
+    """(contribution id or None for a direct co-producer, decision) pairs for a person."""
+    sql = f"""
+        SELECT s.contribution_id AS via, {_prefixed('d', Decision, 'd_')}
+        FROM decision_sources s
+        JOIN contributions c ON c.id = s.contribution_id
+        JOIN decisions d ON d.id = s.decision_id
+        WHERE c.person_id = ? AND s.deleted_at IS NULL AND c.deleted_at IS NULL AND d.deleted_at IS NULL
+        UNION ALL
+        SELECT NULL AS via, {_prefixed('d', Decision, 'd_')}
+        FROM decision_coproducers cp JOIN decisions d ON d.id = cp.decision_id
+        WHERE cp.person_id = ? AND cp.deleted_at IS NULL AND d.deleted_at IS NULL
+        ORDER BY d_number"""
+    return [
+        (row["via"], from_row(Decision, _split_row(row, "d_")))  # type: ignore[misc]
+        for row in store.rows(sql, [person_id, person_id])
+    ]
+
+
+def attendance_of(store: PanelStore, person_id: str) -> list[Attendance]:
+    return store.select(Attendance, "person_id = ?", [person_id])

@@ -1,0 +1,52 @@
+"""Shared test set-up: Qt headless, a fresh panel file per test, no real keyring."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("LEAP_ACTOR", "test")
+
+import pytest  # noqa: E402
+
+from leap_desktop.services import PanelService  # noqa: E402
+
+FIXED_NOW = dt.datetime(2026, 6, 15, 10, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture
+def panel_path(tmp_path):
+    return tmp_path / "panel.leap"
+
+
+@pytest.fixture
+def service(panel_path):
+    """An empty panel file, with the clock at 15 June 2026."""
+    svc = PanelService.open(panel_path, create=True, clock=lambda: FIXED_NOW)
+    svc.set_panel(name="Test panel", purpose="Testing")
+    yield svc
+    svc.close()
+
+
+@pytest.fixture
+def small_panel(service):
+    """A meeting with two items, four people across roles and consents, contributions."""
+    s = service
+    people = {
+        "amira": s.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named"),
+        "ben": s.add_person(display_name="Ben Okafor", roles=["carer"], consent="initials"),
+        "cat": s.add_person(display_name="Cat Rhodes", roles=["researcher"], consent="role_only"),
+        "dev": s.add_person(display_name="Dev Patel", roles=["lived_experience", "practitioner"], consent="anonymous"),
+    }
+    meeting = s.add_meeting(title="March panel", starts_at="2026-03-05 14:00", planned_minutes=90)
+    later = s.add_meeting(title="April panel", starts_at="2026-04-02 14:00", planned_minutes=90)
+    item = s.add_item(meeting.id, title="Consent form", purpose="decision", allotted_minutes=40)
+    other = s.add_item(meeting.id, title="Recruitment poster", purpose="discussion", allotted_minutes=30)
+    said = {
+        "amira": s.add_contribution(item.id, people["amira"].id, "insight", "The form felt frightening when I was unwell."),
+        "ben": s.add_contribution(item.id, people["ben"].id, "suggestion", "Put a one-page summary first."),
+        "cat": s.add_contribution(item.id, people["cat"].id, "concern", "Ethics will want the full wording kept."),
+        "dev": s.add_contribution(item.id, people["dev"].id, "idea", "Offer an easy-read version."),
+    }
+    return {"people": people, "meeting": meeting, "later": later, "item": item, "other": other, "said": said}

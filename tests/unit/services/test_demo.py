@@ -1,0 +1,29 @@
+"""The demo panel has something worth seeing on every screen."""
+
+import datetime as dt
+
+from leap_desktop.domain.vocab import ActionStatus, Consent, ContributionKind, DecisionStatus, Role
+from leap_desktop.services.demo import build_demo
+
+
+def test_demo_has_every_role_consent_kind_and_status(tmp_path):
+    from leap_desktop.services import PanelService
+
+    clock = lambda: dt.datetime(2026, 11, 26, 12, 0, tzinfo=dt.timezone.utc)
+    svc = PanelService.open(tmp_path / "demo.leap", create=True, clock=clock)
+    counts = build_demo(svc.store)
+    assert counts["meetings"] == 13 and 10 <= counts["people"] <= 15
+    people = svc.people()
+    assert {r for p in people for r in p.roles} == set(Role)
+    assert {p.consent for p in people} == set(Consent)
+    kinds = {c.kind for m in svc.meetings() for i in svc.agenda(m.id) for c in svc.contributions(i.id)}
+    assert kinds == set(ContributionKind)
+    statuses = {d.status for d in svc.decisions()}
+    assert {DecisionStatus.SUPERSEDED, DecisionStatus.REVERSED, DecisionStatus.AGREED, DecisionStatus.PROPOSED} <= statuses
+    assert any(svc.dissent(d.id) for d in svc.decisions())
+    actions = svc.actions()
+    assert {a.status for a in actions} == set(ActionStatus)
+    assert svc.actions(overdue=True), "the demo should show overdue actions"
+    assert all(svc.trace(d.id).sources for d in svc.decisions()), "every demo decision has sources"
+    assert svc.check() == []
+    svc.close()
