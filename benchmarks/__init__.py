@@ -1,0 +1,1 @@
+"""Speed benchmarks: each ``bench_*.py`` module has a ``main()`` that prints figures."""

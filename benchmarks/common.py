@@ -1,0 +1,57 @@
+"""Helpers shared by the benchmarks: a cached ten-year panel, timing, reporting."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from leap_desktop.services import PanelService
+from leap_desktop.services.demo import build_demo
+
+CACHE = Path(tempfile.gettempdir()) / "leap-bench"
+
+
+def ten_year_panel(years: int = 10) -> Path:
+    """A ten-year demo panel (plain SQLite), built once and reused between runs.
+
+    Returns a fresh copy each call so a benchmark that writes cannot spoil the next."""
+    CACHE.mkdir(exist_ok=True)
+    master = CACHE / f"demo-{years}y.leap"
+    if not master.exists():
+        tmp = CACHE / f"demo-{years}y.building.leap"
+        for leftover in CACHE.glob(tmp.name + "*"):
+            leftover.unlink()
+        started = time.perf_counter()
+        with PanelService.open(tmp, create=True) as svc:
+            counts = build_demo(svc.store, years=years)
+        tmp.rename(master)
+        print(f"built the {years}-year demo panel in {time.perf_counter() - started:.1f} s: "
+              + ", ".join(f"{n:,} {k}" for k, n in counts.items()))
+    copy = Path(tempfile.mkdtemp(prefix="leap-bench-")) / "panel.leap"
+    shutil.copyfile(master, copy)  # not live: nothing has it open
+    return copy
+
+
+def timed(fn: Callable[[], object], repeat: int = 7) -> float:
+    """Median wall time of ``fn`` in seconds, after one warm-up call."""
+    fn()
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def report(label: str, seconds: float, target: float | None = None) -> bool:
+    ms = seconds * 1000
+    if target is None:
+        print(f"  {label:<48} {ms:9.1f} ms")
+        return True
+    ok = seconds <= target
+    print(f"  {label:<48} {ms:9.1f} ms   target {target * 1000:.0f} ms   {'ok' if ok else 'MISSED'}")
+    return ok
