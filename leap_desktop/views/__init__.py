@@ -1,0 +1,1 @@
+"""The Qt side: windows, pages and dialogs. Wiring only: the work happens in services."""

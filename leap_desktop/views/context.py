@@ -1,0 +1,58 @@
+"""What every page and dialog is given: the open panel, the undo stack, and a way to run
+a change that reports problems plainly instead of crashing.
+
+Pages never reach for a global application object: they get an :class:`AppContext`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..domain.errors import LeapError
+from ..services import PanelService
+from ..store import Change
+
+T = TypeVar("T")
+
+
+class AppContext(QObject):
+    """The open panel as the Qt side sees it.
+
+    ``changed`` is emitted after every committed change with the names of the tables it
+    touched, so models refresh themselves; ``problem`` carries a plain-language message
+    for the window to show (status bar and a dialog), with what the user typed kept.
+    """
+
+    changed = Signal(object)  # set[str] of table names
+    problem = Signal(str)
+    message = Signal(str)  # a short note for the status bar ("Saved contribution C-12")
+
+    def __init__(self, service: PanelService, settings: QSettings | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.service = service
+        self.settings = settings or QSettings()
+        self.undo_stack = QUndoStack(self)
+        service.store.listeners.append(self._on_change)
+
+    def _on_change(self, change: Change) -> None:
+        self.changed.emit(set(change.tables))
+
+    def attempt(self, action: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run a service call; on a known problem emit ``problem`` and return None.
+
+        Unknown exceptions are bugs: they propagate to the application's error dialog.
+        """
+        try:
+            return action(*args, **kwargs)
+        except LeapError as exc:
+            self.problem.emit(str(exc))
+            return None
+
+    def close(self) -> None:
+        if self._on_change in self.service.store.listeners:
+            self.service.store.listeners.remove(self._on_change)
+        self.service.close()

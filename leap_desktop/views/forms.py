@@ -1,0 +1,55 @@
+"""Loading Qt Designer forms from ``ui/``: the one way forms are loaded in this app.
+
+Forms are loaded at run time with ``QUiLoader`` (no generated code to keep in step).
+A view declares its form and the widget names it uses::
+
+    class PeoplePage(Page):
+        FORM = "people_page.ui"
+        WIDGETS = ("peopleTable", "addButton")
+
+        def __init__(self, ctx, parent=None):
+            super().__init__(ctx, parent)
+            self.ui = load_form(self.FORM, self)
+            self.ui.addButton.clicked.connect(...)
+
+``tests/ui/test_forms.py`` loads every form and checks that each view's WIDGETS exist in
+it, so a renamed widget in Designer fails a test instead of a user's click.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QFile, QIODevice
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ..paths import ui_file
+
+
+class FormError(RuntimeError):
+    """A form is missing or broken: a packaging bug, not a user error."""
+
+
+def load_form(name: str, host: QWidget | None = None) -> QWidget:
+    """Load ``ui/<name>`` and return its top widget.
+
+    With ``host``, the form fills the host widget (it is laid out inside it), so the
+    host class keeps its own behaviour and the form provides the layout.
+    """
+    path = ui_file(name)
+    handle = QFile(str(path))
+    if not handle.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FormError(f"The form {path} is missing from this installation")
+    try:
+        loader = QUiLoader()
+        form = loader.load(handle, host)
+    finally:
+        handle.close()
+    if form is None:
+        raise FormError(f"The form {path} could not be loaded: {loader.errorString()}")
+    if host is not None:
+        layout = host.layout()
+        if layout is None:
+            layout = QVBoxLayout(host)
+            layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(form)
+    return form
