@@ -24,12 +24,14 @@ class AppContext(QObject):
 
     ``changed`` is emitted after every committed change with the names of the tables it
     touched, so models refresh themselves; ``problem`` carries a plain-language message
-    for the window to show (status bar and a dialog), with what the user typed kept.
+    for the window to show (status bar and a dialog), with what the user typed kept;
+    ``navigate`` asks the main window to show a page, e.g. ``("person", person_id)``.
     """
 
     changed = Signal(object)  # set[str] of table names
     problem = Signal(str)
     message = Signal(str)  # a short note for the status bar ("Saved contribution C-12")
+    navigate = Signal(str, object)  # (page id, record id or None): "show me this person"
 
     def __init__(self, service: PanelService, settings: QSettings | None = None, parent: QObject | None = None):
         super().__init__(parent)

@@ -29,3 +29,6 @@ class Page(QWidget):
 
     def focus_first(self) -> None:
         self.focusNextChild()
+
+    def show_record(self, record_id: str | None) -> None:
+        """Show one record on this page (a person, a meeting, a decision), if it has one."""
