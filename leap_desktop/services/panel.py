@@ -644,6 +644,19 @@ class PanelService:
         """Verify the file, the audit chain and every record against its history."""
         return self.store.verify()
 
+    def revert(self, records: Sequence[Record], summary: str = "Undo") -> list[Record]:
+        """Put records back exactly as they were (what Undo in the app does), in one change.
+
+        Each record is an earlier version of something still in this panel; the status
+        rules are not applied again, since the earlier version was itself allowed. The
+        audit log keeps both the change and its undoing.
+        """
+        for record in records:
+            if self.store.get(type(record), record.id, include_deleted=True) is None:
+                raise NotFound(f"{record.ref} is no longer in this panel, so it cannot be put back")
+        with self.store.change(summary):
+            return [self.store.update(record) for record in records]
+
     def trace(self, decision_id: str, *, anonymised: bool = False) -> DecisionTrace:
         return trace_decision(self, self.get(Decision, decision_id), anonymised=anonymised)
 
