@@ -38,7 +38,7 @@ from ..domain.vocab import (
 )
 from ..store import PanelStore, queries
 from ..store.panel_store import new_id
-from ..store.queries import DecisionFilter, DecisionRow, SearchHit
+from ..store.queries import ActionRow, DecisionFilter, DecisionRow, SearchHit
 from .trace import DecisionTrace, PersonHistory, person_history, trace_decision
 
 R = TypeVar("R", bound=Record)
@@ -583,6 +583,24 @@ class PanelService:
             params.append(self.today())
         return self.store.select(
             Action, " AND ".join(clauses) or None, params, order_by="due_on IS NULL, due_on, number"
+        )
+
+    def action_log(
+        self,
+        *,
+        owner_id: str | None = None,
+        statuses: Sequence[Any] = (),
+        overdue: bool = False,
+        decision_id: str | None = None,
+    ) -> list[ActionRow]:
+        """Actions with the decision each came from, soonest due first (for lists)."""
+        codes = tuple(ActionStatus.parse(s, "Action status").value for s in statuses)
+        return queries.action_log(
+            self.store,
+            owner_id=owner_id,
+            statuses=codes,
+            overdue_on=self.today() if overdue else None,
+            decision_id=decision_id,
         )
 
     def add_action(self, **values: Any) -> Action:

@@ -42,3 +42,4 @@ def test_revert_of_a_record_that_is_gone_is_refused_and_changes_nothing(service)
     ghost = Person(id="not-there", number=99, display_name="Nobody", roles=())
     with pytest.raises(NotFound, match="P-99 is no longer in this panel"):
         service.revert([ghost])
+

@@ -1,0 +1,316 @@
+"""Starting the desktop app: the application object, opening panel files, and moving
+between the start screen and the main window.
+
+:func:`open_panel` is the one way the app opens a panel file. Whatever must happen
+when a file is opened (unlocking an encrypted panel, a lock against a second writer)
+belongs there, so every way in (the command line, the start screen, File > Open,
+recent files, the demo) gets it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from .. import APP_NAME, __version__
+from ..domain.errors import LeapError, StoreError
+from ..domain.model import BY_PREFIX, Person
+from ..paths import data_dir
+from ..services import PanelService
+from ..services.demo import create_demo_file
+from ..store.files import write_atomically
+from .context import AppContext
+from .errors import tell
+from .theme import Appearance, icon
+
+ORGANISATION = "leap-desktop"
+APPLICATION = "leap-desktop"
+RECENT_KEY = "files/recent"
+LAST_KEY = "files/last"
+RECENT_LIMIT = 8
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def configure_application(app: QApplication) -> None:
+    """Names used by QSettings and the window titles, and the app's icon."""
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("leap"))
+
+
+def demo_path() -> Path:
+    """Where ``--demo`` and "Open the demo panel" keep the demo panel."""
+    return data_dir() / "demo.leap"
+
+
+def open_panel(
+    path: str | os.PathLike,
+    parent: QWidget | None = None,
+    *,
+    create: bool = False,
+    setup: Callable[[PanelService], object] | None = None,
+    settings: QSettings | None = None,
+    raise_problems: bool = False,
+) -> AppContext | None:
+    """Open (or with ``create``, make) a panel file for the app: THE way in.
+
+    ``setup`` runs on a newly made file (e.g. to give the panel its name); if it fails,
+    the half-made file is removed. A known problem (missing, damaged or newer file,
+    read-only folder...) is shown in a plain message over ``parent`` and None is
+    returned; with ``raise_problems`` it is raised instead, for a caller that shows it.
+    """
+    path = Path(path).expanduser()
+    existed = path.exists()
+    service: PanelService | None = None
+    try:
+        if create and existed:
+            raise StoreError(f"There is already a file at {path}")
+        if not create and not existed:
+            raise StoreError(f"There is no panel file at {path}. It may have been moved or renamed.")
+        service = PanelService.open(path, create=create)
+        if create and setup is not None:
+            setup(service)
+    except LeapError as exc:
+        if service is not None:
+            service.close()
+        if create and not existed:
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+        if raise_problems:
+            raise
+        tell(parent, "Could not open the panel", str(exc))
+        return None
+    return AppContext(service, settings)
+
+
+class Launcher(QObject):
+    """Which window is showing: the start screen, or the main window of one panel."""
+
+    def __init__(self, settings: QSettings | None = None, appearance: Appearance | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.appearance = appearance or Appearance(self.settings)
+        self.window = None  # MainWindow of the open panel
+        self.start_screen = None
+
+    # -- recent files ---------------------------------------------------------------------------
+
+    def recent(self) -> list[Path]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [Path(v) for v in (value or [])][:RECENT_LIMIT]
+
+    def remember(self, path: Path) -> None:
+        path = path.resolve()
+        paths = [p for p in self.recent() if p != path]
+        self.settings.setValue(RECENT_KEY, [str(p) for p in [path, *paths][:RECENT_LIMIT]])
+        self.settings.setValue(LAST_KEY, str(path))
+
+    def forget(self, path: Path) -> None:
+        self.settings.setValue(RECENT_KEY, [str(p) for p in self.recent() if p != path])
+        if str(self.settings.value(LAST_KEY, "")) == str(path):
+            self.settings.remove(LAST_KEY)
+
+    def last_panel(self) -> Path | None:
+        last = self.settings.value(LAST_KEY, "")
+        return Path(str(last)) if last else None
+
+    # -- starting ---------------------------------------------------------------------------------
+
+    def start(self, db: Path | None = None, demo: bool = False) -> None:
+        """``--demo``, ``--db``, else the last panel used, else the start screen."""
+        if demo:
+            if self.open_demo(None):
+                return
+        elif db is not None:
+            if self.open_path(db):
+                return
+        else:
+            last = self.last_panel()
+            if last is not None and last.exists() and self.open_path(last):
+                return
+        self.show_start()
+
+    def show_start(self) -> None:
+        from .start_screen import StartScreen
+
+        if self.start_screen is None:
+            self.start_screen = StartScreen(self)
+        self.start_screen.refresh()
+        self.start_screen.show()
+        self.start_screen.raise_()
+        self.start_screen.activateWindow()
+        self.start_screen.focus_first()
+
+    def active_window(self) -> QWidget | None:
+        if self.window is not None and self.window.isVisible():
+            return self.window
+        return self.start_screen
+
+    # -- opening ----------------------------------------------------------------------------------
+
+    def open_path(self, path: str | os.PathLike, *, parent: QWidget | None = None) -> bool:
+        path = Path(path).expanduser()
+        if self.window is not None and Path(self.window.ctx.path).resolve() == path.resolve():
+            self.window.raise_()
+            self.window.activateWindow()
+            return True
+        ctx = open_panel(path, parent or self.active_window(), settings=self.settings)
+        if ctx is None:
+            return False
+        self._show_window(ctx)
+        self.remember(path)
+        return True
+
+    def create_panel(self, path: Path, values: dict) -> None:
+        """Make a new panel file and open it; raises LeapError if it cannot."""
+        ctx = open_panel(path, create=True, setup=lambda s: s.set_panel(**values),
+                         settings=self.settings, raise_problems=True)
+        assert ctx is not None
+        self._show_window(ctx)
+        self.remember(path)
+
+    def _show_window(self, ctx: AppContext) -> None:
+        from .main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(ctx, self)
+        self.window.show()
+        self.window.activateWindow()
+        if old is not None:
+            old.close()
+        if self.start_screen is not None:
+            self.start_screen.hide()
+
+    def open_file(self, parent: QWidget | None = None) -> bool:
+        folder = str(self.last_panel().parent) if self.last_panel() else str(data_dir())
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "Open a panel file", folder, "Panel files (*.leap);;All files (*)"
+        )
+        return bool(path) and self.open_path(Path(path), parent=parent)
+
+    def new_panel(self, parent: QWidget | None = None) -> None:
+        from .new_panel_dialog import NewPanelDialog
+
+        dialog = NewPanelDialog(self.create_panel, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_demo(self, parent: QWidget | None = None) -> bool:
+        """Open the demo panel in the user's data folder, making it first if needed."""
+        path = demo_path()
+        if not path.exists():
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                create_demo_file(path)
+            except LeapError as exc:
+                tell(parent or self.active_window(), "Could not make the demo panel", str(exc))
+                return False
+            except OSError as exc:
+                tell(parent or self.active_window(), "Could not make the demo panel",
+                     f"Cannot write in {path.parent}: {exc.strerror}")
+                return False
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        return self.open_path(path, parent=parent)
+
+    # -- closing ------------------------------------------------------------------------------------
+
+    def close_panel(self) -> None:
+        """File > Close panel: back to the start screen."""
+        self.show_start()
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.close()
+
+    def quit(self) -> None:
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.close()
+        if self.start_screen is not None:
+            self.start_screen.close()
+        QApplication.quit()
+
+
+# -- screenshots ------------------------------------------------------------------------------------
+
+
+def _resolve_record(ctx: AppContext, page_id: str, text: str) -> str:
+    """``D-12``, ``M-3``, ``A-7``, ``P-2`` (or, for a person's page, a name) -> an id."""
+    text = text.strip()
+    cls = BY_PREFIX.get(text[:1].upper()) if len(text) > 1 and text[1:2] in "-0123456789" else None
+    if cls is None and page_id == "person":
+        cls = Person
+    if cls is None:
+        raise StoreError(f"Say which record to show with a reference like D-12 (got {text!r})")
+    return ctx.service.resolve(cls, text).id
+
+
+def take_screenshot(
+    out: Path,
+    *,
+    page_id: str | None,
+    db: Path | None,
+    record: str | None = None,
+    high_contrast: bool = False,
+    size: tuple[int, int] = SCREENSHOT_SIZE,
+) -> int:
+    """Render the main window on ``page_id`` to a PNG without showing it; 0 when written."""
+    from .main_window import MainWindow
+    from .pages import default_page, page_class, page_ids
+
+    page_id = page_id or default_page()
+    if page_class(page_id) is None:
+        print(
+            f"leap-desktop: there is no {page_id!r} page in this version of {APP_NAME}; "
+            f"pages: {', '.join(page_ids())}",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        path = db if db is not None else demo_path()
+        if db is None and not path.exists():
+            create_demo_file(path)
+        with tempfile.TemporaryDirectory(prefix="leap-screenshot-") as folder:
+            # Settings of its own: a screenshot never changes the user's window or recent files.
+            settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+            appearance = Appearance(settings)
+            appearance.high_contrast = high_contrast
+            appearance.apply()
+            ctx = open_panel(path, settings=settings, raise_problems=True)
+            assert ctx is not None
+            window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page=page_id)
+            try:
+                window.resize(*size)
+                window.show_page(page_id, _resolve_record(ctx, page_id, record) if record else None)
+                window.show()
+                for _ in range(3):
+                    QApplication.processEvents()
+                image = window.grab()
+                data = QByteArray()
+                buffer = QBuffer(data)
+                buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+                if not image.save(buffer, "PNG"):
+                    raise StoreError(f"Could not draw the {page_id} page")
+                buffer.close()
+                write_atomically(out, bytes(data.data()), mode=0o644)
+            finally:
+                window.close()
+            appearance.high_contrast = False
+            appearance.apply()
+    except LeapError as exc:
+        print(f"leap-desktop: {exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {out} (the {page_id} page of {path})")
+    return 0
