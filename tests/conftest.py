@@ -76,6 +76,11 @@ def demo_path(demo_master, tmp_path):
 @pytest.fixture
 def demo_service(demo_path):
     """The demo panel, open, with the clock at 15 June 2026."""
+    import sqlite3
+
     svc = PanelService.open(demo_path, clock=lambda: FIXED_NOW)
     yield svc
-    svc.close()
+    try:
+        svc.close()
+    except sqlite3.ProgrammingError:  # already closed by the window that used it
+        pass

@@ -15,7 +15,7 @@ from .context import AppContext
 from .edits import change_records
 from .forms import load_form
 from .page import Page
-from .widgets import fit_columns, prepare_table, select_row, set_combo_data
+from .widgets import compact_combo, fit_columns, prepare_table, select_row, set_combo_data
 
 
 class ActionsPage(Page):
@@ -46,6 +46,7 @@ class ActionsPage(Page):
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         table.activated.connect(lambda _index: self._open_decision())
 
+        compact_combo(ui.ownerCombo, 18)
         for key, (label, _statuses, _overdue) in SHOWS.items():
             ui.showCombo.addItem(label, key)
         self._fill_owners()

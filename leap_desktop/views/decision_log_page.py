@@ -24,7 +24,7 @@ from .context import AppContext
 from .decision_dialogs import DecisionStatusDialog, allowed_statuses
 from .forms import load_form
 from .page import Page
-from .widgets import fit_columns, prepare_table, select_row, set_combo_data
+from .widgets import compact_combo, fit_columns, prepare_table, select_row, set_combo_data
 
 SEARCH_PAUSE_MS = 250
 
@@ -69,6 +69,8 @@ class DecisionLogPage(Page):
         self._field_shortcut(ui.searchEdit, "Escape", self._escape_search)
         self._field_shortcut(ui.searchEdit, "Down", lambda: table.setFocus(Qt.FocusReason.ShortcutFocusReason))
 
+        for combo, chars in ((ui.statusCombo, 10), (ui.meetingCombo, 24), (ui.levelCombo, 11), (ui.personCombo, 16)):
+            compact_combo(combo, chars)
         self._fill_filters()
         for combo in (ui.statusCombo, ui.meetingCombo, ui.levelCombo, ui.personCombo):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())

@@ -49,9 +49,15 @@ def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = True)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if parent is None:
+        # No window owns it: keep it alive until it is closed.
         box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        _unowned.add(box)
+        box.finished.connect(lambda _result: _unowned.discard(box))
     box.open()
     return box
+
+
+_unowned: set[QMessageBox] = set()
 
 
 def format_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:

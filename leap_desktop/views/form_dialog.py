@@ -10,7 +10,7 @@ moves the focus there and tells a screen reader. Nothing is lost by a failed sav
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ..domain.errors import LeapError, RuleError
@@ -42,6 +42,21 @@ class FormDialog(QDialog):
         self.buttons: QDialogButtonBox = self.ui.buttons
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None:
+            ok.setText("&Save")
+            ok.setAccessibleName("Save")
+            ok.setAccessibleDescription("Save and close (Enter, or Ctrl+Enter in a text box)")
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:
+            cancel.setAccessibleName("Cancel")
+            cancel.setAccessibleDescription("Close without saving (Escape)")
+        # Enter makes a new line in a text box; Ctrl+Enter saves from anywhere in the form.
+        save = QAction(self)
+        save.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        save.triggered.connect(lambda _checked=False: self.submit())
+        self.addAction(save)
         self._descriptions: dict[str, str] = {}
         self.clear_errors()
 

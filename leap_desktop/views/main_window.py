@@ -14,12 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QScrollArea,
     QStackedWidget,
     QStatusBar,
     QWidget,
@@ -183,8 +185,8 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(edit_menu, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.undo_action.setText(f"&Undo {t}" if t else "&Undo"))
-        stack.redoTextChanged.connect(lambda t: self.redo_action.setText(f"&Redo {t}" if t else "&Redo"))
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
         self.undo_action.setEnabled(stack.canUndo())
         self.redo_action.setEnabled(stack.canRedo())
         if page_class("decisions") is not None:
@@ -232,6 +234,12 @@ class MainWindow(QMainWindow):
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents,
                      "Every command with a keyboard shortcut")
 
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text}" if text else "&Redo")
+
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         paths = self.launcher.recent() if self.launcher else []
@@ -264,9 +272,17 @@ class MainWindow(QMainWindow):
             cls = page_class(page_id)
             if cls is None:
                 raise KeyError(page_id)
-            page = cls(self.ctx, self.stack)
+            # Each page scrolls as a whole when the window is too small for it (large
+            # text on a small screen), rather than squeezing or cutting anything off.
+            holder = QScrollArea(self.stack)
+            holder.setObjectName(f"{page_id}Scroller")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            page = cls(self.ctx, holder)
+            holder.setWidget(page)
             self.pages[page_id] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(holder)
             menu = self.page_menus.get(page_id)
             if menu is not None:
                 for action in page.menu_actions():
@@ -289,7 +305,7 @@ class MainWindow(QMainWindow):
         if previous is not None and previous is not page:
             previous.set_active(False)
         self.current_id = page_id
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(page.parentWidget().parentWidget())  # its scroll area
         page.set_active(True)
         for pid, menu in self.page_menus.items():
             menu.menuAction().setVisible(pid == page_id)

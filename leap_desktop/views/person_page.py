@@ -21,7 +21,7 @@ from .context import AppContext
 from .forms import load_form
 from .page import Page
 from .person_dialog import PersonDialog
-from .widgets import fit_columns, prepare_table, set_combo_data
+from .widgets import compact_combo, fit_columns, prepare_table, set_combo_data
 
 
 class PersonPage(Page):
@@ -68,6 +68,7 @@ class PersonPage(Page):
         ui.contributionsTable.activated.connect(self._open_contribution)
         ui.decisionsTable.activated.connect(self._open_decision)
         ui.actionsTable.activated.connect(self._open_action)
+        compact_combo(ui.personCombo, 24)
         ui.personCombo.activated.connect(lambda _i: self.show_record(ui.personCombo.currentData()))
 
         self.edit_action = self.page_action(

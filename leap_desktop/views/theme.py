@@ -126,17 +126,24 @@ class Appearance(QObject):
     def apply(self) -> None:
         """Put the remembered text size and theme into effect for every window."""
         app = self.app
+        font = self.font()
+        app.setFont(font)
+        # Widgets under an application style sheet keep the font size the sheet gives
+        # them, so the size goes in the sheet too: then every widget follows it.
+        if font.pointSizeF() > 0:
+            size = f"* {{ font-size: {font.pointSizeF():g}pt; }}\n"
+        else:
+            size = f"* {{ font-size: {font.pixelSize()}px; }}\n"
         if self.high_contrast:
             if app.style().name().lower() != "fusion":
                 app.setStyle("Fusion")
             app.setPalette(high_contrast_palette())
-            app.setStyleSheet(stylesheet("high-contrast"))
+            app.setStyleSheet(size + stylesheet("high-contrast"))
         else:
             if app.style().name() != self.base_style:
                 app.setStyle(self.base_style)
             app.setPalette(app.style().standardPalette() if self.base_style.lower() == "fusion" else QPalette())
-            app.setStyleSheet(stylesheet("standard"))
-        app.setFont(self.font())
+            app.setStyleSheet(size + stylesheet("standard"))
         self.changed.emit()
 
 

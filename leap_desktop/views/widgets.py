@@ -71,6 +71,15 @@ def select_row(view: QTableView, row: int) -> None:
     view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
 
 
+def compact_combo(combo: QComboBox, chars: int) -> None:
+    """A drop-down list as wide as ``chars`` characters, whatever its longest entry, so a
+    long meeting title never makes the window wider than the screen; the open list
+    still shows entries in full."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+
+
 def set_combo_data(combo: QComboBox, data: object) -> None:
     """Choose the entry whose data is ``data`` (the first entry if none has it)."""
     index = combo.findData(data)
