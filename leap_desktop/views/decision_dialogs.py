@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from ..domain import rules
+from ..domain.errors import RuleError
 from ..domain.model import Decision
 from ..domain.vocab import DecisionMethod, DecisionStatus
 from .context import AppContext
@@ -52,9 +53,9 @@ class DecisionStatusDialog(FormDialog):
         ui = self.ui
         choices = allowed_statuses(decision)
         names = ", ".join(STATUS_CHOICES[s].split(" (")[0].lower() for s in choices)
+        can = f"It can become: {names}." if choices else "It cannot change any more."
         ui.introLabel.setText(
-            f"{decision.ref} \u201c{decision.title}\u201d is {decision.status.label.lower()}. "
-            f"It can become: {names}."
+            f"{decision.ref} \u201c{decision.title}\u201d is {decision.status.label.lower()}. {can}"
         )
         for status in choices:
             ui.statusCombo.addItem(STATUS_CHOICES[status], status.value)
@@ -68,10 +69,12 @@ class DecisionStatusDialog(FormDialog):
         ui.statusCombo.currentIndexChanged.connect(self._update_fields)
         ui.methodCombo.currentIndexChanged.connect(self._update_fields)
         self._update_fields()
+        self.ok_button().setEnabled(bool(choices))
         ui.statusCombo.setFocus()
 
-    def status(self) -> DecisionStatus:
-        return DecisionStatus(self.ui.statusCombo.currentData())
+    def status(self) -> DecisionStatus | None:
+        data = self.ui.statusCombo.currentData()
+        return DecisionStatus(data) if data else None
 
     def method(self) -> DecisionMethod:
         return DecisionMethod(self.ui.methodCombo.currentData())
@@ -97,6 +100,8 @@ class DecisionStatusDialog(FormDialog):
     def changes(self) -> dict[str, Any]:
         ui = self.ui
         status = self.status()
+        if status is None:
+            raise RuleError(f"{self.decision.ref} cannot change any more", "status")
         changes: dict[str, Any] = {"status": status.value, "status_note": text_of(ui.reasonEdit)}
         counts: tuple[int | None, ...] = (None, None, None)
         if status in SETTLED:

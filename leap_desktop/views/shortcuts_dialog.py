@@ -56,6 +56,9 @@ class ShortcutsDialog(QDialog):
         self.setAccessibleName("Keyboard shortcuts")
         self.ui.buttons.rejected.connect(self.reject)
         self.ui.buttons.accepted.connect(self.accept)
+        for button in self.ui.buttons.buttons():
+            button.setAccessibleName("Close")
+            button.setAccessibleDescription("Close the list of shortcuts (Escape)")
         parts = [
             "<p>Every task can be done with the keyboard. Tab and Shift+Tab move between "
             "controls; the arrow keys move within a list; Enter opens the chosen row; Escape "
