@@ -8,8 +8,6 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEMO   ?= $(CURDIR)/.demo/demo.leap
 
-export QT_QPA_PLATFORM ?= offscreen
-
 .PHONY: setup run test bench docs-schema clean help
 
 help:

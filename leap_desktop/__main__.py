@@ -50,6 +50,20 @@ def has_display() -> bool:
     return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
+def quiet_offscreen_notes() -> None:
+    """Drawing offscreen, Qt notes what that platform cannot do (raise a window, ...):
+    true, and no concern of someone asking for a picture."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context, message: str) -> None:
+        if message.startswith("This plugin does not support"):
+            return
+        if kind != QtMsgType.QtDebugMsg:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if (args.page or args.record or args.high_contrast) and not args.screenshot:
@@ -61,6 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.screenshot:
         if QApplication.instance() is None:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # draw without a display, never flash a window
+            quiet_offscreen_notes()
         app = QApplication.instance() or QApplication(sys.argv[:1])
         from .views.app import configure_application, demo_path, take_screenshot
 

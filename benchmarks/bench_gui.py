@@ -1,0 +1,144 @@
+"""The desktop window on a ten-year panel (issue: the desktop app): how long until the
+decision log is on screen, and whether scrolling to its end ever blocks the window.
+
+Figures:
+* open the panel and paint the window on the decision log (open_panel + MainWindow +
+  the first paint of the list), the time a person waits after choosing the file;
+* scroll to the end: the list fetches a page of decisions at a time as it is scrolled;
+  the longest single fetch is how long the window can be blocked, the total is how
+  long it takes to reach the oldest decision;
+* search: from typing a word (after the pause) to the results and the first trace;
+* a decision's trace in the detail pane;
+* for scale, a whole start in a new process (Python, Qt, open, draw to a PNG).
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from .common import report, ten_year_panel
+
+FIRST_PAINT_TARGET = 1.0  # seconds: the window is there within a second
+FETCH_TARGET = 0.100  # seconds: no page fetch holds the window up noticeably
+SEARCH_TARGET = 0.200
+TRACE_TARGET = 0.100
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent, QObject, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from leap_desktop.__main__ import quiet_offscreen_notes
+
+    if QApplication.instance() is None:
+        quiet_offscreen_notes()
+    app = QApplication.instance() or QApplication([])
+    from leap_desktop.views.app import configure_application, open_panel
+    from leap_desktop.views.main_window import MainWindow
+    from leap_desktop.views.theme import Appearance
+
+    configure_application(app)
+    path = ten_year_panel()
+    folder = Path(tempfile.mkdtemp(prefix="leap-bench-gui-"))
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    appearance = Appearance(settings, app)
+    appearance.apply()
+
+    class FirstPaint(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.at: float | None = None
+
+        def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+            if event.type() == QEvent.Type.Paint and self.at is None:
+                self.at = time.perf_counter()
+            return False
+
+    ok = True
+    paints = []
+    for attempt in range(5):
+        started = time.perf_counter()
+        ctx = open_panel(path, settings=settings, raise_problems=True)
+        window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page="decisions")
+        window.resize(1280, 800)
+        page = window.page("decisions")
+        watcher = FirstPaint()
+        page.ui.decisionsTable.viewport().installEventFilter(watcher)
+        window.show()
+        while watcher.at is None and time.perf_counter() - started < 30:
+            app.processEvents()
+        paints.append(watcher.at - started)
+        if attempt < 4:
+            window.close()
+    total = ctx.service.count_decisions()
+    print(f"  panel: {total:,} decisions in {path.name} ({path.stat().st_size / 1e6:.0f} MB)")
+    ok &= report("first paint of the decision log, first open", paints[0], FIRST_PAINT_TARGET)
+    ok &= report("first paint of the decision log, median of 5", statistics.median(paints), FIRST_PAINT_TARGET)
+
+    # Scroll to the end as a person would: the view fetches more when it reaches the bottom.
+    page = window.page("decisions")
+    table, model = page.ui.decisionsTable, page.model
+    fetches: list[float] = []
+    original = model.fetchMore
+
+    def timed_fetch(parent=None):
+        started = time.perf_counter()
+        original() if parent is None else original(parent)
+        fetches.append(time.perf_counter() - started)
+
+    model.fetchMore = timed_fetch  # type: ignore[method-assign]
+    started = time.perf_counter()
+    bar = table.verticalScrollBar()
+    while model.rowCount() < model.total and time.perf_counter() - started < 60:
+        bar.setValue(bar.maximum())
+        app.processEvents()
+    scrolled = time.perf_counter() - started
+    model.fetchMore = original  # type: ignore[method-assign]
+    reached = model.rowCount() == total
+    print(f"  scrolled to row {model.rowCount():,} of {total:,} in {len(fetches)} page fetches"
+          f" of {model.page_size} decisions")
+    ok &= reached
+    report("scroll from newest to oldest (all pages)", scrolled)
+    ok &= report("longest page fetch (window busy)", max(fetches), FETCH_TARGET)
+    report("median page fetch", statistics.median(fetches))
+
+    # Search: the time from the pause after typing to results and the first trace on screen.
+    def search(text: str) -> float:
+        page.ui.searchEdit.setText(text)
+        started = time.perf_counter()
+        page.apply_filter()
+        app.processEvents()
+        return time.perf_counter() - started
+
+    times = [search(word) for word in ("consent form", "carer", "payment", "zzz", "")]
+    ok &= report("search and show the first trace, slowest of 5", max(times), SEARCH_TARGET)
+
+    # A decision's trace in the detail pane, from choosing the row.
+    page.clear_filters()
+    model.fetch_all()
+    trace_times = []
+    for row in (100, 1000, 2000, model.rowCount() - 1):
+        started = time.perf_counter()
+        table.selectRow(row)
+        app.processEvents()
+        trace_times.append(time.perf_counter() - started)
+    ok &= report("choose a decision, show its trace, slowest of 4", max(trace_times), TRACE_TARGET)
+    window.close()
+
+    # The whole start, as a new process: Python, Qt, the panel, the window, the picture.
+    import subprocess
+    import sys
+
+    shot = folder / "decisions.png"
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "leap_desktop", "--db", str(path), "--screenshot", str(shot), "--page", "decisions"],
+        check=True, capture_output=True,
+    )
+    report("new process: start, open, draw the log to a PNG", time.perf_counter() - started)
+    return 0 if ok else 1
