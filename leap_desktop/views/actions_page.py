@@ -15,7 +15,7 @@ from .context import AppContext
 from .edits import change_records
 from .forms import load_form
 from .page import Page
-from .widgets import compact_combo, fit_columns, prepare_table, select_row, set_combo_data
+from .widgets import compact_combo, prepare_table, select_row, set_combo_data
 
 
 class ActionsPage(Page):
@@ -37,9 +37,9 @@ class ActionsPage(Page):
         self.proxy.setSortRole(SortRole)
         table = ui.actionsTable
         table.setModel(self.proxy)
-        prepare_table(table, stretch_column=ActionsModel.TITLE)
-        fit_columns(table, {ActionsModel.REF: 6, ActionsModel.OWNER: 20, ActionsModel.DUE: 46,
-                            ActionsModel.STATUS: 18, ActionsModel.OUTCOME: 30, ActionsModel.DECISION: 8})
+        self.columns = prepare_table(table, stretch_column=ActionsModel.TITLE, widths={
+            ActionsModel.REF: 6, ActionsModel.OWNER: 20, ActionsModel.DUE: 42,
+            ActionsModel.STATUS: 18, ActionsModel.OUTCOME: 30, ActionsModel.DECISION: 8})
         table.setSortingEnabled(True)
         table.sortByColumn(ActionsModel.DUE, Qt.SortOrder.AscendingOrder)
         table.horizontalHeader().setSortIndicatorShown(True)
@@ -101,6 +101,7 @@ class ActionsPage(Page):
         self.model.set_filter(show=show, owner_id=self.ui.ownerCombo.currentData())
         # Open actions have no outcome yet: give their titles the room instead.
         self.ui.actionsTable.setColumnHidden(ActionsModel.OUTCOME, show in ("todo", "overdue"))
+        self.columns.fit()
         count = self.model.rowCount()
         overdue = self.model.overdue_count()
         text = plural(count, "action")

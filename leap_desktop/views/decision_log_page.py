@@ -24,7 +24,7 @@ from .context import AppContext
 from .decision_dialogs import DecisionStatusDialog, allowed_statuses
 from .forms import load_form
 from .page import Page
-from .widgets import compact_combo, fit_columns, prepare_table, select_row, set_combo_data
+from .widgets import compact_combo, prepare_table, select_row, set_combo_data
 
 SEARCH_PAUSE_MS = 250
 
@@ -49,10 +49,10 @@ class DecisionLogPage(Page):
 
         table = ui.decisionsTable
         table.setModel(self.model)
-        prepare_table(table, stretch_column=DecisionLogModel.TITLE)
-        fit_columns(table, {DecisionLogModel.REF: 7, DecisionLogModel.DATE: 12, DecisionLogModel.STATUS: 11,
-                            DecisionLogModel.LEVEL: 12, DecisionLogModel.MEETING: 8,
-                            DecisionLogModel.SOURCES: 8, DecisionLogModel.OPEN_ACTIONS: 8})
+        self.columns = prepare_table(table, stretch_column=DecisionLogModel.TITLE, widths={
+            DecisionLogModel.REF: 6, DecisionLogModel.DATE: 11, DecisionLogModel.STATUS: 10,
+            DecisionLogModel.LEVEL: 11, DecisionLogModel.MEETING: 6, DecisionLogModel.SOURCES: 6,
+            DecisionLogModel.OPEN_ACTIONS: 6})
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         ui.logSplitter.setStretchFactor(0, 2)
         ui.logSplitter.setStretchFactor(1, 3)

@@ -13,7 +13,7 @@ from .context import AppContext
 from .forms import load_form
 from .page import Page
 from .person_dialog import LeaveDialog, PersonDialog
-from .widgets import fit_columns, prepare_table, select_row
+from .widgets import prepare_table, select_row
 
 
 class PeoplePage(Page):
@@ -31,9 +31,9 @@ class PeoplePage(Page):
         self.model = PeopleModel(ctx.service, self)
         table = self.ui.peopleTable
         table.setModel(self.model)
-        prepare_table(table, stretch_column=PeopleModel.ACCESS)
-        fit_columns(table, {PeopleModel.NAME: 20, PeopleModel.ROLES: 32, PeopleModel.CONSENT: 12,
-                            PeopleModel.SHOWN_AS: 22, PeopleModel.MEMBERSHIP: 24})
+        self.columns = prepare_table(table, stretch_column=PeopleModel.ACCESS, stretch_min=24, widths={
+            PeopleModel.NAME: 20, PeopleModel.ROLES: 32, PeopleModel.CONSENT: 12,
+            PeopleModel.SHOWN_AS: 22, PeopleModel.MEMBERSHIP: 24})
         table.activated.connect(lambda _index: self.open_person())
         table.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
         self.ui.includeLeftCheck.toggled.connect(self._include_left)

@@ -21,7 +21,7 @@ from .context import AppContext
 from .forms import load_form
 from .page import Page
 from .person_dialog import PersonDialog
-from .widgets import compact_combo, fit_columns, prepare_table, set_combo_data
+from .widgets import compact_combo, prepare_table, set_combo_data
 
 
 class PersonPage(Page):
@@ -45,22 +45,21 @@ class PersonPage(Page):
         self.decisions = ShapedDecisionsModel(self)
         self.actions = ActionsModel(ctx.service, self)
         self.actions.show = "all"
-        for table, model, stretch in (
-            (ui.contributionsTable, self.contributions, ContributionsModel.TEXT),
-            (ui.decisionsTable, self.decisions, ShapedDecisionsModel.TITLE),
-            (ui.actionsTable, self.actions, ActionsModel.TITLE),
-        ):
-            table.setModel(model)
-            prepare_table(table, stretch_column=stretch)
-        fit_columns(ui.contributionsTable, {ContributionsModel.DATE: 12, ContributionsModel.MEETING: 7,
-                                            ContributionsModel.ITEM: 26, ContributionsModel.KIND: 26,
-                                            ContributionsModel.SHAPED: 14})
-        fit_columns(ui.decisionsTable, {ShapedDecisionsModel.REF: 7, ShapedDecisionsModel.STATUS: 12,
-                                        ShapedDecisionsModel.DATE: 12, ShapedDecisionsModel.HOW: 40})
-        fit_columns(ui.actionsTable, {ActionsModel.REF: 7, ActionsModel.OWNER: 18, ActionsModel.DUE: 28,
-                                      ActionsModel.STATUS: 18, ActionsModel.OUTCOME: 30,
-                                      ActionsModel.DECISION: 8})
+        ui.actionsTable.setModel(self.actions)
         ui.actionsTable.hideColumn(ActionsModel.OWNER)  # it is always this person
+        ui.contributionsTable.setModel(self.contributions)
+        ui.decisionsTable.setModel(self.decisions)
+        self.columns = [
+            prepare_table(ui.contributionsTable, stretch_column=ContributionsModel.TEXT, widths={
+                ContributionsModel.DATE: 11, ContributionsModel.MEETING: 6, ContributionsModel.ITEM: 26,
+                ContributionsModel.KIND: 24, ContributionsModel.SHAPED: 12}),
+            prepare_table(ui.decisionsTable, stretch_column=ShapedDecisionsModel.TITLE, widths={
+                ShapedDecisionsModel.REF: 6, ShapedDecisionsModel.STATUS: 11, ShapedDecisionsModel.DATE: 11,
+                ShapedDecisionsModel.HOW: 40}),
+            prepare_table(ui.actionsTable, stretch_column=ActionsModel.TITLE, widths={
+                ActionsModel.REF: 6, ActionsModel.DUE: 30, ActionsModel.STATUS: 18,
+                ActionsModel.OUTCOME: 30, ActionsModel.DECISION: 8}),
+        ]
         ui.sectionsSplitter.setStretchFactor(0, 3)
         ui.sectionsSplitter.setStretchFactor(1, 2)
         ui.sectionsSplitter.setStretchFactor(2, 2)

@@ -6,29 +6,61 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QWidget
 
 
-class _RowHeightFollowsFont(QObject):
-    """Keeps a table's row height right for its font, so larger text is never clipped."""
+class TableFit(QObject):
+    """Keeps a table readable at any text size and window width.
 
-    def __init__(self, view: QTableView):
+    Row heights follow the font, so larger text is never clipped. Column widths are
+    given in characters (never narrower than the column's title) and are worked out
+    again when the text size changes; the one stretching column takes the room that
+    is left, but never less than ``stretch_min`` characters: when the window is too
+    narrow for that, the table scrolls sideways instead of squeezing the text away.
+    """
+
+    def __init__(self, view: QTableView, widths: dict[int, int], stretch: int | None, stretch_min: int = 30):
         super().__init__(view)
         self.view = view
+        self.widths = dict(widths)
+        self.stretch = stretch
+        self.stretch_min = stretch_min
         view.installEventFilter(self)
+        view.viewport().installEventFilter(self)  # its width changes when a scroll bar comes and goes
         self.fit()
 
     def fit(self) -> None:
-        height = self.view.fontMetrics().height()
-        self.view.verticalHeader().setDefaultSectionSize(height + max(10, height // 2))
-        self.view.verticalHeader().setMinimumSectionSize(height + 4)
+        view = self.view
+        metrics = view.fontMetrics()
+        height = metrics.height()
+        view.verticalHeader().setDefaultSectionSize(height + max(10, height // 2))
+        view.verticalHeader().setMinimumSectionSize(height + 4)
+        chars = metrics.averageCharWidth()
+        header = view.horizontalHeader()
+        model = view.model()
+        used = 0
+        for column, count in self.widths.items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
+            width = max(count * chars + 16, header.fontMetrics().horizontalAdvance(title) + 28)
+            view.setColumnWidth(column, width)
+            if not view.isColumnHidden(column):
+                used += width
+        if self.stretch is not None:
+            room = view.viewport().width() - used - 1
+            view.setColumnWidth(self.stretch, max(self.stretch_min * chars, room))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FontChange:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show):
             self.fit()
         return False
 
 
-def prepare_table(view: QTableView, *, stretch_column: int | None = None) -> None:
-    """Whole-row selection, Tab leaves the table (arrows move inside it), rows sized to
-    the text, no grid lines, and a header that explains each column in its tooltip."""
+def prepare_table(
+    view: QTableView,
+    *,
+    widths: dict[int, int] | None = None,
+    stretch_column: int | None = None,
+    stretch_min: int = 30,
+) -> TableFit:
+    """Whole-row selection, Tab leaves the table (arrows move inside it), no grid lines,
+    a header that explains each column in its tooltip, and sizes that follow the text."""
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -43,21 +75,8 @@ def prepare_table(view: QTableView, *, stretch_column: int | None = None) -> Non
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setStretchLastSection(stretch_column is None)
-    if stretch_column is not None:
-        header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
-    _RowHeightFollowsFont(view)
-
-
-def fit_columns(view: QTableView, widths: dict[int, int]) -> None:
-    """Column widths in characters (never narrower than the column's title), so they
-    grow with the text size."""
-    chars = view.fontMetrics().averageCharWidth()
-    header = view.horizontalHeader()
-    model = view.model()
-    for column, count in widths.items():
-        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
-        title_width = header.fontMetrics().horizontalAdvance(title) + 28  # room for a sort arrow
-        view.setColumnWidth(column, max(count * chars + 16, title_width))
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return TableFit(view, widths or {}, stretch_column, stretch_min)
 
 
 def select_row(view: QTableView, row: int) -> None:
