@@ -100,8 +100,26 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook()
     launcher = Launcher()
     launcher.appearance.apply()
+    stop_cleanly_on_signals(launcher)
     launcher.start(db=args.db, demo=args.demo)
     return app.exec()
+
+
+def stop_cleanly_on_signals(launcher) -> None:
+    """Ctrl+C in the terminal (or a polite kill) closes the panel properly, as Quit does."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def stop(*_args) -> None:
+        QTimer.singleShot(0, launcher.quit)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    # Qt's event loop is not Python: wake Python now and then so it sees the signal.
+    ticker = QTimer(launcher)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
 
 
 if __name__ == "__main__":

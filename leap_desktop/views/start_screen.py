@@ -9,6 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from .. import APP_NAME
+from ..paths import resource
 from .forms import load_form
 from .theme import icon
 
@@ -30,6 +31,8 @@ class StartScreen(QWidget):
         self.setWindowIcon(icon("leap"))
         self.setAccessibleName(f"{APP_NAME}: start")
         ui = self.ui
+        logo = resource("icons", "leap.svg").as_uri()
+        ui.heading.setText(f'<h1><img src="{logo}" width="44" height="44" style="vertical-align: middle"> {APP_NAME}</h1>')
         ui.newButton.clicked.connect(lambda: launcher.new_panel(self))
         ui.openButton.clicked.connect(lambda: launcher.open_file(self))
         ui.demoButton.clicked.connect(lambda: launcher.open_demo(self))

@@ -18,6 +18,7 @@ from ..models.format import day, days_between, plural
 from ..services.trace import Balance, DecisionTrace, Voice
 
 ARROW = " \u2192 "
+BAR_WIDTH = 200  # pixels: the bar repeats the share drawn to scale
 LADDER = ", ".join(level.label.lower() for level in InvolvementLevel)
 
 
@@ -63,6 +64,7 @@ def _status_line(trace: DecisionTrace, links: set[str]) -> str:
 
 
 def _balance_table(balance: Balance, noun: str, plural_noun: str, bar_colour: str) -> str:
+    """Counts and shares in words and numbers; the bar only repeats them."""
     if not balance.total:
         return f"<p>No {plural_noun} recorded yet.</p>"
     rows = []
@@ -72,17 +74,21 @@ def _balance_table(balance: Balance, noun: str, plural_noun: str, bar_colour: st
             continue
         share = balance.share(group)
         width = max(1, round(share * 100)) if count else 0
-        bar = (
-            f'<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-            f'<td width="{width}%" bgcolor="{bar_colour}">&nbsp;</td><td>&nbsp;</td></tr></table>'
-            if count else "&nbsp;"
-        )
+        if count:
+            rest = f'<td width="{100 - width}%"></td>' if width < 100 else ""
+            bar = (
+                '<table width="100%" cellspacing="0" cellpadding="0" border="0"><tr>'
+                f'<td width="{width}%" bgcolor="{bar_colour}">&nbsp;</td>{rest}</tr></table>'
+            )
+        else:
+            bar = ""
         rows.append(
-            f"<tr><td>{_e(group.label)}</td>"
-            f'<td align="right">{count} of {balance.total} {_e(noun if balance.total == 1 else plural_noun)}</td>'
-            f'<td align="right"><b>{share:.0%}</b></td><td width="30%">{bar}</td></tr>'
+            f"<tr><td>{_e(group.label)}:&nbsp;&nbsp;</td>"
+            f'<td align="right"><b>{count}</b> of {balance.total} '
+            f"{_e(noun if balance.total == 1 else plural_noun)}&nbsp;</td>"
+            f'<td align="right"><b>{share:.0%}</b>&nbsp;&nbsp;</td><td width="{BAR_WIDTH}">{bar}</td></tr>'
         )
-    return '<table cellspacing="0" cellpadding="3" width="100%">' + "".join(rows) + "</table>"
+    return '<table cellspacing="0" cellpadding="3">' + "".join(rows) + "</table><p></p>"
 
 
 def _chain(trace: DecisionTrace, links: set[str]) -> str:
