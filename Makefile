@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEMO   ?= $(CURDIR)/.demo/demo.leap
 
-.PHONY: setup run test bench docs-schema clean help
+.PHONY: setup run test bench docs-schema clean help screenshots
 
 help:
 	@echo "make run    set up (first time) and open the app on the demo panel"
@@ -38,3 +38,6 @@ docs-schema: setup
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache build dist *.egg-info
+
+screenshots: setup
+	@scripts/screenshots "$(VENV)" "$(DEMO)"

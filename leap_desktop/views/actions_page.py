@@ -39,7 +39,7 @@ class ActionsPage(Page):
         table.setModel(self.proxy)
         self.columns = prepare_table(table, stretch_column=ActionsModel.TITLE, widths={
             ActionsModel.REF: 6, ActionsModel.OWNER: 20, ActionsModel.DUE: 42,
-            ActionsModel.STATUS: 18, ActionsModel.OUTCOME: 30, ActionsModel.DECISION: 8})
+            ActionsModel.STATUS: 26, ActionsModel.OUTCOME: 30, ActionsModel.DECISION: 8})
         table.setSortingEnabled(True)
         table.sortByColumn(ActionsModel.DUE, Qt.SortOrder.AscendingOrder)
         table.horizontalHeader().setSortIndicatorShown(True)

@@ -50,7 +50,7 @@ class DecisionLogPage(Page):
         table = ui.decisionsTable
         table.setModel(self.model)
         self.columns = prepare_table(table, stretch_column=DecisionLogModel.TITLE, widths={
-            DecisionLogModel.REF: 6, DecisionLogModel.DATE: 11, DecisionLogModel.STATUS: 10,
+            DecisionLogModel.REF: 6, DecisionLogModel.DATE: 11, DecisionLogModel.STATUS: 12,
             DecisionLogModel.LEVEL: 11, DecisionLogModel.MEETING: 6, DecisionLogModel.SOURCES: 6,
             DecisionLogModel.OPEN_ACTIONS: 6})
         table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -76,9 +76,6 @@ class DecisionLogPage(Page):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         ui.clearButton.clicked.connect(self.clear_filters)
 
-        self.find_action = self.page_action(
-            "&Search the decision log", self.focus_search, shortcut=QKeySequence.StandardKey.Find,
-            description="Type words to find decisions")
         self.clear_action = self.page_action(
             "&Clear search and filters", self.clear_filters, shortcut="Ctrl+Shift+X",
             description="Show every decision again", enabled_when=self.is_filtered)

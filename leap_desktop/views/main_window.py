@@ -166,22 +166,22 @@ class MainWindow(QMainWindow):
 
         file_menu = bar.addMenu("&File")
         if launcher is not None:
-            self._action(file_menu, "&New panel…", lambda: launcher.new_panel(self), QKeySequence.StandardKey.New,
+            self._action(file_menu, "&New panel…", lambda: launcher.new_panel(self), "Ctrl+N",
                          "Make a new, empty panel file")
-            self._action(file_menu, "&Open panel…", lambda: launcher.open_file(self), QKeySequence.StandardKey.Open,
+            self._action(file_menu, "&Open panel…", lambda: launcher.open_file(self), "Ctrl+O",
                          "Open a panel file on this computer")
             self.recent_menu = file_menu.addMenu("Open &recent")
             self.recent_menu.aboutToShow.connect(self._fill_recent)
             self._action(file_menu, "Open the &demo panel", lambda: launcher.open_demo(self),
                          tip="A made-up panel with a year of meetings, to try things out")
             file_menu.addSeparator()
-            self._action(file_menu, "&Close panel", lambda: launcher.close_panel(), QKeySequence.StandardKey.Close,
+            self._action(file_menu, "&Close panel", lambda: launcher.close_panel(), ["Ctrl+W", "Ctrl+F4"],
                          "Close this panel and go back to the start screen")
-        self._action(file_menu, "&Quit", self._quit, QKeySequence.StandardKey.Quit, "Close LEAP Desktop")
+        self._action(file_menu, "&Quit", self._quit, "Ctrl+Q", "Close LEAP Desktop")
 
         edit_menu = bar.addMenu("&Edit")
         stack = self.ctx.undo_stack
-        self.undo_action = self._action(edit_menu, "&Undo", self.undo, QKeySequence.StandardKey.Undo)
+        self.undo_action = self._action(edit_menu, "&Undo", self.undo, "Ctrl+Z")
         self.redo_action = self._action(edit_menu, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         stack.canUndoChanged.connect(self.undo_action.setEnabled)
         stack.canRedoChanged.connect(self.redo_action.setEnabled)
@@ -191,7 +191,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setEnabled(stack.canRedo())
         if page_class("decisions") is not None:
             edit_menu.addSeparator()
-            self._action(edit_menu, "&Find in the decision log", self.find, ["Ctrl+Shift+F"],
+            self._action(edit_menu, "&Find in the decision log", self.find, "Ctrl+F",
                          "Search the decision log")
 
         view_menu = bar.addMenu("&View")
@@ -206,7 +206,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             group.addAction(action)
             self.page_actions[page_id] = action
-        self.back_action = self._action(view_menu, "&Back", self.back, QKeySequence.StandardKey.Back,
+        self.back_action = self._action(view_menu, "&Back", self.back, "Alt+Left",
                                         "Go back to the page you were on")
         self.back_action.setEnabled(False)
         view_menu.addSeparator()
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         self.larger_action = self._action(text_menu, "&Larger", self.appearance.larger,
                                           ["Ctrl++", "Ctrl+="], "Make all text larger")
         self.smaller_action = self._action(text_menu, "&Smaller", self.appearance.smaller,
-                                           [QKeySequence.StandardKey.ZoomOut], "Make all text smaller")
+                                           "Ctrl+-", "Make all text smaller")
         self.reset_text_action = self._action(text_menu, "&Normal size", self.appearance.reset, "Ctrl+0",
                                               "Text at the system's size")
         self.contrast_action = self._action(view_menu, "&High-contrast theme",
@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
                 self.page_menus[cls.PAGE_ID] = menu
 
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents,
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
                      "Every command with a keyboard shortcut")
 
     def _undo_text_changed(self, text: str) -> None:

@@ -57,11 +57,11 @@ class PersonPage(Page):
                 ShapedDecisionsModel.REF: 6, ShapedDecisionsModel.STATUS: 11, ShapedDecisionsModel.DATE: 11,
                 ShapedDecisionsModel.HOW: 40}),
             prepare_table(ui.actionsTable, stretch_column=ActionsModel.TITLE, widths={
-                ActionsModel.REF: 6, ActionsModel.DUE: 30, ActionsModel.STATUS: 18,
+                ActionsModel.REF: 6, ActionsModel.DUE: 30, ActionsModel.STATUS: 26,
                 ActionsModel.OUTCOME: 30, ActionsModel.DECISION: 8}),
         ]
-        ui.sectionsSplitter.setStretchFactor(0, 3)
-        ui.sectionsSplitter.setStretchFactor(1, 2)
+        ui.sectionsSplitter.setStretchFactor(0, 5)
+        ui.sectionsSplitter.setStretchFactor(1, 3)
         ui.sectionsSplitter.setStretchFactor(2, 2)
 
         ui.contributionsTable.activated.connect(self._open_contribution)

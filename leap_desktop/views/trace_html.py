@@ -157,16 +157,9 @@ def _coproducers(trace: DecisionTrace, links: set[str]) -> str:
         if entry.named_directly:
             how.append("directly" + (f": {_e(entry.direct_note)}" if entry.direct_note else ""))
         items.append(f"<li>{_voice(entry.voice, links)} \u2013 {'; '.join(how)}</li>")
-    people = trace.people_balance
-    summary = "; ".join(
-        f"{group.label}: {people.counts.get(group, 0)}"
-        for group in RoleGroup
-        if people.counts.get(group, 0) or group is not RoleGroup.OTHER
-    )
-    return (
-        f"<h3>Who shaped it ({plural(len(trace.coproducers), 'co-producer')})</h3>"
-        f"<ul>{''.join(items)}</ul><p>People by role: {_e(summary)}.</p>"
-    )
+    # No head count: a person whose single contribution asked for more privacy appears
+    # as a separate voice, and a count of people would give that away.
+    return f"<h3>Who shaped it</h3><ul>{''.join(items)}</ul>"
 
 
 def _sources(trace: DecisionTrace, links: set[str]) -> str:
