@@ -31,6 +31,7 @@ class FormDialog(QDialog):
     #: record field -> (input widget, error label) in the form
     FIELD_ERRORS: dict[str, tuple[str, str]] = {}
     TITLE = ""
+    WIDTH_CHARS = 84  # a comfortable width, in characters of the current text size
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None, *, title: str | None = None):
         super().__init__(parent)
@@ -59,6 +60,8 @@ class FormDialog(QDialog):
         self.addAction(save)
         self._descriptions: dict[str, str] = {}
         self.clear_errors()
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), self.WIDTH_CHARS * self.fontMetrics().averageCharWidth()), hint.height())
 
     def widget(self, name: str) -> QWidget:
         found = self.ui.findChild(QWidget, name)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME
 from .context import AppContext
 from .errors import tell
+from .form_dialog import announce
 from .page import Page
 from .pages import NAVIGATION, PAGES, default_page, page_class
 from .shortcuts_dialog import ShortcutsDialog
@@ -358,6 +359,7 @@ class MainWindow(QMainWindow):
         self.problem_icon.hide()
         self.problem_label.hide()
         self.statusBar().showMessage(text, MESSAGE_MS)
+        announce(self.statusBar(), text)
 
     def show_problem(self, text: str) -> None:
         """A change was refused or failed: say so in the status bar and in a small window.

@@ -30,6 +30,7 @@ class NewPanelDialog(FormDialog):
         "file": ("fileEdit", "fileError"),
     }
     TITLE = "New panel"
+    WIDTH_CHARS = 100  # room for the file's full path
 
     def __init__(self, create: Callable[[Path, dict], object], parent: QWidget | None = None, folder: Path | None = None):
         """``create(path, panel values)`` makes and opens the panel, raising a LeapError
@@ -43,6 +44,10 @@ class NewPanelDialog(FormDialog):
         self.ui.nameEdit.textChanged.connect(self._suggest_file)
         self.ui.fileEdit.textEdited.connect(lambda _t: setattr(self, "_file_edited", True))
         self.ui.browseButton.clicked.connect(self.browse)
+        ok = self.ok_button()
+        ok.setText("&Make the panel")
+        ok.setAccessibleName("Make the panel")
+        ok.setAccessibleDescription("Make the new panel file and open it")
         self.ui.nameEdit.setFocus()
 
     def default_focus(self) -> QWidget:

@@ -75,7 +75,6 @@ class PersonDialog(FormDialog):
         for check in self.role_checks.values():
             check.toggled.connect(self._show_attribution)
         self._show_attribution()
-        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
         ui.nameEdit.setFocus()
 
     def default_focus(self) -> QWidget:
