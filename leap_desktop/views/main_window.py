@@ -306,6 +306,8 @@ class MainWindow(QMainWindow):
         if previous is not None and previous is not page:
             previous.set_active(False)
         self.current_id = page_id
+        if record_id is not None:  # before it is shown, so it does not load something else first
+            page.show_record(record_id)
         self.stack.setCurrentWidget(page.parentWidget().parentWidget())  # its scroll area
         page.set_active(True)
         for pid, menu in self.page_menus.items():
@@ -316,8 +318,6 @@ class MainWindow(QMainWindow):
             for action in self.page_actions.values():
                 action.setChecked(False)
         self._sync_navigation(page_id)
-        if record_id is not None:
-            page.show_record(record_id)
         self.back_action.setEnabled(bool(self.history))
         if focus:
             page.focus_first()

@@ -78,7 +78,7 @@ class PersonPage(Page):
             "Show in the &decision log", self.show_in_log, shortcut="Ctrl+Shift+D",
             description="List the decisions this person shaped in the decision log", button=ui.logButton,
             enabled_when=lambda: self.person is not None)
-        self.show_record(None)  # the first person, until asked for someone
+        self._stale = True  # filled in when shown: for the person asked for, or the first
 
     # -- what is shown -----------------------------------------------------------------------
 
@@ -94,18 +94,17 @@ class PersonPage(Page):
         combo.blockSignals(False)
 
     def show_record(self, record_id: str | None) -> None:
-        service = self.ctx.service
-        person = service.store.get(Person, record_id) if record_id else None
-        if person is None:
-            people = service.people()
-            person = people[0] if people else None
-        self.person = person
+        self.person = self.ctx.service.store.get(Person, record_id) if record_id else None
+        self._stale = False
         self.refresh()
 
     def refresh(self) -> None:
         service = self.ctx.service
         if self.person is not None:
             self.person = service.store.get(Person, self.person.id)
+        if self.person is None:  # nobody chosen yet (or they were removed): the first person
+            people = service.people()
+            self.person = people[0] if people else None
         self._fill_people()
         ui = self.ui
         if self.person is None:

@@ -17,7 +17,6 @@ from leap_desktop.views import app as app_module
 from leap_desktop.views.app import Launcher, open_panel
 from leap_desktop.views.errors import ErrorReportDialog, excepthook
 from leap_desktop.views.main_window import MainWindow
-from leap_desktop.views.new_panel_dialog import NewPanelDialog
 from leap_desktop.views.pages import page_class
 from leap_desktop.views.shortcuts_dialog import ShortcutsDialog
 
