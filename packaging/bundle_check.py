@@ -165,7 +165,9 @@ class BundleCheck:
             raise CheckFailed(f"the data folder {self.data} is open to others (mode {mode:o}, expected 700)")
         if str(self.panel) not in result.said:
             raise CheckFailed(f"`leap demo` did not say where the panel is: {last_line(result.said)}")
-        return f"created {self.panel} ({self.panel.stat().st_size // 1024} KB) in an owner-only folder, and said so"
+        if f"data folder {self.data}" not in result.said:
+            raise CheckFailed(f"`leap demo` did not say where it created the data folder: {result.said}")
+        return f"created {self.data} (owner-only) and the demo panel in it ({self.panel.stat().st_size // 1024} KB), and said where"
 
     def read_back(self) -> str:
         trace = run([str(self.leap), "trace", "D-1"], self.env, self.work)
