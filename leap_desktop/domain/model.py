@@ -438,8 +438,6 @@ class MinutesVersion(Record):
     }
 
     def check(self) -> None:
-        if self.status is MinutesStatus.APPROVED and not self.approved_on:
-            raise RuleError("Approved minutes need the date they were approved", "approved_on")
         if self.status is MinutesStatus.CIRCULATED and not self.circulated_on:
             raise RuleError("Circulated minutes need the date they were sent", "circulated_on")
 
