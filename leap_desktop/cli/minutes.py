@@ -165,7 +165,7 @@ def cmd_accept_review(ctx) -> int:
         changes[name.strip()] = value
     with ctx.open() as svc:
         review = reviews.accept(svc, a.review, changes, target=a.on, note=a.note)
-    ctx.note(f"{review.ref} accepted: {review.reply}")
+    ctx.note(f"{review.ref}: {review.reply}")
     return 0
 
 

@@ -56,6 +56,11 @@ def _open(path: Path):
             "remove any password, and save it as a Word Document (.docx)"
         )
     if not zipfile.is_zipfile(path):
+        if head[:2] == b"PK":
+            raise ReviewFileRefused(
+                f"{name} is damaged (it looks like a Word document, but is incomplete or broken): "
+                "nothing was imported. Ask the reviewer to save it again"
+            )
         raise ReviewFileRefused(f"{name} is not a Word document (.docx): nothing was imported")
     try:
         return docx.Document(str(path))

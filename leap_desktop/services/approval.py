@@ -91,6 +91,9 @@ def approve(service: "PanelService", meeting_id: str, at_meeting_id: str) -> tup
     rules.check_approval(meeting, at)
     rules.check_minutes_unlocked(at, "its decisions are")
     existing = current(service, meeting)
+    if meeting.status is MeetingStatus.MINUTES_APPROVED:
+        when = f" on {existing.approved_on}" if existing and existing.approved_on else ""
+        raise RuleError(f"The minutes of {meeting.ref} were already approved{when}; they are locked")
     rules.check_minutes_transition(
         existing.status if existing else (rules.minutes_status_of(meeting) or MinutesStatus.DRAFT), MinutesStatus.APPROVED
     )
