@@ -163,3 +163,27 @@ def test_minutes_from_another_panel_file_are_refused(demo, returned, service):
     held = service.add_meeting(title="Elsewhere", starts_at="2026-03-05 14:00", status="held")
     with pytest.raises(RuleError, match="different panel file"):
         review_docx.import_review(service, held, path)
+
+
+def test_versions_and_reviews_travel_in_the_interchange_document(demo, returned, tmp_path):
+    import json
+
+    import jsonschema
+
+    from leap_desktop.services import PanelService, interchange
+
+    meeting, _, path = returned
+    review_docx.import_review(demo, meeting, path)
+    earlier = demo.resolve(Meeting, "M-11")
+    approval.approve(demo, earlier.id, meeting.id)
+    approval.amend(demo, earlier.id, "A name was misspelt")
+    text = interchange.dumps(interchange.export_document(demo.store))
+    document = json.loads(text)
+    jsonschema.validate(document, interchange.json_schema())
+    by_ref = {f"M-{m['number']}": m for m in document["meetings"]}
+    assert len(by_ref["M-12"]["reviews"]) == 3
+    assert [v["status"] for v in by_ref["M-11"]["minutes_versions"]] == ["amended", "draft"]
+    with PanelService.open(tmp_path / "copy.leap", create=True) as copy:
+        interchange.import_document(copy.store, document)
+        assert interchange.dumps(interchange.export_document(copy.store)) == text
+        assert copy.check() == []
