@@ -37,6 +37,11 @@ FONT = "Arial"  # a plain sans-serif, as UK accessible-information guidance reco
 INK = RGBColor(0x1F, 0x2A, 0x44)
 ACCENT = RGBColor(0x1F, 0x4E, 0x79)
 TABLE_STYLE = "Light Grid Accent 1"
+KEEP_STYLES = frozenset({
+    TABLE_STYLE, "Normal Table", "Table Grid", "Normal", "Header", "Footer", "Title", "Subtitle",
+    "Heading 1", "Heading 2", "Heading 3", "Heading 4", "List Paragraph", "List Bullet", "List Number",
+    "Quote", "Caption", "No Spacing",
+})
 
 
 class _Writer:
@@ -65,6 +70,12 @@ class _Writer:
 
     def _setup_styles(self) -> None:
         styles = self.doc.styles
+        # The template carries about 130 table styles; keep the ones used. A smaller style
+        # sheet is a smaller file and a much faster build (python-docx scans every style
+        # each time it applies one).
+        for style in list(styles):
+            if style.name not in KEEP_STYLES and style.type in (WD_STYLE_TYPE.TABLE, WD_STYLE_TYPE.PARAGRAPH):
+                style.delete()
         normal = styles["Normal"]
         normal.font.name = FONT
         normal.font.size = Pt(12)
