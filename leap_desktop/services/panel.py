@@ -43,6 +43,9 @@ from .trace import DecisionTrace, PersonHistory, person_history, trace_decision
 
 R = TypeVar("R", bound=Record)
 
+# Meeting statuses that only the minutes workflow (services.approval) moves in or out of.
+_MINUTES_WORKFLOW = frozenset({MeetingStatus.MINUTES_CIRCULATED, MeetingStatus.MINUTES_APPROVED})
+
 _REF = re.compile(r"^\s*([A-Za-z])\s*-?\s*(\d+)\s*$")
 
 
@@ -191,6 +194,13 @@ class PanelService:
         current = self.get(Meeting, meeting_id)
         meeting = current.changed(**changes)
         rules.check_meeting_transition(current.status, meeting.status)
+        if meeting.status is not current.status and {meeting.status, current.status} & _MINUTES_WORKFLOW:
+            raise RuleError(
+                "Circulating, approving and amending minutes each have their own step "
+                "(Circulate minutes, Approve minutes at a later meeting, Amend minutes), so that "
+                "every version is kept",
+                "status",
+            )
         if set(changes) - {"status"}:
             self._unlocked(current.id, "the meeting's details are")
         with self.store.change(f"Edit meeting {meeting.ref}"):
