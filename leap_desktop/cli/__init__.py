@@ -90,9 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as", dest="actor", metavar="NAME", help="who is making changes (for the audit log)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    from . import records
+    from . import minutes, records
 
-    for module in (records,):
+    for module in (records, minutes):
         module.register(commands)
     return parser
 

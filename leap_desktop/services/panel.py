@@ -43,6 +43,9 @@ from .trace import DecisionTrace, PersonHistory, person_history, trace_decision
 
 R = TypeVar("R", bound=Record)
 
+# Meeting statuses that only the minutes workflow (services.approval) moves in or out of.
+_MINUTES_WORKFLOW = frozenset({MeetingStatus.MINUTES_CIRCULATED, MeetingStatus.MINUTES_APPROVED})
+
 _REF = re.compile(r"^\s*([A-Za-z])\s*-?\s*(\d+)\s*$")
 
 
@@ -191,6 +194,15 @@ class PanelService:
         current = self.get(Meeting, meeting_id)
         meeting = current.changed(**changes)
         rules.check_meeting_transition(current.status, meeting.status)
+        if meeting.status is not current.status and {meeting.status, current.status} & _MINUTES_WORKFLOW:
+            raise RuleError(
+                "Circulating, approving and amending minutes each have their own step "
+                "(Circulate minutes, Approve minutes at a later meeting, Amend minutes), so that "
+                "every version is kept",
+                "status",
+            )
+        if set(changes) - {"status"}:
+            self._unlocked(current.id, "the meeting's details are")
         with self.store.change(f"Edit meeting {meeting.ref}"):
             return self.store.update(meeting)
 
@@ -224,6 +236,7 @@ class PanelService:
         """Record (or change) one person's attendance at a meeting."""
         meeting = self.get(Meeting, meeting_id)
         person = rules.check_member(self.store.get(Person, person_id), "The attendee")
+        self._unlocked(meeting.id, "its attendance is")
         existing = self.store.select(
             Attendance, "meeting_id = ? AND person_id = ?", [meeting.id, person.id]
         )
@@ -237,6 +250,7 @@ class PanelService:
 
     def remove_attendance(self, meeting_id: str, person_id: str) -> None:
         existing = self.store.select(Attendance, "meeting_id = ? AND person_id = ?", [meeting_id, person_id])
+        self._unlocked(meeting_id, "its attendance is")
         if existing:
             with self.store.change("Remove attendance"):
                 self.store.delete(existing[0])
@@ -253,6 +267,7 @@ class PanelService:
     def add_item(self, meeting_id: str, **values: Any) -> AgendaItem:
         """Add an item to a meeting's agenda (at the end unless a position is given)."""
         meeting = self.get(Meeting, meeting_id)
+        self._unlocked(meeting.id, "its agenda is")
         items = self.agenda(meeting.id)
         position = values.pop("position", None) or len(items) + 1
         self._check_presenter(values.get("presenter_id"))
@@ -262,6 +277,11 @@ class PanelService:
             if int(position) != item.position:
                 item = self._move(item, int(position))
             return item
+
+    def _unlocked(self, meeting_id: str | None, what: str = "its record") -> None:
+        """Refuse a change to what approved minutes record (they change only by amendment)."""
+        if meeting_id:
+            rules.check_minutes_unlocked(self.store.get(Meeting, meeting_id), what)
 
     def _check_presenter(self, presenter_id: str | None) -> None:
         if presenter_id:
@@ -273,12 +293,14 @@ class PanelService:
         if "presenter_id" in changes:
             self._check_presenter(changes["presenter_id"])
         item = self.get(AgendaItem, item_id).changed(**changes)
+        self._unlocked(item.meeting_id, "its agenda is")
         with self.store.change(f"Edit agenda item {item.ref}"):
             return self.store.update(item)
 
     def move_item(self, item_id: str, position: int) -> AgendaItem:
         """Move an item to ``position`` (1 = first); the others close up around it."""
         item = self.get(AgendaItem, item_id)
+        self._unlocked(item.meeting_id, "its agenda is")
         with self.store.change(f"Move agenda item {item.ref}"):
             return self._move(item, position)
 
@@ -296,6 +318,7 @@ class PanelService:
 
     def remove_item(self, item_id: str) -> AgendaItem:
         item = self.get(AgendaItem, item_id)
+        self._unlocked(item.meeting_id, "its agenda is")
         contributions = self.store.scalar(
             "SELECT count(*) FROM contributions WHERE item_id = ? AND deleted_at IS NULL", [item.id]
         )
@@ -319,6 +342,7 @@ class PanelService:
         meeting = self.get(Meeting, item.meeting_id)
         if item.state is ItemState.CARRIED:
             raise RuleError(f"'{item.title}' has already been carried to a later meeting")
+        self._unlocked(meeting.id, "its agenda is")
         if to_meeting_id is None:
             target = self.next_meeting(meeting)
             if target is None:
@@ -354,6 +378,7 @@ class PanelService:
     def add_contribution(self, item_id: str, person_id: str, kind: Any, text: str, **values: Any) -> Contribution:
         """Capture who said what, on which item. Saved the moment it is entered."""
         item = self.get(AgendaItem, item_id)
+        self._unlocked(item.meeting_id, "what was said is")
         values.setdefault("said_at", self.store.now())
         contribution = build(
             Contribution,
@@ -365,14 +390,17 @@ class PanelService:
             return self.store.insert(contribution)
 
     def edit_contribution(self, contribution_id: str, **changes: Any) -> Contribution:
-        contribution = self.get(Contribution, contribution_id).changed(**changes)
+        current = self.get(Contribution, contribution_id)
+        contribution = current.changed(**changes)
         rules.check_contribution(contribution, self.store.get(Person, contribution.person_id))
-        self.get(AgendaItem, contribution.item_id)
+        for item_id in {current.item_id, contribution.item_id}:
+            self._unlocked(self.get(AgendaItem, item_id).meeting_id, "what was said is")
         with self.store.change(f"Edit contribution {contribution.ref}"):
             return self.store.update(contribution)
 
     def remove_contribution(self, contribution_id: str) -> Contribution:
         contribution = self.get(Contribution, contribution_id)
+        self._unlocked(self.get(AgendaItem, contribution.item_id).meeting_id, "what was said is")
         shaped = self.store.rows(
             "SELECT d.number FROM decision_sources s JOIN decisions d ON d.id = s.decision_id "
             "WHERE s.contribution_id = ? AND s.deleted_at IS NULL AND d.deleted_at IS NULL ORDER BY d.number",
@@ -406,6 +434,7 @@ class PanelService:
         of how), people who shaped it directly, and any dissent, in one change."""
         decision = build(Decision, values, id=new_id())
         decision = self._place_decision(decision)
+        self._unlocked(decision.meeting_id, "its decisions are")
         source_pairs = [_pair(s) for s in sources]
         coproducer_pairs = [_pair(c) for c in coproducers]
         dissent_pairs = [(None, d) if isinstance(d, str) else d for d in dissent]
@@ -477,6 +506,11 @@ class PanelService:
         replacement marks the decision it replaces as superseded."""
         current = self.get(Decision, decision_id)
         decision = self._place_decision(current.changed(**changes))
+        # What happens to a decision later (reversed, replaced) is not part of the
+        # meeting's minutes; what was decided is.
+        if set(changes) - {"status", "status_note"}:
+            for meeting_id in {current.meeting_id, decision.meeting_id}:
+                self._unlocked(meeting_id, "its decisions are")
         if decision.status is DecisionStatus.SUPERSEDED and current.status is not DecisionStatus.SUPERSEDED:
             raise RuleError(
                 "A decision becomes superseded when a later decision replaces it: record the new "
@@ -498,28 +532,33 @@ class PanelService:
 
     def add_source(self, decision_id: str, contribution_id: str, note: str | None = None) -> DecisionSource:
         decision = self.get(Decision, decision_id)
+        self._unlocked(decision.meeting_id, "its decisions are")
         contribution = self.get(Contribution, contribution_id)
         with self.store.change(f"{contribution.ref} shaped {decision.ref}"):
             return self._insert_link(DecisionSource, decision_id=decision.id, contribution_id=contribution.id, note=note)
 
     def remove_source(self, decision_id: str, contribution_id: str) -> None:
+        self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions are")
         for link in self.store.select(DecisionSource, "decision_id = ? AND contribution_id = ?", [decision_id, contribution_id]):
             with self.store.change("Remove a source of a decision"):
                 self.store.delete(link)
 
     def add_coproducer(self, decision_id: str, person_id: str, note: str | None = None) -> CoProducer:
         decision = self.get(Decision, decision_id)
+        self._unlocked(decision.meeting_id, "its decisions are")
         person = rules.check_member(self.store.get(Person, person_id), "A co-producer")
         with self.store.change(f"{person.display_name} co-produced {decision.ref}"):
             return self._insert_link(CoProducer, decision_id=decision.id, person_id=person.id, note=note)
 
     def remove_coproducer(self, decision_id: str, person_id: str) -> None:
+        self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions are")
         for link in self.store.select(CoProducer, "decision_id = ? AND person_id = ?", [decision_id, person_id]):
             with self.store.change("Remove a co-producer of a decision"):
                 self.store.delete(link)
 
     def add_dissent(self, decision_id: str, text: str, person_id: str | None = None) -> Dissent:
         decision = self.get(Decision, decision_id)
+        self._unlocked(decision.meeting_id, "its decisions are")
         if person_id:
             rules.check_member(self.store.get(Person, person_id), "The person dissenting")
         record = build(Dissent, {"decision_id": decision.id, "person_id": person_id, "text": text}, id=new_id())
@@ -530,6 +569,7 @@ class PanelService:
         """Delete a decision entered by mistake. Only a proposal with no actions can go;
         anything decided is reversed or replaced instead, so the log stays whole."""
         decision = self.get(Decision, decision_id)
+        self._unlocked(decision.meeting_id, "its decisions are")
         if decision.status is not DecisionStatus.PROPOSED:
             raise RuleError(
                 f"{decision.ref} is {decision.status.label.lower()}: decisions are never deleted "
