@@ -40,3 +40,26 @@ docs-schema: setup
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache build dist *.egg-info
+
+# -- The bundle: LEAP Desktop for machines without Python (build.spec, README "Installing
+# without Python"). PyInstaller lives in the `bundle` extra so `make test` stays light.
+.PHONY: bundle bundle-check install-desktop uninstall-desktop
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	@touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
+	cp packaging/linux/install-desktop dist/leap-desktop/install-desktop
+	@du -sh dist/leap-desktop
+
+bundle-check: setup
+	$(PY) packaging/bundle_check.py dist/leap-desktop
+
+install-desktop:
+	packaging/linux/install-desktop
+
+uninstall-desktop:
+	packaging/linux/install-desktop --uninstall

@@ -39,8 +39,12 @@ class Context:
         env = os.environ.get("LEAP_DB")
         if env:
             return Path(env).expanduser()
-        from ..paths import default_panel_path
+        from ..paths import data_dir, default_panel_path
 
+        folder = data_dir(create=False)
+        if not folder.exists():  # a first start: say where panels will live
+            data_dir()
+            self.note(f"Created your LEAP Desktop data folder {folder} (only your user account can open it)")
         return default_panel_path()
 
     def open(self, *, create: bool = False):
