@@ -32,6 +32,12 @@ def day_short(value: str | dt.date, *, year: bool = True) -> str:
     return f"{text} {day.year}" if year else text
 
 
+def day_month(value: str | dt.date) -> str:
+    """``28 May 2026``"""
+    day = _date(value)
+    return f"{day.day} {MONTHS[day.month - 1][:3]} {day.year}"
+
+
 def start_time(starts_at: str) -> str:
     """``14:00`` from ``2026-06-04T14:00``"""
     return starts_at[11:16]

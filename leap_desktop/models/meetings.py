@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QFont
 
+from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
 from ..store.queries import MeetingSummary
 from . import meeting_words as words
@@ -57,9 +58,9 @@ class MeetingsModel(ListingModel):
         if column == self.TITLE:
             return m.title
         if column == self.STATUS:
-            return status_words(row, self.service.today())
+            return status_words(row.meeting, self.service.today())
         if column == self.PAPERS:
-            return papers_words(row, self.service.today())
+            return papers_words(row.meeting, self.service.today())
         if column == self.AGENDA:
             return agenda_words(row)
         if column == self.PEOPLE:
@@ -72,39 +73,36 @@ class MeetingsModel(ListingModel):
         return f"{m.ref}: {m.title}\n{words.when_long(m.starts_at, m.planned_minutes)}{place}"
 
     def extra(self, row: MeetingSummary, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column == self.PAPERS and papers_late(row, self.service.today()):
+        if role == Qt.ItemDataRole.FontRole and column == self.PAPERS and papers_late(row.meeting, self.service.today()):
             font = QFont()
             font.setBold(True)
             return font
         return None
 
 
-def status_words(row: MeetingSummary, today: str) -> str:
-    m = row.meeting
-    if m.status is MeetingStatus.PLANNED and m.day < today:
+def status_words(meeting: Meeting, today: str) -> str:
+    if meeting.status is MeetingStatus.PLANNED and meeting.day < today:
         return "Planned, but the date has passed"
-    return m.status.label
+    return meeting.status.label
 
 
-def papers_late(row: MeetingSummary, today: str) -> bool:
-    m = row.meeting
+def papers_late(meeting: Meeting, today: str) -> bool:
     return (
-        m.papers_sent_on is None
-        and m.status is MeetingStatus.PLANNED
-        and 0 <= words.days_between(today, m.day) <= PAPERS_DUE_DAYS
+        meeting.papers_sent_on is None
+        and meeting.status is MeetingStatus.PLANNED
+        and 0 <= words.days_between(today, meeting.day) <= PAPERS_DUE_DAYS
     )
 
 
-def papers_words(row: MeetingSummary, today: str) -> str:
-    m = row.meeting
-    if m.papers_sent_on:
-        return f"Sent {words.day_short(m.papers_sent_on)}"
-    if m.status is MeetingStatus.CANCELLED:
+def papers_words(meeting: Meeting, today: str) -> str:
+    if meeting.papers_sent_on:
+        return f"Sent {words.day_month(meeting.papers_sent_on)}"
+    if meeting.status is MeetingStatus.CANCELLED:
         return ""
-    if m.day < today:
+    if meeting.day < today:
         return "Not recorded"
-    if papers_late(row, today):
-        return f"Not sent yet: the meeting is {words.in_days(today, m.day)}"
+    if papers_late(meeting, today):
+        return f"Not sent yet: the meeting is {words.in_days(today, meeting.day)}"
     return "Not sent yet"
 
 

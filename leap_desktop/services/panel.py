@@ -198,6 +198,30 @@ class PanelService:
     def set_meeting_status(self, meeting_id: str, status: Any) -> Meeting:
         return self.edit_meeting(meeting_id, status=status)
 
+    def revert_meeting_status(self, meeting_id: str, status: Any) -> Meeting:
+        """Undo a status change: put back the status the meeting had just before, even
+        where the usual order of statuses would not lead back to it (audited as usual)."""
+        meeting = self.get(Meeting, meeting_id).changed(status=status)
+        with self.store.change(f"Undo status change of {meeting.ref}"):
+            return self.store.update(meeting)
+
+    def remove_meeting(self, meeting_id: str) -> Meeting:
+        """Delete a meeting added by mistake. A meeting with an agenda, a register or
+        decisions stays: cancel it instead, so its history is kept."""
+        meeting = self.get(Meeting, meeting_id)
+        used = (
+            self.store.scalar("SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+            + self.store.scalar("SELECT count(*) FROM attendance WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+            + self.store.scalar("SELECT count(*) FROM decisions WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+        )
+        if used:
+            raise RuleError(
+                f"{meeting.ref} has an agenda, a register or decisions, so it cannot be deleted; "
+                "mark it cancelled instead (its history is kept)"
+            )
+        with self.store.change(f"Delete meeting {meeting.ref}"):
+            return self.store.delete(meeting)
+
     def next_meeting(self, meeting: Meeting) -> Meeting | None:
         later = self.store.select(
             Meeting,
@@ -385,6 +409,16 @@ class PanelService:
                 if each.position != index:
                     self.store.update(dataclasses.replace(each, position=index))
             return removed
+
+    def restore_item(self, item_id: str, position: int | None = None) -> AgendaItem:
+        """Undo the removal of an agenda item: bring it back at ``position`` (by default
+        where it was), the others making room, in one change."""
+        item = self.store.get(AgendaItem, item_id, include_deleted=True)
+        if item is None:
+            raise NotFound(f"No agenda item with id {item_id} in this panel")
+        with self.store.change(f"Restore agenda item {item.ref}"):
+            item = self.store.restore(item) if item.deleted_at else item
+            return self._move(item, position or item.position)
 
     def carry_item(self, item_id: str, to_meeting_id: str | None = None) -> AgendaItem:
         """Carry an unfinished item to a later meeting (the next one by default)."""

@@ -31,7 +31,7 @@ def test_meetings_split_into_upcoming_and_past_with_status_in_words(ctx, service
     assert texts(upcoming, MeetingsModel.TITLE) == ["June panel", "July panel"]
     assert texts(past, MeetingsModel.TITLE) == ["April panel", "March panel"]  # latest first
     assert texts(upcoming, MeetingsModel.WHEN) == ["Thu 18 Jun 2026, 14:00", "Thu 2 Jul 2026, 14:00"]
-    assert texts(upcoming, MeetingsModel.PAPERS) == ["Not sent yet: the meeting is in 3 days", "Sent Wed 10 Jun 2026"]
+    assert texts(upcoming, MeetingsModel.PAPERS) == ["Not sent yet: the meeting is in 3 days", "Sent 10 Jun 2026"]
     assert upcoming.index(0, MeetingsModel.PAPERS).data(Qt.ItemDataRole.FontRole).bold()
     assert texts(past, MeetingsModel.STATUS) == ["Planned, but the date has passed"] * 2
     assert texts(past, MeetingsModel.AGENDA) == ["No items yet", "2 items, 70 of 90 minutes"]

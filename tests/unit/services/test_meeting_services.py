@@ -136,3 +136,37 @@ def test_same_weekday_next_month(day, expected):
     got = _same_weekday_next_month(dt.date.fromisoformat(day))
     assert got.isoformat() == expected
     assert got.weekday() == dt.date.fromisoformat(day).weekday()
+
+
+def test_status_change_can_be_put_back_even_against_the_usual_order(small_panel, service):
+    meeting = small_panel["meeting"]
+    service.set_meeting_status(meeting.id, "held")
+    service.set_meeting_status(meeting.id, "minutes_draft")
+    with pytest.raises(RuleError, match="cannot become held"):
+        service.set_meeting_status(meeting.id, "held")
+    assert service.revert_meeting_status(meeting.id, "held").status.value == "held"
+    assert service.check() == []
+
+
+def test_only_an_empty_meeting_can_be_deleted(small_panel, service):
+    from leap_desktop.domain.model import Meeting
+
+    with pytest.raises(RuleError, match="M-1 has an agenda, a register or decisions"):
+        service.remove_meeting(small_panel["meeting"].id)
+    empty = small_panel["later"]
+    service.remove_meeting(empty.id)
+    assert [m.title for m in service.meetings()] == ["March panel"]
+    service.restore(Meeting, empty.id)
+    assert [m.title for m in service.meetings()] == ["March panel", "April panel"]
+
+
+def test_a_removed_item_comes_back_where_it_was(small_panel, service):
+    meeting = small_panel["meeting"]
+    extra = service.add_item(meeting.id, title="Any other business", position=2)
+    assert [i.title for i in service.agenda(meeting.id)] == ["Consent form", "Any other business", "Recruitment poster"]
+    service.remove_item(extra.id)
+    back = service.restore_item(extra.id)
+    assert back.position == 2
+    assert [(i.position, i.title) for i in service.agenda(meeting.id)] == [
+        (1, "Consent form"), (2, "Any other business"), (3, "Recruitment poster")]
+    assert service.check() == []
