@@ -120,8 +120,10 @@ class AgendaModel(ListingModel):
 
     def slot(self, row: AgendaRow) -> str:
         """``14:10 to 14:40``, or over the planned end: ``16:05 to 16:20 (after the planned end)``."""
-        if self.meeting is None or row.starts_after is None or row.item.allotted_minutes is None:
+        if self.meeting is None or row.item.allotted_minutes is None:
             return "Not timed"
+        if row.starts_after is None:
+            return f"{row.item.allotted_minutes} min, after an item not timed"
         start = self.meeting.starts_at
         begin, end = row.starts_after, row.starts_after + row.item.allotted_minutes
         text = f"{words.clock_after(start, begin)} to {words.clock_after(start, end)}"

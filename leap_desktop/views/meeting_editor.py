@@ -23,9 +23,11 @@ from .context import AppContext
 from .forms import load_form
 from .meeting_kit import (
     EnterFilter,
+    TabLeaves,
     adding,
     announce,
     clear_problem,
+    pass_undo_through,
     remember_descriptions,
     run_undoable,
     show_problem,
@@ -78,7 +80,10 @@ class MeetingEditor(QWidget):
         ui.papersTodayButton.clicked.connect(self._papers_today)
         ui.addButton.clicked.connect(self.add)
         ui.discardButton.clicked.connect(self.new_meeting)
-        ui.statusButton.clicked.connect(self.change_status)
+        ui.statusButton.clicked.connect(lambda _checked=False: self.change_status())
+        self._tab_leaves = TabLeaves(self)
+        ui.startEdit.installEventFilter(self._tab_leaves)
+        self._undo_keys = pass_undo_through(ctx, self, self.fields.values())
         ctx.changed.connect(self._on_changed)
         self.new_meeting()
 

@@ -243,3 +243,50 @@ class UndoPassThrough(QObject):
         else:
             self.ctx.undo_stack.redo()
         return True
+
+
+class TabLeaves(QObject):
+    """Tab and Shift+Tab leave a date or time field (instead of stepping through its
+    day, month and year): the arrow keys move between those, as its description says."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # type: ignore[attr-defined]
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)  # type: ignore[attr-defined]
+            target = watched.previousInFocusChain() if backwards else watched.nextInFocusChain()  # type: ignore[attr-defined]
+            while target is not None and target is not watched and (
+                watched.isAncestorOf(target)  # type: ignore[attr-defined]
+                or not (target.isVisible() and target.isEnabled() and target.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            ):
+                target = target.previousInFocusChain() if backwards else target.nextInFocusChain()
+            if target is not None and target is not watched:
+                target.setFocus(Qt.FocusReason.BacktabFocusReason if backwards else Qt.FocusReason.TabFocusReason)
+            return True
+        return False
+
+
+class UndoKeys:
+    """For pages: Ctrl+Z / Ctrl+Shift+Z that reach the page (from a list or a button)
+    undo and redo the panel's changes, even where no window-wide Undo exists."""
+
+    ctx: AppContext
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.ctx.undo_stack.undo()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.ctx.undo_stack.redo()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+
+def pass_undo_through(ctx: AppContext, owner: QObject, fields: Iterable[QWidget]) -> UndoPassThrough:
+    """Let Ctrl+Z in these fields undo the panel's last change when they have nothing
+    of their own to undo."""
+    keeper = UndoPassThrough(ctx, owner)
+    for field in fields:
+        field.installEventFilter(keeper)
+        line = field.lineEdit() if hasattr(field, "lineEdit") and callable(field.lineEdit) else None  # type: ignore[attr-defined]
+        if line is not None:
+            line.installEventFilter(keeper)
+    return keeper

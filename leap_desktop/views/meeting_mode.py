@@ -22,7 +22,6 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -53,6 +52,8 @@ from .context import AppContext
 from .forms import load_form
 from .meeting_kit import (
     EnterFilter,
+    TabLeaves,
+    UndoKeys,
     UndoPassThrough,
     adding,
     announce,
@@ -73,7 +74,7 @@ NEW_DECISION_STATUSES = (DecisionStatus.AGREED, DecisionStatus.PROPOSED, Decisio
 ACTION_DUE_DAYS = 28
 
 
-class MeetingMode(Page):
+class MeetingMode(UndoKeys, Page):
     PAGE_ID = "meeting_mode"
     TITLE = "Meeting mode"
     FORM = "meeting_mode.ui"
@@ -198,6 +199,8 @@ class MeetingMode(Page):
         ui.ownerEdit.returnPressed.connect(self.pick_owner)
         ui.ownerEdit.textEdited.connect(lambda _t: self._forget("owner"))
         ui.addActionButton.clicked.connect(self.add_action)
+        self._tab_leaves = TabLeaves(self)
+        ui.dueEdit.installEventFilter(self._tab_leaves)
 
         self._make_actions()
         self.timer = QTimer(self)
@@ -631,16 +634,6 @@ class MeetingMode(Page):
         text = f"Undo: {self._undo_text}" if self._can_undo else "Nothing to undo"
         self.ui.undoButton.setToolTip(f"{text} (Ctrl+Z)")
         self.ui.undoButton.setAccessibleDescription(text)
-
-    def keyPressEvent(self, event) -> None:  # type: ignore[override]
-        """Ctrl+Z anywhere in meeting mode undoes, even without a window-wide Undo."""
-        if event.matches(QKeySequence.StandardKey.Undo):
-            self.ctx.undo_stack.undo()
-            return
-        if event.matches(QKeySequence.StandardKey.Redo):
-            self.ctx.undo_stack.redo()
-            return
-        super().keyPressEvent(event)
 
     # -- decisions --------------------------------------------------------------------
 

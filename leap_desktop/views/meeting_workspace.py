@@ -30,6 +30,8 @@ from .forms import load_form
 from .meeting_editor import MeetingEditor
 from .meeting_kit import (
     EnterFilter,
+    UndoKeys,
+    pass_undo_through,
     adding,
     announce,
     bind_button,
@@ -54,7 +56,7 @@ ITEM_FIELD_NAMES = {
 MEETING_ROLES = ("", "chair", "note-taker", "facilitator", "presenter", "host", "observer")
 
 
-class MeetingWorkspace(Page):
+class MeetingWorkspace(UndoKeys, Page):
     PAGE_ID = "meeting"
     TITLE = "Meeting workspace"
     FORM = "meeting_workspace.ui"
@@ -74,6 +76,7 @@ class MeetingWorkspace(Page):
         super().__init__(ctx, parent)
         self.service = ctx.service
         self.meeting: Meeting | None = None
+        self._shown_item: AgendaItem | None = None  # the chosen item as its editor last showed it
         self.ui = load_form(self.FORM, self)
         ui = self.ui
         for label in (ui.agendaAnnounceLabel, ui.itemProblemLabel, ui.attendanceAnnounceLabel, ui.attendanceProblemLabel):
@@ -84,7 +87,10 @@ class MeetingWorkspace(Page):
         self.agenda.mover = self._move_undoable
         ui.agendaView.setModel(self.agenda)
         _set_up_table(ui.agendaView, stretch=AgendaModel.TITLE)
-        ui.agendaView.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        # DragDrop rather than InternalMove: the model accepts only its own items, and
+        # the move goes through the service either way (the view never removes rows).
+        ui.agendaView.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        ui.agendaView.setDragDropOverwriteMode(False)
         ui.agendaView.setDefaultDropAction(Qt.DropAction.MoveAction)
         ui.agendaView.setDropIndicatorShown(True)
         ui.agendaView.selectionModel().currentRowChanged.connect(lambda *_: self._fill_item())
@@ -151,6 +157,9 @@ class MeetingWorkspace(Page):
         host_layout.setContentsMargins(0, 0, 0, 0)
         host_layout.addWidget(self.editor)
 
+        self._undo_keys = pass_undo_through(
+            ctx, self, [ui.newTitleEdit, ui.newMinutesSpin, *self.item_fields.values(), ui.meetingRoleCombo, ui.hoursSpin]
+        )
         self._make_actions()
         ctx.changed.connect(self._on_changed)
         scale_font(ui.titleLabel, 1.5, bold=True, base=self.font())
@@ -340,14 +349,22 @@ class MeetingWorkspace(Page):
         return item
 
     def _move_undoable(self, item_id: str, position: int) -> AgendaItem:
+        """The agenda model's mover (keyboard, buttons and drag and drop): one undoable
+        move, announced."""
         item = self.service.get(AgendaItem, item_id)
         old = item.position
-        return run_undoable(
+        moved = run_undoable(
             self.ctx,
             f"Move '{item.title}'",
             do=lambda: self.service.move_item(item_id, position),
             undo=lambda _: self.service.move_item(item_id, old),
         )
+        announce(
+            self.ui.agendaAnnounceLabel,
+            f"Moved '{moved.title}' to position {moved.position} of {len(self.service.agenda(moved.meeting_id))}.",
+            self.ctx,
+        )
+        return moved
 
     def move_item(self, step: int) -> bool:
         index = self.ui.agendaView.currentIndex()
@@ -361,15 +378,11 @@ class MeetingWorkspace(Page):
             return False
         return True
 
-    def _on_rows_moved(self, _parent: QModelIndex, start: int, _end: int, _dest: QModelIndex, row: int) -> None:
-        new_row = row if row < start else row - 1
-        moved = self.agenda.row_at(new_row).item
-        announce(
-            self.ui.agendaAnnounceLabel,
-            f"Moved '{moved.title}' to position {new_row + 1} of {self.agenda.rowCount()}.",
-            self.ctx,
-        )
-        self.ui.agendaView.scrollTo(self.agenda.index(new_row, 0))
+    def _on_rows_moved(self, *_args: object) -> None:
+        current = self.ui.agendaView.currentIndex()
+        if current.isValid():
+            self.ui.agendaView.scrollTo(current)
+        self._fill_item(keep_typing=True)
 
     def carry_item(self) -> AgendaItem | None:
         item = self.current_item()
@@ -425,16 +438,19 @@ class MeetingWorkspace(Page):
         for action in (self.move_up_action, self.move_down_action, self.carry_action, self.remove_action):
             action.setEnabled(item is not None)
         if item is None:
+            self._shown_item = None
             ui.itemBox.setTitle("Chosen item")
             ui.itemTitleEdit.setText("")
             ui.itemNotesEdit.setPlainText("")
             return
         ui.itemBox.setTitle(f"Item {item.position}: {item.title}")
-        if not keep_typing:
+        shown = self._shown_item if self._shown_item and self._shown_item.id == item.id else None
+        if not keep_typing or shown is None:
             clear_problem(ui.itemProblemLabel, *self.item_fields.values())
         for name, widget in self.item_fields.items():
-            if keep_typing and widget.hasFocus() and not self._item_field_matches(name, item):
-                continue
+            typing = shown is not None and widget.hasFocus() and not self._item_field_matches(name, shown)
+            if keep_typing and typing:
+                continue  # the person is typing here: leave it alone
             value = getattr(item, name)
             if name == "title":
                 ui.itemTitleEdit.setText(value)
@@ -447,6 +463,7 @@ class MeetingWorkspace(Page):
             elif name == "notes":
                 if ui.itemNotesEdit.toPlainText() != (value or ""):
                     ui.itemNotesEdit.setPlainText(value or "")
+        self._shown_item = item
 
     def _item_value(self, name: str) -> Any:
         ui = self.ui
@@ -488,6 +505,7 @@ class MeetingWorkspace(Page):
             return None
         self.ui.itemProblemLabel.setProperty("field", None)
         clear_problem(self.ui.itemProblemLabel, self.item_fields[name])
+        self._shown_item = updated
         self.ui.itemBox.setTitle(f"Item {updated.position}: {updated.title}")
         announce(self.ui.agendaAnnounceLabel, f"Saved the {ITEM_FIELD_NAMES[name]} of '{updated.title}'.", self.ctx)
         return updated

@@ -13,11 +13,11 @@ from ..models.meetings import MeetingsModel
 from .context import AppContext
 from .forms import load_form
 from .meeting_editor import MeetingEditor
-from .meeting_kit import announce, bind_button, make_action, scale_font
+from .meeting_kit import UndoKeys, announce, bind_button, make_action, scale_font
 from .page import Page
 
 
-class MeetingsPage(Page):
+class MeetingsPage(UndoKeys, Page):
     PAGE_ID = "meetings"
     TITLE = "Meetings"
     FORM = "meetings_page.ui"
@@ -122,6 +122,11 @@ class MeetingsPage(Page):
     def show_record(self, record_id: str | None) -> None:
         if record_id:
             self.select_meeting(record_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "ui"):
+            scale_font(self.ui.headingLabel, 1.4, bold=True, base=self.font())
 
     def focus_first(self) -> None:
         for view, model in self.views.items():

@@ -75,7 +75,7 @@ def test_agenda_shows_order_clock_and_state(ctx, service, small_panel, qtmodelte
     assert model.timing().describe() == "70 of 90 minutes allotted (20 spare)"
     service.add_item(meeting.id, title="Any other business")  # no minutes given
     service.add_item(meeting.id, title="Close", allotted_minutes=30)
-    assert texts(model, AgendaModel.TIME)[2:] == ["Not timed", "Not timed"]
+    assert texts(model, AgendaModel.TIME)[2:] == ["Not timed", "30 min, after an item not timed"]
     service.edit_item(model.row_at(2).id, allotted_minutes=10)
     assert texts(model, AgendaModel.TIME)[2:] == ["15:10 to 15:20", "15:20 to 15:50 (after the planned end)"]
     assert model.timing().describe() == "Over time: 110 minutes allotted, 20 more than the 90 planned"
