@@ -81,7 +81,8 @@ def pages(ctx: AppContext):
 def _a_meeting_in_progress(ctx: AppContext, mode) -> None:
     """Twenty minutes into the third item, with three contributions and one typed."""
     from PySide6.QtTest import QTest
-    from PySide6.QtCore import Qt
+
+    from leap_desktop.domain.vocab import ContributionKind
 
     service = ctx.service
     start = [0.0]
@@ -98,8 +99,15 @@ def _a_meeting_in_progress(ctx: AppContext, mode) -> None:
         ("Ben", "suggestion", "Send the summary as a one-page letter too: not everyone reads email."),
         ("Dev", "concern", "Some changes were small; we should say plainly what did not change, and why."),
     ]
-    for name, kind, text in said:
+    for name, kind, text in said[:2]:
         service.add_contribution(item.id, people[name].id, kind, text)
+    # The third as a note-taker enters it: "dev", Enter, Alt+3, the words, Enter.
+    name, kind, text = said[2]
+    mode.ui.whoEdit.setText(name.lower())
+    mode.pick_speaker()
+    mode.set_kind(ContributionKind(kind))
+    mode.ui.textEdit.setPlainText(text)
+    mode.save_contribution()
     for contribution in service.contributions(item.id)[:2]:
         mode.contributions.set_ticked(contribution.id)
     mode.ui.decisionTitleEdit.setText("Send the year's 'You said, we did' as a one-page letter")

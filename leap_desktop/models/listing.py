@@ -120,6 +120,7 @@ class ListingModel(QAbstractTableModel):
         self._apply(list(self.fetch()))
 
     def _apply(self, new: list[Any]) -> None:
+        before = {self.key(r): r for r in self._rows}
         old_keys = [self.key(r) for r in self._rows]
         new_keys = [self.key(r) for r in new]
         if old_keys == new_keys:
@@ -132,7 +133,7 @@ class ListingModel(QAbstractTableModel):
                 self.beginMoveRows(QModelIndex(), source, source, QModelIndex(), destination)
                 self._rows = new
                 self.endMoveRows()
-                self._announce_all()
+                self._announce_changed(before)
                 return
         block = _contiguous_block(old_keys, new_keys)
         if block is not None:
@@ -140,7 +141,7 @@ class ListingModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), first, first + count - 1)
             self._rows = new
             self.endInsertRows()
-            self._announce_all()
+            self._announce_changed(before)
             return
         block = _contiguous_block(new_keys, old_keys)
         if block is not None:
@@ -148,7 +149,7 @@ class ListingModel(QAbstractTableModel):
             self.beginRemoveRows(QModelIndex(), first, first + count - 1)
             self._rows = new
             self.endRemoveRows()
-            self._announce_all()
+            self._announce_changed(before)
             return
         self.beginResetModel()
         self._rows = new
@@ -157,6 +158,13 @@ class ListingModel(QAbstractTableModel):
     def _replace(self, new: list[Any]) -> None:
         changed = [n for n, (a, b) in enumerate(zip(self._rows, new)) if a != b]
         self._rows = new
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.columnCount() - 1))
+
+    def _announce_changed(self, before: dict[Hashable, Any]) -> None:
+        """After rows moved, arrived or left: announce the rows whose content changed
+        too (an agenda item's number, say), as one range."""
+        changed = [n for n, row in enumerate(self._rows) if self.key(row) in before and before[self.key(row)] != row]
         if changed:
             self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), self.columnCount() - 1))
 

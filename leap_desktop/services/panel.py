@@ -306,6 +306,16 @@ class PanelService:
                 for record in existing:
                     self.store.delete(record)
 
+    def current_meeting(self) -> Meeting | None:
+        """The meeting a screen should open on when none is named: today's, else the
+        next one, else the latest (cancelled meetings are passed over)."""
+        today = self.today()
+        meetings = [m for m in self.meetings() if m.status is not MeetingStatus.CANCELLED]
+        upcoming = [m for m in meetings if m.day >= today]
+        if upcoming:
+            return upcoming[0]
+        return meetings[-1] if meetings else None
+
     def meeting_summaries(self) -> list[queries.MeetingSummary]:
         """Every meeting with the size of its agenda, who came, and how many decisions."""
         return queries.meeting_summaries(self.store)

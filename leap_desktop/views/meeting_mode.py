@@ -271,7 +271,7 @@ class MeetingMode(UndoKeys, Page):
         """Run meeting mode for a meeting; without an id, today's or the next one."""
         meeting = self.service.store.get(Meeting, record_id) if record_id else None
         if meeting is None:
-            meeting = _default_meeting(self.service)
+            meeting = self.service.current_meeting()
         if self.meeting is None or meeting is None or meeting.id != self.meeting.id:
             self.restart_clocks()
             self.item = None
@@ -850,16 +850,6 @@ def _completer(model: MemberChoicesModel, edit: QLineEdit) -> QCompleter:
 
 def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
-
-
-def _default_meeting(service) -> Meeting | None:
-    """Today's meeting, else the next one, else the latest."""
-    meetings = [m for m in service.meetings() if m.status is not MeetingStatus.CANCELLED]
-    today = service.today()
-    upcoming = [m for m in meetings if m.day >= today]
-    if upcoming:
-        return upcoming[0]
-    return meetings[-1] if meetings else None
 
 
 def _set_up_table(view: QTableView, *, stretch: int) -> None:

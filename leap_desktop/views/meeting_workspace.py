@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ..domain.errors import LeapError, RuleError
@@ -153,6 +153,7 @@ class MeetingWorkspace(UndoKeys, Page):
 
         # Details.
         self.editor = MeetingEditor(ctx, ui.detailsHost)
+        self.editor.setMaximumWidth(self.fontMetrics().averageCharWidth() * 110)
         host_layout = QVBoxLayout(ui.detailsHost)
         host_layout.setContentsMargins(0, 0, 0, 0)
         host_layout.addWidget(self.editor)
@@ -216,7 +217,7 @@ class MeetingWorkspace(UndoKeys, Page):
         """Show one meeting; without an id, the next meeting (or the latest)."""
         meeting = self.service.store.get(Meeting, record_id) if record_id else None
         if meeting is None:
-            meeting = _default_meeting(self.service)
+            meeting = self.service.current_meeting()
         self.meeting = meeting
         meeting_id = meeting.id if meeting else None
         self.agenda.set_meeting(meeting_id)
@@ -659,15 +660,6 @@ class _SaveOnLeave(QObject):
                 self.save()
                 return True
         return False
-
-
-def _default_meeting(service) -> Meeting | None:
-    meetings = service.meetings()
-    today = service.today()
-    upcoming = [m for m in meetings if m.day >= today and m.status.value != "cancelled"]
-    if upcoming:
-        return upcoming[0]
-    return meetings[-1] if meetings else None
 
 
 def _keys(action, limit: int | None = None) -> str:

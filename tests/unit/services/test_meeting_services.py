@@ -170,3 +170,12 @@ def test_a_removed_item_comes_back_where_it_was(small_panel, service):
     assert [(i.position, i.title) for i in service.agenda(meeting.id)] == [
         (1, "Consent form"), (2, "Any other business"), (3, "Recruitment poster")]
     assert service.check() == []
+
+
+def test_the_current_meeting_is_todays_else_the_next_else_the_latest(small_panel, service):
+    assert service.current_meeting().title == "April panel"  # both are past: the latest
+    june = service.add_meeting(title="June panel", starts_at="2026-06-15 18:00")  # today
+    service.add_meeting(title="July panel", starts_at="2026-07-02 14:00")
+    assert service.current_meeting().id == june.id
+    service.set_meeting_status(june.id, "cancelled")
+    assert service.current_meeting().title == "July panel"
