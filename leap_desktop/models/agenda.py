@@ -65,7 +65,7 @@ class AgendaModel(ListingModel):
         if not self.meeting_id:
             self.meeting = None
             return []
-        self.meeting = self.service.store.get(Meeting, self.meeting_id)
+        self.meeting = self.service.find(Meeting, self.meeting_id)
         if self.meeting is None:  # deleted meanwhile
             return []
         people = {p.id: p for p in self.service.people()}
@@ -75,12 +75,12 @@ class AgendaModel(ListingModel):
         for item in items:
             carried_from = carried_to = None
             if item.carried_from_id:
-                source = self.service.store.get(AgendaItem, item.carried_from_id)
-                meeting = self.service.store.get(Meeting, source.meeting_id) if source else None
+                source = self.service.find(AgendaItem, item.carried_from_id)
+                meeting = self.service.find(Meeting, source.meeting_id) if source else None
                 carried_from = meeting.ref if meeting else None
             if item.state is ItemState.CARRIED:
                 copy = self.service.carried_to(item.id)
-                meeting = self.service.store.get(Meeting, copy.meeting_id) if copy else None
+                meeting = self.service.find(Meeting, copy.meeting_id) if copy else None
                 carried_to = meeting.ref if meeting else None
             rows.append(AgendaRow(item, elapsed, _name(people.get(item.presenter_id)), carried_from, carried_to))
             if elapsed is not None and item.allotted_minutes is not None:

@@ -81,6 +81,11 @@ class PanelService:
             raise NotFound(f"No {_noun(cls)} with id {record_id} in this panel")
         return record
 
+    def find(self, cls: type[R], record_id: str | None) -> R | None:
+        """The record with this id, or None if there is none (or it was deleted): for
+        screens that follow a record that may have gone, e.g. after an undo."""
+        return self.store.get(cls, record_id)
+
     def resolve(self, cls: type[R], text: str) -> R:
         """Find a record from what a person types: ``D-12``, ``12``, an id, or for
         people a name (unique prefix of a name is enough)."""

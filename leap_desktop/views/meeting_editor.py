@@ -112,7 +112,7 @@ class MeetingEditor(QWidget):
         if not meeting_id:
             self.new_meeting()
             return
-        meeting = self.service.store.get(Meeting, meeting_id)
+        meeting = self.service.find(Meeting, meeting_id)
         if meeting is None:
             self.new_meeting()
             return
@@ -144,7 +144,7 @@ class MeetingEditor(QWidget):
                 continue  # the person is typing here: leave it alone
             value = getattr(meeting, name)
             if name == "starts_at":
-                ui.startEdit.setDateTime(QDateTime.fromString(value, "yyyy-MM-ddTHH:mm"))
+                ui.startEdit.setDateTime(QDateTime.fromString(value, "yyyy-MM-dd'T'HH:mm"))
             elif name == "planned_minutes":
                 ui.lengthSpin.setValue(value or 0)
             else:
@@ -154,7 +154,7 @@ class MeetingEditor(QWidget):
         """What the field holds now, as the service takes it."""
         ui = self.ui
         if name == "starts_at":
-            return ui.startEdit.dateTime().toString("yyyy-MM-ddTHH:mm")
+            return ui.startEdit.dateTime().toString("yyyy-MM-dd'T'HH:mm")
         if name == "planned_minutes":
             return ui.lengthSpin.value() or None
         return self.fields[name].text()  # type: ignore[attr-defined]
@@ -286,7 +286,7 @@ class MeetingEditor(QWidget):
     def _on_changed(self, tables: set[str]) -> None:
         if "meetings" not in tables or self.meeting is None:
             return
-        fresh = self.service.store.get(Meeting, self.meeting.id)
+        fresh = self.service.find(Meeting, self.meeting.id)
         if fresh is None:  # deleted (an undone add): offer a new one
             self.new_meeting()
             return

@@ -194,8 +194,11 @@ class MeetingMode(UndoKeys, Page):
         self._action_enter = EnterFilter(self.add_action, self, ctrl_only=True)
         for field in (ui.actionTitleEdit, ui.dueEdit, ui.actionDecisionCombo):
             field.installEventFilter(self._action_enter)
-        self._owner_enter = EnterFilter(self._owner_enter_pressed, self)
+        # In Owner, Enter settles the name and Ctrl+Enter adds the action (the filter
+        # installed last is asked first).
+        self._owner_enter = EnterFilter(self.pick_owner, self)
         ui.ownerEdit.installEventFilter(self._owner_enter)
+        ui.ownerEdit.installEventFilter(self._action_enter)
         ui.ownerEdit.returnPressed.connect(self.pick_owner)
         ui.ownerEdit.textEdited.connect(lambda _t: self._forget("owner"))
         ui.addActionButton.clicked.connect(self.add_action)
@@ -269,7 +272,7 @@ class MeetingMode(UndoKeys, Page):
 
     def show_record(self, record_id: str | None) -> None:
         """Run meeting mode for a meeting; without an id, today's or the next one."""
-        meeting = self.service.store.get(Meeting, record_id) if record_id else None
+        meeting = self.service.find(Meeting, record_id) if record_id else None
         if meeting is None:
             meeting = self.service.current_meeting()
         if self.meeting is None or meeting is None or meeting.id != self.meeting.id:
@@ -362,7 +365,7 @@ class MeetingMode(UndoKeys, Page):
         if self.meeting is None:
             return
         if "meetings" in tables:
-            fresh = self.service.store.get(Meeting, self.meeting.id)
+            fresh = self.service.find(Meeting, self.meeting.id)
             if fresh is not None:
                 self.meeting = fresh
                 self._fill_meeting()
@@ -732,14 +735,6 @@ class MeetingMode(UndoKeys, Page):
         self.ui.sideTabs.setCurrentWidget(self.ui.actionTab)
         self.ui.actionTitleEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def _owner_enter_pressed(self) -> None:
-        from PySide6.QtWidgets import QApplication
-
-        if QApplication.keyboardModifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.add_action()
-        else:
-            self.pick_owner()
-
     def pick_owner(self) -> Person | None:
         if self.owner is not None and self.ui.ownerEdit.text() == self.owner.display_name:
             self.ui.dueEdit.setFocus(Qt.FocusReason.TabFocusReason)
@@ -796,6 +791,9 @@ class MeetingMode(UndoKeys, Page):
         if event.type() == QEvent.Type.FontChange and hasattr(self, "ui"):
             scale_font(self.ui.itemTitleLabel, 1.6, bold=True, base=self.font())
             scale_font(self.ui.timerLabel, 1.4, bold=True, base=self.font())
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "timer"):
+            self.ui.timerLabel.setAccessibleName("")  # redraw the warning in the new theme's colour
+            self._tick()
 
 
 class _EnterGoes(QObject):

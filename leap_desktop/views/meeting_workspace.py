@@ -215,7 +215,7 @@ class MeetingWorkspace(UndoKeys, Page):
 
     def show_record(self, record_id: str | None) -> None:
         """Show one meeting; without an id, the next meeting (or the latest)."""
-        meeting = self.service.store.get(Meeting, record_id) if record_id else None
+        meeting = self.service.find(Meeting, record_id) if record_id else None
         if meeting is None:
             meeting = self.service.current_meeting()
         self.meeting = meeting
@@ -265,6 +265,8 @@ class MeetingWorkspace(UndoKeys, Page):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "ui"):
             scale_font(self.ui.titleLabel, 1.5, bold=True, base=self.font())
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "agenda"):
+            self._update_timing()  # the warning's colour suits the new theme
 
     def _on_changed(self, tables: set[str]) -> None:
         if self.meeting is None:
@@ -272,7 +274,7 @@ class MeetingWorkspace(UndoKeys, Page):
                 self.show_record(None)
             return
         if "meetings" in tables:
-            fresh = self.service.store.get(Meeting, self.meeting.id)
+            fresh = self.service.find(Meeting, self.meeting.id)
             if fresh is None:
                 self.show_record(None)
                 return

@@ -125,3 +125,21 @@ def test_no_two_controls_share_an_alt_key(view, ctx, small_panel, qtbot):
         clashes = sorted({k for k in keys if keys.count(k) > 1})
         where = tabs.tabText(index) if tabs is not None else "first shown"
         assert clashes == [], f"{view.__name__} ({where}): Alt+{clashes} used twice"
+
+
+def test_text_follows_the_system_text_size(ctx, small_panel, qtbot, qapp):
+    """Headings are sized relative to the app's font, so a larger system text size
+    makes them larger too (no fixed point sizes)."""
+    page = MeetingMode(ctx)
+    show(qtbot, page)
+    before_body, before_title = page.font().pointSizeF(), page.ui.itemTitleLabel.font().pointSizeF()
+    original = qapp.font()
+    bigger = qapp.font()
+    bigger.setPointSizeF(original.pointSizeF() * 1.5)
+    try:
+        qapp.setFont(bigger)
+        qtbot.waitUntil(lambda: page.font().pointSizeF() > before_body)
+        assert page.ui.itemTitleLabel.font().pointSizeF() == pytest.approx(before_title * 1.5, rel=0.05)
+        assert page.ui.whoEdit.font().pointSizeF() == pytest.approx(before_body * 1.5, rel=0.05)
+    finally:
+        qapp.setFont(original)

@@ -218,6 +218,16 @@ def test_an_action_gets_an_owner_by_type_ahead_and_a_due_date(mode, service, sma
     assert service.actions() == [] and mode.actions_model.rowCount() == 0
 
 
+def test_ctrl_enter_in_the_owner_field_adds_the_action(mode, service, small_panel, qtbot):
+    press(qtbot, Key.Key_A, ALT)
+    type_text(qtbot, "Book a room")
+    press(qtbot, Key.Key_Tab)
+    type_text(qtbot, "am")
+    press(qtbot, Key.Key_Return, CTRL)
+    (action,) = service.actions()
+    assert (action.title, action.owner_id) == ("Book a room", small_panel["people"]["amira"].id)
+
+
 def test_an_action_without_an_owner_is_refused_and_kept(mode, service, qtbot):
     ui = mode.ui
     press(qtbot, Key.Key_A, ALT)
@@ -424,3 +434,20 @@ def test_with_a_window_wide_undo_ctrl_z_undoes_once(mode, ctx, small_panel, serv
     with qtbot.wait_signal(window_undo.triggered):
         press(qtbot, Key.Key_Z, CTRL)
     assert [c.text for c in service.contributions(small_panel["item"].id)][-1] == "First."
+
+
+@pytest.mark.parametrize("choose_in_list", [False, True], ids=["enter at once", "arrow down then enter"])
+def test_the_type_ahead_list_hands_enter_on(mode, small_panel, qtbot, choose_in_list):
+    """In the app, while the list of matching names is open it receives the keys."""
+    ui = mode.ui
+    type_text(qtbot, "am")
+    popup = ui.whoEdit.completer().popup()
+    assert popup.isVisible()
+    assert [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())] == ["Amira Khan"]
+    if choose_in_list:
+        qtbot.keyClick(popup, Key.Key_Down)
+    qtbot.keyClick(popup, Key.Key_Return)
+    assert not popup.isVisible()
+    assert mode.speaker.id == small_panel["people"]["amira"].id
+    assert ui.whoEdit.text() == "Amira Khan"
+    assert focused() is ui.textEdit

@@ -179,3 +179,13 @@ def test_the_current_meeting_is_todays_else_the_next_else_the_latest(small_panel
     assert service.current_meeting().id == june.id
     service.set_meeting_status(june.id, "cancelled")
     assert service.current_meeting().title == "July panel"
+
+
+def test_find_returns_none_for_a_record_that_has_gone(small_panel, service):
+    from leap_desktop.domain.model import Meeting
+
+    later = small_panel["later"]
+    assert service.find(Meeting, later.id) == later
+    service.remove_meeting(later.id)
+    assert service.find(Meeting, later.id) is None
+    assert service.find(Meeting, None) is None
