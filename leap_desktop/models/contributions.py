@@ -3,13 +3,14 @@ of a decision."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from ..domain import rules
 from ..domain.model import Contribution, Person
+from ..domain.vocab import ContributionKind
 from . import meeting_words as words
 from .listing import Index, ListingModel
 
@@ -17,9 +18,16 @@ if TYPE_CHECKING:
     from ..views.context import AppContext
 
 
+#: ``edit(contribution_id, field, value)``: save one change; returns None if refused.
+Editor = Callable[[str, str, Any], Any]
+
+
 class ContributionsModel(ListingModel):
     """``checkable``: each row has a tick box (the first column) saying whether the
-    contribution shaped the decision being recorded; ``ticked()`` lists them in order."""
+    contribution shaped the decision being recorded; ``ticked()`` lists them in order.
+
+    With an ``editor``, what was said and its kind can be corrected in place (the
+    editor saves through the services, undoably)."""
 
     TIME, WHO, KIND, TEXT = range(4)
     COLUMNS = ("Time", "Said by", "Kind", "What was said")
@@ -31,6 +39,7 @@ class ContributionsModel(ListingModel):
                  parent: QObject | None = None):
         super().__init__(ctx, parent)
         self.checkable = checkable
+        self.editor: Editor | None = None
         self._ticked: set[str] = set()
         self._people: dict[str, Person] = {}
         self.set_item(item_id)
@@ -78,6 +87,10 @@ class ContributionsModel(ListingModel):
         return f"{row.ref}: {row.kind.label} from {self.said_by(row)}\n{row.text}"
 
     def extra(self, row: Contribution, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.EditRole and column == self.TEXT:
+            return row.text
+        if role == Qt.ItemDataRole.EditRole and column == self.KIND:
+            return row.kind.value
         if role == Qt.ItemDataRole.CheckStateRole and self.checkable and column == self.TIME:
             return Qt.CheckState.Checked if row.id in self._ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.AccessibleTextRole and column == self.TIME:
@@ -89,9 +102,13 @@ class ContributionsModel(ListingModel):
         flags = super().flags(index)
         if index.isValid() and self.checkable and index.column() == self.TIME:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.isValid() and self.editor is not None and index.column() in (self.TEXT, self.KIND):
+            flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and self.editor is not None:
+            return self._edit(self._rows[index.row()], index.column(), value)
         if role != Qt.ItemDataRole.CheckStateRole or not self.checkable or not index.isValid():
             return False
         if index.column() != self.TIME:
@@ -105,6 +122,17 @@ class ContributionsModel(ListingModel):
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole, Qt.ItemDataRole.AccessibleTextRole])
         self.tickedChanged.emit()
         return True
+
+    def _edit(self, row: Contribution, column: int, value: Any) -> bool:
+        field = {self.TEXT: "text", self.KIND: "kind"}.get(column)
+        if field is None or self.editor is None:
+            return False
+        current = row.text if field == "text" else row.kind.value
+        if field == "kind":
+            value = ContributionKind.parse(value).value if value else value
+        if value == current:
+            return False
+        return self.editor(row.id, field, value) is not None
 
     def ticked(self) -> list[Contribution]:
         return [c for c in self._rows if c.id in self._ticked]

@@ -24,9 +24,12 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QCompleter,
     QHeaderView,
     QLineEdit,
+    QPlainTextEdit,
+    QStyledItemDelegate,
     QTableView,
     QWidget,
 )
@@ -127,6 +130,13 @@ class MeetingMode(UndoKeys, Page):
         self.contributions.tickedChanged.connect(self._update_sources)
         self.contributions.rowsInserted.connect(self._on_contribution_added)
         ui.contributionsView.installEventFilter(_SpaceTicks(self))
+        # Corrections in place: F2 or a double click on what was said or its kind.
+        self.contributions.editor = self.edit_contribution
+        self._contribution_delegate = _ContributionDelegate(ui.contributionsView)
+        ui.contributionsView.setItemDelegate(self._contribution_delegate)
+        ui.contributionsView.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
 
         # Capturing: who, kind, what was said.
         self.members = MemberChoicesModel(ctx, parent=self)
@@ -250,6 +260,11 @@ class MeetingMode(UndoKeys, Page):
         self.leave_action = make_action(
             self, "&Leave meeting mode", self.leave, ["Ctrl+Shift+M"],
             tip="Back to the meeting workspace; everything entered is already saved",
+        )
+        self.remove_contribution_action = make_action(
+            self, "&Remove contribution", self.remove_contribution, ["Delete"],
+            tip="Take the chosen contribution out (Ctrl+Z puts it back)",
+            context=Qt.ShortcutContext.WidgetShortcut, on=[ui.contributionsView],
         )
         self.kind_actions = []
         for number, kind in enumerate(ContributionKind, start=1):
@@ -621,6 +636,47 @@ class MeetingMode(UndoKeys, Page):
         )
         return contribution
 
+    def current_contribution(self) -> Contribution | None:
+        index = self.ui.contributionsView.currentIndex()
+        return self.contributions.row_at(index.row()) if index.isValid() else None
+
+    def edit_contribution(self, contribution_id: str, field: str, value: Any) -> Contribution | None:
+        """Correct what was said, or its kind, in place: one undoable change."""
+        current = self.service.get(Contribution, contribution_id)
+        before = getattr(current, field)
+        what = "what was said" if field == "text" else "the kind"
+        try:
+            updated = run_undoable(
+                self.ctx,
+                f"Correct {what} in {current.ref}",
+                do=lambda: self.service.edit_contribution(contribution_id, **{field: value}),
+                undo=lambda _: self.service.edit_contribution(contribution_id, **{field: before}),
+            )
+        except LeapError as exc:
+            show_problem(self.ui.captureProblemLabel, str(exc))
+            return None
+        clear_problem(self.ui.captureProblemLabel)
+        announce(self.ui.captureStatusLabel, f"Corrected {what} in {updated.ref}. Ctrl+Z undoes it.", self.ctx)
+        return updated
+
+    def remove_contribution(self) -> bool:
+        contribution = self.current_contribution()
+        if contribution is None:
+            return False
+        try:
+            run_undoable(
+                self.ctx,
+                f"Remove {contribution.ref}",
+                do=lambda: self.service.remove_contribution(contribution.id),
+                undo=lambda _: self.service.restore(Contribution, contribution.id),
+            )
+        except LeapError as exc:
+            show_problem(self.ui.captureProblemLabel, str(exc))
+            return False
+        clear_problem(self.ui.captureProblemLabel)
+        announce(self.ui.captureStatusLabel, f"Removed {contribution.ref}. Ctrl+Z puts it back.", self.ctx)
+        return True
+
     def _on_contribution_added(self, _parent: QModelIndex, _first: int, last: int) -> None:
         self.ui.contributionsView.scrollTo(self.contributions.index(last, 0))
 
@@ -794,6 +850,62 @@ class MeetingMode(UndoKeys, Page):
         elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "timer"):
             self.ui.timerLabel.setAccessibleName("")  # redraw the warning in the new theme's colour
             self._tick()
+
+
+class _ContributionDelegate(QStyledItemDelegate):
+    """Edits a contribution in place: a list of kinds, or a text box where Enter saves
+    and Shift+Enter starts a new line (as when capturing)."""
+
+    def createEditor(self, parent: QWidget, option, index):  # type: ignore[no-untyped-def]
+        if index.column() == ContributionsModel.KIND:
+            combo = QComboBox(parent)
+            for kind in ContributionKind:
+                combo.addItem(kind.label, kind.value)
+            combo.setAccessibleName("Kind of contribution")
+            return combo
+        if index.column() == ContributionsModel.TEXT:
+            box = QPlainTextEdit(parent)
+            box.setTabChangesFocus(True)
+            box.setAccessibleName("What was said")
+            box.setAccessibleDescription("Enter saves the correction; Shift+Enter starts a new line; Escape cancels")
+            box.installEventFilter(self)
+            return box
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index) -> None:  # type: ignore[no-untyped-def]
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(max(0, editor.findData(value)))
+        elif isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(value or "")
+        else:
+            super().setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model, index) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(editor, QComboBox):
+            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        elif isinstance(editor, QPlainTextEdit):
+            model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        else:
+            super().setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor: QWidget, option, index) -> None:  # type: ignore[no-untyped-def]
+        rect = option.rect
+        if isinstance(editor, QPlainTextEdit):
+            rect.setHeight(max(rect.height(), editor.fontMetrics().lineSpacing() * 4))
+        editor.setGeometry(rect)
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(editor, QPlainTextEdit)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)  # type: ignore[attr-defined]
+            and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier  # type: ignore[attr-defined]
+        ):
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+            return True
+        return super().eventFilter(editor, event)
 
 
 class _EnterGoes(QObject):

@@ -451,3 +451,49 @@ def test_the_type_ahead_list_hands_enter_on(mode, small_panel, qtbot, choose_in_
     assert mode.speaker.id == small_panel["people"]["amira"].id
     assert ui.whoEdit.text() == "Amira Khan"
     assert focused() is ui.textEdit
+
+
+def test_a_contribution_is_corrected_in_place_and_the_correction_undone(mode, small_panel, service, qtbot):
+    ui = mode.ui
+    ben = small_panel["said"]["ben"]
+    press(qtbot, Key.Key_O, ALT)
+    press(qtbot, Key.Key_Down)  # Ben's suggestion
+    for _ in range(3):
+        press(qtbot, Key.Key_Right)  # to "What was said"
+    assert ui.contributionsView.currentIndex().column() == mode.contributions.TEXT
+    press(qtbot, Key.Key_F2)
+    editor = focused()
+    assert editor.accessibleName() == "What was said"
+    press(qtbot, Key.Key_End, CTRL)
+    type_text(qtbot, " In large print.")
+    press(qtbot, Key.Key_Return)
+    assert service.get(Contribution, ben.id).text == "Put a one-page summary first. In large print."
+    assert ui.captureStatusLabel.text() == "Corrected what was said in C-2. Ctrl+Z undoes it."
+    # The kind, from a list.
+    press(qtbot, Key.Key_Left)
+    press(qtbot, Key.Key_F2)
+    assert focused().accessibleName() == "Kind of contribution"
+    type_text(qtbot, "q")  # Question
+    press(qtbot, Key.Key_Return)  # Qt saves a list's choice a moment later
+    qtbot.waitUntil(lambda: service.get(Contribution, ben.id).kind is ContributionKind.QUESTION)
+    assert mode.contributions.index(1, mode.contributions.KIND).data() == "Question"
+    press(qtbot, Key.Key_Z, CTRL)
+    press(qtbot, Key.Key_Z, CTRL)
+    corrected = service.get(Contribution, ben.id)
+    assert (corrected.text, corrected.kind) == ("Put a one-page summary first.", ContributionKind.SUGGESTION)
+
+
+def test_delete_takes_a_contribution_out_unless_it_shaped_a_decision(mode, small_panel, service, qtbot):
+    ui = mode.ui
+    said = small_panel["said"]
+    service.record_decision(title="Summary first", item_id=small_panel["item"].id, sources=[said["amira"].id])
+    press(qtbot, Key.Key_O, ALT)
+    press(qtbot, Key.Key_Home)
+    press(qtbot, Key.Key_Delete)
+    assert ui.captureProblemLabel.text() == "Not saved: C-1 shaped D-1; remove it from the decision's sources first"
+    press(qtbot, Key.Key_Down)
+    press(qtbot, Key.Key_Delete)
+    assert said["ben"].id not in [c.id for c in service.contributions(small_panel["item"].id)]
+    assert ui.captureStatusLabel.text() == "Removed C-2. Ctrl+Z puts it back."
+    press(qtbot, Key.Key_Z, CTRL)
+    assert said["ben"].id in [c.id for c in service.contributions(small_panel["item"].id)]

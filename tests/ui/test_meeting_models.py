@@ -252,3 +252,19 @@ def test_single_move_is_recognised(old, new, expected):
 )
 def test_contiguous_block_is_recognised(short, long, expected):
     assert _contiguous_block(list(short), list(long)) == expected
+
+
+def test_contributions_are_corrected_through_the_editor(ctx, service, small_panel, qtbot, qtmodeltester):
+    model = ContributionsModel(ctx, small_panel["item"].id)
+    qtmodeltester.check(model)
+    text = model.index(1, ContributionsModel.TEXT)
+    assert not model.flags(text) & Qt.ItemFlag.ItemIsEditable  # no editor: read only
+    model.editor = lambda cid, field, value: service.edit_contribution(cid, **{field: value})
+    assert model.flags(text) & Qt.ItemFlag.ItemIsEditable
+    assert not model.flags(model.index(1, ContributionsModel.WHO)) & Qt.ItemFlag.ItemIsEditable
+    with qtbot.wait_signal(model.dataChanged):
+        assert model.setData(text, "A one-page summary, first.")
+    assert text.data() == "A one-page summary, first."
+    assert model.setData(model.index(1, ContributionsModel.KIND), "question")
+    assert model.index(1, ContributionsModel.KIND).data() == "Question"
+    assert not model.setData(text, "A one-page summary, first.")  # nothing changed: nothing saved
