@@ -39,8 +39,10 @@ def main(argv: list[str]) -> int:
     clock = lambda: dt.datetime(2026, 6, 29, 9, 0, tzinfo=dt.timezone.utc)  # noqa: E731
     service = PanelService.open(folder / "demo.leap", clock=clock)
     ctx = AppContext(service, QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    shots = pages(ctx)
-    for name, page in shots:
+    made = []
+    for name, make in pages(ctx):  # one at a time: each picture shows the panel as it is then
+        page = make()
+        made.append(page)
         page.resize(*SIZE)
         page.show()
         app.processEvents()
@@ -48,7 +50,7 @@ def main(argv: list[str]) -> int:
         page.grab().save(str(path))
         print(f"wrote {path}")
         page.hide()
-    for _, page in shots:
+    for page in made:
         page.deleteLater()
     app.processEvents()
     ctx.close()
@@ -56,26 +58,25 @@ def main(argv: list[str]) -> int:
 
 
 def pages(ctx: AppContext):
+    """(file name, how to make the page) for each screen."""
+    from leap_desktop.views.meeting_mode import MeetingMode
+    from leap_desktop.views.meeting_workspace import MeetingWorkspace
     from leap_desktop.views.meetings import MeetingsPage
 
-    made = [("meetings", MeetingsPage(ctx))]
-    try:
-        from leap_desktop.views.meeting_workspace import MeetingWorkspace
-    except ImportError:
-        return made
     upcoming = [m for m in ctx.service.meetings() if m.status.value == "planned"][-1]
-    workspace = MeetingWorkspace(ctx)
-    workspace.show_record(upcoming.id)
-    made.append(("meeting", workspace))
-    try:
-        from leap_desktop.views.meeting_mode import MeetingMode
-    except ImportError:
-        return made
-    mode = MeetingMode(ctx)
-    mode.show_record(upcoming.id)
-    _a_meeting_in_progress(ctx, mode)
-    made.append(("meeting-mode", mode))
-    return made
+
+    def workspace():
+        page = MeetingWorkspace(ctx)
+        page.show_record(upcoming.id)
+        return page
+
+    def mode():
+        page = MeetingMode(ctx)
+        page.show_record(upcoming.id)
+        _a_meeting_in_progress(ctx, page)
+        return page
+
+    return [("meetings", lambda: MeetingsPage(ctx)), ("meeting", workspace), ("meeting-mode", mode)]
 
 
 def _a_meeting_in_progress(ctx: AppContext, mode) -> None:
