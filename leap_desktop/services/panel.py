@@ -8,6 +8,7 @@ before anything is written, so a refused change leaves the file as it was.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -82,6 +83,11 @@ class PanelService:
         if record is None:
             raise NotFound(f"No {_noun(cls)} with id {record_id} in this panel")
         return record
+
+    def find(self, cls: type[R], record_id: str | None) -> R | None:
+        """The record with this id, or None if there is none (or it was deleted): for
+        screens that follow a record that may have gone, e.g. after an undo."""
+        return self.store.get(cls, record_id)
 
     def resolve(self, cls: type[R], text: str) -> R:
         """Find a record from what a person types: ``D-12``, ``12``, an id, or for
@@ -209,6 +215,30 @@ class PanelService:
     def set_meeting_status(self, meeting_id: str, status: Any) -> Meeting:
         return self.edit_meeting(meeting_id, status=status)
 
+    def revert_meeting_status(self, meeting_id: str, status: Any) -> Meeting:
+        """Undo a status change: put back the status the meeting had just before, even
+        where the usual order of statuses would not lead back to it (audited as usual)."""
+        meeting = self.get(Meeting, meeting_id).changed(status=status)
+        with self.store.change(f"Undo status change of {meeting.ref}"):
+            return self.store.update(meeting)
+
+    def remove_meeting(self, meeting_id: str) -> Meeting:
+        """Delete a meeting added by mistake. A meeting with an agenda, a register or
+        decisions stays: cancel it instead, so its history is kept."""
+        meeting = self.get(Meeting, meeting_id)
+        used = (
+            self.store.scalar("SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+            + self.store.scalar("SELECT count(*) FROM attendance WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+            + self.store.scalar("SELECT count(*) FROM decisions WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+        )
+        if used:
+            raise RuleError(
+                f"{meeting.ref} has an agenda, a register or decisions, so it cannot be deleted; "
+                "mark it cancelled instead (its history is kept)"
+            )
+        with self.store.change(f"Delete meeting {meeting.ref}"):
+            return self.store.delete(meeting)
+
     def next_meeting(self, meeting: Meeting) -> Meeting | None:
         later = self.store.select(
             Meeting,
@@ -254,6 +284,88 @@ class PanelService:
         if existing:
             with self.store.change("Remove attendance"):
                 self.store.delete(existing[0])
+
+    def attendance_sheet(self, meeting_id: str) -> list["AttendanceLine"]:
+        """A meeting's register: everyone active on the panel on the day of the meeting,
+        and anyone else whose attendance was recorded, with their attendance (None when
+        it is not recorded yet). In name order."""
+        meeting = self.get(Meeting, meeting_id)
+        recorded = {a.person_id: a for a in self.attendance(meeting.id)}
+        lines = [
+            AttendanceLine(person, recorded.get(person.id))
+            for person in self.people()
+            if person.active_on(meeting.day) or person.id in recorded
+        ]
+        return lines
+
+    def set_attendance_many(self, meeting_id: str, person_ids: Iterable[str], **values: Any) -> list[Attendance]:
+        """Record the same attendance for several people at once (one change), e.g.
+        "everyone not yet recorded was present"."""
+        meeting = self.get(Meeting, meeting_id)
+        people = [rules.check_member(self.store.get(Person, pid), "The attendee") for pid in person_ids]
+        recorded = {a.person_id: a for a in self.attendance(meeting.id)}
+        saved = []
+        with self.store.change(f"Attendance of {len(people)} people at {meeting.ref}"):
+            for person in people:
+                if person.id in recorded:
+                    saved.append(self.store.update(recorded[person.id].changed(**values)))
+                else:
+                    record = build(
+                        Attendance, {"meeting_id": meeting.id, "person_id": person.id, **values}, id=new_id()
+                    )
+                    saved.append(self.store.insert(record))
+        return saved
+
+    def remove_attendance_many(self, meeting_id: str, person_ids: Iterable[str]) -> None:
+        """Forget the attendance recorded for several people (one change)."""
+        wanted = set(person_ids)
+        existing = [a for a in self.attendance(meeting_id) if a.person_id in wanted]
+        if existing:
+            with self.store.change("Remove attendance"):
+                for record in existing:
+                    self.store.delete(record)
+
+    def current_meeting(self) -> Meeting | None:
+        """The meeting a screen should open on when none is named: today's, else the
+        next one, else the latest (cancelled meetings are passed over)."""
+        today = self.today()
+        meetings = [m for m in self.meetings() if m.status is not MeetingStatus.CANCELLED]
+        upcoming = [m for m in meetings if m.day >= today]
+        if upcoming:
+            return upcoming[0]
+        return meetings[-1] if meetings else None
+
+    def meeting_summaries(self) -> list[queries.MeetingSummary]:
+        """Every meeting with the size of its agenda, who came, and how many decisions."""
+        return queries.meeting_summaries(self.store)
+
+    def new_meeting_defaults(self) -> dict[str, Any]:
+        """Sensible values for the next meeting: the same weekday of the next month as
+        the latest meeting (first Thursday stays first Thursday), same time, length and
+        place; or next week at 14:00 for a panel's first meeting."""
+        latest = self.store.select(
+            Meeting, "status != ?", [MeetingStatus.CANCELLED.value], order_by="starts_at DESC, number DESC", limit=1
+        )
+        if not latest:
+            day = dt.date.fromisoformat(self.today()) + dt.timedelta(days=7)
+            return {
+                "title": f"Panel meeting, {day.strftime('%B %Y')}",
+                "starts_at": f"{day.isoformat()}T14:00",
+                "planned_minutes": 120,
+                "place": None,
+            }
+        last = latest[0]
+        last_day = dt.date.fromisoformat(last.day)
+        day = _same_weekday_next_month(last_day)
+        title = last.title
+        old_month, new_month = last_day.strftime("%B %Y"), day.strftime("%B %Y")
+        title = title.replace(old_month, new_month) if old_month in title else f"Panel meeting, {new_month}"
+        return {
+            "title": title,
+            "starts_at": f"{day.isoformat()}T{last.starts_at[11:16]}",
+            "planned_minutes": last.planned_minutes,
+            "place": last.place,
+        }
 
     # -- the agenda -------------------------------------------------------------------------
 
@@ -336,6 +448,16 @@ class PanelService:
                     self.store.update(dataclasses.replace(each, position=index))
             return removed
 
+    def restore_item(self, item_id: str, position: int | None = None) -> AgendaItem:
+        """Undo the removal of an agenda item: bring it back at ``position`` (by default
+        where it was), the others making room, in one change."""
+        item = self.store.get(AgendaItem, item_id, include_deleted=True)
+        if item is None:
+            raise NotFound(f"No agenda item with id {item_id} in this panel")
+        with self.store.change(f"Restore agenda item {item.ref}"):
+            item = self.store.restore(item) if item.deleted_at else item
+            return self._move(item, position or item.position)
+
     def carry_item(self, item_id: str, to_meeting_id: str | None = None) -> AgendaItem:
         """Carry an unfinished item to a later meeting (the next one by default)."""
         item = self.get(AgendaItem, item_id)
@@ -369,6 +491,61 @@ class PanelService:
         with self.store.change(f"Carry {item.ref} to {target.ref}"):
             self.store.update(dataclasses.replace(item, state=ItemState.CARRIED))
             return self.store.insert(copy)
+
+    def set_item_state(self, item_id: str, state: Any) -> AgendaItem:
+        """Mark an agenda item finished, or not finished yet. Carrying an item to a later
+        meeting goes through :meth:`carry_item`, so the copy is made too."""
+        item = self.get(AgendaItem, item_id)
+        new = ItemState.parse(state, "Item state")
+        if new is item.state:
+            return item
+        if new is ItemState.CARRIED:
+            raise RuleError(f"Carry '{item.title}' to a later meeting with 'carry', so it is put on that agenda", "state")
+        if item.state is ItemState.CARRIED:
+            copy = self.carried_to(item.id)
+            where = f" to {self.get(Meeting, copy.meeting_id).ref}" if copy else ""
+            raise RuleError(f"'{item.title}' was carried{where}; bring it back first to mark it here", "state")
+        return self.edit_item(item.id, state=new)
+
+    def carried_to(self, item_id: str) -> AgendaItem | None:
+        """The copy of a carried item on the later meeting's agenda, if there is one."""
+        found = self.store.select(AgendaItem, "carried_from_id = ?", [item_id], order_by="created_at", limit=1)
+        return found[0] if found else None
+
+    def uncarry_item(self, item_id: str) -> AgendaItem:
+        """Undo a carry: take the copy off the later meeting's agenda and make the item
+        unfinished here again. Refused once anything is recorded against the copy."""
+        item = self.get(AgendaItem, item_id)
+        if item.state is not ItemState.CARRIED:
+            raise RuleError(f"'{item.title}' has not been carried to a later meeting")
+        copy = self.carried_to(item.id)
+        if copy is not None:
+            target = self.get(Meeting, copy.meeting_id)
+            used = self.store.scalar(
+                "SELECT count(*) FROM contributions WHERE item_id = ? AND deleted_at IS NULL", [copy.id]
+            ) + self.store.scalar("SELECT count(*) FROM decisions WHERE item_id = ? AND deleted_at IS NULL", [copy.id])
+            if used or copy.state is not ItemState.OPEN:
+                raise RuleError(f"'{item.title}' has already been taken up at {target.ref}, so it stays there")
+        with self.store.change(f"Bring back {item.ref}"):
+            if copy is not None:
+                self.store.delete(copy)
+                for index, each in enumerate(self.agenda(copy.meeting_id), start=1):
+                    if each.position != index:
+                        self.store.update(dataclasses.replace(each, position=index))
+            return self.store.update(dataclasses.replace(item, state=ItemState.OPEN))
+
+    def decisions_on_item(self, item_id: str) -> list[Decision]:
+        return self.store.select(Decision, "item_id = ?", [item_id], order_by="number")
+
+    def actions_on_item(self, item_id: str) -> list[Action]:
+        """Actions agreed on an item, directly or through one of its decisions."""
+        return self.store.select(
+            Action,
+            "item_id = ? OR decision_id IN (SELECT id FROM decisions WHERE item_id = ? AND deleted_at IS NULL)",
+            [item_id, item_id],
+            order_by="number",
+        )
+
 
     # -- contributions ------------------------------------------------------------------------
 
@@ -711,3 +888,24 @@ def _noun(cls: type[Record]) -> str:
         Dissent: "dissent",
         Action: "action",
     }.get(cls, cls.__name__.lower())
+
+
+@dataclasses.dataclass(frozen=True)
+class AttendanceLine:
+    """One line of a meeting's register: a person and their attendance, if recorded."""
+
+    person: Person
+    attendance: Attendance | None
+
+
+def _same_weekday_next_month(day: dt.date) -> dt.date:
+    """The same weekday in the same week of the next month (the 5th Thursday becomes the
+    last Thursday when the next month has only four)."""
+    nth = (day.day - 1) // 7
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    first = dt.date(year, month, 1)
+    offset = (day.weekday() - first.weekday()) % 7
+    candidate = first + dt.timedelta(days=offset + 7 * nth)
+    while candidate.month != month:
+        candidate -= dt.timedelta(days=7)
+    return candidate

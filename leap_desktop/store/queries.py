@@ -415,3 +415,44 @@ def minutes_rows(store: PanelStore, meeting: Meeting, previous: Meeting | None) 
     if meeting_refs:
         rows.related_meetings = store.select(Meeting, *_in("id", sorted(meeting_refs)), order_by="number", include_deleted=True)
     return rows
+
+# -- the meetings list ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """One line of the meetings list: a meeting with counts from its agenda and register."""
+
+    meeting: Meeting
+    items: int
+    allotted_minutes: int
+    present: int
+    apologies: int
+    decisions: int
+
+
+def meeting_summaries(store: PanelStore) -> list[MeetingSummary]:
+    sql = """
+        SELECT m.*,
+            (SELECT count(*) FROM agenda_items i WHERE i.meeting_id = m.id AND i.deleted_at IS NULL) AS n_items,
+            (SELECT coalesce(sum(i.allotted_minutes), 0) FROM agenda_items i
+                WHERE i.meeting_id = m.id AND i.deleted_at IS NULL) AS n_minutes,
+            (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL
+                AND a.status = 'present') AS n_present,
+            (SELECT count(*) FROM attendance a WHERE a.meeting_id = m.id AND a.deleted_at IS NULL
+                AND a.status = 'apologies') AS n_apologies,
+            (SELECT count(*) FROM decisions d WHERE d.meeting_id = m.id AND d.deleted_at IS NULL) AS n_decisions
+        FROM meetings m
+        WHERE m.deleted_at IS NULL
+        ORDER BY m.starts_at, m.number"""
+    return [
+        MeetingSummary(
+            meeting=from_row(Meeting, row),  # type: ignore[arg-type]
+            items=row["n_items"],
+            allotted_minutes=row["n_minutes"],
+            present=row["n_present"],
+            apologies=row["n_apologies"],
+            decisions=row["n_decisions"],
+        )
+        for row in store.rows(sql)
+    ]
