@@ -186,6 +186,7 @@ def copy_into(conn, *, source_key: PanelKey | None, dest: Path, dest_key: PanelK
         target = connect(dest, create=True, key=dest_key, plaintext=dest_key is None)
         try:
             conn.backup(target)
+            target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
         return
@@ -202,6 +203,13 @@ def copy_into(conn, *, source_key: PanelKey | None, dest: Path, dest_key: PanelK
             conn.commit()
     finally:
         conn.execute("DETACH DATABASE copy")
+    # A copy at rest is one self-contained file (no write-ahead log): opening it to
+    # check or restore leaves nothing beside it. The panel file goes back to WAL on open.
+    target = connect(dest, key=dest_key, plaintext=dest_key is None)
+    try:
+        target.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        target.close()
 
 
 def write_copy(

@@ -205,9 +205,8 @@ def _remember(path: Path, key: PanelKey, keystore: KeyStore, notes: list[str], v
     """Put a key that a person typed back into the keyring, when one works."""
     try:
         keystore.put(key)
-    except KeyringUnavailable as exc:
-        notes.append(f"{exc.reason}: the key was not stored, so you will be asked again next time")
-        stored = False
+    except KeyringUnavailable:
+        stored = False  # the 'where' sentence says the key is not stored here
     else:
         stored = True
         notes.append(f"The key of {path.name} is stored again in {keystore.where()}")
@@ -222,7 +221,7 @@ def store_new_key(path: Path, security: Security, keystore: KeyStore) -> None:
         keystore.put(key)
     except KeyringUnavailable as exc:
         security.notes.append(
-            f"{exc.reason}: the key is not stored on this computer. Keep the recovery key safe: "
+            f"{exc.reason}, so the key is not stored on this computer. Keep the recovery key safe: "
             "you will need it (or the passphrase) every time you open this file"
         )
         security.where = where_sentence(path, key, keystore, stored=False)
