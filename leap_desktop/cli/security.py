@@ -75,8 +75,9 @@ def cmd_encrypt(ctx) -> int:
         show_recovery_key(ctx, security.recovery_key, security.where)
         for note in security.notes:
             ctx.note(note + ".")
-    ctx.note(f"Encrypted {svc.path}. A backup of the unencrypted file was kept in {backup.backup_folder(svc.path, create=False)}:"
-             " delete it once you have checked the encrypted file opens (see 'leap backups').")
+        folder = backup.backup_folder(svc.path, svc.store.conn, create=False)
+    ctx.note(f"Encrypted {svc.path}. Unencrypted automatic backups of it are still in {folder}: "
+             "delete them once you have checked that the encrypted file opens.")
     return 0
 
 
@@ -123,10 +124,12 @@ def cmd_backups(ctx) -> int:
     if ctx.args.keep is not None:
         backup.set_backups_to_keep(ctx.args.keep)
         ctx.note(f"LEAP Desktop now keeps the newest {ctx.args.keep} automatic backups of each panel file.")
-    path = ctx.db_path
-    found = backup.automatic_backups(path) if path.exists() else []
-    ctx.print(f"Automatic backups of {path.name} (the newest {backup.backups_to_keep()} are kept), in "
-              f"{backup.backup_folder(path, create=False) if path.exists() else 'the LEAP Desktop data folder'}:")
+        if not ctx.db_path.exists():
+            return 0
+    with ctx.open() as svc:
+        found = backup.automatic_backups(svc.path, svc.store.conn)
+        folder = backup.backup_folder(svc.path, svc.store.conn, create=False)
+    ctx.print(f"Automatic backups of {svc.path.name} (the newest {backup.backups_to_keep()} are kept), in {folder}:")
     if not found:
         ctx.print("  (none yet)")
     for item in found:
@@ -140,5 +143,6 @@ def cmd_key_info(ctx) -> int:
         security = svc.store.security
         ctx.print(("Encrypted (SQLCipher 4, 256-bit key)." if security.encrypted else "NOT encrypted."))
         ctx.print(security.where + ".")
-        ctx.print(f"Automatic backups: {backup.backup_folder(svc.path, create=False)} (newest {backup.backups_to_keep()} kept).")
+        folder = backup.backup_folder(svc.path, svc.store.conn, create=False)
+        ctx.print(f"Automatic backups: {folder} (the newest {backup.backups_to_keep()} are kept).")
     return 0

@@ -68,27 +68,43 @@ def set_backups_to_keep(count: int) -> None:
 
 
 def file_id(path: Path) -> str:
-    """A short, stable name for one panel file: its salt if encrypted (so copies and
-    moves keep their backups together), else a hash of where it is."""
+    """A short name for a file that cannot be read: its salt if encrypted, else a hash
+    of where it is."""
     salt = read_salt(path) if path.exists() and path.stat().st_size else None
     if salt is not None:
         return salt.hex()[:12]
     return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:12]
 
 
-def backup_folder(path: Path, *, create: bool = True) -> Path:
-    folder = data_dir(create=create) / "backups" / f"{path.stem}-{file_id(path)}"
+def panel_id(conn, path: Path) -> str:
+    """A short, stable name for one panel: its panel record's id, which stays the same
+    through moves, copies, key changes, encryption and restores."""
+    try:
+        row = conn.execute("SELECT id FROM panel ORDER BY created_at LIMIT 1").fetchone()
+    except driver.Error:
+        row = None
+    if row and row[0]:
+        return str(row[0]).replace("-", "")[:12]
+    return file_id(path)
+
+
+def backups_root(*, create: bool = True) -> Path:
+    return data_dir(create=create) / "backups"
+
+
+def backup_folder(path: Path, conn, *, create: bool = True) -> Path:
+    folder = backups_root(create=create) / f"{path.stem}-{panel_id(conn, path)}"
     if create:
         folder.mkdir(parents=True, mode=0o700, exist_ok=True)
     return folder
 
 
-def automatic_backups(path: Path) -> list[Path]:
-    """This file's automatic backups, newest first."""
-    folder = backup_folder(path, create=False)
+def automatic_backups(path: Path, conn) -> list[Path]:
+    """This panel's automatic backups, newest first."""
+    folder = backup_folder(path, conn, create=False)
     if not folder.is_dir():
         return []
-    return sorted(folder.glob(f"{path.stem}-*.leap"), reverse=True)
+    return sorted(folder.glob(f"{path.stem}-*.leap"), key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
 
 
 # -- checking a copy --------------------------------------------------------------------------
@@ -268,7 +284,7 @@ def _stamp(now: dt.datetime) -> str:
 
 def make_automatic(conn, path: Path, key: PanelKey | None, reason: str, *, now: dt.datetime | None = None) -> Path:
     """A rotating backup of the open file, e.g. before a migration; returns its path."""
-    folder = backup_folder(path)
+    folder = backup_folder(path, conn)
     for leftover in folder.glob(".*.part*"):  # from a backup a crash interrupted
         leftover.unlink(missing_ok=True)
     moment = now or dt.datetime.now(dt.timezone.utc)
@@ -278,28 +294,33 @@ def make_automatic(conn, path: Path, key: PanelKey | None, reason: str, *, now: 
         n += 1
         dest = folder / f"{path.stem}-{_stamp(moment)}-{reason}-{n}.leap"
     write_copy(conn, source_key=key, dest=dest, dest_key=key)
-    rotate(path)
+    rotate(path, conn)
     return dest
 
 
-def rotate(path: Path, keep: int | None = None) -> None:
+def rotate(path: Path, conn, keep: int | None = None) -> None:
     keep = backups_to_keep() if keep is None else keep
-    for old in automatic_backups(path)[keep:]:
+    for old in automatic_backups(path, conn)[keep:]:
         old.unlink(missing_ok=True)
 
 
-def daily_due(path: Path, *, today: dt.date | None = None) -> bool:
-    """True when this file has no automatic backup from today (local time)."""
+def daily_due(path: Path, conn, *, today: dt.date | None = None) -> bool:
+    """True when this panel has no automatic backup from today (local time)."""
     today = today or dt.date.today()
-    stamp = today.strftime("%Y%m%d")
-    prefix = f"{path.stem}-{stamp}-"
-    return not any(b.name.startswith(prefix) for b in automatic_backups(path))
+    prefix = f"{path.stem}-{today.strftime('%Y%m%d')}-"
+    return not any(b.name.startswith(prefix) for b in automatic_backups(path, conn))
 
 
-def latest_good(path: Path, key: PanelKey | None) -> Path | None:
-    """The newest automatic backup of ``path`` that passes its checks, if any."""
-    for candidate in automatic_backups(path):
-        if key is None and read_salt(candidate) is not None:
+def latest_good(path: Path, key: PanelKey | None, *, limit: int = 20) -> Path | None:
+    """The newest automatic backup of a panel file called like ``path`` that opens with
+    ``key`` and passes its checks. Used when the file itself cannot be read."""
+    root = backups_root(create=False)
+    if not root.is_dir():
+        return None
+    candidates = [p for folder in root.glob(f"{path.stem}-*") for p in folder.glob(f"{path.stem}-*.leap")]
+    candidates.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for candidate in candidates[:limit]:
+        if (key is None) != (read_salt(candidate) is None):
             continue
         if check_file(candidate, key).ok:
             return candidate

@@ -191,7 +191,7 @@ class PanelStore:
             raise StoreError(f"{path} is not a LEAP panel file, or it is damaged ({exc})") from None
         store.security = security
         store.readonly = readonly
-        if existed and backups and not readonly and backup.daily_due(path):
+        if existed and backups and not readonly and backup.daily_due(path, conn):
             try:
                 backup.make_automatic(conn, path, key, "daily")
             except StoreError as exc:
