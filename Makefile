@@ -10,7 +10,7 @@ DEMO   ?= $(CURDIR)/.demo/demo.leap
 
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: setup run test bench docs-schema clean help
+.PHONY: setup run test bench docs-schema clean help crash
 
 help:
 	@echo "make run    set up (first time) and open the app on the demo panel"
@@ -63,3 +63,7 @@ install-desktop:
 
 uninstall-desktop:
 	packaging/linux/install-desktop --uninstall
+
+# The long form of the crash harness (tests/crash): 200 SIGKILLs of each kind.
+crash: setup
+	LEAP_CRASH_ROUNDS=200 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/crash

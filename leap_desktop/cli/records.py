@@ -16,6 +16,7 @@ from ..services import DecisionFilter, PanelService
 from ..services import interchange
 from ..services.demo import build_demo
 from ..store.files import write_atomically
+from ..store.keys import KeyStore, read_salt
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -206,7 +207,10 @@ def cmd_demo(ctx) -> int:
 
 
 def _remove_panel_file(path: Path) -> None:
-    """Remove a panel file this command created and could not finish."""
+    """Remove a panel file this command created and could not finish, with its key."""
+    salt = read_salt(path) if path.exists() else None
+    if salt is not None:
+        KeyStore().forget(salt)
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 

@@ -15,14 +15,14 @@ PROJECT = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml")
 
 
 @pytest.fixture
-def no_keyring(monkeypatch, tmp_path):
-    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+def fresh_machine(monkeypatch, tmp_path, no_keyring):
+    """No keyring at all (keyring's fail backend) and no data folder yet."""
     monkeypatch.setenv("LEAP_DATA_DIR", str(tmp_path / "my panels"))
     return tmp_path / "my panels"
 
 
 @pytest.fixture
-def dialog(qtbot, no_keyring):
+def dialog(qtbot, fresh_machine):
     about = AboutDialog()
     qtbot.addWidget(about)
     about.show()
@@ -51,10 +51,10 @@ def test_it_lists_the_libraries_with_versions(dialog):
     assert rows["keyring"][1] == "keys are kept by: fail Keyring"
 
 
-def test_it_says_where_the_data_folder_is_even_before_it_exists(dialog, no_keyring):
-    assert str(no_keyring) in dialog.folder_label.text()
+def test_it_says_where_the_data_folder_is_even_before_it_exists(dialog, fresh_machine):
+    assert str(fresh_machine) in dialog.folder_label.text()
     assert "created when you first save" in dialog.folder_label.text()
-    assert not no_keyring.exists(), "opening About creates nothing"
+    assert not fresh_machine.exists(), "opening About creates nothing"
     assert not dialog.open_folder_button.isEnabled()
 
 
@@ -66,14 +66,14 @@ def tab_to(dialog, qtbot, widget, limit=12):
     raise AssertionError(f"Tab never reaches {widget.accessibleName()}")
 
 
-def test_copy_details_by_keyboard_puts_everything_on_the_clipboard(dialog, qtbot, no_keyring):
+def test_copy_details_by_keyboard_puts_everything_on_the_clipboard(dialog, qtbot, fresh_machine):
     QGuiApplication.clipboard().clear()
     tab_to(dialog, qtbot, dialog.copy_button)
     qtbot.keyClick(dialog.copy_button, Qt.Key.Key_Space)
     copied = QGuiApplication.clipboard().text()
     assert copied == dialog.details()
     assert copied.startswith(f"LEAP Desktop {__version__}")
-    assert f"Data folder: {no_keyring} (not created yet)" in copied
+    assert f"Data folder: {fresh_machine} (not created yet)" in copied
     assert "  keyring " in copied and "fail Keyring" in copied
     assert dialog.status.text() == "Copied the details to the clipboard."
 
@@ -97,13 +97,13 @@ def test_every_control_has_an_accessible_name_and_takes_focus(dialog):
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus
 
 
-def test_details_text_names_the_existing_folder(no_keyring):
-    no_keyring.mkdir()
+def test_details_text_names_the_existing_folder(fresh_machine):
+    fresh_machine.mkdir()
     text = details_text()
-    assert f"Data folder: {no_keyring}\n" in text
+    assert f"Data folder: {fresh_machine}\n" in text
 
 
-def test_the_help_menu_action_opens_the_dialog(qtbot, no_keyring):
+def test_the_help_menu_action_opens_the_dialog(qtbot, fresh_machine):
     window = QMainWindow()
     qtbot.addWidget(window)
     action = about_action(window)

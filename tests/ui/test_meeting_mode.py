@@ -356,7 +356,7 @@ def test_every_enter_is_already_on_disk_for_another_connection(mode, small_panel
     capture(qtbot, "ben", "A one-page summary first, please.", Key.Key_5)
     press(qtbot, Key.Key_PageDown, CTRL)  # the first item is finished
     assert not service.store.conn.in_transaction
-    with PanelService.open(panel_path) as fresh:
+    with PanelService.open(panel_path, readonly=True) as fresh:  # the app still has it open for changes
         texts = [c.text for c in fresh.contributions(small_panel["item"].id)]
         assert texts[-2:] == ["The form felt frightening when I was unwell.", "A one-page summary first, please."]
         assert fresh.get(AgendaItem, small_panel["item"].id).state is ItemState.DONE
@@ -375,7 +375,8 @@ CRASHING_CAPTURE = textwrap.dedent(
     from leap_desktop.views.meeting_mode import MeetingMode
 
     app = QApplication([])
-    service = PanelService.open(sys.argv[1])
+    # No keyring in this process: the key comes the way a coordinator would give it.
+    service = PanelService.open(sys.argv[1], ask=lambda request: os.environ["LEAP_RECOVERY_KEY"])
     page = MeetingMode(AppContext(service))
     page.show_record(sys.argv[2])
     page.show()
@@ -404,9 +405,11 @@ CRASHING_CAPTURE = textwrap.dedent(
 def test_a_crash_loses_nothing_entered_before_the_last_enter(service, small_panel, panel_path, tmp_path):
     item = small_panel["item"]
     before = len(service.contributions(item.id))
+    recovery_key = service.store.security.key.recovery_key
+    service.close()  # the app holds the only writer's lock: the crashing one is the app
     script = tmp_path / "crash.py"
     script.write_text(CRASHING_CAPTURE)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEAP_ACTOR": "test"}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "LEAP_ACTOR": "test", "LEAP_RECOVERY_KEY": recovery_key}
     result = subprocess.run([sys.executable, str(script), str(panel_path), small_panel["meeting"].id], capture_output=True, text=True,
                             timeout=120, env=env)
     assert result.returncode == -signal.SIGKILL, result.stderr
