@@ -8,7 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEMO   ?= $(CURDIR)/.demo/demo.leap
 
-.PHONY: setup run test bench docs-schema clean help screenshots
+.PHONY: setup run test bench docs-schema clean help crash screenshots
 
 help:
 	@echo "make run    set up (first time) and open the app on the demo panel"
@@ -38,6 +38,33 @@ docs-schema: setup
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache build dist *.egg-info
+
+# -- The bundle: LEAP Desktop for machines without Python (build.spec, README "Installing
+# without Python"). PyInstaller lives in the `bundle` extra so `make test` stays light.
+.PHONY: bundle bundle-check install-desktop uninstall-desktop
+BUNDLE_STAMP := $(VENV)/.bundle-installed
+
+$(BUNDLE_STAMP): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	@touch $(BUNDLE_STAMP)
+
+bundle: $(BUNDLE_STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist --workpath build build.spec
+	cp packaging/linux/install-desktop dist/leap-desktop/install-desktop
+	@du -sh dist/leap-desktop
+
+bundle-check: setup
+	$(PY) packaging/bundle_check.py dist/leap-desktop
+
+install-desktop:
+	packaging/linux/install-desktop
+
+uninstall-desktop:
+	packaging/linux/install-desktop --uninstall
+
+# The long form of the crash harness (tests/crash): 200 SIGKILLs of each kind.
+crash: setup
+	LEAP_CRASH_ROUNDS=200 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/crash
 
 screenshots: setup
 	@scripts/screenshots "$(VENV)" "$(DEMO)"

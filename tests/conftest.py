@@ -8,11 +8,59 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LEAP_ACTOR", "test")
 
+import keyring  # noqa: E402
+import keyring.backends.fail  # noqa: E402
 import pytest  # noqa: E402
 
 from leap_desktop.services import PanelService  # noqa: E402
+from memory_keyring import LockedKeyring, MemoryKeyring  # noqa: E402
 
 FIXED_NOW = dt.datetime(2026, 6, 15, 10, 0, tzinfo=dt.timezone.utc)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_real_keyring_or_data_folder(tmp_path_factory):
+    """Every test runs with an in-memory keyring and a throw-away data folder (backups,
+    settings), so nothing touches the real OS keyring or the user's files."""
+    previous_keyring = keyring.get_keyring()
+    previous_dir = os.environ.get("LEAP_DATA_DIR")
+    keyring.set_keyring(MemoryKeyring())
+    os.environ["LEAP_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
+    for name in ("LEAP_PASSPHRASE", "LEAP_RECOVERY_KEY", "LEAP_NEW_PASSPHRASE"):
+        os.environ.pop(name, None)
+    yield
+    keyring.set_keyring(previous_keyring)
+    if previous_dir is None:
+        os.environ.pop("LEAP_DATA_DIR", None)
+    else:
+        os.environ["LEAP_DATA_DIR"] = previous_dir
+
+
+@pytest.fixture
+def memory_keyring():
+    """A fresh, empty in-memory keyring for this test."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring():
+    """No keyring at all (keyring's own 'fail' backend, as on a headless server)."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(keyring.backends.fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def locked_keyring():
+    previous = keyring.get_keyring()
+    keyring.set_keyring(LockedKeyring())
+    yield
+    keyring.set_keyring(previous)
 
 
 @pytest.fixture

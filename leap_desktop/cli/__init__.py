@@ -39,15 +39,19 @@ class Context:
         env = os.environ.get("LEAP_DB")
         if env:
             return Path(env).expanduser()
-        from ..paths import default_panel_path
+        from ..paths import data_dir, default_panel_path
 
+        folder = data_dir(create=False)
+        if not folder.exists():  # a first start: say where panels will live
+            data_dir()
+            self.note(f"Created your LEAP Desktop data folder {folder} (only your user account can open it)")
         return default_panel_path()
 
-    def open(self, *, create: bool = False):
+    def open(self, *, create: bool = False, **options: Any):
         """Open the panel file through the one opening path (keys, locks, migrations)."""
         from .opening import open_service
 
-        return open_service(self, create=create)
+        return open_service(self, create=create, **options)
 
     def print(self, text: str = "") -> None:
         print(text, file=self.out)
@@ -86,9 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as", dest="actor", metavar="NAME", help="who is making changes (for the audit log)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    from . import records
+    from . import minutes, records, security
 
-    for module in (records,):
+    for module in (records, minutes, security):
         module.register(commands)
     return parser
 

@@ -16,6 +16,7 @@ from ..services import DecisionFilter, PanelService
 from ..services import interchange
 from ..services.demo import build_demo
 from ..store.files import write_atomically
+from ..store.keys import KeyStore, read_salt
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -41,21 +42,13 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("meeting", help="the meeting, e.g. M-3")
 
     p = add("decisions", cmd_decisions, "list the decision log", json_flag=True)
-    p.add_argument("--search", metavar="TEXT", default="", help="words to look for")
-    p.add_argument("--status", action="append", default=[], metavar="S",
-                   help=f"only this status (repeatable): {', '.join(DecisionStatus.choices())}")
-    p.add_argument("--level", action="append", default=[], metavar="L",
-                   help=f"only this involvement level (repeatable): {', '.join(InvolvementLevel.choices())}")
-    p.add_argument("--meeting", metavar="M", help="only decisions made at this meeting")
-    p.add_argument("--person", metavar="P", help="only decisions this person shaped")
+    add_decision_filters(p)
 
     p = add("trace", cmd_trace, "show who shaped a decision, and what came of it", json_flag=True)
     p.add_argument("decision", help="the decision, e.g. D-12")
 
     p = add("actions", cmd_actions, "list actions", json_flag=True)
-    p.add_argument("--owner", metavar="PERSON", help="only this person's actions")
-    p.add_argument("--status", action="append", default=[], metavar="S", help="only this status (repeatable)")
-    p.add_argument("--overdue", action="store_true", help="only actions past their due date")
+    add_action_filters(p)
 
     p = add("person", cmd_person, "what a person contributed and which decisions it shaped", json_flag=True)
     p.add_argument("person", help="a name, or a reference like P-3")
@@ -70,6 +63,55 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--out", metavar="FILE", help="where to write it (default: standard output)")
 
     add("check", cmd_check, "verify the panel file, its audit trail and every record", json_flag=True)
+
+
+def add_decision_filters(parser: argparse.ArgumentParser) -> None:
+    """The decision log's filters, shared by ``leap decisions`` and ``leap export-decisions``."""
+    parser.add_argument("--search", metavar="TEXT", default="", help="words to look for")
+    parser.add_argument("--status", action="append", default=[], metavar="S",
+                        help=f"only this status (repeatable): {', '.join(DecisionStatus.choices())}")
+    parser.add_argument("--level", action="append", default=[], metavar="L",
+                        help=f"only this involvement level (repeatable): {', '.join(InvolvementLevel.choices())}")
+    parser.add_argument("--meeting", metavar="M", help="only decisions made at this meeting")
+    parser.add_argument("--person", metavar="P", help="only decisions this person shaped")
+
+
+def decision_filter(svc: PanelService, a: argparse.Namespace) -> DecisionFilter:
+    return DecisionFilter(
+        text=a.search,
+        statuses=tuple(DecisionStatus.parse(s, "Status").value for s in a.status),
+        levels=tuple(InvolvementLevel.parse(level, "Involvement level").value for level in a.level),
+        meeting_id=svc.resolve(Meeting, a.meeting).id if a.meeting else None,
+        person_id=svc.resolve(Person, a.person).id if a.person else None,
+    )
+
+
+def describe_decision_filter(a: argparse.Namespace) -> str:
+    """The filters in words, for the top of an export."""
+    parts = []
+    if a.search:
+        parts.append(f"matching '{a.search}'")
+    if a.status:
+        parts.append("status " + " or ".join(DecisionStatus.parse(s, "Status").label.lower() for s in a.status))
+    if a.level:
+        parts.append("involvement " + " or ".join(InvolvementLevel.parse(x, "Involvement level").label.lower() for x in a.level))
+    if a.meeting:
+        parts.append(f"made at {a.meeting}")
+    if a.person:
+        parts.append(f"shaped by {a.person}")
+    return "decisions " + ", ".join(parts) if parts else ""
+
+
+def add_action_filters(parser: argparse.ArgumentParser) -> None:
+    """The action list's filters, shared by ``leap actions`` and ``leap export-actions``."""
+    parser.add_argument("--owner", metavar="PERSON", help="only this person's actions")
+    parser.add_argument("--status", action="append", default=[], metavar="S", help="only this status (repeatable)")
+    parser.add_argument("--overdue", action="store_true", help="only actions past their due date")
+
+
+def action_list(svc: PanelService, a: argparse.Namespace):
+    owner = svc.resolve(Person, a.owner) if a.owner else None
+    return svc.actions(owner_id=owner.id if owner else None, statuses=a.status, overdue=a.overdue)
 
 
 def _positive_int(text: str) -> int:
@@ -165,7 +207,10 @@ def cmd_demo(ctx) -> int:
 
 
 def _remove_panel_file(path: Path) -> None:
-    """Remove a panel file this command created and could not finish."""
+    """Remove a panel file this command created and could not finish, with its key."""
+    salt = read_salt(path) if path.exists() else None
+    if salt is not None:
+        KeyStore().forget(salt)
     for suffix in ("", "-wal", "-shm", "-journal"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
@@ -265,14 +310,7 @@ def cmd_agenda(ctx) -> int:
 def cmd_decisions(ctx) -> int:
     a = ctx.args
     with ctx.open() as svc:
-        flt = DecisionFilter(
-            text=a.search,
-            statuses=tuple(DecisionStatus.parse(s, "Status").value for s in a.status),
-            levels=tuple(InvolvementLevel.parse(level, "Involvement level").value for level in a.level),
-            meeting_id=svc.resolve(Meeting, a.meeting).id if a.meeting else None,
-            person_id=svc.resolve(Person, a.person).id if a.person else None,
-        )
-        rows = svc.decision_log(flt)
+        rows = svc.decision_log(decision_filter(svc, a))
     ctx.emit(
         [
             {
@@ -363,8 +401,7 @@ def render_trace(ctx, trace) -> None:
 def cmd_actions(ctx) -> int:
     a = ctx.args
     with ctx.open() as svc:
-        owner = svc.resolve(Person, a.owner) if a.owner else None
-        actions = svc.actions(owner_id=owner.id if owner else None, statuses=a.status, overdue=a.overdue)
+        actions = action_list(svc, a)
         people = {p.id: p for p in svc.store.select(Person, include_deleted=True)}
         today = svc.today()
 

@@ -11,9 +11,11 @@ from .model import (
     DecisionSource,
     Dissent,
     Meeting,
+    MinutesVersion,
     Panel,
     Person,
     Record,
+    Review,
 )
 from .vocab import (
     ActionStatus,
@@ -26,7 +28,9 @@ from .vocab import (
     InvolvementLevel,
     ItemState,
     MeetingStatus,
+    MinutesStatus,
     PaymentPreference,
+    ReviewStatus,
     Role,
     RoleGroup,
 )
@@ -35,6 +39,6 @@ __all__ = [
     "Action", "ActionStatus", "AgendaItem", "AgendaPurpose", "Attendance", "AttendanceStatus",
     "CoProducer", "Consent", "Contribution", "ContributionKind", "Decision", "DecisionMethod",
     "DecisionSource", "DecisionStatus", "Dissent", "InvolvementLevel", "ItemState", "LeapError",
-    "Meeting", "MeetingStatus", "NotFound", "Panel", "PaymentPreference", "Person", "Record",
-    "Role", "RoleGroup", "RuleError", "StoreError",
+    "Meeting", "MeetingStatus", "MinutesStatus", "MinutesVersion", "NotFound", "Panel", "PaymentPreference", "Person", "Record",
+    "Review", "ReviewStatus", "Role", "RoleGroup", "RuleError", "StoreError",
 ]

@@ -25,7 +25,9 @@ from .vocab import (
     InvolvementLevel,
     ItemState,
     MeetingStatus,
+    MinutesStatus,
     PaymentPreference,
+    ReviewStatus,
     Role,
 )
 
@@ -403,6 +405,93 @@ class Action(Record):
         return bool(self.due_on) and not self.status.is_closed and self.due_on < today
 
 
+@dataclass(frozen=True, kw_only=True)
+class MinutesVersion(Record):
+    """One version of a meeting's minutes: drafted, circulated, approved, or replaced by an
+    amended version. An approved version keeps a snapshot of the record it approved."""
+
+    meeting_id: str
+    version: int
+    status: MinutesStatus = MinutesStatus.DRAFT
+    circulated_on: str | None = None
+    circulated_to: str | None = None
+    approved_at_meeting_id: str | None = None
+    approval_decision_id: str | None = None
+    approved_on: str | None = None
+    amendment_reason: str | None = None  # why this version was made (versions after the first)
+    replaced_on: str | None = None
+    snapshot: str | None = None  # the approved record, as JSON (see services/approval.py)
+
+    TABLE = "minutes_versions"
+    FIELDS = {
+        "meeting_id": f.Ref("Meeting", required=True),
+        "version": f.Number("Version", 1, 10_000, required=True),
+        "status": f.Choice("Minutes status", MinutesStatus),
+        "circulated_on": f.Date("Circulated on"),
+        "circulated_to": f.Text("Circulated to", max_len=500),
+        "approved_at_meeting_id": f.Ref("Meeting that approved the minutes"),
+        "approval_decision_id": f.Ref("Decision approving the minutes"),
+        "approved_on": f.Date("Approved on"),
+        "amendment_reason": f.Text("Reason for the amendment", multiline=True, max_len=f.TEXT_MAX),
+        "replaced_on": f.Date("Replaced on"),
+        "snapshot": f.Text("Snapshot of the approved minutes", multiline=True, max_len=50_000_000),
+    }
+
+    def check(self) -> None:
+        if self.status is MinutesStatus.CIRCULATED and not self.circulated_on:
+            raise RuleError("Circulated minutes need the date they were sent", "circulated_on")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Review(Record):
+    """A reviewer's comment on the minutes, read back from a Word file, and what the
+    coordinator did with it."""
+
+    number: int | None = None
+    meeting_id: str
+    version: int | None = None  # the version of the minutes the reviewer read
+    item_id: str | None = None  # what it is anchored on (none of these: the minutes as a whole)
+    decision_id: str | None = None
+    action_id: str | None = None
+    person_id: str | None = None  # the panel member the reviewer was matched to
+    reviewer: str  # the name as the comment gives it
+    text: str
+    quoted: str | None = None  # the words the comment was attached to
+    commented_at: str | None = None
+    fingerprint: str  # the same comment imported twice has the same fingerprint
+    source: str | None = None  # the file it came from
+    status: ReviewStatus = ReviewStatus.OPEN
+    reply: str | None = None
+    resolved_on: str | None = None
+
+    PREFIX = "R"
+    TABLE = "minutes_reviews"
+    FIELDS = {
+        "meeting_id": f.Ref("Meeting", required=True),
+        "version": f.Number("Version", 1, 10_000),
+        "item_id": f.Ref("Agenda item"),
+        "decision_id": f.Ref("Decision"),
+        "action_id": f.Ref("Action"),
+        "person_id": f.Ref("Reviewer"),
+        "reviewer": f.Text("Reviewer", required=True, max_len=f.NAME_MAX),
+        "text": f.Text("Comment", required=True, multiline=True, max_len=f.TEXT_MAX),
+        "quoted": f.Text("Text commented on", multiline=True, max_len=f.TEXT_MAX),
+        "commented_at": f.Text("Time of the comment", max_len=40),
+        "fingerprint": f.Text("Fingerprint", required=True, max_len=128),
+        "source": f.Text("File", max_len=500),
+        "status": f.Choice("Review status", ReviewStatus),
+        "reply": f.Text("Reply", multiline=True, max_len=f.TEXT_MAX),
+        "resolved_on": f.Date("Resolved on"),
+    }
+
+    def check(self) -> None:
+        anchors = [a for a in (self.item_id, self.decision_id, self.action_id) if a]
+        if len(anchors) > 1:
+            raise RuleError("A review comment is anchored on one item, decision or action at most", "item_id")
+        if self.status is ReviewStatus.ANSWERED and not self.reply:
+            raise RuleError("Write the answer to mark a comment answered", "reply")
+
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Panel,
     Person,
@@ -415,6 +504,8 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     CoProducer,
     Dissent,
     Action,
+    MinutesVersion,
+    Review,
 )
 BY_TABLE = {cls.TABLE: cls for cls in RECORD_TYPES}
 BY_PREFIX = {cls.PREFIX: cls for cls in RECORD_TYPES if cls.PREFIX}

@@ -13,6 +13,7 @@ from .vocab import (
     Consent,
     DecisionStatus,
     MeetingStatus,
+    MinutesStatus,
     Role,
     RoleGroup,
 )
@@ -213,3 +214,82 @@ class AgendaTiming:
                 f"{self.planned} planned"
             )
         return f"{self.total} of {self.planned} minutes allotted ({self.planned - self.total} spare)"
+
+
+# -- minutes: versions, circulation, approval, the lock ---------------------------------------
+
+MINUTES_TRANSITIONS: dict[MinutesStatus, frozenset[MinutesStatus]] = {
+    MinutesStatus.DRAFT: frozenset({MinutesStatus.CIRCULATED}),
+    # Circulated minutes can still be corrected (they stay circulated) and are approved
+    # at a later meeting.
+    MinutesStatus.CIRCULATED: frozenset({MinutesStatus.APPROVED}),
+    # Approved minutes are locked: the only change is an amendment, which replaces this
+    # version by a new draft version and keeps this one as it was approved.
+    MinutesStatus.APPROVED: frozenset({MinutesStatus.AMENDED}),
+    MinutesStatus.AMENDED: frozenset(),
+}
+
+#: The meeting status that goes with each status of its current minutes.
+MEETING_STATUS_OF_MINUTES = {
+    MinutesStatus.DRAFT: MeetingStatus.MINUTES_DRAFT,
+    MinutesStatus.CIRCULATED: MeetingStatus.MINUTES_CIRCULATED,
+    MinutesStatus.APPROVED: MeetingStatus.MINUTES_APPROVED,
+}
+
+
+def check_minutes_transition(old: MinutesStatus, new: MinutesStatus) -> None:
+    if old == new or new in MINUTES_TRANSITIONS[old]:
+        return
+    if old is MinutesStatus.DRAFT and new is MinutesStatus.APPROVED:
+        raise RuleError("Minutes are circulated to the panel before they are approved", "status")
+    if old is MinutesStatus.APPROVED:
+        raise RuleError("These minutes are approved and locked: amend them to make a new version", "status")
+    _check_transition(MINUTES_TRANSITIONS, old, new, "version of the minutes")
+
+
+def minutes_status_of(meeting: Meeting) -> MinutesStatus | None:
+    """The status of a meeting's minutes as its own status says (None: no minutes yet)."""
+    return {
+        MeetingStatus.HELD: MinutesStatus.DRAFT,
+        MeetingStatus.MINUTES_DRAFT: MinutesStatus.DRAFT,
+        MeetingStatus.MINUTES_CIRCULATED: MinutesStatus.CIRCULATED,
+        MeetingStatus.MINUTES_APPROVED: MinutesStatus.APPROVED,
+    }.get(meeting.status)
+
+
+def check_has_minutes(meeting: Meeting) -> MinutesStatus:
+    """A meeting has minutes once it has been held."""
+    status = minutes_status_of(meeting)
+    if status is None:
+        if meeting.status is MeetingStatus.CANCELLED:
+            raise RuleError(f"{meeting.ref} ({meeting.title}) was cancelled, so it has no minutes")
+        raise RuleError(f"{meeting.ref} ({meeting.title}) has not been held yet, so it has no minutes")
+    return status
+
+
+def is_locked(meeting: Meeting | None) -> bool:
+    return meeting is not None and meeting.status is MeetingStatus.MINUTES_APPROVED
+
+
+def check_minutes_unlocked(meeting: Meeting | None, what: str = "its record") -> None:
+    """Approved minutes are locked: what they record changes only through an amendment."""
+    if is_locked(meeting):
+        assert meeting is not None
+        raise RuleError(
+            f"The minutes of {meeting.ref} ({meeting.title}) are approved, so {what} is locked; "
+            f"amend the minutes first (leap amend-minutes {meeting.ref} --reason ...): the approved "
+            "version is kept and a new version is started"
+        )
+
+
+def check_approval(meeting: Meeting, at: Meeting) -> None:
+    """Minutes are approved by a decision of a later meeting."""
+    if at.id == meeting.id:
+        raise RuleError(f"Minutes are approved at a later meeting, not at {meeting.ref} itself")
+    if (at.starts_at, at.number or 0) <= (meeting.starts_at, meeting.number or 0):
+        raise RuleError(
+            f"{at.ref} ({at.day}) is not later than {meeting.ref} ({meeting.day}): minutes are "
+            "approved at a later meeting"
+        )
+    if at.status is MeetingStatus.CANCELLED:
+        raise RuleError(f"{at.ref} was cancelled, so it cannot approve minutes")

@@ -200,3 +200,20 @@ class ActionStatus(Vocab):
     @property
     def is_closed(self) -> bool:
         return self in (ActionStatus.DONE, ActionStatus.DROPPED)
+
+
+class MinutesStatus(Vocab):
+    """Minutes status."""
+
+    DRAFT = ("draft", "Draft")
+    CIRCULATED = ("circulated", "Circulated")
+    APPROVED = ("approved", "Approved")
+    AMENDED = ("amended", "Replaced by an amended version")
+
+
+class ReviewStatus(Vocab):
+    """Review comment status."""
+
+    OPEN = ("open", "Waiting for the coordinator")
+    ACCEPTED = ("accepted", "Accepted: the record was amended")
+    ANSWERED = ("answered", "Answered")

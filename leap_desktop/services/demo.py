@@ -240,12 +240,14 @@ class _Builder:
         self.meetings.append(record)
         return record
 
-    def attend(self, meeting: dict[str, Any], day: dt.date, held: bool) -> None:
+    def attend(self, meeting: dict[str, Any], day: dt.date, held: bool, always: set[int] = frozenset()) -> list[int]:
+        """Record attendance; returns who was present (only they speak at the meeting)."""
+        present = []
         for index in self.active(day):
             person = self.people[index]
             roll = self.rng.random()
             status = "present" if roll < 0.8 else ("apologies" if roll < 0.95 else "absent")
-            if index in (JO, IVAN):
+            if index in (JO, IVAN) or index in always:
                 status = "present"
             if not held:
                 status = "apologies" if index == BEN else "present"
@@ -262,6 +264,9 @@ class _Builder:
                     "hours": hours,
                 }
             )
+            if status == "present":
+                present.append(index)
+        return present
 
     def item(self, meeting: dict[str, Any], day: dt.date, title: str, purpose: str, minutes: int,
              presenter: int | None = None, notes: str | None = None, state: str = "done",
@@ -303,10 +308,14 @@ class _Builder:
                sources: list[tuple[dict[str, Any], str | None]] = (), template: int | None = None,
                votes: tuple[int, int, int] | None = None, supersedes: dict[str, Any] | None = None,
                status_note: str | None = None, dissent: list[tuple[int | None, str]] = (),
-               coproducers: list[tuple[int, str]] = (), title: str | None = None) -> dict[str, Any]:
+               coproducers: list[tuple[int, str]] = (), title: str | None = None,
+               words: tuple[str, str, str] | None = None) -> dict[str, Any]:
+        """``words`` = (text, rationale, plain summary) where the template would not fit."""
         t_title, t_text, t_why, t_plain = DECISION_TEMPLATES[
             template if template is not None else self.rng.randrange(len(DECISION_TEMPLATES))
         ]
+        if words is not None:
+            t_text, t_why, t_plain = words
         fill = {"t": topic, "T": _cap(topic)}
         settled = status in ("agreed", "rejected", "superseded", "reversed")
         record = {
@@ -399,17 +408,19 @@ def _story_year(b: _Builder, days: list[dt.date], next_day: dt.date) -> None:
         last = index == len(days) - 1
         status = "minutes_draft" if last else ("minutes_circulated" if index == len(days) - 2 else "minutes_approved")
         meeting = b.meeting(day, f"Panel meeting, {day.strftime('%B %Y')}", status, place)
-        b.attend(meeting, day, held=True)
+        present = b.attend(meeting, day, held=True, always={AMIRA, BEN, ELLIE} if index in (3, 4) else {ELLIE})
+        speakers = [p for p in present if p != KOFI]
+        members_here = [p for p in speakers if p in MEMBERS] or speakers
         b.item(meeting, day, "Welcome, introductions and apologies", "information", 10, presenter=IVAN)
         minutes_item = b.item(meeting, day, "Minutes and actions from the last meeting", "discussion", 15, presenter=JO)
         if index > 0:
-            b.say(minutes_item, day, rng.choice(MEMBERS[:5]), "agreement", "the minutes", 15,
+            b.say(minutes_item, day, rng.choice(members_here), "agreement", "the minutes", 15,
                   text="The minutes are an accurate record; thank you for sending them in large print.")
         if index in carried:
             source = carried.pop(index)
             item = b.item(meeting, day, source["title"], source["purpose"], source["allotted_minutes"],
                           presenter=ELLIE, carried_from=source["id"])
-            b.say(item, day, AMIRA, "question", "the safeguarding protocol", 30)
+            b.say(item, day, rng.choice(members_here), "question", source["title"].lower(), 30)
         minute = 20
         for slot, topic_index in enumerate(topic_plan[index % 12]):
             title, topic = TOPICS[topic_index]
@@ -422,7 +433,6 @@ def _story_year(b: _Builder, days: list[dt.date], next_day: dt.date) -> None:
             if unfinished and index + 1 < len(days):
                 carried[index + 1] = item
             said = []
-            speakers = [p for p in b.active(day) if p not in (KOFI,)]
             kinds = ["insight", "concern", "idea", "question", "suggestion", "agreement"]
             for k, kind in enumerate(kinds):
                 who = rng.choice([p for p in speakers if (p in MEMBERS) == (kind in ("insight", "concern", "agreement", "idea"))] or speakers)
@@ -434,7 +444,11 @@ def _story_year(b: _Builder, days: list[dt.date], next_day: dt.date) -> None:
             if slot == 1 and index in (1, 6, 10) and not unfinished:
                 b.decide(meeting, item, day, topic, method="delegated", level="consult", template=1,
                          sources=[(said[1], "The research team will act on this concern"), (said[3], None)],
-                         title=f"Research team to act on the panel's points about {topic}")
+                         title=f"Research team to act on the panel's points about {topic}",
+                         words=("The research team will revise {t} to answer the panel's concern and report "
+                                "back at the next meeting.",
+                                "The changes are technical; the panel was content to delegate them.",
+                                "The research team will make the changes and tell us what they did."))
             if slot != 0:
                 continue
             # The decision on this month's main item.
@@ -457,7 +471,11 @@ def _story_year(b: _Builder, days: list[dt.date], next_day: dt.date) -> None:
             elif index == 2:
                 gp_decision = b.decide(meeting, item, day, topic, sources=sources, template=1, level="consult",
                                        method="delegated",
-                                       title="Recruit through GP surgery letters")
+                                       title="Recruit through GP surgery letters",
+                                       words=("Participants will be invited by letters sent from their GP surgeries.",
+                                              "The research team advised that this reaches the most people quickly; "
+                                              "the panel was consulted.",
+                                              "GP surgeries will write to people to invite them to take part."))
             elif index == 5 and gp_decision is not None:
                 gp_decision["status"] = "reversed"
                 gp_decision["status_note"] = (
@@ -465,7 +483,11 @@ def _story_year(b: _Builder, days: list[dt.date], next_day: dt.date) -> None:
                     "to take part; recruitment moves to community groups."
                 )
                 b.decide(meeting, item, day, topic, sources=sources, template=0, level="collaborate",
-                         title="Recruit through community groups instead of GP letters")
+                         title="Recruit through community groups instead of GP letters", supersedes=None,
+                         words=("Participants will be invited through peer support and community groups, with "
+                                "panel members helping at the sessions. GP letters stop.",
+                                "Members reported that letters from GP surgeries felt like pressure to take part.",
+                                "We will invite people through community groups, not GP letters."))
             elif index == 4:
                 dissenter = said[5]
                 dissent_text = "I can't agree to a voucher-only option while some members' benefits are at risk."
@@ -475,6 +497,10 @@ def _story_year(b: _Builder, days: list[dt.date], next_day: dt.date) -> None:
                     sources=sources + [(dissenter, None)], template=2,
                     title="Offer members payment, a voucher, or no payment, as each chooses",
                     dissent=[(BEN, dissent_text)],
+                    words=("Each member chooses how their time is recognised: payment at the current rates, "
+                           "a voucher of the same value, or no payment. Members can change their choice at any time.",
+                           "Payment can affect state benefits; members asked for a choice so that nobody is put at risk.",
+                           "Each member chooses payment, a voucher, or nothing."),
                 )
                 b.act(day, JO, topic, day + dt.timedelta(days=30), "done", decision=decision,
                       closed=day + dt.timedelta(days=24), template=4)
@@ -522,8 +548,7 @@ def _history_year(b: _Builder, days: list[dt.date], *, items_per_meeting: int, s
     kinds = list(SAYINGS)
     for day in days:
         meeting = b.meeting(day, f"Panel meeting, {day.strftime('%B %Y')}", "minutes_approved", "Mill Street Community Centre")
-        b.attend(meeting, day, held=True)
-        speakers = [p for p in b.active(day) if p != KOFI]
+        speakers = [p for p in b.attend(meeting, day, held=True) if p != KOFI]
         for slot in range(items_per_meeting):
             title, topic = rng.choice(TOPICS)
             item = b.item(meeting, day, title, rng.choice(["discussion", "decision", "information"]), 4,

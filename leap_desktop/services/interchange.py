@@ -30,9 +30,11 @@ from ..domain.model import (
     DecisionSource,
     Dissent,
     Meeting,
+    MinutesVersion,
     Panel,
     Person,
     Record,
+    Review,
 )
 from ..domain.vocab import DecisionStatus, Role
 from ..store import PanelStore
@@ -76,7 +78,17 @@ class Shape:
 CONTRIBUTION = Shape(Contribution, implied=("item_id",))
 ITEM = Shape(AgendaItem, implied=("meeting_id",), children=(("contributions", CONTRIBUTION),))
 ATTENDANCE = Shape(Attendance, implied=("meeting_id",))
-MEETING = Shape(Meeting, children=(("attendance", ATTENDANCE), ("agenda", ITEM)))
+MINUTES_VERSION = Shape(MinutesVersion, implied=("meeting_id",))
+REVIEW = Shape(Review, implied=("meeting_id",))
+MEETING = Shape(
+    Meeting,
+    children=(
+        ("attendance", ATTENDANCE),
+        ("agenda", ITEM),
+        ("minutes_versions", MINUTES_VERSION),
+        ("reviews", REVIEW),
+    ),
+)
 SOURCE = Shape(DecisionSource, implied=("decision_id",))
 COPRODUCER = Shape(CoProducer, implied=("decision_id",))
 DISSENT = Shape(Dissent, implied=("decision_id",))
@@ -84,6 +96,10 @@ DECISION = Shape(Decision, children=(("sources", SOURCE), ("coproducers", COPROD
 PERSON = Shape(Person)
 ACTION = Shape(Action)
 PANEL = Shape(Panel)
+
+# Lists added to version 1 after it first shipped: always written, but a document
+# without them (from an earlier LEAP Desktop) is still read, as having none.
+ADDED_IN_VERSION_1 = frozenset({"minutes_versions", "reviews"})
 
 TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("people", PERSON),
@@ -104,6 +120,9 @@ REFERENCES: dict[str, type[Record]] = {
     "decision_id": Decision,
     "supersedes_id": Decision,
     "contribution_id": Contribution,
+    "approved_at_meeting_id": Meeting,
+    "approval_decision_id": Decision,
+    "action_id": Action,
 }
 
 _NOUN = {
@@ -112,6 +131,7 @@ _NOUN = {
     AgendaItem: "agenda item",
     Decision: "decision",
     Contribution: "contribution",
+    Action: "action",
 }
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
@@ -151,6 +171,8 @@ def export_document(store: PanelStore) -> dict[str, Any]:
     sources = grouped(DecisionSource, "decision_id", "created_at, id")
     coproducers = grouped(CoProducer, "decision_id", "created_at, id")
     dissent = grouped(Dissent, "decision_id", "created_at, id")
+    versions = grouped(MinutesVersion, "meeting_id", "version, created_at, id")
+    reviews = grouped(Review, "meeting_id", "number")
 
     meetings = []
     for meeting in all_of(Meeting, "number"):
@@ -162,6 +184,8 @@ def export_document(store: PanelStore) -> dict[str, Any]:
             item_doc["contributions"] = [_json_record(CONTRIBUTION, c) for c in contributions.get(item.id, [])]
             agenda.append(item_doc)
         doc["agenda"] = agenda
+        doc["minutes_versions"] = [_json_record(MINUTES_VERSION, v) for v in versions.get(meeting.id, [])]
+        doc["reviews"] = [_json_record(REVIEW, r) for r in reviews.get(meeting.id, [])]
         meetings.append(doc)
     decisions = []
     for decision in all_of(Decision, "number"):
@@ -272,6 +296,8 @@ class _Reader:
     def check_rules(self) -> None:
         by_id = {p.record.id: p.record for p in self.records}
         positions: dict[tuple[str, int], str] = {}
+        versions: dict[tuple[str, int], str] = {}
+        fingerprints: dict[tuple[str, str], str] = {}
         for parsed in self.records:
             record, where = parsed.record, parsed.where
             try:
@@ -296,6 +322,16 @@ class _Reader:
                     if key in positions:
                         raise RuleError(f"two items share position {record.position} (also {positions[key]})", "position")
                     positions[key] = where
+                elif isinstance(record, MinutesVersion):
+                    vkey = (record.meeting_id, record.version)
+                    if vkey in versions:
+                        raise RuleError(f"version {record.version} is listed twice (also {versions[vkey]})", "version")
+                    versions[vkey] = where
+                elif isinstance(record, Review):
+                    fkey = (record.meeting_id, record.fingerprint)
+                    if fkey in fingerprints:
+                        raise RuleError(f"the same comment is listed twice (also {fingerprints[fkey]})", "fingerprint")
+                    fingerprints[fkey] = where
             except RuleError as exc:
                 names = {field_name: name for name, field_name in _shape_of(record).json_fields()}
                 loc = f"{where}.{names.get(exc.field, exc.field)}" if exc.field else where
@@ -315,6 +351,8 @@ def _shape_of(record: Record) -> Shape:
         CoProducer: COPRODUCER,
         Dissent: DISSENT,
         Action: ACTION,
+        MinutesVersion: MINUTES_VERSION,
+        Review: REVIEW,
     }[type(record)]
 
 
@@ -425,7 +463,8 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
         required.append(name)
     for child_name, child_shape in shape.children:
         props[child_name] = {"type": "array", "items": {"$ref": f"#/$defs/{child_shape.cls.__name__}"}}
-        required.append(child_name)
+        if child_name not in ADDED_IN_VERSION_1:
+            required.append(child_name)
     return {
         "type": "object",
         "description": (cls.__doc__ or cls.__name__).strip().splitlines()[0],
@@ -437,7 +476,7 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, written to ``docs/interchange.schema.json``."""
-    shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION]
+    shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://leap-desktop.example/schema/leap-panel-1.json",

@@ -8,6 +8,7 @@ before anything is written, so a refused change leaves the file as it was.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -42,6 +43,9 @@ from ..store.queries import ActionRow, DecisionFilter, DecisionRow, SearchHit
 from .trace import DecisionTrace, PersonHistory, person_history, trace_decision
 
 R = TypeVar("R", bound=Record)
+
+# Meeting statuses that only the minutes workflow (services.approval) moves in or out of.
+_MINUTES_WORKFLOW = frozenset({MeetingStatus.MINUTES_CIRCULATED, MeetingStatus.MINUTES_APPROVED})
 
 _REF = re.compile(r"^\s*([A-Za-z])\s*-?\s*(\d+)\s*$")
 
@@ -79,6 +83,11 @@ class PanelService:
         if record is None:
             raise NotFound(f"No {_noun(cls)} with id {record_id} in this panel")
         return record
+
+    def find(self, cls: type[R], record_id: str | None) -> R | None:
+        """The record with this id, or None if there is none (or it was deleted): for
+        screens that follow a record that may have gone, e.g. after an undo."""
+        return self.store.get(cls, record_id)
 
     def resolve(self, cls: type[R], text: str) -> R:
         """Find a record from what a person types: ``D-12``, ``12``, an id, or for
@@ -191,11 +200,44 @@ class PanelService:
         current = self.get(Meeting, meeting_id)
         meeting = current.changed(**changes)
         rules.check_meeting_transition(current.status, meeting.status)
+        if meeting.status is not current.status and {meeting.status, current.status} & _MINUTES_WORKFLOW:
+            raise RuleError(
+                "Circulating, approving and amending minutes each have their own step "
+                "(Circulate minutes, Approve minutes at a later meeting, Amend minutes), so that "
+                "every version is kept",
+                "status",
+            )
+        if set(changes) - {"status"}:
+            self._unlocked(current.id, "the meeting's details are")
         with self.store.change(f"Edit meeting {meeting.ref}"):
             return self.store.update(meeting)
 
     def set_meeting_status(self, meeting_id: str, status: Any) -> Meeting:
         return self.edit_meeting(meeting_id, status=status)
+
+    def revert_meeting_status(self, meeting_id: str, status: Any) -> Meeting:
+        """Undo a status change: put back the status the meeting had just before, even
+        where the usual order of statuses would not lead back to it (audited as usual)."""
+        meeting = self.get(Meeting, meeting_id).changed(status=status)
+        with self.store.change(f"Undo status change of {meeting.ref}"):
+            return self.store.update(meeting)
+
+    def remove_meeting(self, meeting_id: str) -> Meeting:
+        """Delete a meeting added by mistake. A meeting with an agenda, a register or
+        decisions stays: cancel it instead, so its history is kept."""
+        meeting = self.get(Meeting, meeting_id)
+        used = (
+            self.store.scalar("SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+            + self.store.scalar("SELECT count(*) FROM attendance WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+            + self.store.scalar("SELECT count(*) FROM decisions WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+        )
+        if used:
+            raise RuleError(
+                f"{meeting.ref} has an agenda, a register or decisions, so it cannot be deleted; "
+                "mark it cancelled instead (its history is kept)"
+            )
+        with self.store.change(f"Delete meeting {meeting.ref}"):
+            return self.store.delete(meeting)
 
     def next_meeting(self, meeting: Meeting) -> Meeting | None:
         later = self.store.select(
@@ -224,6 +266,7 @@ class PanelService:
         """Record (or change) one person's attendance at a meeting."""
         meeting = self.get(Meeting, meeting_id)
         person = rules.check_member(self.store.get(Person, person_id), "The attendee")
+        self._unlocked(meeting.id, "its attendance is")
         existing = self.store.select(
             Attendance, "meeting_id = ? AND person_id = ?", [meeting.id, person.id]
         )
@@ -237,9 +280,92 @@ class PanelService:
 
     def remove_attendance(self, meeting_id: str, person_id: str) -> None:
         existing = self.store.select(Attendance, "meeting_id = ? AND person_id = ?", [meeting_id, person_id])
+        self._unlocked(meeting_id, "its attendance is")
         if existing:
             with self.store.change("Remove attendance"):
                 self.store.delete(existing[0])
+
+    def attendance_sheet(self, meeting_id: str) -> list["AttendanceLine"]:
+        """A meeting's register: everyone active on the panel on the day of the meeting,
+        and anyone else whose attendance was recorded, with their attendance (None when
+        it is not recorded yet). In name order."""
+        meeting = self.get(Meeting, meeting_id)
+        recorded = {a.person_id: a for a in self.attendance(meeting.id)}
+        lines = [
+            AttendanceLine(person, recorded.get(person.id))
+            for person in self.people()
+            if person.active_on(meeting.day) or person.id in recorded
+        ]
+        return lines
+
+    def set_attendance_many(self, meeting_id: str, person_ids: Iterable[str], **values: Any) -> list[Attendance]:
+        """Record the same attendance for several people at once (one change), e.g.
+        "everyone not yet recorded was present"."""
+        meeting = self.get(Meeting, meeting_id)
+        people = [rules.check_member(self.store.get(Person, pid), "The attendee") for pid in person_ids]
+        recorded = {a.person_id: a for a in self.attendance(meeting.id)}
+        saved = []
+        with self.store.change(f"Attendance of {len(people)} people at {meeting.ref}"):
+            for person in people:
+                if person.id in recorded:
+                    saved.append(self.store.update(recorded[person.id].changed(**values)))
+                else:
+                    record = build(
+                        Attendance, {"meeting_id": meeting.id, "person_id": person.id, **values}, id=new_id()
+                    )
+                    saved.append(self.store.insert(record))
+        return saved
+
+    def remove_attendance_many(self, meeting_id: str, person_ids: Iterable[str]) -> None:
+        """Forget the attendance recorded for several people (one change)."""
+        wanted = set(person_ids)
+        existing = [a for a in self.attendance(meeting_id) if a.person_id in wanted]
+        if existing:
+            with self.store.change("Remove attendance"):
+                for record in existing:
+                    self.store.delete(record)
+
+    def current_meeting(self) -> Meeting | None:
+        """The meeting a screen should open on when none is named: today's, else the
+        next one, else the latest (cancelled meetings are passed over)."""
+        today = self.today()
+        meetings = [m for m in self.meetings() if m.status is not MeetingStatus.CANCELLED]
+        upcoming = [m for m in meetings if m.day >= today]
+        if upcoming:
+            return upcoming[0]
+        return meetings[-1] if meetings else None
+
+    def meeting_summaries(self) -> list[queries.MeetingSummary]:
+        """Every meeting with the size of its agenda, who came, and how many decisions."""
+        return queries.meeting_summaries(self.store)
+
+    def new_meeting_defaults(self) -> dict[str, Any]:
+        """Sensible values for the next meeting: the same weekday of the next month as
+        the latest meeting (first Thursday stays first Thursday), same time, length and
+        place; or next week at 14:00 for a panel's first meeting."""
+        latest = self.store.select(
+            Meeting, "status != ?", [MeetingStatus.CANCELLED.value], order_by="starts_at DESC, number DESC", limit=1
+        )
+        if not latest:
+            day = dt.date.fromisoformat(self.today()) + dt.timedelta(days=7)
+            return {
+                "title": f"Panel meeting, {day.strftime('%B %Y')}",
+                "starts_at": f"{day.isoformat()}T14:00",
+                "planned_minutes": 120,
+                "place": None,
+            }
+        last = latest[0]
+        last_day = dt.date.fromisoformat(last.day)
+        day = _same_weekday_next_month(last_day)
+        title = last.title
+        old_month, new_month = last_day.strftime("%B %Y"), day.strftime("%B %Y")
+        title = title.replace(old_month, new_month) if old_month in title else f"Panel meeting, {new_month}"
+        return {
+            "title": title,
+            "starts_at": f"{day.isoformat()}T{last.starts_at[11:16]}",
+            "planned_minutes": last.planned_minutes,
+            "place": last.place,
+        }
 
     # -- the agenda -------------------------------------------------------------------------
 
@@ -253,6 +379,7 @@ class PanelService:
     def add_item(self, meeting_id: str, **values: Any) -> AgendaItem:
         """Add an item to a meeting's agenda (at the end unless a position is given)."""
         meeting = self.get(Meeting, meeting_id)
+        self._unlocked(meeting.id, "its agenda is")
         items = self.agenda(meeting.id)
         position = values.pop("position", None) or len(items) + 1
         self._check_presenter(values.get("presenter_id"))
@@ -262,6 +389,11 @@ class PanelService:
             if int(position) != item.position:
                 item = self._move(item, int(position))
             return item
+
+    def _unlocked(self, meeting_id: str | None, what: str = "its record") -> None:
+        """Refuse a change to what approved minutes record (they change only by amendment)."""
+        if meeting_id:
+            rules.check_minutes_unlocked(self.store.get(Meeting, meeting_id), what)
 
     def _check_presenter(self, presenter_id: str | None) -> None:
         if presenter_id:
@@ -273,12 +405,14 @@ class PanelService:
         if "presenter_id" in changes:
             self._check_presenter(changes["presenter_id"])
         item = self.get(AgendaItem, item_id).changed(**changes)
+        self._unlocked(item.meeting_id, "its agenda is")
         with self.store.change(f"Edit agenda item {item.ref}"):
             return self.store.update(item)
 
     def move_item(self, item_id: str, position: int) -> AgendaItem:
         """Move an item to ``position`` (1 = first); the others close up around it."""
         item = self.get(AgendaItem, item_id)
+        self._unlocked(item.meeting_id, "its agenda is")
         with self.store.change(f"Move agenda item {item.ref}"):
             return self._move(item, position)
 
@@ -296,6 +430,7 @@ class PanelService:
 
     def remove_item(self, item_id: str) -> AgendaItem:
         item = self.get(AgendaItem, item_id)
+        self._unlocked(item.meeting_id, "its agenda is")
         contributions = self.store.scalar(
             "SELECT count(*) FROM contributions WHERE item_id = ? AND deleted_at IS NULL", [item.id]
         )
@@ -313,12 +448,23 @@ class PanelService:
                     self.store.update(dataclasses.replace(each, position=index))
             return removed
 
+    def restore_item(self, item_id: str, position: int | None = None) -> AgendaItem:
+        """Undo the removal of an agenda item: bring it back at ``position`` (by default
+        where it was), the others making room, in one change."""
+        item = self.store.get(AgendaItem, item_id, include_deleted=True)
+        if item is None:
+            raise NotFound(f"No agenda item with id {item_id} in this panel")
+        with self.store.change(f"Restore agenda item {item.ref}"):
+            item = self.store.restore(item) if item.deleted_at else item
+            return self._move(item, position or item.position)
+
     def carry_item(self, item_id: str, to_meeting_id: str | None = None) -> AgendaItem:
         """Carry an unfinished item to a later meeting (the next one by default)."""
         item = self.get(AgendaItem, item_id)
         meeting = self.get(Meeting, item.meeting_id)
         if item.state is ItemState.CARRIED:
             raise RuleError(f"'{item.title}' has already been carried to a later meeting")
+        self._unlocked(meeting.id, "its agenda is")
         if to_meeting_id is None:
             target = self.next_meeting(meeting)
             if target is None:
@@ -346,6 +492,61 @@ class PanelService:
             self.store.update(dataclasses.replace(item, state=ItemState.CARRIED))
             return self.store.insert(copy)
 
+    def set_item_state(self, item_id: str, state: Any) -> AgendaItem:
+        """Mark an agenda item finished, or not finished yet. Carrying an item to a later
+        meeting goes through :meth:`carry_item`, so the copy is made too."""
+        item = self.get(AgendaItem, item_id)
+        new = ItemState.parse(state, "Item state")
+        if new is item.state:
+            return item
+        if new is ItemState.CARRIED:
+            raise RuleError(f"Carry '{item.title}' to a later meeting with 'carry', so it is put on that agenda", "state")
+        if item.state is ItemState.CARRIED:
+            copy = self.carried_to(item.id)
+            where = f" to {self.get(Meeting, copy.meeting_id).ref}" if copy else ""
+            raise RuleError(f"'{item.title}' was carried{where}; bring it back first to mark it here", "state")
+        return self.edit_item(item.id, state=new)
+
+    def carried_to(self, item_id: str) -> AgendaItem | None:
+        """The copy of a carried item on the later meeting's agenda, if there is one."""
+        found = self.store.select(AgendaItem, "carried_from_id = ?", [item_id], order_by="created_at", limit=1)
+        return found[0] if found else None
+
+    def uncarry_item(self, item_id: str) -> AgendaItem:
+        """Undo a carry: take the copy off the later meeting's agenda and make the item
+        unfinished here again. Refused once anything is recorded against the copy."""
+        item = self.get(AgendaItem, item_id)
+        if item.state is not ItemState.CARRIED:
+            raise RuleError(f"'{item.title}' has not been carried to a later meeting")
+        copy = self.carried_to(item.id)
+        if copy is not None:
+            target = self.get(Meeting, copy.meeting_id)
+            used = self.store.scalar(
+                "SELECT count(*) FROM contributions WHERE item_id = ? AND deleted_at IS NULL", [copy.id]
+            ) + self.store.scalar("SELECT count(*) FROM decisions WHERE item_id = ? AND deleted_at IS NULL", [copy.id])
+            if used or copy.state is not ItemState.OPEN:
+                raise RuleError(f"'{item.title}' has already been taken up at {target.ref}, so it stays there")
+        with self.store.change(f"Bring back {item.ref}"):
+            if copy is not None:
+                self.store.delete(copy)
+                for index, each in enumerate(self.agenda(copy.meeting_id), start=1):
+                    if each.position != index:
+                        self.store.update(dataclasses.replace(each, position=index))
+            return self.store.update(dataclasses.replace(item, state=ItemState.OPEN))
+
+    def decisions_on_item(self, item_id: str) -> list[Decision]:
+        return self.store.select(Decision, "item_id = ?", [item_id], order_by="number")
+
+    def actions_on_item(self, item_id: str) -> list[Action]:
+        """Actions agreed on an item, directly or through one of its decisions."""
+        return self.store.select(
+            Action,
+            "item_id = ? OR decision_id IN (SELECT id FROM decisions WHERE item_id = ? AND deleted_at IS NULL)",
+            [item_id, item_id],
+            order_by="number",
+        )
+
+
     # -- contributions ------------------------------------------------------------------------
 
     def contributions(self, item_id: str) -> list[Contribution]:
@@ -354,6 +555,7 @@ class PanelService:
     def add_contribution(self, item_id: str, person_id: str, kind: Any, text: str, **values: Any) -> Contribution:
         """Capture who said what, on which item. Saved the moment it is entered."""
         item = self.get(AgendaItem, item_id)
+        self._unlocked(item.meeting_id, "what was said is")
         values.setdefault("said_at", self.store.now())
         contribution = build(
             Contribution,
@@ -365,14 +567,17 @@ class PanelService:
             return self.store.insert(contribution)
 
     def edit_contribution(self, contribution_id: str, **changes: Any) -> Contribution:
-        contribution = self.get(Contribution, contribution_id).changed(**changes)
+        current = self.get(Contribution, contribution_id)
+        contribution = current.changed(**changes)
         rules.check_contribution(contribution, self.store.get(Person, contribution.person_id))
-        self.get(AgendaItem, contribution.item_id)
+        for item_id in {current.item_id, contribution.item_id}:
+            self._unlocked(self.get(AgendaItem, item_id).meeting_id, "what was said is")
         with self.store.change(f"Edit contribution {contribution.ref}"):
             return self.store.update(contribution)
 
     def remove_contribution(self, contribution_id: str) -> Contribution:
         contribution = self.get(Contribution, contribution_id)
+        self._unlocked(self.get(AgendaItem, contribution.item_id).meeting_id, "what was said is")
         shaped = self.store.rows(
             "SELECT d.number FROM decision_sources s JOIN decisions d ON d.id = s.decision_id "
             "WHERE s.contribution_id = ? AND s.deleted_at IS NULL AND d.deleted_at IS NULL ORDER BY d.number",
@@ -406,6 +611,7 @@ class PanelService:
         of how), people who shaped it directly, and any dissent, in one change."""
         decision = build(Decision, values, id=new_id())
         decision = self._place_decision(decision)
+        self._unlocked(decision.meeting_id, "its decisions are")
         source_pairs = [_pair(s) for s in sources]
         coproducer_pairs = [_pair(c) for c in coproducers]
         dissent_pairs = [(None, d) if isinstance(d, str) else d for d in dissent]
@@ -477,6 +683,11 @@ class PanelService:
         replacement marks the decision it replaces as superseded."""
         current = self.get(Decision, decision_id)
         decision = self._place_decision(current.changed(**changes))
+        # What happens to a decision later (reversed, replaced) is not part of the
+        # meeting's minutes; what was decided is.
+        if set(changes) - {"status", "status_note"}:
+            for meeting_id in {current.meeting_id, decision.meeting_id}:
+                self._unlocked(meeting_id, "its decisions are")
         if decision.status is DecisionStatus.SUPERSEDED and current.status is not DecisionStatus.SUPERSEDED:
             raise RuleError(
                 "A decision becomes superseded when a later decision replaces it: record the new "
@@ -498,28 +709,33 @@ class PanelService:
 
     def add_source(self, decision_id: str, contribution_id: str, note: str | None = None) -> DecisionSource:
         decision = self.get(Decision, decision_id)
+        self._unlocked(decision.meeting_id, "its decisions are")
         contribution = self.get(Contribution, contribution_id)
         with self.store.change(f"{contribution.ref} shaped {decision.ref}"):
             return self._insert_link(DecisionSource, decision_id=decision.id, contribution_id=contribution.id, note=note)
 
     def remove_source(self, decision_id: str, contribution_id: str) -> None:
+        self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions are")
         for link in self.store.select(DecisionSource, "decision_id = ? AND contribution_id = ?", [decision_id, contribution_id]):
             with self.store.change("Remove a source of a decision"):
                 self.store.delete(link)
 
     def add_coproducer(self, decision_id: str, person_id: str, note: str | None = None) -> CoProducer:
         decision = self.get(Decision, decision_id)
+        self._unlocked(decision.meeting_id, "its decisions are")
         person = rules.check_member(self.store.get(Person, person_id), "A co-producer")
         with self.store.change(f"{person.display_name} co-produced {decision.ref}"):
             return self._insert_link(CoProducer, decision_id=decision.id, person_id=person.id, note=note)
 
     def remove_coproducer(self, decision_id: str, person_id: str) -> None:
+        self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions are")
         for link in self.store.select(CoProducer, "decision_id = ? AND person_id = ?", [decision_id, person_id]):
             with self.store.change("Remove a co-producer of a decision"):
                 self.store.delete(link)
 
     def add_dissent(self, decision_id: str, text: str, person_id: str | None = None) -> Dissent:
         decision = self.get(Decision, decision_id)
+        self._unlocked(decision.meeting_id, "its decisions are")
         if person_id:
             rules.check_member(self.store.get(Person, person_id), "The person dissenting")
         record = build(Dissent, {"decision_id": decision.id, "person_id": person_id, "text": text}, id=new_id())
@@ -530,6 +746,7 @@ class PanelService:
         """Delete a decision entered by mistake. Only a proposal with no actions can go;
         anything decided is reversed or replaced instead, so the log stays whole."""
         decision = self.get(Decision, decision_id)
+        self._unlocked(decision.meeting_id, "its decisions are")
         if decision.status is not DecisionStatus.PROPOSED:
             raise RuleError(
                 f"{decision.ref} is {decision.status.label.lower()}: decisions are never deleted "
@@ -702,3 +919,24 @@ def _noun(cls: type[Record]) -> str:
         Dissent: "dissent",
         Action: "action",
     }.get(cls, cls.__name__.lower())
+
+
+@dataclasses.dataclass(frozen=True)
+class AttendanceLine:
+    """One line of a meeting's register: a person and their attendance, if recorded."""
+
+    person: Person
+    attendance: Attendance | None
+
+
+def _same_weekday_next_month(day: dt.date) -> dt.date:
+    """The same weekday in the same week of the next month (the 5th Thursday becomes the
+    last Thursday when the next month has only four)."""
+    nth = (day.day - 1) // 7
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    first = dt.date(year, month, 1)
+    offset = (day.weekday() - first.weekday()) % 7
+    candidate = first + dt.timedelta(days=offset + 7 * nth)
+    while candidate.month != month:
+        candidate -= dt.timedelta(days=7)
+    return candidate

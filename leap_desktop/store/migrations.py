@@ -58,6 +58,8 @@ RECORD_TABLES = (
     "decision_coproducers",
     "decision_dissent",
     "actions",
+    "minutes_versions",
+    "minutes_reviews",
 )
 
 
@@ -286,6 +288,53 @@ def _split(script: str) -> list[str]:
         out.append("\n".join(current))
     return out
 
+
+
+@migration
+def m002_minutes_reviews(db: Database) -> None:
+    """Versions of each meeting's minutes (circulation, approval, amendment) and the
+    reviewers' comments read back from Word."""
+    statements = f"""
+    CREATE TABLE minutes_versions ({_META},
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        version INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        circulated_on TEXT,
+        circulated_to TEXT,
+        approved_at_meeting_id TEXT REFERENCES meetings(id),
+        approval_decision_id TEXT REFERENCES decisions(id),
+        approved_on TEXT,
+        amendment_reason TEXT,
+        replaced_on TEXT,
+        snapshot TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX minutes_versions_once ON minutes_versions(meeting_id, version)
+        WHERE deleted_at IS NULL;
+
+    CREATE TABLE minutes_reviews ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        meeting_id TEXT NOT NULL REFERENCES meetings(id),
+        version INTEGER,
+        item_id TEXT REFERENCES agenda_items(id),
+        decision_id TEXT REFERENCES decisions(id),
+        action_id TEXT REFERENCES actions(id),
+        person_id TEXT REFERENCES people(id),
+        reviewer TEXT NOT NULL,
+        text TEXT NOT NULL,
+        quoted TEXT,
+        commented_at TEXT,
+        fingerprint TEXT NOT NULL,
+        source TEXT,
+        status TEXT NOT NULL,
+        reply TEXT,
+        resolved_on TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX minutes_reviews_once ON minutes_reviews(meeting_id, fingerprint)
+        WHERE deleted_at IS NULL;
+    CREATE INDEX minutes_reviews_meeting ON minutes_reviews(meeting_id, number);
+    """
+    for statement in _split(statements):
+        db.execute(statement)
 
 # -- applying -----------------------------------------------------------------------
 

@@ -27,9 +27,10 @@ from sqlite_utils import Database
 
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Record
-from . import audit, migrations
+from . import audit, backup, lock, migrations, unlock
 from .codec import from_row, to_row
 from .connection import connect, driver
+from .keys import KeyStore
 
 R = TypeVar("R", bound=Record)
 
@@ -77,10 +78,15 @@ class PanelStore:
         self.actor = actor
         self.clock = clock
         self.listeners: list[Callable[[Change], None]] = []
+        self._closed = False
         self._change: Change | None = None
         self._seq = 0
         self._last_hash = audit.GENESIS
         self._column_types: dict[str, dict[str, str]] = {}
+        self.security = unlock.Security(False, "")
+        self.readonly = False
+        self.keystore = KeyStore()
+        self._lock: lock.PanelLock | None = None
 
     # -- opening ----------------------------------------------------------------------
 
@@ -93,34 +99,104 @@ class PanelStore:
         actor: str | None = None,
         clock: Callable[[], dt.datetime] = utc_now,
         before_migrate: Callable[[Path, list[str]], None] | None = None,
-        connection_factory: Callable[..., Any] = connect,
+        connection_factory: Callable[..., Any] | None = None,
+        ask: "unlock.Ask | None" = None,
+        passphrase: str | None = None,
+        encrypt: bool = True,
+        keystore: KeyStore | None = None,
+        readonly: bool = False,
+        backups: bool = True,
     ) -> "PanelStore":
         """Open (and with ``create``, make) a panel file, bringing its schema up to date.
 
-        A file from a newer LEAP Desktop, or one that is not a panel file, is refused
-        with a clear message and left untouched. ``before_migrate(path, pending)`` runs
-        before any migration (the backup hook).
+        The one way a panel file is opened (see ``docs/security.md``):
+
+        * takes the writer's lock (:mod:`.lock`); another writer gets
+          :class:`~.lock.PanelInUse`; ``readonly`` opens without it and without writing;
+        * finds the key (:mod:`.unlock`): the keyring first, then ``ask(request)`` for the
+          recovery key or passphrase. A new file is encrypted with a new random key (or
+          one from ``passphrase``) unless ``encrypt=False``; ``store.security`` then
+          holds the recovery key to show once;
+        * checks the file (``quick_check``): a damaged file is refused untouched, naming
+          the latest good backup (:class:`DamagedFile`);
+        * refuses a file from a newer LEAP Desktop or not a panel file, untouched;
+        * backs up before any migration (``before_migrate(path, pending)`` replaces that)
+          and once a day (``backups=False`` turns automatic backups off).
+
+        ``connection_factory(path, create=...)`` bypasses keys and locks (low-level tests).
         """
         path = Path(path)
-        existed = path.exists() and path.stat().st_size > 0
-        conn = connection_factory(path, create=create)
+        existed = path.exists() and path.is_file() and path.stat().st_size > 0
+        keystore = keystore or KeyStore()
+        held = None
+        if connection_factory is None and not readonly and path.parent.is_dir() and (existed or create):
+            held = lock.acquire(path)
+        try:
+            if connection_factory is not None:
+                conn = connection_factory(path, create=create)
+                security = unlock.Security(False, "", opened_with="connection factory")
+            else:
+                conn, security = unlock.open_connection(
+                    path, create=create, readonly=readonly, ask=ask, keystore=keystore,
+                    passphrase=passphrase, encrypt=encrypt,
+                )
+            try:
+                store = cls._open_connection(
+                    conn, path, existed=existed, security=security, actor=actor, clock=clock,
+                    before_migrate=before_migrate, readonly=readonly,
+                    backups=backups and connection_factory is None,
+                )
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            if held is not None:
+                held.release()
+            raise
+        store._lock = held
+        store.keystore = keystore
+        return store
+
+    @classmethod
+    def _open_connection(cls, conn, path: Path, *, existed: bool, security, actor, clock, before_migrate, readonly, backups):
+        key = security.key
         try:
             db = Database(conn)
+            if existed:
+                problems = backup.check_connection(conn, encrypted=False, full=False)
+                if problems:
+                    raise DamagedFile(path, problems[0], backup.latest_good(path, key))
             pending = migrations.check_compatible(db, str(path))
-            if existed and pending and before_migrate is not None:
-                before_migrate(path, pending)
+            if pending and readonly:
+                raise StoreError(
+                    f"{path.name} needs updating to this version of LEAP Desktop, which cannot be "
+                    "done while it is open read-only"
+                )
+            if existed and pending:
+                if before_migrate is not None:
+                    before_migrate(path, pending)
+                elif backups:
+                    try:
+                        backup.make_automatic(conn, path, key, "before-update")
+                    except StoreError as exc:
+                        raise StoreError(
+                            f"{path.name} needs updating, but no backup could be made first, so it "
+                            f"was not changed: {exc}"
+                        ) from None
             migrations.apply(db)
             store = cls(db, path, actor=actor or default_actor(), clock=clock)
             store._load_column_types()
         except LeapError:
-            conn.close()
             raise
         except driver.DatabaseError as exc:
-            conn.close()
             raise StoreError(f"{path} is not a LEAP panel file, or it is damaged ({exc})") from None
-        except BaseException:
-            conn.close()
-            raise
+        store.security = security
+        store.readonly = readonly
+        if existed and backups and not readonly and backup.daily_due(path, conn):
+            try:
+                backup.make_automatic(conn, path, key, "daily")
+            except StoreError as exc:
+                security.notes.append(f"Today's automatic backup could not be made: {exc}")
         assert not conn.in_transaction
         return store
 
@@ -130,13 +206,62 @@ class PanelStore:
             self._column_types[table] = {row[1]: row[2].upper() for row in info}
 
     def close(self) -> None:
+        """Close the file and release the writer's lock. Closing twice is harmless."""
+        if self._closed:
+            return
+        self._closed = True
+        self._close_connection()
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _use_connection(self, conn) -> None:
+        """Carry on over a new connection (after the file was swapped for a new one)."""
+        self.db = Database(conn)
+        self.conn = conn
+        self._load_column_types()
+
+    # -- protecting the file (see store/protect.py) ----------------------------------------
+
+    def encrypt(self, key) -> "unlock.Security":
+        from . import protect
+
+        return protect.encrypt(self, key)
+
+    def rekey(self, key) -> "unlock.Security":
+        from . import protect
+
+        return protect.rekey(self, key)
+
+    def backup_to(self, out: str | os.PathLike) -> Path:
+        from . import protect
+
+        return protect.backup_to(self, Path(out))
+
+    def export_plaintext(self, out: str | os.PathLike) -> Path:
+        from . import protect
+
+        return protect.export_plaintext(self, Path(out))
+
+    def restore_from(self, source: str | os.PathLike, *, ask: "unlock.Ask | None" = None) -> Path:
+        """Replace the panel with a backup (checked first); listeners hear of every table."""
+        from . import protect
+
+        saved = protect.restore(self, Path(source), ask=ask)
+        change = Change(id=new_id(), summary=f"Restore {Path(source).name}", at=self.now(), tables=set(migrations.RECORD_TABLES))
+        for listener in list(self.listeners):
+            listener(change)
+        return saved
+
+    def _close_connection(self) -> None:
         if self.conn.in_transaction:  # never expected: changes always end their transaction
             self.conn.rollback()
-        try:
-            # Fold the write-ahead log back into the file so it travels as one file.
-            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except driver.Error:
-            pass
+        if not self.readonly:
+            try:
+                # Fold the write-ahead log back into the file so it travels as one file.
+                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            except driver.Error:
+                pass
         self.conn.close()
 
     def __enter__(self) -> "PanelStore":
@@ -166,6 +291,11 @@ class PanelStore:
         if self._change is not None:
             yield self._change
             return
+        if self.readonly:
+            raise StoreError(
+                f"{self.path.name} is open read-only, so nothing was saved"
+                + (f": {self.read_only_reason}" if getattr(self, "read_only_reason", None) else "")
+            )
         change = Change(id=new_id(), summary=summary, at=self.now())
         self._change = change
         try:
@@ -356,9 +486,9 @@ class PanelStore:
         Returns the problems found, first broken link first; empty means all is well.
         """
         problems: list[audit.Problem] = []
-        result = [r[0] for r in self.conn.execute("PRAGMA integrity_check").fetchall()]
-        if result != ["ok"]:
-            problems.append(audit.Problem("panel file", "damaged: " + "; ".join(result[:3])))
+        damage = backup.check_connection(self.conn, encrypted=self.security.encrypted, full=True)
+        if damage:
+            problems.append(audit.Problem("panel file", "damaged: " + "; ".join(damage[:3])))
             return problems
         for table, rowid, parent, _ in self.conn.execute("PRAGMA foreign_key_check").fetchall()[:1]:
             problems.append(audit.Problem(table, f"row {rowid} points to a missing {parent} record"))
@@ -394,6 +524,25 @@ class PanelStore:
                     audit.Problem(audit.label(key[0], json.loads(after), key[1]), "was removed outside LEAP Desktop")
                 )
         return problems
+
+
+class DamagedFile(StoreError):
+    """The file failed its check on open; it is left exactly as it is."""
+
+    def __init__(self, path: Path, problem: str, latest_backup: Path | None):
+        if latest_backup is not None:
+            offer = (
+                f"The latest good backup is {latest_backup}: restore it with "
+                f"'leap --db {path} restore {latest_backup}' (or File > Restore in the app)"
+            )
+        else:
+            offer = "No good automatic backup was found; restore one you made yourself, if you have one"
+        super().__init__(
+            f"{path.name} is damaged or has been tampered with, so it was not opened ({problem}). "
+            f"It has not been changed. {offer}"
+        )
+        self.path = path
+        self.latest_backup = latest_backup
 
 
 def known_sql_error(exc: Exception, path: Path) -> str | None:

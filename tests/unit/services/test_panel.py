@@ -188,3 +188,11 @@ def test_person_with_history_is_deactivated_not_deleted(small_panel, service):
     left = service.deactivate_person(amira.id, on="2026-06-01")
     assert left.active_to == "2026-06-01"
     assert amira.id not in [p.id for p in service.people(active_on="2026-06-15")]
+
+
+def test_minutes_statuses_move_only_through_the_minutes_workflow(small_panel, service):
+    meeting = small_panel["meeting"]
+    service.set_meeting_status(meeting.id, "held")
+    service.set_meeting_status(meeting.id, "minutes_draft")
+    with pytest.raises(RuleError, match="have their own step"):
+        service.set_meeting_status(meeting.id, "minutes_circulated")

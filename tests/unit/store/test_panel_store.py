@@ -3,12 +3,13 @@
 import sqlite3
 
 import pytest
+from panel_files import raw_connect
 
 from leap_desktop.domain.errors import StoreError
 from leap_desktop.domain.model import Person, build
 from leap_desktop.services import PanelService
 from leap_desktop.store import PanelStore, migrations
-from leap_desktop.store.connection import APPLICATION_ID
+from leap_desktop.store.connection import APPLICATION_ID, driver
 
 
 def jo():
@@ -79,7 +80,7 @@ def test_short_numbers_count_up_per_kind(service):
 
 def test_a_newer_file_is_refused_untouched(panel_path):
     PanelStore.open(panel_path, create=True).close()
-    conn = sqlite3.connect(panel_path)
+    conn = raw_connect(panel_path)
     conn.execute(f"PRAGMA user_version = {migrations.schema_version() + 1}")
     conn.commit()
     conn.close()
@@ -132,7 +133,7 @@ def test_migrations_from_an_empty_file_give_the_full_schema(panel_path):
 
 def test_audit_log_refuses_edits_and_detects_tampering(small_panel, service):
     conn = service.store.conn
-    with pytest.raises(sqlite3.DatabaseError, match="audit log cannot be changed"):
+    with pytest.raises(driver.DatabaseError, match="audit log cannot be changed"):
         conn.execute("UPDATE audit SET actor = 'someone else'")
     assert service.check() == []
     conn.execute("DROP TRIGGER audit_no_update")

@@ -1,0 +1,131 @@
+"""The meetings list: upcoming meetings (soonest first) or past ones (latest first)."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QFont
+
+from ..domain.model import Meeting
+from ..domain.vocab import MeetingStatus
+from ..store.queries import MeetingSummary
+from . import meeting_words as words
+from .listing import ListingModel
+
+if TYPE_CHECKING:
+    from ..views.context import AppContext
+
+#: Papers are due a week before a meeting (members with access needs rely on it).
+PAPERS_DUE_DAYS = 7
+
+
+class MeetingsModel(ListingModel):
+    """Meetings with their status, papers and agenda in words.
+
+    ``scope`` is ``"upcoming"`` (today or later, soonest first), ``"past"`` (before
+    today, latest first) or ``"all"`` (in date order).
+    """
+
+    WHEN, TITLE, STATUS, PAPERS, AGENDA, PEOPLE = range(6)
+    COLUMNS = ("When", "Meeting", "Status", "Papers", "Agenda", "Attendance and decisions")
+    TABLES = frozenset({"meetings", "agenda_items", "attendance", "decisions"})
+
+    def __init__(self, ctx: "AppContext", scope: str = "all", parent: QObject | None = None):
+        if scope not in ("upcoming", "past", "all"):
+            raise ValueError(f"unknown scope {scope!r}")
+        self.scope = scope
+        super().__init__(ctx, parent)
+        self.refresh()
+
+    def fetch(self) -> list[MeetingSummary]:
+        today = self.service.today()
+        rows = self.service.meeting_summaries()
+        if self.scope == "upcoming":
+            return [r for r in rows if r.meeting.day >= today]
+        if self.scope == "past":
+            return [r for r in rows if r.meeting.day < today][::-1]
+        return rows
+
+    def key(self, row: MeetingSummary) -> Hashable:
+        return row.meeting.id
+
+    def text(self, row: MeetingSummary, column: int) -> str:
+        m = row.meeting
+        if column == self.WHEN:
+            return words.when_short(m.starts_at)
+        if column == self.TITLE:
+            return m.title
+        if column == self.STATUS:
+            return status_words(row.meeting, self.service.today())
+        if column == self.PAPERS:
+            return papers_words(row.meeting, self.service.today())
+        if column == self.AGENDA:
+            return agenda_words(row)
+        if column == self.PEOPLE:
+            return people_words(row)
+        return ""
+
+    def tooltip(self, row: MeetingSummary, column: int) -> str | None:
+        m = row.meeting
+        place = f"\n{m.place}" if m.place else ""
+        return f"{m.ref}: {m.title}\n{words.when_long(m.starts_at, m.planned_minutes)}{place}"
+
+    def extra(self, row: MeetingSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole and column == self.PAPERS and papers_late(row.meeting, self.service.today()):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+def status_words(meeting: Meeting, today: str) -> str:
+    if meeting.status is MeetingStatus.PLANNED and meeting.day < today:
+        return "Planned, but the date has passed"
+    return meeting.status.label
+
+
+def papers_late(meeting: Meeting, today: str) -> bool:
+    return (
+        meeting.papers_sent_on is None
+        and meeting.status is MeetingStatus.PLANNED
+        and 0 <= words.days_between(today, meeting.day) <= PAPERS_DUE_DAYS
+    )
+
+
+def papers_words(meeting: Meeting, today: str) -> str:
+    if meeting.papers_sent_on:
+        return f"Sent {words.day_month(meeting.papers_sent_on)}"
+    if meeting.status is MeetingStatus.CANCELLED:
+        return ""
+    if meeting.day < today:
+        return "Not recorded"
+    if papers_late(meeting, today):
+        return f"Not sent yet: the meeting is {words.in_days(today, meeting.day)}"
+    return "Not sent yet"
+
+
+def agenda_words(row: MeetingSummary) -> str:
+    if not row.items:
+        return "No items yet"
+    text = f"{words.plural(row.items, 'item')}, {row.allotted_minutes}"
+    planned = row.meeting.planned_minutes
+    if planned:
+        text += f" of {words.minutes(planned)}"
+        if row.allotted_minutes > planned:
+            text += f": over time by {words.minutes(row.allotted_minutes - planned)}"
+    else:
+        text += " minutes"
+    return text
+
+
+def people_words(row: MeetingSummary) -> str:
+    parts = []
+    if row.present:
+        parts.append(f"{row.present} present")
+    if row.apologies:
+        parts.append(f"{row.apologies} {'apology' if row.apologies == 1 else 'apologies'}")
+    if row.decisions:
+        parts.append(words.plural(row.decisions, "decision"))
+    return ", ".join(parts)

@@ -1,0 +1,185 @@
+"""Changing how an open panel file is protected: encrypt, change the key, restore, copy.
+
+Each of these writes a complete new file beside the panel file, checks it
+(:func:`backup.write_copy`), and only then swaps it in with one rename, so the original
+stays untouched until the new file has passed. A backup of the original is taken first
+(``backups/`` in the data folder). The new key is put in the keyring *before* the swap,
+so a crash at any moment leaves a file whose key is known.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain.errors import StoreError
+from . import backup, migrations
+from .connection import WrongKey, connect
+from .keys import KeyringUnavailable, PanelKey, file_kind, FileKind
+from .unlock import Ask, Security, open_connection, where_sentence
+
+if TYPE_CHECKING:
+    from .panel_store import PanelStore
+
+
+def _require_writable(store: "PanelStore") -> None:
+    if store.readonly:
+        raise StoreError(f"{store.path.name} is open read-only, so it cannot be changed")
+
+
+def _detach_file(store: "PanelStore") -> None:
+    """Close the store's connection so its file can be replaced; refuse if a reader
+    elsewhere still holds a write-ahead log that would not match the new file."""
+    store._close_connection()
+    wal = Path(f"{store.path}-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreError(
+            f"Another program is still reading {store.path.name}, so it was not replaced. "
+            "Close it there and try again"
+        )
+    for suffix in ("-wal", "-shm"):
+        Path(f"{store.path}{suffix}").unlink(missing_ok=True)
+
+
+def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> None:
+    """Reconnect to whatever file is now at the store's path, with whichever key fits."""
+    last: Exception | None = None
+    for key in keys:
+        try:
+            conn = connect(store.path, key=key, plaintext=key is None)
+        except WrongKey as exc:
+            last = exc
+            continue
+        except StoreError as exc:
+            last = exc
+            continue
+        store._use_connection(conn)
+        return key
+    raise StoreError(f"{store.path.name} could not be opened again after the change: {last}")
+
+
+def _store_key(store: "PanelStore", key: PanelKey, security: Security) -> bool:
+    try:
+        store.keystore.put(key)
+        return True
+    except KeyringUnavailable as exc:
+        security.notes.append(
+            f"{exc.reason}: the new key is not stored on this computer. Keep the new recovery key "
+            "safe: you will need it (or the passphrase) every time you open this file"
+        )
+        return False
+
+
+def replace_protection(store: "PanelStore", new_key: PanelKey | None, *, reason: str) -> Security:
+    """Rewrite the open file under ``new_key`` (None: plaintext) and swap it in."""
+    _require_writable(store)
+    old_key = store.security.key
+    backup.make_automatic(store.conn, store.path, old_key, reason)
+    security = Security(
+        encrypted=new_key is not None,
+        where="",
+        key=new_key,
+        recovery_key=new_key.recovery_key if new_key is not None else None,
+        opened_with="new key" if new_key is not None else "plaintext",
+    )
+    stored = _store_key(store, new_key, security) if new_key is not None else False
+    swapped = False
+
+    def detach() -> None:
+        nonlocal swapped
+        _detach_file(store)
+        swapped = True
+
+    try:
+        backup.write_copy(
+            store.conn, source_key=old_key, dest=store.path, dest_key=new_key, replace=True, before_replace=detach,
+        )
+    finally:
+        if swapped:
+            current = _reattach(store, [new_key, old_key])
+            if current is not new_key:
+                raise StoreError(f"{store.path.name} was not changed: the new file could not be swapped in")
+    security.where = where_sentence(store.path, new_key, store.keystore, stored=stored)
+    store.security = security
+    return security
+
+
+def encrypt(store: "PanelStore", key: PanelKey) -> Security:
+    if store.security.encrypted:
+        raise StoreError(f"{store.path.name} is already encrypted; use 'leap rekey' to change its key")
+    return replace_protection(store, key, reason="before-encrypting")
+
+
+def rekey(store: "PanelStore", key: PanelKey) -> Security:
+    if not store.security.encrypted:
+        raise StoreError(f"{store.path.name} is not encrypted; use 'leap encrypt' first")
+    return replace_protection(store, key, reason="before-key-change")
+
+
+def export_plaintext(store: "PanelStore", out: Path) -> Path:
+    """Write an unencrypted copy of the panel to ``out`` (a new file), checked first."""
+    out = Path(out)
+    if out.resolve() == store.path.resolve():
+        raise StoreError("The plaintext copy must go in a new file, not over the panel file")
+    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=None)
+    return out
+
+
+def backup_to(store: "PanelStore", out: Path) -> Path:
+    """A backup of the open file at ``out``: same key, checked before it is named ``out``."""
+    out = Path(out)
+    if out.resolve() == store.path.resolve():
+        raise StoreError("A backup must go in a new file, not over the panel file")
+    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=store.security.key)
+    return out
+
+
+def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
+    """Replace the panel with the panel file ``source`` (a backup), once it has passed
+    every check; the current file is backed up first and kept until the new one verifies.
+    Returns the path of that backup of the file as it was."""
+    _require_writable(store)
+    source = Path(source)
+    if not source.is_file():
+        raise StoreError(f"There is no backup file at {source}")
+    if source.resolve() == store.path.resolve():
+        raise StoreError("That is the panel file itself, not a backup of it")
+    if file_kind(source) is FileKind.EMPTY:
+        raise StoreError(f"{source} is empty: it is not a LEAP panel file")
+    conn, source_security = open_connection(
+        source, create=False, readonly=True, ask=ask, keystore=store.keystore, encrypt=False,
+    )
+    try:
+        problems = backup.check_connection(conn, encrypted=source_security.encrypted, full=True)
+        if not problems:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != backup.APPLICATION_ID:
+                problems.append("it is not a LEAP panel file")
+            elif conn.execute("PRAGMA user_version").fetchone()[0] > migrations.schema_version():
+                problems.append("it was saved by a newer version of LEAP Desktop")
+        if problems:
+            raise StoreError(f"{source.name} was not restored, and the panel file is unchanged: {problems[0]}")
+        # The restored file keeps the current file's key, so the recovery key still works.
+        old_key = store.security.key
+        dest_key = old_key if old_key is not None else source_security.key
+        saved = backup.make_automatic(store.conn, store.path, old_key, "before-restore")
+        swapped = False
+
+        def detach() -> None:
+            nonlocal swapped
+            _detach_file(store)
+            swapped = True
+
+        try:
+            backup.write_copy(conn, source_key=source_security.key, dest=store.path, dest_key=dest_key,
+                              replace=True, before_replace=detach)
+        finally:
+            if swapped:
+                current = _reattach(store, [dest_key, old_key])
+                if current is dest_key and dest_key is not old_key:
+                    store.security = Security(True, where_sentence(store.path, dest_key, store.keystore, stored=False), key=dest_key)
+    finally:
+        conn.close()
+    migrations.apply(store.db)
+    store._load_column_types()
+    return saved

@@ -1,0 +1,229 @@
+"""Opening a panel file's connection with the right key, asking a person only when needed.
+
+The order, for an encrypted file:
+
+1. the key in the OS keyring, found by the file's salt;
+2. when that is not possible (no keyring, locked, entry deleted, a key that no longer
+   fits), the ``ask`` callback is asked for the **recovery key or the passphrase**, with
+   the reason and where the key is normally kept. ``ask`` returns None to cancel. The
+   ``leap`` command answers from ``LEAP_RECOVERY_KEY``/``LEAP_PASSPHRASE`` or a hidden
+   prompt; the desktop app answers with a dialog.
+
+A key that opens the file through ``ask`` is put back in the keyring when one works, so
+the next open is silent. A new key is only ever made for a new, empty file.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..domain.errors import StoreError
+from .connection import WrongKey, connect
+from .keys import (
+    FileKind,
+    KeyringUnavailable,
+    KeyStore,
+    PanelKey,
+    check_passphrase,
+    entry_name,
+    file_kind,
+    key_from_passphrase,
+    keys_from_secret,
+    new_key,
+    read_salt,
+)
+
+MAX_ATTEMPTS = 5
+
+
+@dataclass(frozen=True)
+class UnlockRequest:
+    """What the person is asked for, and why."""
+
+    path: Path
+    reason: str  # "The keyring is locked", "There is no key for this file in the keyring", ...
+    where: str  # where LEAP Desktop keeps keys on this computer
+    attempt: int  # 1 for the first question, 2 after a wrong answer, ...
+
+    def prompt(self) -> str:
+        return (
+            f"{self.reason}.\nType the recovery key (64 letters and digits, shown when the file was "
+            f"made) or the passphrase for {self.path.name}"
+        )
+
+
+Ask = Callable[[UnlockRequest], "str | None"]
+
+
+class KeyNeeded(StoreError):
+    """The file's key is not available and nobody could be asked for it."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(
+            f"{reason}, so {path.name} cannot be opened. Give its recovery key or passphrase "
+            "(for the leap command: set LEAP_RECOVERY_KEY or LEAP_PASSPHRASE, or run it in a terminal to be asked)"
+        )
+        self.path = path
+        self.reason = reason
+
+
+class Cancelled(StoreError):
+    """The person chose not to give a key."""
+
+
+@dataclass
+class Security:
+    """What the person should know about how the open file is protected."""
+
+    encrypted: bool
+    where: str  # one plain sentence: where the key is kept
+    key: PanelKey | None = field(default=None, repr=False)
+    recovery_key: str | None = field(default=None, repr=False)  # show once, then forget
+    notes: list[str] = field(default_factory=list)
+    opened_with: str = "keyring"  # "keyring", "recovery key or passphrase", "new key", "plaintext"
+
+
+def where_sentence(path: Path, key: PanelKey | None, keystore: KeyStore, *, stored: bool) -> str:
+    if key is None:
+        return (
+            f"{path.name} is not encrypted: anyone who can read the file can read the panel. "
+            "Encrypt it (leap encrypt, or Security settings in the app)"
+        )
+    if stored:
+        return (
+            f"The key of {path.name} is kept in {keystore.where()}, under "
+            f"'{entry_name(key.salt)}'. Its recovery key (or passphrase) also opens it"
+        )
+    return (
+        f"The key of {path.name} is not stored on this computer: it opens only with its recovery "
+        "key or passphrase"
+    )
+
+
+def _looks_like_text(path: Path) -> bool:
+    """An encrypted file starts with 16 random bytes and is whole pages long; a text file
+    or other junk is refused as 'not a panel file' rather than asking for a key."""
+    size = path.stat().st_size
+    if size % 512:
+        return True
+    head = read_salt(path) or b""
+    printable = set(string.printable.encode())
+    return bool(head) and all(b in printable for b in head)
+
+
+def open_connection(
+    path: Path,
+    *,
+    create: bool,
+    readonly: bool,
+    ask: Ask | None,
+    keystore: KeyStore,
+    passphrase: str | None = None,
+    encrypt: bool = True,
+):
+    """Return ``(connection, Security)`` for ``path``, per the order in the module doc."""
+    kind = file_kind(path)
+    if kind in (FileKind.MISSING, FileKind.EMPTY):
+        if kind is FileKind.MISSING and not create:
+            raise StoreError(f"There is no panel file at {path}")
+        if not create:
+            raise StoreError(f"{path} is empty: it is not a LEAP panel file")
+        if not encrypt:
+            conn = connect(path, create=True, readonly=readonly, plaintext=True)
+            return conn, Security(False, where_sentence(path, None, keystore, stored=False), opened_with="plaintext")
+        key = new_key()
+        if passphrase is not None:
+            check_passphrase(passphrase)
+            key = key_from_passphrase(passphrase, key.salt)
+        security = Security(True, "", key=key, recovery_key=key.recovery_key, opened_with="new key")
+        store_new_key(path, security, keystore)  # before the file exists: never a file without its key
+        try:
+            conn = connect(path, create=True, key=key)
+        except BaseException:
+            keystore.forget(key.salt)
+            raise
+        return conn, security
+    if kind is FileKind.PLAINTEXT:
+        conn = connect(path, readonly=readonly, plaintext=True)
+        return conn, Security(False, where_sentence(path, None, keystore, stored=False), opened_with="plaintext")
+    if path.is_dir():
+        raise StoreError(f"{path} is a folder, not a panel file")
+    if _looks_like_text(path):
+        raise StoreError(f"{path} is not a LEAP panel file, or it is damaged")
+
+    salt = read_salt(path)
+    assert salt is not None
+    notes: list[str] = []
+    if passphrase is not None:  # given up front (leap --passphrase via the environment)
+        found = _try(path, keys_from_secret(passphrase, salt), readonly)
+        if found:
+            conn, key = found
+            return conn, _remember(path, key, keystore, notes, "recovery key or passphrase")
+    try:
+        raw = keystore.get(salt)
+    except KeyringUnavailable as exc:
+        reason = exc.reason
+    else:
+        if raw is None:
+            reason = "There is no key for this file in the keyring (it was made on another computer, or the entry was deleted)"
+        else:
+            found = _try(path, [PanelKey(raw, salt)], readonly)
+            if found:
+                conn, key = found
+                return conn, Security(True, where_sentence(path, key, keystore, stored=True), key=key)
+            reason = "The key in the keyring does not open this file (its key was changed elsewhere, or the file is damaged)"
+    if ask is None:
+        raise KeyNeeded(path, reason)
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        secret = ask(UnlockRequest(path, reason, keystore.where(), attempt))
+        if secret is None:
+            raise Cancelled(f"{path.name} was not opened: no recovery key or passphrase was given")
+        found = _try(path, keys_from_secret(secret, salt), readonly)
+        if found:
+            conn, key = found
+            return conn, _remember(path, key, keystore, notes, "recovery key or passphrase")
+        reason = "That recovery key or passphrase does not open this file"
+    raise WrongKey(
+        f"{path.name} was not opened: the recovery key or passphrase given does not open it. "
+        "The file has not been changed"
+    )
+
+
+def _try(path: Path, keys: list[PanelKey], readonly: bool):
+    for key in keys:
+        try:
+            return connect(path, readonly=readonly, key=key), key
+        except WrongKey:
+            continue
+    return None
+
+
+def _remember(path: Path, key: PanelKey, keystore: KeyStore, notes: list[str], via: str) -> Security:
+    """Put a key that a person typed back into the keyring, when one works."""
+    try:
+        keystore.put(key)
+    except KeyringUnavailable:
+        stored = False  # the 'where' sentence says the key is not stored here
+    else:
+        stored = True
+        notes.append(f"The key of {path.name} is stored again in {keystore.where()}")
+    return Security(True, where_sentence(path, key, keystore, stored=stored), key=key, notes=notes, opened_with=via)
+
+
+def store_new_key(path: Path, security: Security, keystore: KeyStore) -> None:
+    """After a new encrypted file is made: keep its key in the keyring if one works."""
+    key = security.key
+    assert key is not None
+    try:
+        keystore.put(key)
+    except KeyringUnavailable as exc:
+        security.notes.append(
+            f"{exc.reason}, so the key is not stored on this computer. Keep the recovery key safe: "
+            "you will need it (or the passphrase) every time you open this file"
+        )
+        security.where = where_sentence(path, key, keystore, stored=False)
+    else:
+        security.where = where_sentence(path, key, keystore, stored=True)

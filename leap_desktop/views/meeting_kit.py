@@ -1,0 +1,292 @@
+"""Small pieces the meetings screens share: undoable changes that report refusals to
+the field at fault, announcements a screen reader hears, warnings in words, and
+page actions with their shortcuts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from .context import AppContext
+from .undo import ServiceCommand
+
+# -- changes that can be undone -------------------------------------------------------
+
+
+class _AlreadyDone(ServiceCommand):
+    """An undoable change whose first run already happened (so a refusal could be
+    shown next to the field instead of becoming a command)."""
+
+    def __init__(self, ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], result: Any):
+        super().__init__(ctx, text, do, undo)
+        self.result = result
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:
+            self._first = False
+            return
+        super().redo()
+
+
+def run_undoable(ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any]) -> Any:
+    """Run ``do`` now and put it on the undo stack as ``text``.
+
+    A refusal (a LeapError) propagates to the caller, who shows it next to the field
+    and keeps what was typed; nothing goes on the stack. ``do`` runs again on redo,
+    so a ``do`` that adds a record should restore it on its second run (see
+    :func:`adding`)."""
+    result = do()
+    ctx.undo_stack.push(_AlreadyDone(ctx, text, do, undo, result))
+    return result
+
+
+def adding(add: Callable[[], Any], restore: Callable[[Any], Any]) -> Callable[[], Any]:
+    """A ``do`` for :func:`run_undoable` that adds a record the first time and brings
+    the same record back (same reference, same id) on redo."""
+    made: list[Any] = []
+
+    def do() -> Any:
+        if made:
+            return restore(made[0])
+        made.append(add())
+        return made[0]
+
+    return do
+
+
+# -- saying things --------------------------------------------------------------------
+
+
+def announce(label: QLabel | None, text: str, ctx: AppContext | None = None) -> None:
+    """Show ``text`` in ``label``, tell a screen reader, and put it in the status bar."""
+    if label is not None:
+        label.setText(text)
+        label.setAccessibleName(text)
+        label.setVisible(bool(text))
+        if text and QAccessible.isActive():
+            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(label, text))
+    if ctx is not None and text:
+        ctx.message.emit(text)
+
+
+def warning_colour(widget: QWidget) -> str:
+    """A red that reads on the current background (light or dark theme)."""
+    background = widget.palette().color(QPalette.ColorRole.Window)
+    return "#ff8a80" if background.lightness() < 128 else "#a1140a"
+
+
+def show_problem(label: QLabel, message: str, field: QWidget | None = None) -> None:
+    """A refused change: the reason next to the field, in words (never colour alone),
+    and focus back on the field with what was typed kept."""
+    text = f"Not saved: {message}" if message else ""
+    label.setText(text)
+    label.setAccessibleName(text)
+    label.setStyleSheet(f"color: {warning_colour(label)}; font-weight: bold;" if text else "")
+    label.setVisible(bool(text))
+    if field is not None:
+        field.setAccessibleDescription(text or field.property("plainDescription") or "")
+        if text:
+            field.setFocus(Qt.FocusReason.OtherFocusReason)
+    if text and QAccessible.isActive():
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(label, text))
+
+
+def clear_problem(label: QLabel, *fields: QWidget) -> None:
+    show_problem(label, "")
+    for field in fields:
+        field.setAccessibleDescription(field.property("plainDescription") or field.accessibleDescription())
+
+
+def remember_descriptions(widgets: Iterable[QWidget]) -> None:
+    """Keep each field's own accessible description, to restore after a problem."""
+    for widget in widgets:
+        if widget.property("plainDescription") is None:
+            widget.setProperty("plainDescription", widget.accessibleDescription())
+
+
+def set_warning(label: QLabel, text: str, warn: bool) -> None:
+    """A line that may be a warning: the words carry it ("Over time: ..."), a sign and
+    colour repeat it for those who can see them."""
+    shown = f"⚠ {text}" if warn else text
+    label.setText(shown)
+    label.setAccessibleName(text)
+    label.setStyleSheet(f"color: {warning_colour(label)}; font-weight: bold;" if warn else "")
+
+
+def scale_font(widget: QWidget, factor: float, *, bold: bool = False, base: QFont | None = None) -> None:
+    """Make ``widget``'s text ``factor`` times ``base`` (the page's font), so it
+    follows the system text size instead of a fixed point size. Call again when the
+    page's font changes."""
+    font = QFont(base if base is not None else widget.font())
+    size = font.pointSizeF()
+    if size > 0:
+        font.setPointSizeF(size * factor)
+    elif font.pixelSize() > 0:
+        font.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    font.setBold(bold)
+    widget.setFont(font)
+
+
+# -- actions --------------------------------------------------------------------------
+
+
+def make_action(
+    owner: QWidget,
+    text: str,
+    slot: Callable[[], Any],
+    shortcuts: Iterable[str | QKeySequence.StandardKey] = (),
+    *,
+    tip: str | None = None,
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    on: Iterable[QWidget] = (),
+) -> QAction:
+    """A page action (for buttons, menus and shortcuts), added to ``owner`` and to
+    each widget in ``on``; its tooltip names its shortcut."""
+    action = QAction(text, owner)
+    keys = [QKeySequence(s) for s in shortcuts]
+    if keys:
+        action.setShortcuts(keys)
+    action.setShortcutContext(context)
+    described = tip or text.replace("&", "")
+    if keys:
+        described += f" ({' or '.join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)})"
+    action.setToolTip(described)
+    action.setStatusTip(described)
+    action.triggered.connect(lambda _checked=False: slot())
+    owner.addAction(action)
+    for widget in on:
+        widget.addAction(action)
+    return action
+
+
+def shortcut_text(action: QAction) -> str:
+    keys = action.shortcuts()
+    return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
+
+
+def bind_button(button: QWidget, action: QAction) -> None:
+    """A push button that triggers ``action`` and says its shortcut in its tooltip."""
+    button.clicked.connect(lambda _checked=False: action.trigger())  # type: ignore[attr-defined]
+    button.setToolTip(action.toolTip())
+    action.enabledChanged.connect(button.setEnabled)
+    button.setEnabled(action.isEnabled())
+
+
+# -- keys -----------------------------------------------------------------------------
+
+
+class EnterFilter(QObject):
+    """Calls ``on_enter`` when Enter or Return is pressed in a watched widget.
+
+    For a multi-line text box, Shift+Enter still starts a new line; with
+    ``ctrl_only``, only Ctrl+Enter submits (so Enter makes a new line, as in notes).
+    """
+
+    def __init__(self, on_enter: Callable[[], Any], parent: QObject | None = None, *, ctrl_only: bool = False):
+        super().__init__(parent)
+        self.on_enter = on_enter
+        self.ctrl_only = ctrl_only
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+            mods = event.modifiers()  # type: ignore[attr-defined]
+            if mods & Qt.KeyboardModifier.ShiftModifier and isinstance(watched, QPlainTextEdit):
+                return False  # a new line
+            ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+            if self.ctrl_only and not ctrl:
+                return False
+            self.on_enter()
+            return True
+        return False
+
+
+class UndoPassThrough(QObject):
+    """Lets Ctrl+Z reach the panel's undo stack from a text field that has nothing of
+    its own to undo (a field just cleared after a save), instead of being swallowed.
+
+    With a window-wide Undo shortcut, the shortcut now fires; without one, the key
+    press arrives here and the stack is undone directly.
+    """
+
+    def __init__(self, ctx: AppContext, parent: QObject | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+
+    @staticmethod
+    def _local_undo(widget: QObject, redo: bool) -> bool:
+        if isinstance(widget, QLineEdit):
+            return widget.isRedoAvailable() if redo else widget.isUndoAvailable()
+        if isinstance(widget, QPlainTextEdit):
+            doc = widget.document()
+            return doc.isRedoAvailable() if redo else doc.isUndoAvailable()
+        return False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        undo = event.matches(QKeySequence.StandardKey.Undo)  # type: ignore[attr-defined]
+        redo = event.matches(QKeySequence.StandardKey.Redo)  # type: ignore[attr-defined]
+        if not (undo or redo) or self._local_undo(watched, redo):
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.ignore()  # let a window-wide Undo shortcut have it
+            return True
+        if undo:
+            self.ctx.undo_stack.undo()
+        else:
+            self.ctx.undo_stack.redo()
+        return True
+
+
+class TabLeaves(QObject):
+    """Tab and Shift+Tab leave a date or time field (instead of stepping through its
+    day, month and year): the arrow keys move between those, as its description says."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):  # type: ignore[attr-defined]
+            backwards = event.key() == Qt.Key.Key_Backtab or bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)  # type: ignore[attr-defined]
+            target = watched.previousInFocusChain() if backwards else watched.nextInFocusChain()  # type: ignore[attr-defined]
+            while target is not None and target is not watched and (
+                watched.isAncestorOf(target)  # type: ignore[attr-defined]
+                or not (target.isVisible() and target.isEnabled() and target.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            ):
+                target = target.previousInFocusChain() if backwards else target.nextInFocusChain()
+            if target is not None and target is not watched:
+                target.setFocus(Qt.FocusReason.BacktabFocusReason if backwards else Qt.FocusReason.TabFocusReason)
+            return True
+        return False
+
+
+class UndoKeys:
+    """For pages: Ctrl+Z / Ctrl+Shift+Z that reach the page (from a list or a button)
+    undo and redo the panel's changes, even where no window-wide Undo exists."""
+
+    ctx: AppContext
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.matches(QKeySequence.StandardKey.Undo):
+            self.ctx.undo_stack.undo()
+            return
+        if event.matches(QKeySequence.StandardKey.Redo):
+            self.ctx.undo_stack.redo()
+            return
+        super().keyPressEvent(event)  # type: ignore[misc]
+
+
+def pass_undo_through(ctx: AppContext, owner: QObject, fields: Iterable[QWidget]) -> UndoPassThrough:
+    """Let Ctrl+Z in these fields undo the panel's last change when they have nothing
+    of their own to undo."""
+    keeper = UndoPassThrough(ctx, owner)
+    for field in fields:
+        field.installEventFilter(keeper)
+        line = field.lineEdit() if hasattr(field, "lineEdit") and callable(field.lineEdit) else None  # type: ignore[attr-defined]
+        if line is not None:
+            line.installEventFilter(keeper)
+    return keeper

@@ -1,0 +1,186 @@
+"""The meetings page: upcoming and past meetings, with a form to add or change one.
+
+Enter or a double click on a meeting opens its workspace (agenda and attendance).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+
+from ..models.listing import RecordIdRole
+from ..models.meetings import MeetingsModel
+from .context import AppContext
+from .forms import load_form
+from .meeting_editor import MeetingEditor
+from .meeting_kit import UndoKeys, announce, bind_button, make_action, scale_font
+from .page import Page
+
+
+class MeetingsPage(UndoKeys, Page):
+    PAGE_ID = "meetings"
+    TITLE = "Meetings"
+    FORM = "meetings_page.ui"
+    WIDGETS = (
+        "splitter", "headingLabel", "newButton", "openButton", "upcomingLabel", "upcomingView",
+        "pastLabel", "pastView", "announceLabel", "detailsBox", "editorHost",
+    )
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.ui = load_form(self.FORM, self)
+        ui = self.ui
+        self.upcoming = MeetingsModel(ctx, "upcoming", self)
+        self.past = MeetingsModel(ctx, "past", self)
+        self.views: dict[QTableView, MeetingsModel] = {ui.upcomingView: self.upcoming, ui.pastView: self.past}
+        self._opener = _EnterOpens(self)
+        for view, model in self.views.items():
+            view.setModel(model)
+            _set_up_table(view)
+            view.selectionModel().currentRowChanged.connect(
+                lambda current, _previous, view=view: self._on_current(view, current)
+            )
+            view.doubleClicked.connect(lambda index, view=view: self.open_meeting(index.data(RecordIdRole)))
+            view.installEventFilter(self._opener)
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
+                signal.connect(lambda *_, view=view: self._fit(view))
+        self.editor = MeetingEditor(ctx, ui.editorHost)
+        host_layout = QVBoxLayout(ui.editorHost)
+        host_layout.setContentsMargins(0, 0, 0, 0)
+        host_layout.addWidget(self.editor)
+        self.editor.added.connect(self._on_added)
+        self.editor.saved.connect(lambda meeting_id: self._update_counts())
+        ui.announceLabel.hide()
+        scale_font(ui.headingLabel, 1.4, bold=True, base=self.font())
+        ui.splitter.setStretchFactor(0, 3)
+        ui.splitter.setStretchFactor(1, 2)
+        ui.splitter.setSizes([780, 500])
+        self._fit(ui.upcomingView)
+
+        self.new_action = make_action(
+            self, "&New meeting", self.new_meeting, ["Ctrl+Shift+N"],
+            tip="Add a meeting, starting from suggested details",
+        )
+        self.open_action = make_action(
+            self, "&Open meeting workspace", lambda: self.open_meeting(self.current_meeting_id()),
+            tip="Open the chosen meeting's agenda and attendance (Enter on a meeting)",
+        )
+        bind_button(ui.newButton, self.new_action)
+        bind_button(ui.openButton, self.open_action)
+        ctx.changed.connect(self._on_changed)
+        self._update_counts()
+        self._select_first()
+
+    # -- choosing ---------------------------------------------------------------------
+
+    def _fit(self, view: QTableView) -> None:
+        """Columns fit their words; the upcoming list is only as tall as its few rows
+        (two to six), leaving the room to the past."""
+        view.resizeColumnsToContents()
+        if view is self.ui.upcomingView:
+            rows = max(2, min(6, self.upcoming.rowCount()))
+            height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
+                      + 2 * view.frameWidth() + view.horizontalScrollBar().sizeHint().height())
+            view.setMaximumHeight(height)
+
+    def _select_first(self) -> None:
+        for view, model in self.views.items():
+            if model.rowCount():
+                view.setCurrentIndex(model.index(0, 0))
+                return
+        self.open_action.setEnabled(False)
+
+    def current_meeting_id(self) -> str | None:
+        view = self.focusWidget() if self.focusWidget() in self.views else None
+        for candidate in ([view] if view else []) + list(self.views):
+            index = candidate.currentIndex()
+            if index.isValid() and candidate.selectionModel().isSelected(index):
+                return index.data(RecordIdRole)
+        return self.editor.meeting.id if self.editor.meeting else None
+
+    def _on_current(self, view: QTableView, current: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        for other in self.views:
+            if other is not view:
+                other.selectionModel().clearSelection()
+        meeting_id = current.data(RecordIdRole)
+        self.editor.show_meeting(meeting_id)
+        self.open_action.setEnabled(True)
+
+    def select_meeting(self, meeting_id: str) -> bool:
+        for view, model in self.views.items():
+            index = model.index_of(meeting_id)
+            if index.isValid():
+                view.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                )
+                view.scrollTo(index)
+                return True
+        return False
+
+    def show_record(self, record_id: str | None) -> None:
+        if record_id:
+            self.select_meeting(record_id)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "ui"):
+            scale_font(self.ui.headingLabel, 1.4, bold=True, base=self.font())
+
+    def focus_first(self) -> None:
+        for view, model in self.views.items():
+            if model.rowCount():
+                view.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+        self.ui.newButton.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- doing ------------------------------------------------------------------------
+
+    def new_meeting(self) -> None:
+        for view in self.views:
+            view.selectionModel().clearSelection()
+        self.editor.new_meeting()
+        self.editor.focus_first()
+        announce(self.ui.announceLabel, "New meeting: the form on the right has suggested details.")
+
+    def _on_added(self, meeting_id: str) -> None:
+        self.select_meeting(meeting_id)
+
+    def open_meeting(self, meeting_id: str | None) -> None:
+        if meeting_id:
+            self.ctx.navigate.emit("meeting", meeting_id)
+
+    def _on_changed(self, tables: set[str]) -> None:
+        if "meetings" in tables:
+            self._update_counts()
+
+    def _update_counts(self) -> None:
+        self.ui.upcomingLabel.setText(f"Up&coming meetings ({self.upcoming.rowCount()})")
+        self.ui.pastLabel.setText(f"Past &meetings ({self.past.rowCount()})")
+
+
+class _EnterOpens(QObject):
+    """Enter on a meeting in either list opens its workspace."""
+
+    def __init__(self, page: MeetingsPage):
+        super().__init__(page)
+        self.page = page
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+            index = watched.currentIndex()  # type: ignore[attr-defined]
+            if index.isValid():
+                self.page.open_meeting(index.data(RecordIdRole))
+                return True
+        return False
+
+
+def _set_up_table(view: QTableView) -> None:
+    view.verticalHeader().hide()
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    view.resizeColumnsToContents()
