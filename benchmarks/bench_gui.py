@@ -61,10 +61,11 @@ def main() -> int:
             return False
 
     ok = True
-    paints = []
+    paints, opens = [], []
     for attempt in range(5):
         started = time.perf_counter()
         ctx = open_panel(path, settings=settings, raise_problems=True)
+        opens.append(time.perf_counter() - started)
         window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page="decisions")
         window.resize(1280, 800)
         page = window.page("decisions")
@@ -80,6 +81,7 @@ def main() -> int:
     print(f"  panel: {total:,} decisions in {path.name} ({path.stat().st_size / 1e6:.0f} MB)")
     ok &= report("first paint of the decision log, first open", paints[0], FIRST_PAINT_TARGET)
     ok &= report("first paint of the decision log, median of 5", statistics.median(paints), FIRST_PAINT_TARGET)
+    report("  of which opening the file (key, file check)", statistics.median(opens))
 
     # Scroll to the end as a person would: the view fetches more when it reaches the bottom.
     page = window.page("decisions")
@@ -148,10 +150,19 @@ def main() -> int:
     import sys
 
     shot = folder / "decisions.png"
+    # The benchmark's keyring lives in this process: the new one gets the recovery key.
+    from leap_desktop.store.keys import KeyStore, read_salt
+
+    raw = KeyStore().get(read_salt(path))
+    env = dict(os.environ)
+    if raw is not None:
+        from leap_desktop.store.keys import format_recovery_key
+
+        env["LEAP_RECOVERY_KEY"] = format_recovery_key(raw)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "leap_desktop", "--db", str(path), "--screenshot", str(shot), "--page", "decisions"],
-        check=True, capture_output=True,
+        check=True, capture_output=True, env=env,
     )
     report("new process: start, open, draw the log to a PNG", time.perf_counter() - started)
     return 0 if ok else 1

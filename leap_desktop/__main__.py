@@ -102,6 +102,9 @@ def main(argv: list[str] | None = None) -> int:
     launcher.appearance.apply()
     stop_cleanly_on_signals(launcher)
     launcher.start(db=args.db, demo=args.demo)
+    from .views.startup import exit_when_shown
+
+    exit_when_shown(launcher.window or launcher.start_screen)  # LEAP_EXIT_WHEN_SHOWN: time the start
     return app.exec()
 
 

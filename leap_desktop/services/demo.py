@@ -638,12 +638,17 @@ def build_demo(store: PanelStore, *, years: int = 1, seed: int = 20_26) -> dict[
     }
 
 
-def create_demo_file(path: str | os.PathLike, *, years: int = 1) -> dict[str, int]:
+#: The demo panel is fictional: its file is encrypted like any other, with this
+#: passphrase (the same as ``make run`` uses), so it opens even where no keyring works.
+DEMO_PASSPHRASE = "demo panel passphrase"
+
+
+def create_demo_file(path: str | os.PathLike, *, years: int = 1, passphrase: str = DEMO_PASSPHRASE) -> dict[str, int]:
     """Make a new panel file at ``path`` holding the demo panel.
 
     It is built beside ``path`` under a temporary name and renamed when complete, so
     an interrupted build never leaves a half-made demo under the real name. Refuses to
-    overwrite an existing file.
+    overwrite an existing file. Encrypted with ``passphrase``.
     """
     from ..domain.errors import StoreError
     from .panel import PanelService
@@ -656,7 +661,7 @@ def create_demo_file(path: str | os.PathLike, *, years: int = 1) -> dict[str, in
     building = path.with_name(f".{path.name}.building")
     for leftover in path.parent.glob(building.name + "*"):
         leftover.unlink()
-    with PanelService.open(building, create=True) as service:
+    with PanelService.open(building, create=True, passphrase=passphrase) as service:
         counts = build_demo(service.store, years=years)
     for suffix in ("-wal", "-shm"):
         Path(f"{building}{suffix}").unlink(missing_ok=True)

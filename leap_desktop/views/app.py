@@ -24,11 +24,16 @@ from ..domain.errors import LeapError, StoreError
 from ..domain.model import BY_PREFIX, Person
 from ..paths import data_dir
 from ..services import PanelService
-from ..services.demo import create_demo_file
+from ..services.demo import DEMO_PASSPHRASE, create_demo_file
 from ..store.files import write_atomically
+from ..store.keys import KeyStore, read_salt
+from ..store.lock import PanelInUse
+from ..store.unlock import Ask, UnlockRequest
 from .context import AppContext
 from .errors import tell
-from .theme import Appearance, icon
+from .security_dialogs import dialog_ask
+from .icons import app_icon
+from .theme import Appearance
 
 ORGANISATION = "leap-desktop"
 APPLICATION = "leap-desktop"
@@ -44,12 +49,37 @@ def configure_application(app: QApplication) -> None:
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
-    app.setWindowIcon(icon("leap"))
+    app.setWindowIcon(app_icon())
 
 
 def demo_path() -> Path:
     """Where ``--demo`` and "Open the demo panel" keep the demo panel."""
     return data_dir() / "demo.leap"
+
+
+ENV_SECRETS = ("LEAP_RECOVERY_KEY", "LEAP_PASSPHRASE")
+
+
+def make_ask(parent: QWidget | None, *, interactive: bool = True, first: str | None = None) -> Ask:
+    """How the app answers when the keyring cannot give a file's key.
+
+    First ``first`` (the demo panel's own passphrase), then ``LEAP_RECOVERY_KEY`` or
+    ``LEAP_PASSPHRASE`` from the environment (as the ``leap`` command does, for scripts
+    and headless machines); then, when a person is there, the unlock dialog, which says
+    why and where keys are kept. Without a person (``--screenshot``), the file stays shut
+    and the reason is reported.
+    """
+    dialog = dialog_ask(parent) if interactive else None
+    tried: list[str] = []
+
+    def ask(request: UnlockRequest) -> str | None:
+        for secret in ([first] if first else []) + [os.environ.get(name, "") for name in ENV_SECRETS]:
+            if secret and secret not in tried:
+                tried.append(secret)
+                return secret
+        return dialog(request) if dialog is not None else None
+
+    return ask
 
 
 def open_panel(
@@ -60,36 +90,83 @@ def open_panel(
     setup: Callable[[PanelService], object] | None = None,
     settings: QSettings | None = None,
     raise_problems: bool = False,
+    interactive: bool = True,
+    ask: Ask | None = None,
+    passphrase: str | None = None,
+    show_recovery_key: Callable[[str, str, str], object] | None = None,
 ) -> AppContext | None:
     """Open (or with ``create``, make) a panel file for the app: THE way in.
 
-    ``setup`` runs on a newly made file (e.g. to give the panel its name); if it fails,
-    the half-made file is removed. A known problem (missing, damaged or newer file,
-    read-only folder...) is shown in a plain message over ``parent`` and None is
-    returned; with ``raise_problems`` it is raised instead, for a caller that shows it.
+    * The key: the keyring first, then ``ask`` (by default :func:`make_ask`: the
+      environment, then the unlock dialog when ``interactive``).
+    * A file another LEAP Desktop has open for changes is opened read-only, and says so
+      (the window's title and status bar; every change is refused with that reason).
+    * A new file is encrypted (with ``passphrase`` when given); its recovery key is shown
+      once through ``show_recovery_key(recovery key, where, panel file name)``, by default
+      the recovery key dialog. ``setup`` then runs on it (e.g. to name the panel); if
+      anything fails, the half-made file and its key are removed.
+    * A known problem (missing, damaged or newer file, wrong key, read-only folder...)
+      is shown in a plain message over ``parent`` and None is returned; with
+      ``raise_problems`` it is raised instead, for a caller that shows it.
     """
     path = Path(path).expanduser()
     existed = path.exists()
     service: PanelService | None = None
+    options = {"ask": ask or make_ask(parent, interactive=interactive)}
+    if create and passphrase:
+        options["passphrase"] = passphrase
     try:
         if create and existed:
             raise StoreError(f"There is already a file at {path}")
         if not create and not existed:
             raise StoreError(f"There is no panel file at {path}. It may have been moved or renamed.")
-        service = PanelService.open(path, create=create)
+        try:
+            service = PanelService.open(path, create=create, **options)
+        except PanelInUse as exc:
+            if create:
+                raise
+            service = PanelService.open(path, readonly=True, **options)
+            service.store.read_only_reason = (
+                f"{exc.holder.describe() if exc.holder else 'another program'} has it open for changes"
+            )
         if create and setup is not None:
             setup(service)
     except LeapError as exc:
         if service is not None:
             service.close()
         if create and not existed:
-            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-                leftover.unlink(missing_ok=True)
+            _remove_new_file(path)
         if raise_problems:
             raise
         tell(parent, "Could not open the panel", str(exc))
         return None
-    return AppContext(service, settings)
+    security = service.store.security
+    if security.recovery_key:
+        show = show_recovery_key or (lambda key, where, name: _recovery_key_dialog(key, where, name, parent))
+        show(security.recovery_key, security.where, path.name)
+        security.recovery_key = None  # shown once
+    ctx = AppContext(service, settings)
+    notes = list(security.notes)
+    security.notes.clear()
+    if service.store.readonly:
+        notes.insert(0, f"{path.name} is open read-only: {service.store.read_only_reason}")
+    ctx.opening_notes = notes  # the window shows them once it is up
+    return ctx
+
+
+def _recovery_key_dialog(recovery_key: str, where: str, name: str, parent: QWidget | None) -> None:
+    from .security_dialogs import RecoveryKeyDialog
+
+    RecoveryKeyDialog(recovery_key, where, name, parent).exec()
+
+
+def _remove_new_file(path: Path) -> None:
+    """Remove a panel file this app made and could not finish, with its key."""
+    salt = read_salt(path) if path.exists() else None
+    if salt is not None:
+        KeyStore().forget(salt)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 class Launcher(QObject):
@@ -101,6 +178,8 @@ class Launcher(QObject):
         self.appearance = appearance or Appearance(self.settings)
         self.window = None  # MainWindow of the open panel
         self.start_screen = None
+        #: how a new panel's recovery key is shown, once (the recovery key dialog; tests replace it)
+        self.show_recovery_key: Callable[[str, str, str], object] | None = None
 
     # -- recent files ---------------------------------------------------------------------------
 
@@ -159,13 +238,14 @@ class Launcher(QObject):
 
     # -- opening ----------------------------------------------------------------------------------
 
-    def open_path(self, path: str | os.PathLike, *, parent: QWidget | None = None) -> bool:
+    def open_path(self, path: str | os.PathLike, *, parent: QWidget | None = None, ask: Ask | None = None) -> bool:
         path = Path(path).expanduser()
         if self.window is not None and Path(self.window.ctx.path).resolve() == path.resolve():
             self.window.raise_()
             self.window.activateWindow()
             return True
-        ctx = open_panel(path, parent or self.active_window(), settings=self.settings)
+        parent = parent or self.active_window()
+        ctx = open_panel(path, parent, settings=self.settings, ask=ask or make_ask(parent))
         if ctx is None:
             return False
         self._show_window(ctx)
@@ -174,8 +254,8 @@ class Launcher(QObject):
 
     def create_panel(self, path: Path, values: dict) -> None:
         """Make a new panel file and open it; raises LeapError if it cannot."""
-        ctx = open_panel(path, create=True, setup=lambda s: s.set_panel(**values),
-                         settings=self.settings, raise_problems=True)
+        ctx = open_panel(path, self.active_window(), create=True, setup=lambda s: s.set_panel(**values),
+                         settings=self.settings, raise_problems=True, show_recovery_key=self.show_recovery_key)
         assert ctx is not None
         self._show_window(ctx)
         self.remember(path)
@@ -223,7 +303,7 @@ class Launcher(QObject):
                 return False
             finally:
                 QGuiApplication.restoreOverrideCursor()
-        return self.open_path(path, parent=parent)
+        return self.open_path(path, parent=parent, ask=make_ask(parent, first=DEMO_PASSPHRASE))
 
     # -- closing ------------------------------------------------------------------------------------
 
@@ -288,7 +368,8 @@ def take_screenshot(
             appearance = Appearance(settings)
             appearance.high_contrast = high_contrast
             appearance.apply()
-            ctx = open_panel(path, settings=settings, raise_problems=True)
+            ctx = open_panel(path, settings=settings, raise_problems=True,
+                             ask=make_ask(None, interactive=False, first=DEMO_PASSPHRASE if db is None else None))
             assert ctx is not None
             window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page=page_id)
             try:

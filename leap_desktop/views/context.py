@@ -41,6 +41,8 @@ class AppContext(QObject):
         #: the page ids the main window can show (filled in by the window), so a page
         #: only offers links to pages that exist
         self.pages: set[str] = set()
+        #: things to say once the window is up (opened read-only, a backup that failed...)
+        self.opening_notes: list[str] = []
         service.store.listeners.append(self._on_change)
 
     @property

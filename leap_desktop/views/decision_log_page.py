@@ -60,6 +60,7 @@ class DecisionLogPage(Page):
 
         ui.traceView.anchorClicked.connect(self._follow)
         ui.traceView.document().setDocumentMargin(10)
+        ui.traceView.document().setDefaultStyleSheet("h3 { margin-top: 14px; margin-bottom: 4px; }")
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

@@ -11,9 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,6 +26,9 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QStackedWidget,
     QStatusBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -34,7 +39,8 @@ from .form_dialog import announce
 from .page import Page
 from .pages import NAVIGATION, PAGES, default_page, page_class
 from .shortcuts_dialog import ShortcutsDialog
-from .theme import Appearance, icon
+from .about import about_action
+from .theme import Appearance, icon, style_labels
 
 if TYPE_CHECKING:
     from .app import Launcher
@@ -43,6 +49,29 @@ GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 PAGE_KEY = "window/page"
 MESSAGE_MS = 10_000
+
+
+class _RoomyItems(QStyledItemDelegate):
+    """Page names set in from the edge, with the selection still full width (drawn, not
+    styled: a style sheet would stop the list following View > Text size)."""
+
+    INDENT = 14
+
+    def paint(self, painter, option, index) -> None:  # noqa: D401 (Qt's signature)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(opt.font)
+        style.drawItemText(
+            painter, opt.rect.adjusted(self.INDENT, 0, -4, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), opt.palette, True, text,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
+        painter.restore()
 
 
 class MainWindow(QMainWindow):
@@ -69,7 +98,6 @@ class MainWindow(QMainWindow):
         self._closed = False
         ctx.pages = {cls.PAGE_ID for cls in PAGES}
 
-        self.setWindowIcon(icon("leap"))
         self._build_body()
         self._build_status_bar()
         self._build_menus()
@@ -92,6 +120,8 @@ class MainWindow(QMainWindow):
         if page_class(start) is None or start not in NAVIGATION:
             start = default_page()
         self.show_page(start, focus=True, record_history=False)
+        if ctx.opening_notes:
+            self.show_message(" ".join(note.rstrip(".") + "." for note in ctx.opening_notes))
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -105,6 +135,8 @@ class MainWindow(QMainWindow):
         self.navigation.setAccessibleName("Pages")
         self.navigation.setAccessibleDescription("The pages of this panel. Use the arrow keys to move between them.")
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setFrameShape(QFrame.Shape.NoFrame)
+        self.navigation.setItemDelegate(_RoomyItems(self.navigation))
         for page_id in NAVIGATION:
             cls = page_class(page_id)
             if cls is None:
@@ -122,10 +154,14 @@ class MainWindow(QMainWindow):
         self._fit_navigation()
 
     def _fit_navigation(self) -> None:
+        """Roomy entries in the page list, sized from the current text size."""
         metrics = self.navigation.fontMetrics()
         widest = max((metrics.horizontalAdvance(self.navigation.item(i).text())
                       for i in range(self.navigation.count())), default=100)
-        self.navigation.setFixedWidth(widest + 3 * metrics.averageCharWidth() + 40)
+        width = widest + 3 * metrics.averageCharWidth() + 40 + _RoomyItems.INDENT
+        for row in range(self.navigation.count()):
+            self.navigation.item(row).setSizeHint(QSize(width - 8, metrics.height() + 18))
+        self.navigation.setFixedWidth(width)
 
     def _build_status_bar(self) -> None:
         bar = QStatusBar(self)
@@ -137,6 +173,9 @@ class MainWindow(QMainWindow):
         self.problem_label = QLabel(bar)
         self.problem_label.setObjectName("problemLabel")
         self.problem_label.setWordWrap(False)
+        bold = QFont()
+        bold.setBold(True)  # only the weight: the size follows Text size
+        self.problem_label.setFont(bold)
         bar.addWidget(self.problem_icon)
         bar.addWidget(self.problem_label, 1)
         self.problem_icon.hide()
@@ -175,6 +214,9 @@ class MainWindow(QMainWindow):
             self.recent_menu.aboutToShow.connect(self._fill_recent)
             self._action(file_menu, "Open the &demo panel", lambda: launcher.open_demo(self),
                          tip="A made-up panel with a year of meetings, to try things out")
+            file_menu.addSeparator()
+            self._action(file_menu, "&Security settings…", self.show_security,
+                         tip="How this panel file is protected: its key, passphrase and backups")
             file_menu.addSeparator()
             self._action(file_menu, "&Close panel", lambda: launcher.close_panel(), ["Ctrl+W", "Ctrl+F4"],
                          "Close this panel and go back to the start screen")
@@ -234,6 +276,8 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
                      "Every command with a keyboard shortcut")
+        help_menu.addSeparator()
+        help_menu.addAction(about_action(self))
 
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
@@ -257,6 +301,7 @@ class MainWindow(QMainWindow):
         self.smaller_action.setEnabled(self.appearance.can_shrink)
 
     def _appearance_changed(self) -> None:
+        style_labels(self)
         self._update_text_actions()
         self.contrast_action.setChecked(self.appearance.high_contrast)
         self._fit_navigation()
@@ -376,7 +421,8 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         path = self.ctx.path
-        self.setWindowTitle(f"{self.ctx.panel_name()} \u2013 {path}")
+        read_only = " (read-only)" if self.ctx.service.store.readonly else ""
+        self.setWindowTitle(f"{self.ctx.panel_name()} \u2013 {path}{read_only}")
         self.setWindowFilePath(str(path))
 
     # -- edit ----------------------------------------------------------------------------------------
@@ -392,6 +438,14 @@ class MainWindow(QMainWindow):
         if self.ctx.undo_stack.canRedo():
             self.ctx.undo_stack.redo()
             self.show_message(f"Done again: {text}")
+
+    def show_security(self) -> None:
+        from .security_dialogs import SecuritySettingsDialog
+
+        dialog = SecuritySettingsDialog(self.ctx.service.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
 
     def show_shortcuts(self) -> None:
         for cls in PAGES:  # make every page, so every page's menu is listed
@@ -410,6 +464,17 @@ class MainWindow(QMainWindow):
         else:
             self.close()
 
+    def _drop_pages(self) -> None:
+        """Take the pages down while the panel is still open: a list being taken down
+        tells its page the selection changed, and the page may look the record up."""
+        for page in self.pages.values():
+            page.set_active(False)
+        self.pages.clear()
+        while self.stack.count():
+            holder = self.stack.widget(0)
+            self.stack.removeWidget(holder)
+            shiboken6.delete(holder)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
@@ -417,5 +482,6 @@ class MainWindow(QMainWindow):
                 self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
                 self.settings.setValue(STATE_KEY, self.saveState())
                 self.settings.sync()
+            self._drop_pages()
             self.ctx.close()
         super().closeEvent(event)

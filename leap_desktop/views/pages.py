@@ -8,11 +8,17 @@ from __future__ import annotations
 
 from .actions_page import ActionsPage
 from .decision_log_page import DecisionLogPage
+from .meeting_mode import MeetingMode
+from .meeting_workspace import MeetingWorkspace
+from .meetings import MeetingsPage
 from .page import Page
 from .people_page import PeoplePage
 from .person_page import PersonPage
 
-PAGES: list[type[Page]] = [PeoplePage, DecisionLogPage, ActionsPage, PersonPage]
+PAGES: list[type[Page]] = [
+    PeoplePage, DecisionLogPage, ActionsPage, PersonPage,
+    MeetingsPage, MeetingWorkspace, MeetingMode,
+]
 
 NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions")
 

@@ -43,9 +43,9 @@ class PersonPage(Page):
 
         self.contributions = ContributionsModel(self)
         self.decisions = ShapedDecisionsModel(self)
-        self.actions = ActionsModel(ctx.service, self)
-        self.actions.show = "all"
-        ui.actionsTable.setModel(self.actions)
+        self.actions_model = ActionsModel(ctx.service, self)
+        self.actions_model.show = "all"
+        ui.actionsTable.setModel(self.actions_model)
         ui.actionsTable.hideColumn(ActionsModel.OWNER)  # it is always this person
         ui.contributionsTable.setModel(self.contributions)
         ui.decisionsTable.setModel(self.decisions)
@@ -113,7 +113,7 @@ class PersonPage(Page):
             ui.consentLabel.clear()
             self.contributions.set_rows([])
             self.decisions.set_rows([])
-            self.actions.set_rows([])
+            self.actions_model.set_rows([])
             self.update_actions()
             return
         person = self.person
@@ -139,10 +139,10 @@ class PersonPage(Page):
         self.contributions.set_rows(history.contributions)
         shaped = shaped_decisions(history)
         self.decisions.set_rows(shaped)
-        self.actions.set_filter(show="all", owner_id=person.id)
+        self.actions_model.set_filter(show="all", owner_id=person.id)
         ui.contributionsHeading.setText(f"<b>What they said</b> ({plural(len(history.contributions), 'contribution')})")
         ui.decisionsHeading.setText(f"<b>Decisions they shaped</b> ({plural(len(shaped), 'decision')})")
-        ui.actionsHeading.setText(f"<b>Their actions</b> ({plural(self.actions.rowCount(), 'action')})")
+        ui.actionsHeading.setText(f"<b>Their actions</b> ({plural(self.actions_model.rowCount(), 'action')})")
         self.update_actions()
 
     def focus_first(self) -> None:

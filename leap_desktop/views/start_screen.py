@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from .. import APP_NAME
 from ..paths import resource
 from .forms import load_form
-from .theme import icon
 
 if TYPE_CHECKING:
     from .app import Launcher
@@ -28,10 +27,9 @@ class StartScreen(QWidget):
         self.launcher = launcher
         self.ui = load_form(self.FORM, self)
         self.setWindowTitle(APP_NAME)
-        self.setWindowIcon(icon("leap"))
         self.setAccessibleName(f"{APP_NAME}: start")
         ui = self.ui
-        logo = resource("icons", "leap.svg").as_uri()
+        logo = resource("icons", "leap-desktop.svg").as_uri()
         ui.heading.setText(f'<h1><img src="{logo}" width="44" height="44" style="vertical-align: middle"> {APP_NAME}</h1>')
         ui.newButton.clicked.connect(lambda: launcher.new_panel(self))
         ui.openButton.clicked.connect(lambda: launcher.open_file(self))

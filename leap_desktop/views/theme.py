@@ -2,15 +2,19 @@
 
 Text follows the system font, scaled by View > Text size; nothing in the app sets a
 fixed font size, so one change here reaches every window. The high-contrast theme is
-the Fusion style with a white-on-black palette and ``resources/styles/high-contrast.qss``
-(focus and selection in yellow); the standard theme keeps the system's own look.
+Qt's Fusion style drawn with the colours in ``resources/styles/high-contrast.ini``
+(white on black, yellow focus and selection); the standard theme keeps the system's own
+look. There is deliberately no application style sheet: under one, Qt stops passing a
+new font size down to widgets, and Text size would no longer reach them all.
 """
 
 from __future__ import annotations
 
+import configparser
+
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from ..paths import resource
 
@@ -26,42 +30,54 @@ def icon(name: str) -> QIcon:
     return QIcon(str(resource("icons", f"{name}.svg")))
 
 
-def stylesheet(name: str) -> str:
-    path = resource("styles", f"{name}.qss")
-    return path.read_text(encoding="utf-8") if path.exists() else ""
-
-
 def high_contrast_palette() -> QPalette:
-    black, white, yellow, cyan = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00"), QColor("#66e0ff")
+    """The palette described in ``resources/styles/high-contrast.ini``."""
+    parser = configparser.ConfigParser()
+    parser.optionxform = str  # keep the role names' capitals
+    parser.read(resource("styles", "high-contrast.ini"), encoding="utf-8")
     palette = QPalette()
-    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        for role, colour in (
-            (QPalette.ColorRole.Window, black),
-            (QPalette.ColorRole.WindowText, white),
-            (QPalette.ColorRole.Base, black),
-            (QPalette.ColorRole.AlternateBase, QColor("#141414")),
-            (QPalette.ColorRole.Text, white),
-            (QPalette.ColorRole.Button, black),
-            (QPalette.ColorRole.ButtonText, white),
-            (QPalette.ColorRole.BrightText, yellow),
-            (QPalette.ColorRole.Highlight, yellow),
-            (QPalette.ColorRole.HighlightedText, black),
-            (QPalette.ColorRole.Link, cyan),
-            (QPalette.ColorRole.LinkVisited, cyan),
-            (QPalette.ColorRole.ToolTipBase, white),
-            (QPalette.ColorRole.ToolTipText, black),
-            (QPalette.ColorRole.PlaceholderText, QColor("#d0d0d0")),
-            (QPalette.ColorRole.Mid, white),
-            (QPalette.ColorRole.Dark, white),
-            (QPalette.ColorRole.Light, white),
-        ):
-            palette.setColor(group, role, colour)
-    grey = QColor("#a0a0a0")
-    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
-    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base, QPalette.ColorRole.Button):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, black)
+    groups = {
+        "normal": (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive),
+        "disabled": (QPalette.ColorGroup.Disabled,),
+    }
+    for section, targets in groups.items():
+        if not parser.has_section(section):
+            continue
+        for name, value in parser.items(section):
+            role = getattr(QPalette.ColorRole, name, None)
+            if role is None:
+                continue
+            for group in targets:
+                palette.setColor(group, role, QColor(value))
     return palette
+
+
+def problem_colour(widget: QWidget) -> QColor:
+    """A red that reads on the widget's background (yellow on the high-contrast black)."""
+    background = widget.palette().color(QPalette.ColorRole.Window)
+    if background.lightness() < 60:
+        return QColor("#ffff00")
+    return QColor("#ff8a80") if background.lightness() < 128 else QColor("#a1160a")
+
+
+def style_labels(root: QWidget) -> None:
+    """Give labels marked in a form (dynamic property ``role``) their look from the
+    current palette: ``error`` in bold problem colours, ``hint`` in the quieter
+    placeholder colour. Called when a form is loaded and when the theme changes."""
+    for label in root.findChildren(QLabel):
+        role = label.property("role")
+        if role not in ("error", "hint"):
+            continue
+        label.setPalette(QPalette())  # back to the theme's own colours first
+        palette = label.palette()
+        if role == "error":
+            palette.setColor(QPalette.ColorRole.WindowText, problem_colour(label))
+            font = QFont()
+            font.setBold(True)  # only the weight: the size still follows Text size
+            label.setFont(font)
+        else:
+            palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+        label.setPalette(palette)
 
 
 class Appearance(QObject):
@@ -126,24 +142,19 @@ class Appearance(QObject):
     def apply(self) -> None:
         """Put the remembered text size and theme into effect for every window."""
         app = self.app
-        font = self.font()
-        app.setFont(font)
-        # Widgets under an application style sheet keep the font size the sheet gives
-        # them, so the size goes in the sheet too: then every widget follows it.
-        if font.pointSizeF() > 0:
-            size = f"* {{ font-size: {font.pointSizeF():g}pt; }}\n"
-        else:
-            size = f"* {{ font-size: {font.pixelSize()}px; }}\n"
+        if app.styleSheet():
+            app.setStyleSheet("")
         if self.high_contrast:
             if app.style().name().lower() != "fusion":
                 app.setStyle("Fusion")
             app.setPalette(high_contrast_palette())
-            app.setStyleSheet(size + stylesheet("high-contrast"))
         else:
             if app.style().name() != self.base_style:
                 app.setStyle(self.base_style)
             app.setPalette(app.style().standardPalette() if self.base_style.lower() == "fusion" else QPalette())
-            app.setStyleSheet(size + stylesheet("standard"))
+        app.setFont(self.font())
+        for window in app.topLevelWidgets():
+            style_labels(window)
         self.changed.emit()
 
 

@@ -88,7 +88,7 @@ def _balance_table(balance: Balance, noun: str, plural_noun: str, bar_colour: st
             f"{_e(noun if balance.total == 1 else plural_noun)}&nbsp;</td>"
             f'<td align="right"><b>{share:.0%}</b>&nbsp;&nbsp;</td><td width="{BAR_WIDTH}">{bar}</td></tr>'
         )
-    return '<table cellspacing="0" cellpadding="3">' + "".join(rows) + "</table><p></p>"
+    return '<table cellspacing="0" cellpadding="3" style="margin-bottom: 10px">' + "".join(rows) + "</table>"
 
 
 def _chain(trace: DecisionTrace, links: set[str]) -> str:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QPlainTextEdit,
+    QTabBar,
     QTextEdit,
     QWidget,
 )
@@ -37,7 +38,8 @@ CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainText
 
 def controls(root: QWidget) -> list[QWidget]:
     """The controls a person can reach, leaving out the parts Qt builds inside others
-    (the text box inside a spin box, a drop-down's list, a table's header)."""
+    (the text box inside a spin box, a drop-down's list, a table's header, the scroll
+    arrows of a row of tabs)."""
     found = []
     for widget in root.findChildren(QWidget):
         if not isinstance(widget, CONTROLS) or isinstance(widget, QHeaderView):
@@ -45,7 +47,7 @@ def controls(root: QWidget) -> list[QWidget]:
         parent = widget.parentWidget()
         inner = False
         while parent is not None and parent is not root:
-            if isinstance(parent, (QComboBox, QAbstractSpinBox, QLineEdit)):
+            if isinstance(parent, (QComboBox, QAbstractSpinBox, QLineEdit, QTabBar)):
                 inner = True
             parent = parent.parentWidget()
         if not inner and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
@@ -120,3 +122,55 @@ def test_tab_goes_through_the_decision_log_in_reading_order(window, qtbot):
         order.append(QApplication.focusWidget())
     assert order == [ui.searchEdit, ui.statusCombo, ui.levelCombo, ui.meetingCombo, ui.personCombo,
                      ui.clearButton, ui.decisionsTable]
+
+
+def _alt_keys(page: QWidget) -> list[str]:
+    """The Alt+letter keys a page offers now: underlined letters of its visible labels,
+    buttons and tabs, and its own Alt shortcuts."""
+    import re
+
+    from PySide6.QtWidgets import QLabel
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        return found.group(1).lower() if found else None
+
+    keys = []
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(page):
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            keys.append(letter(widget.text()))
+        elif isinstance(widget, QTabBar):
+            keys.extend(letter(widget.tabText(i)) for i in range(widget.count()))
+    for action in page.actions():
+        for shortcut in action.shortcuts():
+            text = shortcut.toString()
+            if text.startswith("Alt+") and len(text) == 5:
+                keys.append(text[-1].lower())
+    return [k for k in keys if k]
+
+
+@pytest.mark.parametrize("page_class", PAGES, ids=lambda c: c.PAGE_ID)
+def test_no_alt_key_of_a_page_is_also_a_menu(window, page_class, demo_service):
+    """Alt+F, Alt+E, Alt+V, Alt+H (and the page's own menu) open the menus on every page,
+    so no label or button on the page may use the same letter."""
+    import re
+
+    from PySide6.QtWidgets import QTabWidget
+
+    meeting = demo_service.meetings()[-2].id
+    page = window.show_page(page_class.PAGE_ID, meeting if page_class.PAGE_ID in ("meeting", "meeting_mode") else None)
+    menus = {
+        re.search(r"&(.)", action.text()).group(1).lower()
+        for action in window.menuBar().actions()
+        if action.isVisible() and "&" in action.text()
+    }
+    assert {"f", "e", "v", "h"} <= menus
+    tabs = page.findChildren(QTabWidget)
+    for tab_widget, index in [(None, None)] + [(t, i) for t in tabs for i in range(t.count())]:
+        if tab_widget is not None:
+            tab_widget.setCurrentIndex(index)
+        keys = _alt_keys(page)
+        assert sorted(set(keys) & menus) == [], f"{page_class.PAGE_ID}: Alt keys also used by the menus"
+        assert sorted({k for k in keys if keys.count(k) > 1}) == [], f"{page_class.PAGE_ID}: an Alt key used twice"

@@ -94,6 +94,8 @@ def test_opening_a_missing_or_broken_file_says_why_in_plain_words(launcher, tmp_
 
 
 def test_a_new_panel_is_made_from_the_start_screen(launcher, tmp_path, qtbot, data_dir):
+    shown = []
+    launcher.show_recovery_key = lambda key, where, name: shown.append((key, name))
     launcher.show_start()
     launcher.new_panel(launcher.start_screen)
     dialog = launcher.dialog
@@ -107,9 +109,13 @@ def test_a_new_panel_is_made_from_the_start_screen(launcher, tmp_path, qtbot, da
     press(qtbot, K.Key_Return, widget=dialog.ui.nameEdit)
     qtbot.waitUntil(lambda: launcher.window is not None)
     assert launcher.window.windowTitle().startswith("Carers' Research Panel \u2013 ")
-    assert launcher.window.current_id == "people" or page_class("meetings") is not None
+    assert launcher.window.current_id == ("meetings" if page_class("meetings") else "people")
+    assert len(shown) == 1 and shown[0][1] == "carers.leap"  # the recovery key, shown once
+    assert len(shown[0][0].replace("-", "")) == 64
+    launcher.close_panel()
     with PanelService.open(tmp_path / "carers.leap") as svc:
         assert svc.panel().name == "Carers' Research Panel"
+        assert svc.store.security.encrypted
 
 
 def test_a_new_panel_that_cannot_be_made_leaves_no_file(launcher, tmp_path, qtbot):
@@ -182,6 +188,7 @@ def test_text_size_follows_the_view_menu_and_is_remembered(window, qtbot, settin
     press(qtbot, K.Key_Plus, CTRL)
     assert qapp.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.1)
     assert window.statusBar().currentMessage().startswith("Text size 130%")
+    QApplication.processEvents()
     assert window.navigation.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.1)  # every widget follows
     assert float(settings.value("view/text_scale")) == 1.3
     from leap_desktop.views.theme import Appearance
