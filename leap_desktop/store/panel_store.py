@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Record
-from . import audit, backup, lock, migrations, unlock
+from . import audit, backup, lock, migrations, unlock, verified
 from .codec import from_row, to_row
 from .connection import connect, driver
 from .keys import KeyStore
@@ -162,9 +162,10 @@ class PanelStore:
         key = security.key
         try:
             db = Database(conn)
-            if existed:
+            if existed and not verified.unchanged_since_checked(path):
                 problems = backup.check_connection(conn, encrypted=False, full=False)
                 if problems:
+                    verified.forget(path)
                     raise DamagedFile(path, problems[0], backup.latest_good(path, key))
             pending = migrations.check_compatible(db, str(path))
             if pending and readonly:
@@ -211,6 +212,9 @@ class PanelStore:
             return
         self._closed = True
         self._close_connection()
+        if not self.readonly and self._lock is not None:
+            # Checked at open, changed only through SQLite since: note it as good.
+            verified.remember_checked(self.path)
         if self._lock is not None:
             self._lock.release()
             self._lock = None
