@@ -245,7 +245,13 @@ class Launcher(QObject):
             self.window.activateWindow()
             return True
         parent = parent or self.active_window()
-        ctx = open_panel(path, parent, settings=self.settings, ask=ask or make_ask(parent))
+        # Opening checks the file (and makes the day's backup): on a large panel that is a
+        # moment, so say so with the pointer (the unlock dialog, if needed, still works).
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ctx = open_panel(path, parent, settings=self.settings, ask=ask or make_ask(parent))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
         if ctx is None:
             return False
         self._show_window(ctx)
