@@ -8,9 +8,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEMO   ?= $(CURDIR)/.demo/demo.leap
 
-export QT_QPA_PLATFORM ?= offscreen
-
-.PHONY: setup run test bench docs-schema clean help crash
+.PHONY: setup run test bench docs-schema clean help crash screenshots
 
 help:
 	@echo "make run    set up (first time) and open the app on the demo panel"
@@ -67,3 +65,6 @@ uninstall-desktop:
 # The long form of the crash harness (tests/crash): 200 SIGKILLs of each kind.
 crash: setup
 	LEAP_CRASH_ROUNDS=200 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -s tests/crash
+
+screenshots: setup
+	@scripts/screenshots "$(VENV)" "$(DEMO)"

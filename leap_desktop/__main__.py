@@ -1,13 +1,128 @@
-"""`leap-desktop` / `python -m leap_desktop`: the desktop app."""
+"""`leap-desktop` / `python -m leap_desktop`: the desktop app.
+
+    leap-desktop                      the last panel used, or the start screen
+    leap-desktop --db PATH            open this panel file
+    leap-desktop --demo               open the demo panel (made on first use)
+    leap-desktop --screenshot F.png [--page PAGE] [--record REF]
+                                      draw the window to a PNG without showing it, then exit
+"""
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
+from pathlib import Path
+
+from . import APP_NAME, __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="leap-desktop",
+        description=f"{APP_NAME}: meetings, contributions and traceable decisions for Lived "
+        "Experience Advisory Panels.",
+    )
+    parser.add_argument("--version", action="version", version=f"leap-desktop {__version__}")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("--db", metavar="PATH", type=Path, help="the panel file to open")
+    which.add_argument("--demo", action="store_true",
+                       help="open the demo panel (made in your LEAP Desktop data folder on first use)")
+    parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
+                        help="draw the window to FILE.png without showing it, and exit "
+                        "(the panel from --db, otherwise the demo panel)")
+    parser.add_argument("--page", metavar="PAGE",
+                        help="with --screenshot: the page to draw (people, meetings, meeting, decisions, "
+                        "actions, person)")
+    parser.add_argument("--record", metavar="REF",
+                        help="with --screenshot: the record to show on the page, like D-12 or P-3")
+    parser.add_argument("--high-contrast", action="store_true",
+                        help="with --screenshot: draw it in the high-contrast theme")
+    return parser
+
+
+def has_display() -> bool:
+    """Whether a window can be shown (always true off Linux; on Linux, X11 or Wayland)."""
+    if not sys.platform.startswith("linux"):
+        return True
+    if os.environ.get("QT_QPA_PLATFORM", "").split(":")[0] in ("offscreen", "minimal", "vnc", "eglfs", "linuxfb"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def quiet_offscreen_notes() -> None:
+    """Drawing offscreen, Qt notes what that platform cannot do (raise a window, ...):
+    true, and no concern of someone asking for a picture."""
+    from PySide6.QtCore import QtMsgType, qInstallMessageHandler
+
+    def handler(kind: QtMsgType, _context, message: str) -> None:
+        if message.startswith("This plugin does not support"):
+            return
+        if kind != QtMsgType.QtDebugMsg:
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
 
 
 def main(argv: list[str] | None = None) -> int:
-    print("The LEAP Desktop window is not built yet; use the `leap` command for now.", file=sys.stderr)
-    return 1
+    args = build_parser().parse_args(argv)
+    if (args.page or args.record or args.high_contrast) and not args.screenshot:
+        print("leap-desktop: --page, --record and --high-contrast go with --screenshot", file=sys.stderr)
+        return 2
+
+    from PySide6.QtWidgets import QApplication
+
+    if args.screenshot:
+        if QApplication.instance() is None:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"  # draw without a display, never flash a window
+            quiet_offscreen_notes()
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        from .views.app import configure_application, demo_path, take_screenshot
+
+        configure_application(app)
+        db = args.db if args.db else (demo_path() if args.demo else None)
+        return take_screenshot(args.screenshot, page_id=args.page, db=db, record=args.record,
+                               high_contrast=args.high_contrast)
+
+    if not has_display():
+        print(
+            "leap-desktop: there is no display here (no DISPLAY or WAYLAND_DISPLAY), so the window "
+            "cannot open. To draw it to a picture instead: leap-desktop --screenshot window.png",
+            file=sys.stderr,
+        )
+        return 2
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    from .views.app import Launcher, configure_application
+    from .views.errors import install_excepthook
+
+    configure_application(app)
+    install_excepthook()
+    launcher = Launcher()
+    launcher.appearance.apply()
+    stop_cleanly_on_signals(launcher)
+    launcher.start(db=args.db, demo=args.demo)
+    from .views.startup import exit_when_shown
+
+    exit_when_shown(launcher.window or launcher.start_screen)  # LEAP_EXIT_WHEN_SHOWN: time the start
+    return app.exec()
+
+
+def stop_cleanly_on_signals(launcher) -> None:
+    """Ctrl+C in the terminal (or a polite kill) closes the panel properly, as Quit does."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def stop(*_args) -> None:
+        QTimer.singleShot(0, launcher.quit)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    # Qt's event loop is not Python: wake Python now and then so it sees the signal.
+    ticker = QTimer(launcher)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)
 
 
 if __name__ == "__main__":

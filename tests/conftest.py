@@ -98,3 +98,37 @@ def small_panel(service):
         "dev": s.add_contribution(item.id, people["dev"].id, "idea", "Offer an easy-read version."),
     }
     return {"people": people, "meeting": meeting, "later": later, "item": item, "other": other, "said": said}
+
+
+@pytest.fixture(scope="session")
+def demo_master(tmp_path_factory):
+    """The demo panel built once per test run (clock at 15 June 2026); copy it before use."""
+    from leap_desktop.services.demo import build_demo
+
+    path = tmp_path_factory.mktemp("demo-master") / "demo.leap"
+    with PanelService.open(path, create=True, clock=lambda: FIXED_NOW) as svc:
+        build_demo(svc.store)
+    return path
+
+
+@pytest.fixture
+def demo_path(demo_master, tmp_path):
+    """A fresh copy of the demo panel for one test (nothing has the master open)."""
+    import shutil
+
+    path = tmp_path / "demo.leap"
+    shutil.copyfile(demo_master, path)
+    return path
+
+
+@pytest.fixture
+def demo_service(demo_path):
+    """The demo panel, open, with the clock at 15 June 2026."""
+    import sqlite3
+
+    svc = PanelService.open(demo_path, clock=lambda: FIXED_NOW)
+    yield svc
+    try:
+        svc.close()
+    except sqlite3.ProgrammingError:  # already closed by the window that used it
+        pass

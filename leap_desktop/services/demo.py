@@ -15,9 +15,11 @@ an import must pass. It is deterministic for a given ``today`` and ``seed``.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..store import PanelStore
@@ -634,3 +636,34 @@ def build_demo(store: PanelStore, *, years: int = 1, seed: int = 20_26) -> dict[
         "decisions": len(document["decisions"]),
         "actions": len(document["actions"]),
     }
+
+
+#: The demo panel is fictional: its file is encrypted like any other, with this
+#: passphrase (the same as ``make run`` uses), so it opens even where no keyring works.
+DEMO_PASSPHRASE = "demo panel passphrase"
+
+
+def create_demo_file(path: str | os.PathLike, *, years: int = 1, passphrase: str = DEMO_PASSPHRASE) -> dict[str, int]:
+    """Make a new panel file at ``path`` holding the demo panel.
+
+    It is built beside ``path`` under a temporary name and renamed when complete, so
+    an interrupted build never leaves a half-made demo under the real name. Refuses to
+    overwrite an existing file. Encrypted with ``passphrase``.
+    """
+    from ..domain.errors import StoreError
+    from .panel import PanelService
+
+    path = Path(path)
+    if path.exists():
+        raise StoreError(f"{path} already exists; the demo panel is only made in a new file")
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+    building = path.with_name(f".{path.name}.building")
+    for leftover in path.parent.glob(building.name + "*"):
+        leftover.unlink()
+    with PanelService.open(building, create=True, passphrase=passphrase) as service:
+        counts = build_demo(service.store, years=years)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{building}{suffix}").unlink(missing_ok=True)
+    os.replace(building, path)
+    return counts

@@ -39,7 +39,7 @@ from ..domain.vocab import (
 )
 from ..store import PanelStore, queries
 from ..store.panel_store import new_id
-from ..store.queries import DecisionFilter, DecisionRow, SearchHit
+from ..store.queries import ActionRow, DecisionFilter, DecisionRow, SearchHit
 from .trace import DecisionTrace, PersonHistory, person_history, trace_decision
 
 R = TypeVar("R", bound=Record)
@@ -802,6 +802,24 @@ class PanelService:
             Action, " AND ".join(clauses) or None, params, order_by="due_on IS NULL, due_on, number"
         )
 
+    def action_log(
+        self,
+        *,
+        owner_id: str | None = None,
+        statuses: Sequence[Any] = (),
+        overdue: bool = False,
+        decision_id: str | None = None,
+    ) -> list[ActionRow]:
+        """Actions with the decision each came from, soonest due first (for lists)."""
+        codes = tuple(ActionStatus.parse(s, "Action status").value for s in statuses)
+        return queries.action_log(
+            self.store,
+            owner_id=owner_id,
+            statuses=codes,
+            overdue_on=self.today() if overdue else None,
+            decision_id=decision_id,
+        )
+
     def add_action(self, **values: Any) -> Action:
         action = build(Action, values, id=new_id())
         rules.check_action(action, self.store.get(Person, action.owner_id), self.today())
@@ -860,6 +878,19 @@ class PanelService:
     def check(self):
         """Verify the file, the audit chain and every record against its history."""
         return self.store.verify()
+
+    def revert(self, records: Sequence[Record], summary: str = "Undo") -> list[Record]:
+        """Put records back exactly as they were (what Undo in the app does), in one change.
+
+        Each record is an earlier version of something still in this panel; the status
+        rules are not applied again, since the earlier version was itself allowed. The
+        audit log keeps both the change and its undoing.
+        """
+        for record in records:
+            if self.store.get(type(record), record.id, include_deleted=True) is None:
+                raise NotFound(f"{record.ref} is no longer in this panel, so it cannot be put back")
+        with self.store.change(summary):
+            return [self.store.update(record) for record in records]
 
     def trace(self, decision_id: str, *, anonymised: bool = False) -> DecisionTrace:
         return trace_decision(self, self.get(Decision, decision_id), anonymised=anonymised)

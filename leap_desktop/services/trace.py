@@ -30,6 +30,12 @@ class Voice:
     roles: tuple[Role, ...]
     group: RoleGroup
     person_id: str = field(repr=False, compare=False, default="")
+    consent: Consent = field(repr=False, compare=False, default=Consent.ANONYMOUS)  # the level shown
+
+    @property
+    def named(self) -> bool:
+        """Shown by their name (so a screen may link to their page without revealing more)."""
+        return self.consent is Consent.NAMED
 
     def as_json(self) -> dict[str, Any]:
         return {"name": self.label, "roles": [r.value for r in self.roles], "role_labels": [r.label for r in self.roles]}
@@ -61,6 +67,7 @@ class Voices:
                 roles=rules.visible_roles(person, level),
                 group=rules.role_group(person.roles),
                 person_id=person_id,
+                consent=level,
             )
         return self._voices[key]
 

@@ -38,7 +38,20 @@ class AppContext(QObject):
         self.service = service
         self.settings = settings or QSettings()
         self.undo_stack = QUndoStack(self)
+        #: the page ids the main window can show (filled in by the window), so a page
+        #: only offers links to pages that exist
+        self.pages: set[str] = set()
+        #: things to say once the window is up (opened read-only, a backup that failed...)
+        self.opening_notes: list[str] = []
         service.store.listeners.append(self._on_change)
+
+    @property
+    def path(self):
+        return self.service.path
+
+    def panel_name(self) -> str:
+        panel = self.service.panel()
+        return panel.name if panel is not None else self.service.path.stem
 
     def _on_change(self, change: Change) -> None:
         self.changed.emit(set(change.tables))

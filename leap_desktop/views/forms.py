@@ -23,6 +23,7 @@ from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..paths import ui_file
+from .theme import style_labels
 
 
 class FormError(RuntimeError):
@@ -46,6 +47,7 @@ def load_form(name: str, host: QWidget | None = None) -> QWidget:
         handle.close()
     if form is None:
         raise FormError(f"The form {path} could not be loaded: {loader.errorString()}")
+    style_labels(form)  # labels marked role=error / role=hint take their colours from the theme
     if host is not None:
         layout = host.layout()
         if layout is None:

@@ -19,14 +19,23 @@ from .context import AppContext
 
 
 class ServiceCommand(QUndoCommand):
-    def __init__(self, ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any]):
+    def __init__(
+        self,
+        ctx: AppContext,
+        text: str,
+        do: Callable[[], Any],
+        undo: Callable[[Any], Any],
+        *,
+        report: bool = True,
+    ):
         super().__init__(text)
         self.ctx = ctx
         self._do = do
         self._undo = undo
+        self._report = report
         self.result: Any = None
-
         self.refused = False
+        self.error: LeapError | None = None
 
     def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
         try:
@@ -35,14 +44,17 @@ class ServiceCommand(QUndoCommand):
             # Refused: say why, and let Qt drop the command (an obsolete command is
             # removed from the stack instead of being kept).
             self.refused = True
+            self.error = exc
             self.setObsolete(True)
-            self.ctx.problem.emit(str(exc))
+            if self._report:
+                self.ctx.problem.emit(str(exc))
             return None
 
     def redo(self) -> None:
         self.result = self._run(self._do)
 
     def undo(self) -> None:
+        self._report = True  # only the first run is reported by a form; undo always says
         self._run(self._undo, self.result)
 
 
@@ -51,3 +63,13 @@ def push(ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any]
     command = ServiceCommand(ctx, text, do, undo)
     ctx.undo_stack.push(command)  # runs command.redo()
     return None if command.refused else command.result
+
+
+def push_form(ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any]) -> Any:
+    """Like :func:`push`, for a form: a refusal raises the LeapError instead of reporting
+    it, so the form can show it beside the field at fault and keep what was typed."""
+    command = ServiceCommand(ctx, text, do, undo, report=False)
+    ctx.undo_stack.push(command)
+    if command.error is not None:
+        raise command.error
+    return command.result

@@ -27,3 +27,22 @@ def test_demo_has_every_role_consent_kind_and_status(tmp_path):
     assert all(svc.trace(d.id).sources for d in svc.decisions()), "every demo decision has sources"
     assert svc.check() == []
     svc.close()
+
+
+def test_demo_file_is_made_whole_and_never_over_an_existing_file(tmp_path):
+    import pytest
+
+    from leap_desktop.domain.errors import StoreError
+    from leap_desktop.services import PanelService
+    from leap_desktop.services.demo import create_demo_file
+
+    path = tmp_path / "folder" / "demo.leap"
+    counts = create_demo_file(path)
+    assert counts["decisions"] > 10
+    assert sorted(p.name for p in path.parent.iterdir()) == ["demo.leap"]
+    with PanelService.open(path) as svc:
+        assert svc.panel().name == "Personalisation in Mental Health LEAP"
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="already exists"):
+        create_demo_file(path)
+    assert path.read_bytes() == before

@@ -1,0 +1,403 @@
+"""Starting the desktop app: the application object, opening panel files, and moving
+between the start screen and the main window.
+
+:func:`open_panel` is the one way the app opens a panel file. Whatever must happen
+when a file is opened (unlocking an encrypted panel, a lock against a second writer)
+belongs there, so every way in (the command line, the start screen, File > Open,
+recent files, the demo) gets it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from .. import APP_NAME, __version__
+from ..domain.errors import LeapError, StoreError
+from ..domain.model import BY_PREFIX, Person
+from ..paths import data_dir
+from ..services import PanelService
+from ..services.demo import DEMO_PASSPHRASE, create_demo_file
+from ..store.files import write_atomically
+from ..store.keys import KeyStore, read_salt
+from ..store.lock import PanelInUse
+from ..store.unlock import Ask, UnlockRequest
+from .context import AppContext
+from .errors import tell
+from .security_dialogs import dialog_ask
+from .icons import app_icon
+from .theme import Appearance
+
+ORGANISATION = "leap-desktop"
+APPLICATION = "leap-desktop"
+RECENT_KEY = "files/recent"
+LAST_KEY = "files/last"
+RECENT_LIMIT = 8
+SCREENSHOT_SIZE = (1280, 800)
+
+
+def configure_application(app: QApplication) -> None:
+    """Names used by QSettings and the window titles, and the app's icon."""
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+
+
+def demo_path() -> Path:
+    """Where ``--demo`` and "Open the demo panel" keep the demo panel."""
+    return data_dir() / "demo.leap"
+
+
+ENV_SECRETS = ("LEAP_RECOVERY_KEY", "LEAP_PASSPHRASE")
+
+
+def make_ask(parent: QWidget | None, *, interactive: bool = True, first: str | None = None) -> Ask:
+    """How the app answers when the keyring cannot give a file's key.
+
+    First ``first`` (the demo panel's own passphrase), then ``LEAP_RECOVERY_KEY`` or
+    ``LEAP_PASSPHRASE`` from the environment (as the ``leap`` command does, for scripts
+    and headless machines); then, when a person is there, the unlock dialog, which says
+    why and where keys are kept. Without a person (``--screenshot``), the file stays shut
+    and the reason is reported.
+    """
+    dialog = dialog_ask(parent) if interactive else None
+    tried: list[str] = []
+
+    def ask(request: UnlockRequest) -> str | None:
+        for secret in ([first] if first else []) + [os.environ.get(name, "") for name in ENV_SECRETS]:
+            if secret and secret not in tried:
+                tried.append(secret)
+                return secret
+        return dialog(request) if dialog is not None else None
+
+    return ask
+
+
+def open_panel(
+    path: str | os.PathLike,
+    parent: QWidget | None = None,
+    *,
+    create: bool = False,
+    setup: Callable[[PanelService], object] | None = None,
+    settings: QSettings | None = None,
+    raise_problems: bool = False,
+    interactive: bool = True,
+    ask: Ask | None = None,
+    passphrase: str | None = None,
+    show_recovery_key: Callable[[str, str, str], object] | None = None,
+) -> AppContext | None:
+    """Open (or with ``create``, make) a panel file for the app: THE way in.
+
+    * The key: the keyring first, then ``ask`` (by default :func:`make_ask`: the
+      environment, then the unlock dialog when ``interactive``).
+    * A file another LEAP Desktop has open for changes is opened read-only, and says so
+      (the window's title and status bar; every change is refused with that reason).
+    * A new file is encrypted (with ``passphrase`` when given); its recovery key is shown
+      once through ``show_recovery_key(recovery key, where, panel file name)``, by default
+      the recovery key dialog. ``setup`` then runs on it (e.g. to name the panel); if
+      anything fails, the half-made file and its key are removed.
+    * A known problem (missing, damaged or newer file, wrong key, read-only folder...)
+      is shown in a plain message over ``parent`` and None is returned; with
+      ``raise_problems`` it is raised instead, for a caller that shows it.
+    """
+    path = Path(path).expanduser()
+    existed = path.exists()
+    service: PanelService | None = None
+    options = {"ask": ask or make_ask(parent, interactive=interactive)}
+    if create and passphrase:
+        options["passphrase"] = passphrase
+    try:
+        if create and existed:
+            raise StoreError(f"There is already a file at {path}")
+        if not create and not existed:
+            raise StoreError(f"There is no panel file at {path}. It may have been moved or renamed.")
+        try:
+            service = PanelService.open(path, create=create, **options)
+        except PanelInUse as exc:
+            if create:
+                raise
+            service = PanelService.open(path, readonly=True, **options)
+            service.store.read_only_reason = (
+                f"{exc.holder.describe() if exc.holder else 'another program'} has it open for changes"
+            )
+        if create and setup is not None:
+            setup(service)
+    except LeapError as exc:
+        if service is not None:
+            service.close()
+        if create and not existed:
+            _remove_new_file(path)
+        if raise_problems:
+            raise
+        tell(parent, "Could not open the panel", str(exc))
+        return None
+    security = service.store.security
+    if security.recovery_key:
+        show = show_recovery_key or (lambda key, where, name: _recovery_key_dialog(key, where, name, parent))
+        show(security.recovery_key, security.where, path.name)
+        security.recovery_key = None  # shown once
+    ctx = AppContext(service, settings)
+    notes = list(security.notes)
+    security.notes.clear()
+    if service.store.readonly:
+        notes.insert(0, f"{path.name} is open read-only: {service.store.read_only_reason}")
+    ctx.opening_notes = notes  # the window shows them once it is up
+    return ctx
+
+
+def _recovery_key_dialog(recovery_key: str, where: str, name: str, parent: QWidget | None) -> None:
+    from .security_dialogs import RecoveryKeyDialog
+
+    RecoveryKeyDialog(recovery_key, where, name, parent).exec()
+
+
+def _remove_new_file(path: Path) -> None:
+    """Remove a panel file this app made and could not finish, with its key."""
+    salt = read_salt(path) if path.exists() else None
+    if salt is not None:
+        KeyStore().forget(salt)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+class Launcher(QObject):
+    """Which window is showing: the start screen, or the main window of one panel."""
+
+    def __init__(self, settings: QSettings | None = None, appearance: Appearance | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.appearance = appearance or Appearance(self.settings)
+        self.window = None  # MainWindow of the open panel
+        self.start_screen = None
+        #: how a new panel's recovery key is shown, once (the recovery key dialog; tests replace it)
+        self.show_recovery_key: Callable[[str, str, str], object] | None = None
+
+    # -- recent files ---------------------------------------------------------------------------
+
+    def recent(self) -> list[Path]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value] if value else []
+        return [Path(v) for v in (value or [])][:RECENT_LIMIT]
+
+    def remember(self, path: Path) -> None:
+        path = path.resolve()
+        paths = [p for p in self.recent() if p != path]
+        self.settings.setValue(RECENT_KEY, [str(p) for p in [path, *paths][:RECENT_LIMIT]])
+        self.settings.setValue(LAST_KEY, str(path))
+
+    def forget(self, path: Path) -> None:
+        self.settings.setValue(RECENT_KEY, [str(p) for p in self.recent() if p != path])
+        if str(self.settings.value(LAST_KEY, "")) == str(path):
+            self.settings.remove(LAST_KEY)
+
+    def last_panel(self) -> Path | None:
+        last = self.settings.value(LAST_KEY, "")
+        return Path(str(last)) if last else None
+
+    # -- starting ---------------------------------------------------------------------------------
+
+    def start(self, db: Path | None = None, demo: bool = False) -> None:
+        """``--demo``, ``--db``, else the last panel used, else the start screen."""
+        if demo:
+            if self.open_demo(None):
+                return
+        elif db is not None:
+            if self.open_path(db):
+                return
+        else:
+            last = self.last_panel()
+            if last is not None and last.exists() and self.open_path(last):
+                return
+        self.show_start()
+
+    def show_start(self) -> None:
+        from .start_screen import StartScreen
+
+        if self.start_screen is None:
+            self.start_screen = StartScreen(self)
+        self.start_screen.refresh()
+        self.start_screen.show()
+        self.start_screen.raise_()
+        self.start_screen.activateWindow()
+        self.start_screen.focus_first()
+
+    def active_window(self) -> QWidget | None:
+        if self.window is not None and self.window.isVisible():
+            return self.window
+        return self.start_screen
+
+    # -- opening ----------------------------------------------------------------------------------
+
+    def open_path(self, path: str | os.PathLike, *, parent: QWidget | None = None, ask: Ask | None = None) -> bool:
+        path = Path(path).expanduser()
+        if self.window is not None and Path(self.window.ctx.path).resolve() == path.resolve():
+            self.window.raise_()
+            self.window.activateWindow()
+            return True
+        parent = parent or self.active_window()
+        # Opening checks the file (and makes the day's backup): on a large panel that is a
+        # moment, so say so with the pointer (the unlock dialog, if needed, still works).
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ctx = open_panel(path, parent, settings=self.settings, ask=ask or make_ask(parent))
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        if ctx is None:
+            return False
+        self._show_window(ctx)
+        self.remember(path)
+        return True
+
+    def create_panel(self, path: Path, values: dict) -> None:
+        """Make a new panel file and open it; raises LeapError if it cannot."""
+        ctx = open_panel(path, self.active_window(), create=True, setup=lambda s: s.set_panel(**values),
+                         settings=self.settings, raise_problems=True, show_recovery_key=self.show_recovery_key)
+        assert ctx is not None
+        self._show_window(ctx)
+        self.remember(path)
+
+    def _show_window(self, ctx: AppContext) -> None:
+        from .main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(ctx, self)
+        self.window.show()
+        self.window.activateWindow()
+        if old is not None:
+            old.close()
+        if self.start_screen is not None:
+            self.start_screen.hide()
+
+    def open_file(self, parent: QWidget | None = None) -> bool:
+        folder = str(self.last_panel().parent) if self.last_panel() else str(data_dir())
+        path, _ = QFileDialog.getOpenFileName(
+            parent, "Open a panel file", folder, "Panel files (*.leap);;All files (*)"
+        )
+        return bool(path) and self.open_path(Path(path), parent=parent)
+
+    def new_panel(self, parent: QWidget | None = None) -> None:
+        from .new_panel_dialog import NewPanelDialog
+
+        dialog = NewPanelDialog(self.create_panel, parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_demo(self, parent: QWidget | None = None) -> bool:
+        """Open the demo panel in the user's data folder, making it first if needed."""
+        path = demo_path()
+        if not path.exists():
+            QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                create_demo_file(path)
+            except LeapError as exc:
+                tell(parent or self.active_window(), "Could not make the demo panel", str(exc))
+                return False
+            except OSError as exc:
+                tell(parent or self.active_window(), "Could not make the demo panel",
+                     f"Cannot write in {path.parent}: {exc.strerror}")
+                return False
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        return self.open_path(path, parent=parent, ask=make_ask(parent, first=DEMO_PASSPHRASE))
+
+    # -- closing ------------------------------------------------------------------------------------
+
+    def close_panel(self) -> None:
+        """File > Close panel: back to the start screen."""
+        self.show_start()
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.close()
+
+    def quit(self) -> None:
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.close()
+        if self.start_screen is not None:
+            self.start_screen.close()
+        QApplication.quit()
+
+
+# -- screenshots ------------------------------------------------------------------------------------
+
+
+def _resolve_record(ctx: AppContext, page_id: str, text: str) -> str:
+    """``D-12``, ``M-3``, ``A-7``, ``P-2`` (or, for a person's page, a name) -> an id."""
+    text = text.strip()
+    cls = BY_PREFIX.get(text[:1].upper()) if len(text) > 1 and text[1:2] in "-0123456789" else None
+    if cls is None and page_id == "person":
+        cls = Person
+    if cls is None:
+        raise StoreError(f"Say which record to show with a reference like D-12 (got {text!r})")
+    return ctx.service.resolve(cls, text).id
+
+
+def take_screenshot(
+    out: Path,
+    *,
+    page_id: str | None,
+    db: Path | None,
+    record: str | None = None,
+    high_contrast: bool = False,
+    size: tuple[int, int] = SCREENSHOT_SIZE,
+) -> int:
+    """Render the main window on ``page_id`` to a PNG without showing it; 0 when written."""
+    from .main_window import MainWindow
+    from .pages import default_page, page_class, page_ids
+
+    page_id = page_id or default_page()
+    if page_class(page_id) is None:
+        print(
+            f"leap-desktop: there is no {page_id!r} page in this version of {APP_NAME}; "
+            f"pages: {', '.join(page_ids())}",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        path = db if db is not None else demo_path()
+        if db is None and not path.exists():
+            create_demo_file(path)
+        with tempfile.TemporaryDirectory(prefix="leap-screenshot-") as folder:
+            # Settings of its own: a screenshot never changes the user's window or recent files.
+            settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+            appearance = Appearance(settings)
+            appearance.high_contrast = high_contrast
+            appearance.apply()
+            ctx = open_panel(path, settings=settings, raise_problems=True,
+                             ask=make_ask(None, interactive=False, first=DEMO_PASSPHRASE if db is None else None))
+            assert ctx is not None
+            window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page=page_id)
+            try:
+                window.resize(*size)
+                window.show_page(page_id, _resolve_record(ctx, page_id, record) if record else None)
+                window.show()
+                for _ in range(3):
+                    QApplication.processEvents()
+                image = window.grab()
+                data = QByteArray()
+                buffer = QBuffer(data)
+                buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+                if not image.save(buffer, "PNG"):
+                    raise StoreError(f"Could not draw the {page_id} page")
+                buffer.close()
+                write_atomically(out, bytes(data.data()), mode=0o644)
+            finally:
+                window.close()
+            appearance.high_contrast = False
+            appearance.apply()
+    except LeapError as exc:
+        print(f"leap-desktop: {exc}", file=sys.stderr)
+        return 1
+    print(f"Wrote {out} (the {page_id} page of {path})")
+    return 0

@@ -1,0 +1,290 @@
+"""The decision log: search and filter every decision, and read how each came about.
+
+The list is a lazily fetched model (a page of decisions at a time), so a ten-year
+panel opens at once and scrolls smoothly; typing in the search box waits for a
+pause before searching. The pane beside the list shows the selected decision's
+trace, with links to follow (Tab to reach them, Enter to follow one).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import QWidget
+
+from ..domain.model import Decision, Person
+from ..domain.vocab import DecisionStatus, InvolvementLevel
+from ..models.base import RecordRole
+from ..models.decisions import DecisionLogModel
+from ..models.format import day, plural, shown_as
+from ..services import DecisionFilter
+from . import trace_html
+from .action_dialogs import ActionDialog
+from .context import AppContext
+from .decision_dialogs import DecisionStatusDialog, allowed_statuses
+from .form_dialog import announce
+from .forms import load_form
+from .page import Page
+from .widgets import compact_combo, prepare_table, select_row, set_combo_data
+
+SEARCH_PAUSE_MS = 250
+
+
+class DecisionLogPage(Page):
+    PAGE_ID = "decisions"
+    TITLE = "Decision log"
+    FORM = "decision_log_page.ui"
+    WIDGETS = ("heading", "intro", "searchEdit", "statusCombo", "meetingCombo", "levelCombo", "personCombo",
+               "clearButton", "countLabel", "logSplitter", "decisionsTable", "detailFrame", "traceView",
+               "statusButton", "addActionButton")
+    MENU = "&Decisions"
+    TABLES = frozenset({"decisions", "decision_sources", "decision_coproducers", "decision_dissent",
+                        "actions", "people", "meetings", "contributions", "agenda_items"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.ui = load_form(self.FORM, self)
+        ui = self.ui
+        self.model = DecisionLogModel(ctx.service, self)
+        self._shown_id: str | None = None
+
+        table = ui.decisionsTable
+        table.setModel(self.model)
+        self.columns = prepare_table(table, stretch_column=DecisionLogModel.TITLE, widths={
+            DecisionLogModel.REF: 6, DecisionLogModel.DATE: 11, DecisionLogModel.STATUS: 12,
+            DecisionLogModel.LEVEL: 11, DecisionLogModel.MEETING: 6, DecisionLogModel.SOURCES: 6,
+            DecisionLogModel.OPEN_ACTIONS: 6})
+        table.selectionModel().currentRowChanged.connect(self._current_changed)
+        ui.logSplitter.setStretchFactor(0, 2)
+        ui.logSplitter.setStretchFactor(1, 3)
+
+        ui.traceView.anchorClicked.connect(self._follow)
+        ui.traceView.document().setDocumentMargin(10)
+        ui.traceView.document().setDefaultStyleSheet("h3 { margin-top: 14px; margin-bottom: 4px; }")
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        ui.searchEdit.textChanged.connect(lambda _text: self._search_timer.start())
+        ui.searchEdit.returnPressed.connect(self._search_now)
+        self._field_shortcut(ui.searchEdit, "Escape", self._escape_search)
+        self._field_shortcut(ui.searchEdit, "Down", lambda: table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+
+        for combo, chars in ((ui.statusCombo, 10), (ui.meetingCombo, 24), (ui.levelCombo, 11), (ui.personCombo, 16)):
+            compact_combo(combo, chars)
+        self._fill_filters()
+        for combo in (ui.statusCombo, ui.meetingCombo, ui.levelCombo, ui.personCombo):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        ui.clearButton.clicked.connect(self.clear_filters)
+
+        self.clear_action = self.page_action(
+            "&Clear search and filters", self.clear_filters, shortcut="Ctrl+Shift+X",
+            description="Show every decision again", enabled_when=self.is_filtered)
+        self.add_menu_separator()
+        self.status_action = self.page_action(
+            "Change &status…", self.change_status, shortcut="Ctrl+Shift+S",
+            description="Agree, reject, defer or reverse the selected decision", button=ui.statusButton,
+            enabled_when=lambda: (d := self.current()) is not None and bool(allowed_statuses(d)))
+        self.add_action_action = self.page_action(
+            "&Add an action for this decision…", self.add_action, shortcut="Ctrl+Shift+N",
+            description="Add an action that carries out the selected decision", button=ui.addActionButton,
+            enabled_when=lambda: self.current() is not None)
+        self.trace_action = self.page_action(
+            "Read the &details", self.focus_trace, shortcut="Ctrl+Shift+T",
+            description="Move to the details of the selected decision (who shaped it and what came of it)",
+            enabled_when=lambda: self.current() is not None)
+        self.model.loaded.connect(self._show_count)
+        self.apply_filter()
+
+    @staticmethod
+    def _field_shortcut(widget: QWidget, key: str, slot) -> None:
+        action = QAction(widget)
+        action.setShortcut(QKeySequence(key))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        action.triggered.connect(lambda _checked=False: slot())
+        widget.addAction(action)
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def _fill_filters(self) -> None:
+        ui = self.ui
+        service = self.ctx.service
+        keep = {combo: combo.currentData() for combo in (ui.statusCombo, ui.meetingCombo, ui.levelCombo, ui.personCombo)}
+        for combo in keep:
+            combo.blockSignals(True)
+            combo.clear()
+        ui.statusCombo.addItem("Any status", None)
+        for status in DecisionStatus:
+            ui.statusCombo.addItem(status.label, status.value)
+        ui.meetingCombo.addItem("Any meeting", None)
+        for meeting in reversed(service.meetings()):
+            ui.meetingCombo.addItem(f"{meeting.ref} \u00b7 {day(meeting.day, short=True)} \u00b7 {meeting.title}", meeting.id)
+        ui.levelCombo.addItem("Any level", None)
+        for level in InvolvementLevel:
+            ui.levelCombo.addItem(level.label, level.value)
+        ui.personCombo.addItem("Anyone", None)
+        for person in service.people():
+            ui.personCombo.addItem(shown_as(person), person.id)
+        for combo, data in keep.items():
+            set_combo_data(combo, data)
+            combo.blockSignals(False)
+
+    def current_filter(self) -> DecisionFilter:
+        ui = self.ui
+        status, level = ui.statusCombo.currentData(), ui.levelCombo.currentData()
+        return DecisionFilter(
+            text=ui.searchEdit.text(),
+            statuses=(status,) if status else (),
+            levels=(level,) if level else (),
+            meeting_id=ui.meetingCombo.currentData(),
+            person_id=ui.personCombo.currentData(),
+        )
+
+    def is_filtered(self) -> bool:
+        return self.current_filter() != DecisionFilter()
+
+    def apply_filter(self) -> None:
+        """Show the decisions matching the search box and filters (keeping the selection
+        if it still matches, otherwise choosing the newest)."""
+        self._search_timer.stop()
+        keep = self._shown_id
+        self.model.set_filter(self.current_filter())
+        self._select(keep)
+        self.update_actions()
+        announce(self.ui.countLabel, self.ui.countLabel.text())  # "12 of 3,039 decisions match"
+
+    def _search_now(self) -> None:
+        self.apply_filter()
+        if self.model.rowCount():
+            self.ui.decisionsTable.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _escape_search(self) -> None:
+        if self.ui.searchEdit.text():
+            self.ui.searchEdit.clear()
+            self.apply_filter()
+        else:
+            self.ui.decisionsTable.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def clear_filters(self) -> None:
+        ui = self.ui
+        for combo in (ui.statusCombo, ui.meetingCombo, ui.levelCombo, ui.personCombo):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        ui.searchEdit.blockSignals(True)
+        ui.searchEdit.clear()
+        ui.searchEdit.blockSignals(False)
+        self.apply_filter()
+
+    def _show_count(self) -> None:
+        total = self.model.total
+        if self.is_filtered():
+            everything = self.ctx.service.count_decisions()
+            if total:
+                text = f"{total:,} of {plural(everything, 'decision')} match"
+            else:
+                text = "No decisions match. Try fewer or different words, or clear the filters (Ctrl+Shift+X)."
+        else:
+            text = plural(total, "decision") if total else "No decisions recorded yet."
+        if self.model.rowCount() < total:
+            text += f" (showing the newest {self.model.rowCount():,}; scroll for more)"
+        self.ui.countLabel.setText(text)
+
+    # -- the selected decision ------------------------------------------------------------------
+
+    def current(self) -> Decision | None:
+        index: QModelIndex = self.ui.decisionsTable.currentIndex()
+        return index.data(RecordRole) if index.isValid() else None
+
+    def _select(self, decision_id: str | None) -> None:
+        row = self.model.find(decision_id) if decision_id else -1
+        if row < 0 and self.model.rowCount():
+            row = 0
+        if row >= 0:
+            select_row(self.ui.decisionsTable, row)
+        self._show_trace()
+
+    def _current_changed(self, *_args) -> None:
+        self._show_trace()
+        self.update_actions()
+
+    def _show_trace(self) -> None:
+        decision = self.current()
+        view = self.ui.traceView
+        if decision is None:
+            self._shown_id = None
+            view.setHtml(trace_html.empty(
+                "Choose a decision in the list to see who shaped it and what came of it."
+                if self.model.total else "There are no decisions to show."))
+            return
+        self._shown_id = decision.id
+        trace = self.ctx.service.trace(decision.id)
+        links = {"decision", "person", "action"} | ({"meeting"} if "meeting" in self.ctx.pages else set())
+        colour = self.palette().color(QPalette.ColorRole.Highlight).name()
+        scroll = view.verticalScrollBar().value() if decision.id == getattr(self, "_scrolled_for", None) else 0
+        view.setHtml(trace_html.render(trace, today=self.ctx.service.today(), links=links, bar_colour=colour))
+        view.verticalScrollBar().setValue(scroll)
+        self._scrolled_for = decision.id
+        view.setAccessibleName(f"Details of {decision.ref} {decision.title}")
+
+    def refresh(self) -> None:
+        self._fill_filters()
+        keep = self._shown_id
+        self.model.reload(at_least=self.model.rowCount())
+        self._select(keep)
+        self.update_actions()
+
+    def show_record(self, record_id: str | None) -> None:
+        """Show a decision, or with a person's id, the decisions that person shaped."""
+        if not record_id:
+            return
+        service = self.ctx.service
+        if service.store.get(Person, record_id) is not None:
+            self.clear_filters()
+            set_combo_data(self.ui.personCombo, record_id)
+            return
+        if service.store.get(Decision, record_id) is None:
+            return
+        row = self.model.ensure_loaded(record_id)
+        if row < 0:  # filtered out: show the whole log again
+            self.clear_filters()
+            row = self.model.ensure_loaded(record_id)
+        if row >= 0:
+            select_row(self.ui.decisionsTable, row)
+            self._show_trace()
+
+    def focus_first(self) -> None:
+        self.ui.decisionsTable.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_search(self) -> None:
+        self.ui.searchEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.ui.searchEdit.selectAll()
+
+    def focus_trace(self) -> None:
+        self.ui.traceView.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _follow(self, url: QUrl) -> None:
+        kind, _, record_id = url.toString().partition(":")
+        if kind == "decision":
+            self.show_record(record_id)
+        elif kind == "person":
+            self.ctx.navigate.emit("person", record_id)
+        elif kind == "action":
+            self.ctx.navigate.emit("actions", record_id)
+        elif kind == "meeting":
+            self.ctx.navigate.emit("meeting", record_id)
+
+    # -- commands ---------------------------------------------------------------------------------
+
+    def change_status(self) -> None:
+        decision = self.current()
+        if decision is not None and allowed_statuses(decision):
+            self.open_dialog(DecisionStatusDialog(self.ctx, self.ctx.service.get(Decision, decision.id), self))
+
+    def add_action(self) -> None:
+        decision = self.current()
+        if decision is not None:
+            dialog = ActionDialog(self.ctx, decision, self)
+            self.open_dialog(dialog)
+

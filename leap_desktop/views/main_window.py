@@ -1,0 +1,487 @@
+"""The main window: the pages of one open panel, its menus, and the status bar.
+
+Pages come from the list in :mod:`leap_desktop.views.pages` and are made the first
+time they are shown, so the window opens at once. Every frequent command is in a
+menu with its keyboard shortcut; the menu of the page on screen sits between View
+and Help. The window remembers its size, place and last page (QSettings).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QScrollArea,
+    QStackedWidget,
+    QStatusBar,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from .. import APP_NAME
+from .context import AppContext
+from .errors import tell
+from .form_dialog import announce
+from .page import Page
+from .pages import NAVIGATION, PAGES, default_page, page_class
+from .shortcuts_dialog import ShortcutsDialog
+from .about import about_action
+from .theme import Appearance, icon, style_labels
+
+if TYPE_CHECKING:
+    from .app import Launcher
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+PAGE_KEY = "window/page"
+MESSAGE_MS = 10_000
+
+
+class _RoomyItems(QStyledItemDelegate):
+    """Page names set in from the edge, with the selection still full width (drawn, not
+    styled: a style sheet would stop the list following View > Text size)."""
+
+    INDENT = 14
+
+    def paint(self, painter, option, index) -> None:  # noqa: D401 (Qt's signature)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        painter.save()
+        painter.setFont(opt.font)
+        style.drawItemText(
+            painter, opt.rect.adjusted(self.INDENT, 0, -4, 0),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), opt.palette, True, text,
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text,
+        )
+        painter.restore()
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        ctx: AppContext,
+        launcher: "Launcher | None" = None,
+        *,
+        appearance: Appearance | None = None,
+        remember: bool = True,
+        first_page: str | None = None,
+    ):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.launcher = launcher
+        self.settings = ctx.settings
+        self.appearance = appearance or (launcher.appearance if launcher else Appearance(ctx.settings))
+        self.remember = remember
+        self.pages: dict[str, Page] = {}
+        self.page_menus: dict[str, QMenu] = {}
+        self.history: list[tuple[str, str | None]] = []
+        self.current_id: str | None = None
+        self._closed = False
+        ctx.pages = {cls.PAGE_ID for cls in PAGES}
+
+        self._build_body()
+        self._build_status_bar()
+        self._build_menus()
+        self._update_title()
+        ctx.navigate.connect(self.navigate)
+        ctx.message.connect(self.show_message)
+        ctx.problem.connect(self.show_problem)
+        ctx.changed.connect(self._changed)
+        self.appearance.changed.connect(self._appearance_changed)
+
+        if remember:
+            geometry = self.settings.value(GEOMETRY_KEY)
+            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+                self.restoreGeometry(geometry)
+            else:
+                self.resize(1200, 780)
+        else:
+            self.resize(1200, 780)
+        start = first_page or (str(self.settings.value(PAGE_KEY, "")) if remember else "") or default_page()
+        if page_class(start) is None or start not in NAVIGATION:
+            start = default_page()
+        self.show_page(start, focus=True, record_history=False)
+        if ctx.opening_notes:
+            self.show_message(" ".join(note.rstrip(".") + "." for note in ctx.opening_notes))
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def _build_body(self) -> None:
+        body = QWidget(self)
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.navigation = QListWidget(body)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Pages")
+        self.navigation.setAccessibleDescription("The pages of this panel. Use the arrow keys to move between them.")
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setFrameShape(QFrame.Shape.NoFrame)
+        self.navigation.setItemDelegate(_RoomyItems(self.navigation))
+        for page_id in NAVIGATION:
+            cls = page_class(page_id)
+            if cls is None:
+                continue
+            item = QListWidgetItem(cls.TITLE)
+            item.setData(Qt.ItemDataRole.UserRole, page_id)
+            item.setToolTip(f"Go to {cls.TITLE} ({self._nav_shortcut(page_id).toString(QKeySequence.SequenceFormat.NativeText)})")
+            self.navigation.addItem(item)
+        self.navigation.currentItemChanged.connect(self._navigation_changed)
+        self.stack = QStackedWidget(body)
+        self.stack.setObjectName("pages")
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self._fit_navigation()
+
+    def _fit_navigation(self) -> None:
+        """Roomy entries in the page list, sized from the current text size."""
+        metrics = self.navigation.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.navigation.item(i).text())
+                      for i in range(self.navigation.count())), default=100)
+        width = widest + 3 * metrics.averageCharWidth() + 40 + _RoomyItems.INDENT
+        for row in range(self.navigation.count()):
+            self.navigation.item(row).setSizeHint(QSize(width - 8, metrics.height() + 18))
+        self.navigation.setFixedWidth(width)
+
+    def _build_status_bar(self) -> None:
+        bar = QStatusBar(self)
+        bar.setObjectName("statusBar")
+        bar.setAccessibleName("Status")
+        self.problem_icon = QLabel(bar)
+        self.problem_icon.setPixmap(icon("problem").pixmap(QSize(16, 16)))
+        self.problem_icon.setAccessibleName("Problem")
+        self.problem_label = QLabel(bar)
+        self.problem_label.setObjectName("problemLabel")
+        self.problem_label.setWordWrap(False)
+        bold = QFont()
+        bold.setBold(True)  # only the weight: the size follows Text size
+        self.problem_label.setFont(bold)
+        bar.addWidget(self.problem_icon)
+        bar.addWidget(self.problem_label, 1)
+        self.problem_icon.hide()
+        self.problem_label.hide()
+        self.setStatusBar(bar)
+
+    # -- menus --------------------------------------------------------------------------------
+
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                action.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        return action
+
+    def _nav_shortcut(self, page_id: str) -> QKeySequence:
+        return QKeySequence(f"Ctrl+{NAVIGATION.index(page_id) + 1}")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        launcher = self.launcher
+
+        file_menu = bar.addMenu("&File")
+        if launcher is not None:
+            self._action(file_menu, "&New panel…", lambda: launcher.new_panel(self), "Ctrl+N",
+                         "Make a new, empty panel file")
+            self._action(file_menu, "&Open panel…", lambda: launcher.open_file(self), "Ctrl+O",
+                         "Open a panel file on this computer")
+            self.recent_menu = file_menu.addMenu("Open &recent")
+            self.recent_menu.aboutToShow.connect(self._fill_recent)
+            self._action(file_menu, "Open the &demo panel", lambda: launcher.open_demo(self),
+                         tip="A made-up panel with a year of meetings, to try things out")
+            file_menu.addSeparator()
+            self._action(file_menu, "&Security settings…", self.show_security,
+                         tip="How this panel file is protected: its key, passphrase and backups")
+            file_menu.addSeparator()
+            self._action(file_menu, "&Close panel", lambda: launcher.close_panel(), ["Ctrl+W", "Ctrl+F4"],
+                         "Close this panel and go back to the start screen")
+        self._action(file_menu, "&Quit", self._quit, "Ctrl+Q", "Close LEAP Desktop")
+
+        edit_menu = bar.addMenu("&Edit")
+        stack = self.ctx.undo_stack
+        self.undo_action = self._action(edit_menu, "&Undo", self.undo, "Ctrl+Z")
+        self.redo_action = self._action(edit_menu, "&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.undoTextChanged.connect(self._undo_text_changed)
+        stack.redoTextChanged.connect(self._redo_text_changed)
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        if page_class("decisions") is not None:
+            edit_menu.addSeparator()
+            self._action(edit_menu, "&Find in the decision log", self.find, "Ctrl+F",
+                         "Search the decision log")
+
+        view_menu = bar.addMenu("&View")
+        self.page_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        for page_id in NAVIGATION:
+            cls = page_class(page_id)
+            if cls is None:
+                continue
+            action = self._action(view_menu, cls.TITLE, lambda p=page_id: self.show_page(p, focus=True),
+                                  self._nav_shortcut(page_id), f"Go to {cls.TITLE}")
+            action.setCheckable(True)
+            group.addAction(action)
+            self.page_actions[page_id] = action
+        self.back_action = self._action(view_menu, "&Back", self.back, "Alt+Left",
+                                        "Go back to the page you were on")
+        self.back_action.setEnabled(False)
+        view_menu.addSeparator()
+        text_menu = view_menu.addMenu("&Text size")
+        self.larger_action = self._action(text_menu, "&Larger", self.appearance.larger,
+                                          ["Ctrl++", "Ctrl+="], "Make all text larger")
+        self.smaller_action = self._action(text_menu, "&Smaller", self.appearance.smaller,
+                                           "Ctrl+-", "Make all text smaller")
+        self.reset_text_action = self._action(text_menu, "&Normal size", self.appearance.reset, "Ctrl+0",
+                                              "Text at the system's size")
+        self.contrast_action = self._action(view_menu, "&High-contrast theme",
+                                            lambda: self.appearance.set_high_contrast(self.contrast_action.isChecked()),
+                                            "Ctrl+Shift+H", "White text on black, with yellow for focus and selection")
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setChecked(self.appearance.high_contrast)
+        self._update_text_actions()
+
+        for cls in PAGES:
+            if cls.MENU:
+                menu = bar.addMenu(cls.MENU)
+                menu.menuAction().setVisible(False)
+                self.page_menus[cls.PAGE_ID] = menu
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
+                     "Every command with a keyboard shortcut")
+        help_menu.addSeparator()
+        help_menu.addAction(about_action(self))
+
+    def _undo_text_changed(self, text: str) -> None:
+        self.undo_action.setText(f"&Undo {text}" if text else "&Undo")
+
+    def _redo_text_changed(self, text: str) -> None:
+        self.redo_action.setText(f"&Redo {text}" if text else "&Redo")
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        paths = self.launcher.recent() if self.launcher else []
+        if not paths:
+            empty = self.recent_menu.addAction("No recent panels")
+            empty.setEnabled(False)
+            return
+        for number, path in enumerate(paths, start=1):
+            action = self.recent_menu.addAction(f"&{number} {path.name}  ({path.parent})")
+            action.triggered.connect(lambda _c=False, p=path: self.launcher.open_path(p, parent=self))
+
+    def _update_text_actions(self) -> None:
+        self.larger_action.setEnabled(self.appearance.can_grow)
+        self.smaller_action.setEnabled(self.appearance.can_shrink)
+
+    def _appearance_changed(self) -> None:
+        style_labels(self)
+        self._update_text_actions()
+        self.contrast_action.setChecked(self.appearance.high_contrast)
+        self._fit_navigation()
+        self.show_message(
+            f"{self.appearance.describe_size()}; "
+            + ("high-contrast theme" if self.appearance.high_contrast else "standard theme")
+        )
+
+    # -- pages ----------------------------------------------------------------------------------
+
+    def page(self, page_id: str) -> Page:
+        """The page with this id, made the first time it is asked for."""
+        if page_id not in self.pages:
+            cls = page_class(page_id)
+            if cls is None:
+                raise KeyError(page_id)
+            # Each page scrolls as a whole when the window is too small for it (large
+            # text on a small screen), rather than squeezing or cutting anything off.
+            holder = QScrollArea(self.stack)
+            holder.setObjectName(f"{page_id}Scroller")
+            holder.setWidgetResizable(True)
+            holder.setFrameShape(QFrame.Shape.NoFrame)
+            holder.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            page = cls(self.ctx, holder)
+            holder.setWidget(page)
+            self.pages[page_id] = page
+            self.stack.addWidget(holder)
+            menu = self.page_menus.get(page_id)
+            if menu is not None:
+                for action in page.menu_actions():
+                    menu.addAction(action)
+        return self.pages[page_id]
+
+    def current_page(self) -> Page | None:
+        return self.pages.get(self.current_id) if self.current_id else None
+
+    def show_page(self, page_id: str, record_id: str | None = None, *, focus: bool = True,
+                  record_history: bool = True) -> Page | None:
+        if page_class(page_id) is None:
+            self.show_problem(f"There is no {page_id!r} page in this version of {APP_NAME}")
+            return None
+        if record_history and self.current_id and (self.current_id != page_id or record_id):
+            self.history.append((self.current_id, None))
+            del self.history[:-50]
+        page = self.page(page_id)
+        previous = self.current_page()
+        if previous is not None and previous is not page:
+            previous.set_active(False)
+        self.current_id = page_id
+        if record_id is not None:  # before it is shown, so it does not load something else first
+            page.show_record(record_id)
+        self.stack.setCurrentWidget(page.parentWidget().parentWidget())  # its scroll area
+        page.set_active(True)
+        for pid, menu in self.page_menus.items():
+            menu.menuAction().setVisible(pid == page_id)
+        if page_id in self.page_actions:
+            self.page_actions[page_id].setChecked(True)
+        else:
+            for action in self.page_actions.values():
+                action.setChecked(False)
+        self._sync_navigation(page_id)
+        self.back_action.setEnabled(bool(self.history))
+        if focus:
+            page.focus_first()
+        if self.remember and page_id in NAVIGATION:
+            self.settings.setValue(PAGE_KEY, page_id)
+        self._update_title()
+        return page
+
+    def navigate(self, page_id: str, record_id: object = None) -> None:
+        """A page asked to show another page, or a record on it."""
+        self.show_page(page_id, record_id if isinstance(record_id, str) else None, focus=True)
+
+    def back(self) -> None:
+        if self.history:
+            page_id, record_id = self.history.pop()
+            self.show_page(page_id, record_id, focus=True, record_history=False)
+
+    def _sync_navigation(self, page_id: str) -> None:
+        self.navigation.blockSignals(True)
+        self.navigation.setCurrentRow(-1)
+        for row in range(self.navigation.count()):
+            if self.navigation.item(row).data(Qt.ItemDataRole.UserRole) == page_id:
+                self.navigation.setCurrentRow(row)
+        self.navigation.blockSignals(False)
+
+    def _navigation_changed(self, item: QListWidgetItem | None, _previous=None) -> None:
+        if item is not None:
+            # Arrowing through the list shows each page but leaves the focus in the list.
+            self.show_page(item.data(Qt.ItemDataRole.UserRole), focus=False)
+
+    def find(self) -> None:
+        page = self.show_page("decisions", focus=False)
+        if page is not None and hasattr(page, "focus_search"):
+            page.focus_search()
+
+    # -- messages -------------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        self.problem_icon.hide()
+        self.problem_label.hide()
+        self.statusBar().showMessage(text, MESSAGE_MS)
+        announce(self.statusBar(), text)
+
+    def show_problem(self, text: str) -> None:
+        """A change was refused or failed: say so in the status bar and in a small window.
+        Nothing typed is lost (forms stay open; lists are unchanged)."""
+        self.statusBar().clearMessage()
+        self.problem_label.setText(f"Not done: {text}")
+        self.problem_icon.show()
+        self.problem_label.show()
+        tell(self, "Could not do that", text)
+
+    def _changed(self, tables: set[str]) -> None:
+        if "panel" in tables:
+            self._update_title()
+
+    def _update_title(self) -> None:
+        path = self.ctx.path
+        read_only = " (read-only)" if self.ctx.service.store.readonly else ""
+        self.setWindowTitle(f"{self.ctx.panel_name()} \u2013 {path}{read_only}")
+        self.setWindowFilePath(str(path))
+
+    # -- edit ----------------------------------------------------------------------------------------
+
+    def undo(self) -> None:
+        text = self.ctx.undo_stack.undoText()
+        if self.ctx.undo_stack.canUndo():
+            self.ctx.undo_stack.undo()
+            self.show_message(f"Undone: {text}")
+
+    def redo(self) -> None:
+        text = self.ctx.undo_stack.redoText()
+        if self.ctx.undo_stack.canRedo():
+            self.ctx.undo_stack.redo()
+            self.show_message(f"Done again: {text}")
+
+    def show_security(self) -> None:
+        from .security_dialogs import SecuritySettingsDialog
+
+        dialog = SecuritySettingsDialog(self.ctx.service.store, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def show_shortcuts(self) -> None:
+        for cls in PAGES:  # make every page, so every page's menu is listed
+            if cls.MENU:
+                self.page(cls.PAGE_ID).set_active(cls.PAGE_ID == self.current_id)
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    # -- closing ----------------------------------------------------------------------------------------
+
+    def _quit(self) -> None:
+        if self.launcher is not None:
+            self.launcher.quit()
+        else:
+            self.close()
+
+    def _drop_pages(self) -> None:
+        """Take the pages down while the panel is still open: a list being taken down
+        tells its page the selection changed, and the page may look the record up."""
+        for page in self.pages.values():
+            page.set_active(False)
+        self.pages.clear()
+        while self.stack.count():
+            holder = self.stack.widget(0)
+            self.stack.removeWidget(holder)
+            shiboken6.delete(holder)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed:
+            self._closed = True
+            if self.remember:
+                self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+                self.settings.setValue(STATE_KEY, self.saveState())
+                self.settings.sync()
+            self._drop_pages()
+            self.ctx.close()
+        super().closeEvent(event)

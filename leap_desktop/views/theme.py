@@ -1,0 +1,175 @@
+"""How the whole app looks: text size and the high-contrast theme, remembered between runs.
+
+Text follows the system font, scaled by View > Text size; nothing in the app sets a
+fixed font size, so one change here reaches every window. The high-contrast theme is
+Qt's Fusion style drawn with the colours in ``resources/styles/high-contrast.ini``
+(white on black, yellow focus and selection); the standard theme keeps the system's own
+look. There is deliberately no application style sheet: under one, Qt stops passing a
+new font size down to widgets, and Text size would no longer reach them all.
+"""
+
+from __future__ import annotations
+
+import configparser
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from ..paths import resource
+
+#: The text sizes View > Text size steps through, as a share of the system font size.
+TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
+
+SCALE_KEY = "view/text_scale"
+CONTRAST_KEY = "view/high_contrast"
+
+
+def icon(name: str) -> QIcon:
+    """An icon from ``resources/icons`` (an empty icon if it is missing)."""
+    return QIcon(str(resource("icons", f"{name}.svg")))
+
+
+def high_contrast_palette() -> QPalette:
+    """The palette described in ``resources/styles/high-contrast.ini``."""
+    parser = configparser.ConfigParser()
+    parser.optionxform = str  # keep the role names' capitals
+    parser.read(resource("styles", "high-contrast.ini"), encoding="utf-8")
+    palette = QPalette()
+    groups = {
+        "normal": (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive),
+        "disabled": (QPalette.ColorGroup.Disabled,),
+    }
+    for section, targets in groups.items():
+        if not parser.has_section(section):
+            continue
+        for name, value in parser.items(section):
+            role = getattr(QPalette.ColorRole, name, None)
+            if role is None:
+                continue
+            for group in targets:
+                palette.setColor(group, role, QColor(value))
+    return palette
+
+
+def problem_colour(widget: QWidget) -> QColor:
+    """A red that reads on the widget's background (yellow on the high-contrast black)."""
+    background = widget.palette().color(QPalette.ColorRole.Window)
+    if background.lightness() < 60:
+        return QColor("#ffff00")
+    return QColor("#ff8a80") if background.lightness() < 128 else QColor("#a1160a")
+
+
+def style_labels(root: QWidget) -> None:
+    """Give labels marked in a form (dynamic property ``role``) their look from the
+    current palette: ``error`` in bold problem colours, ``hint`` in the quieter
+    placeholder colour. Called when a form is loaded and when the theme changes."""
+    for label in root.findChildren(QLabel):
+        role = label.property("role")
+        if role not in ("error", "hint"):
+            continue
+        label.setPalette(QPalette())  # back to the theme's own colours first
+        palette = label.palette()
+        if role == "error":
+            palette.setColor(QPalette.ColorRole.WindowText, problem_colour(label))
+            font = QFont()
+            font.setBold(True)  # only the weight: the size still follows Text size
+            label.setFont(font)
+        else:
+            palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
+        label.setPalette(palette)
+
+
+class Appearance(QObject):
+    """The app-wide text size and theme. One per application; kept in QSettings."""
+
+    changed = Signal()
+
+    def __init__(self, settings: QSettings, app: QApplication | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.app = app or QApplication.instance()
+        self.settings = settings
+        # The system font, not the app's current one, so the scale never compounds.
+        self.base_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
+        self.base_style = self.app.style().name()
+        self.scale = _nearest_scale(_as_float(settings.value(SCALE_KEY, 1.0)))
+        self.high_contrast = _as_bool(settings.value(CONTRAST_KEY, False))
+
+    # -- text size --------------------------------------------------------------------
+
+    def font(self) -> QFont:
+        font = QFont(self.base_font)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(round(font.pointSizeF() * self.scale, 1))
+        else:
+            font.setPixelSize(max(8, round(font.pixelSize() * self.scale)))
+        return font
+
+    def describe_size(self) -> str:
+        return f"Text size {round(self.scale * 100)}%"
+
+    def set_scale(self, scale: float) -> None:
+        self.scale = _nearest_scale(scale)
+        self.settings.setValue(SCALE_KEY, self.scale)
+        self.apply()
+
+    def larger(self) -> None:
+        index = TEXT_SCALES.index(self.scale)
+        self.set_scale(TEXT_SCALES[min(index + 1, len(TEXT_SCALES) - 1)])
+
+    def smaller(self) -> None:
+        index = TEXT_SCALES.index(self.scale)
+        self.set_scale(TEXT_SCALES[max(index - 1, 0)])
+
+    def reset(self) -> None:
+        self.set_scale(1.0)
+
+    @property
+    def can_grow(self) -> bool:
+        return self.scale < TEXT_SCALES[-1]
+
+    @property
+    def can_shrink(self) -> bool:
+        return self.scale > TEXT_SCALES[0]
+
+    # -- theme ------------------------------------------------------------------------
+
+    def set_high_contrast(self, on: bool) -> None:
+        self.high_contrast = bool(on)
+        self.settings.setValue(CONTRAST_KEY, self.high_contrast)
+        self.apply()
+
+    def apply(self) -> None:
+        """Put the remembered text size and theme into effect for every window."""
+        app = self.app
+        if app.styleSheet():
+            app.setStyleSheet("")
+        if self.high_contrast:
+            if app.style().name().lower() != "fusion":
+                app.setStyle("Fusion")
+            app.setPalette(high_contrast_palette())
+        else:
+            if app.style().name() != self.base_style:
+                app.setStyle(self.base_style)
+            app.setPalette(app.style().standardPalette() if self.base_style.lower() == "fusion" else QPalette())
+        app.setFont(self.font())
+        for window in app.topLevelWidgets():
+            style_labels(window)
+        self.changed.emit()
+
+
+def _as_float(value: object) -> float:
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 1.0
+
+
+def _as_bool(value: object) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def _nearest_scale(scale: float) -> float:
+    return min(TEXT_SCALES, key=lambda s: abs(s - scale))

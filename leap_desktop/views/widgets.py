@@ -1,0 +1,115 @@
+"""Small helpers that give every list and field the same calm, accessible behaviour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QWidget
+
+
+class TableFit(QObject):
+    """Keeps a table readable at any text size and window width.
+
+    Row heights follow the font, so larger text is never clipped. Column widths are
+    given in characters (never narrower than the column's title) and are worked out
+    again when the text size changes; the one stretching column takes the room that
+    is left, but never less than ``stretch_min`` characters: when the window is too
+    narrow for that, the table scrolls sideways instead of squeezing the text away.
+    """
+
+    def __init__(self, view: QTableView, widths: dict[int, int], stretch: int | None, stretch_min: int = 30):
+        super().__init__(view)
+        self.view = view
+        self.widths = dict(widths)
+        self.stretch = stretch
+        self.stretch_min = stretch_min
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)  # its width changes when a scroll bar comes and goes
+        self.fit()
+
+    def fit(self) -> None:
+        view = self.view
+        metrics = view.fontMetrics()
+        height = metrics.height()
+        view.verticalHeader().setDefaultSectionSize(height + max(10, height // 2))
+        view.verticalHeader().setMinimumSectionSize(height + 4)
+        chars = metrics.averageCharWidth()
+        header = view.horizontalHeader()
+        model = view.model()
+        used = 0
+        for column, count in self.widths.items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
+            width = max(count * chars + 16, header.fontMetrics().horizontalAdvance(title) + 28)
+            view.setColumnWidth(column, width)
+            if not view.isColumnHidden(column):
+                used += width
+        if self.stretch is not None:
+            room = view.viewport().width() - used - 1
+            view.setColumnWidth(self.stretch, max(self.stretch_min * chars, room))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show):
+            self.fit()
+        return False
+
+
+def prepare_table(
+    view: QTableView,
+    *,
+    widths: dict[int, int] | None = None,
+    stretch_column: int | None = None,
+    stretch_min: int = 30,
+) -> TableFit:
+    """Whole-row selection, Tab leaves the table (arrows move inside it), no grid lines,
+    a header that explains each column in its tooltip, and sizes that follow the text."""
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    view.setAlternatingRowColors(True)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setStretchLastSection(stretch_column is None)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return TableFit(view, widths or {}, stretch_column, stretch_min)
+
+
+def select_row(view: QTableView, row: int) -> None:
+    """Make ``row`` current and selected, and scroll to it."""
+    model = view.model()
+    if model is None or not (0 <= row < model.rowCount()):
+        return
+    index = model.index(row, 0)
+    view.setCurrentIndex(index)
+    view.selectRow(row)
+    view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
+
+
+def compact_combo(combo: QComboBox, chars: int) -> None:
+    """A drop-down list as wide as ``chars`` characters, whatever its longest entry, so a
+    long meeting title never makes the window wider than the screen; the open list
+    still shows entries in full."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+
+
+def set_combo_data(combo: QComboBox, data: object) -> None:
+    """Choose the entry whose data is ``data`` (the first entry if none has it)."""
+    index = combo.findData(data)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+
+
+def mark_error_label(label: QLabel) -> None:
+    label.setProperty("role", "error")
+    label.setWordWrap(True)
+
+
+def describe(widget: QWidget, name: str, description: str) -> None:
+    widget.setAccessibleName(name)
+    widget.setAccessibleDescription(description)

@@ -1,0 +1,118 @@
+"""Actions: add one, mark it done with what was done, drop, reopen, undo; overdue in words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from leap_desktop.domain.model import Action
+from leap_desktop.domain.vocab import ActionStatus
+from leap_desktop.models.actions import ActionsModel
+from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
+
+from .helpers import CTRL, CTRL_SHIFT, activate, column, press, type_text, wait_closed, wait_dialog
+
+K = Qt.Key
+
+
+def actions_page(window, qtbot):
+    page = window.show_page("actions")
+    activate(window, qtbot)
+    return page
+
+
+def show(page, qtbot, label):
+    combo = page.ui.showCombo
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findText(label))
+    assert combo.currentText() == label
+
+
+def test_overdue_actions_say_so_in_words_and_with_a_marker(window, qtbot, demo_service):
+    page = actions_page(window, qtbot)
+    overdue = demo_service.actions(overdue=True)
+    show(page, qtbot, "Overdue")
+    assert page.model.rowCount() == len(overdue) > 0
+    for row in range(page.proxy.rowCount()):
+        due = page.proxy.index(row, ActionsModel.DUE)
+        assert due.data().startswith("Overdue by ")
+        assert not due.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert f"{len(overdue)} of them overdue" in page.ui.countLabel.text()
+
+
+def test_add_an_action_then_mark_it_done_with_what_was_done(window, qtbot, demo_service):
+    page = actions_page(window, qtbot)
+    page.ui.actionsTable.setFocus()
+    press(qtbot, K.Key_N, CTRL_SHIFT)
+    dialog = wait_dialog(window, qtbot, ActionDialog)
+    assert QApplication.focusWidget() is dialog.ui.titleEdit
+    type_text(qtbot, "Send members the easy-read summary")
+    press(qtbot, K.Key_Tab)  # to "who will do it"
+    assert QApplication.focusWidget() is dialog.ui.ownerCombo
+    type_text(qtbot, "Iv")
+    assert dialog.ui.ownerCombo.currentText() == "Ivan Novak (facilitator)"
+    press(qtbot, K.Key_Tab)  # to the due date
+    type_text(qtbot, "2026-07-10")
+    press(qtbot, K.Key_Return)
+    wait_closed(window, dialog, qtbot)
+
+    added = page.current()
+    assert added.title == "Send members the easy-read summary"
+    assert page.ui.detailLabel.text().startswith(f"{added.ref}: Send members the easy-read summary")
+    assert "Owner: Ivan Novak" in page.ui.detailLabel.text()
+
+    page.ui.actionsTable.setFocus()
+    press(qtbot, K.Key_D, CTRL)  # Ctrl+D: mark done
+    closing = wait_dialog(window, qtbot, CloseActionDialog)
+    press(qtbot, K.Key_Return, CTRL)  # nothing said about what was done
+    assert closing.isVisible()
+    assert closing.ui.outcomeError.text() == "Say what was done (the outcome) to mark an action done"
+    type_text(qtbot, "Posted to everyone, with large-print copies for two members", closing.ui.outcomeEdit)
+    press(qtbot, K.Key_Return, CTRL)
+    wait_closed(window, closing, qtbot)
+
+    done = demo_service.get(Action, added.id)
+    assert done.status is ActionStatus.DONE and done.closed_on == "2026-06-15"
+    assert done.outcome == "Posted to everyone, with large-print copies for two members"
+    assert added.ref not in column(page.proxy, ActionsModel.REF)  # no longer still to do
+    show(page, qtbot, "Done")
+    row = column(page.proxy, ActionsModel.REF).index(added.ref)
+    assert page.proxy.index(row, ActionsModel.STATUS).data() == "Done on 15 Jun 2026"
+    assert page.proxy.index(row, ActionsModel.OUTCOME).data().startswith("Posted to everyone")
+
+    press(qtbot, K.Key_Z, CTRL)  # undo: open again, as it was
+    assert demo_service.get(Action, added.id).status is ActionStatus.OPEN
+
+
+def test_drop_with_a_reason_then_reopen(window, qtbot, demo_service):
+    page = actions_page(window, qtbot)
+    page.ui.actionsTable.setFocus()
+    action = page.current()
+    press(qtbot, K.Key_Delete, CTRL_SHIFT)
+    dialog = wait_dialog(window, qtbot, CloseActionDialog)
+    assert dialog.ui.outcomeLabel.text() == "&Why is it being dropped?"
+    type_text(qtbot, "The funder withdrew the extension", dialog.ui.outcomeEdit)
+    press(qtbot, K.Key_Return, CTRL)
+    wait_closed(window, dialog, qtbot)
+    assert demo_service.get(Action, action.id).status is ActionStatus.DROPPED
+
+    show(page, qtbot, "Dropped")
+    page.show_record(action.id)
+    page.ui.actionsTable.setFocus()
+    assert page.reopen_action.isEnabled()
+    press(qtbot, K.Key_O, CTRL_SHIFT)
+    assert demo_service.get(Action, action.id).status is ActionStatus.OPEN
+    assert window.statusBar().currentMessage() == f"{action.ref} is open again"
+
+
+def test_sort_by_owner_and_filter_by_owner(window, qtbot, demo_service):
+    page = actions_page(window, qtbot)
+    show(page, qtbot, "All actions")
+    page.ui.actionsTable.sortByColumn(ActionsModel.OWNER, Qt.SortOrder.AscendingOrder)
+    owners = column(page.proxy, ActionsModel.OWNER)
+    assert owners == sorted(owners, key=str.casefold)
+    combo = page.ui.ownerCombo
+    combo.setCurrentIndex(combo.findText("Jo Taylor"))
+    jo = combo.currentData()
+    assert set(column(page.proxy, ActionsModel.OWNER)) == {"Jo Taylor"}
+    assert page.model.rowCount() == len(demo_service.actions(owner_id=jo))

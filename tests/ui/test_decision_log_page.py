@@ -1,0 +1,202 @@
+"""The decision log: search, filter, read a decision's trace, change its status, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from leap_desktop.domain.model import Decision
+from leap_desktop.domain.vocab import DecisionStatus
+from leap_desktop.models.decisions import DecisionLogModel
+from leap_desktop.services import DecisionFilter
+from leap_desktop.views.action_dialogs import ActionDialog
+from leap_desktop.views.decision_dialogs import DecisionStatusDialog
+
+from .helpers import CTRL, CTRL_SHIFT, activate, column, press, type_text, wait_closed, wait_dialog
+
+K = Qt.Key
+
+
+def log_page(window, qtbot):
+    page = window.show_page("decisions")
+    activate(window, qtbot)
+    return page
+
+
+def choose(qtbot, combo, text):
+    """Pick an entry of a drop-down list by keyboard: focus it and type its first letters."""
+    combo.setFocus()
+    type_text(qtbot, text, combo)
+    assert combo.currentText().startswith(text), combo.currentText()
+
+
+def select_status(page, qtbot, status: DecisionStatus):
+    choose(qtbot, page.ui.statusCombo, status.label)
+    qtbot.waitUntil(lambda: set(column(page.model, DecisionLogModel.STATUS)) == {status.label})
+    page.ui.decisionsTable.setFocus()
+    return page.current()
+
+
+def test_search_the_log_and_read_the_trace(window, qtbot, demo_service):
+    page = log_page(window, qtbot)
+    everything = demo_service.count_decisions()
+    assert page.ui.countLabel.text() == f"{everything} decisions"
+    press(qtbot, K.Key_F, CTRL)  # Ctrl+F: to the search box
+    assert QApplication.focusWidget() is page.ui.searchEdit
+    type_text(qtbot, "poster")
+    expected = demo_service.decision_log(DecisionFilter(text="poster"))
+    qtbot.waitUntil(lambda: page.model.total == len(expected))  # after a pause in typing
+    assert 0 < len(expected) < everything
+    assert column(page.model, DecisionLogModel.REF) == [r.decision.ref for r in expected]
+    assert page.ui.countLabel.text() == f"{len(expected)} of {everything} decisions match"
+
+    press(qtbot, K.Key_Return)  # Enter: into the results
+    assert QApplication.focusWidget() is page.ui.decisionsTable
+    decision = page.current()
+    trace = demo_service.trace(decision.id)
+    text = page.ui.traceView.toPlainText()
+    assert f"{decision.ref} \u00b7 {decision.title}" in text
+    assert "Who shaped it" in text
+    for coproducer in trace.coproducers:
+        assert coproducer.voice.label in text  # as their consent allows
+    assert "Share of sources by role" in text
+    experience = trace.source_balance.counts.get(next(iter(trace.source_balance.counts)), 0)
+    assert f"{experience} of {trace.source_balance.total} sources" in text  # in numbers, not colour
+    for source in trace.sources:
+        assert source.contribution.text in text
+    assert "Actions" in text
+
+
+def test_any_search_text_gives_results_or_none_never_an_error(window, qtbot):
+    page = log_page(window, qtbot)
+    page.focus_search()
+    for nonsense in ('"(*', "AND OR NOT", "consent:", "\u00a7\u00a7\u00a7", "zzzzqqq"):
+        page.ui.searchEdit.clear()
+        type_text(qtbot, nonsense, page.ui.searchEdit)
+        press(qtbot, K.Key_Return, widget=page.ui.searchEdit)
+        assert page.model.rowCount() == 0
+        assert page.ui.countLabel.text().startswith("No decisions match")
+        assert "There are no decisions to show" in page.ui.traceView.toPlainText()
+    press(qtbot, K.Key_Escape, widget=page.ui.searchEdit)  # Escape clears the search
+    assert page.ui.searchEdit.text() == "" and page.model.rowCount() > 0
+
+
+def test_filters_narrow_the_log_and_clear_again(window, qtbot, demo_service):
+    page = log_page(window, qtbot)
+    select_status(page, qtbot, DecisionStatus.AGREED)
+    choose(qtbot, page.ui.levelCombo, "Panel-led")
+    expected = demo_service.decision_log(DecisionFilter(statuses=("agreed",), levels=("panel_led",)))
+    qtbot.waitUntil(lambda: page.model.total == len(expected))
+    assert column(page.model, DecisionLogModel.LEVEL) == ["Panel-led"] * len(expected)
+    assert page.clear_action.isEnabled()
+    press(qtbot, K.Key_X, CTRL_SHIFT)  # clear the search and filters
+    assert page.model.total == demo_service.count_decisions()
+    assert page.ui.statusCombo.currentText() == "Any status"
+
+
+def test_filter_by_the_person_who_shaped_it(window, qtbot, demo_service):
+    page = log_page(window, qtbot)
+    combo = page.ui.personCombo
+    index = combo.findText("Amira Khan")
+    combo.setCurrentIndex(index)
+    amira = combo.currentData()
+    expected = demo_service.decision_log(DecisionFilter(person_id=amira))
+    assert column(page.model, DecisionLogModel.REF) == [r.decision.ref for r in expected]
+    assert combo.findText("Dev Patel") == -1  # anonymous members are not named in the log's filters
+
+
+def test_agree_a_proposal_by_vote_then_undo(window, qtbot, demo_service):
+    page = log_page(window, qtbot)
+    decision = select_status(page, qtbot, DecisionStatus.PROPOSED)
+    press(qtbot, K.Key_S, CTRL_SHIFT)
+    dialog = wait_dialog(window, qtbot, DecisionStatusDialog)
+    assert dialog.ui.statusCombo.currentText() == "Agreed"
+    assert "It can become: agreed, rejected, deferred to a later meeting." in dialog.ui.introLabel.text()
+    choose(qtbot, dialog.ui.methodCombo, "Vote")
+    assert dialog.ui.forSpin.isVisible()
+    for spin, count in ((dialog.ui.forSpin, "7"), (dialog.ui.againstSpin, "1"), (dialog.ui.abstainSpin, "2")):
+        spin.setFocus()
+        spin.selectAll()
+        type_text(qtbot, count, spin)
+    press(qtbot, K.Key_Return, widget=dialog.ui.abstainSpin)
+    wait_closed(window, dialog, qtbot)
+
+    agreed = demo_service.get(Decision, decision.id)
+    assert agreed.status is DecisionStatus.AGREED and agreed.votes == (7, 1, 2)
+    assert window.statusBar().currentMessage() == f"{decision.ref} is now agreed"
+    page.show_record(decision.id)
+    assert "by a vote: 7 for, 1 against, 2 abstained" in page.ui.traceView.toPlainText()
+
+    press(qtbot, K.Key_Z, CTRL)
+    assert demo_service.get(Decision, decision.id).status is DecisionStatus.PROPOSED
+    assert page.current() is None or page.current().status is not DecisionStatus.AGREED
+
+
+def test_reversing_needs_a_reason_and_keeps_the_dialog_until_given(window, qtbot, demo_service):
+    page = log_page(window, qtbot)
+    decision = select_status(page, qtbot, DecisionStatus.AGREED)
+    press(qtbot, K.Key_S, CTRL_SHIFT)
+    dialog = wait_dialog(window, qtbot, DecisionStatusDialog)
+    choose(qtbot, dialog.ui.statusCombo, "Reversed")
+    assert dialog.ui.reasonLabel.text() == "&Reason (needed)"
+    press(qtbot, K.Key_Return, widget=dialog.ui.statusCombo)
+    assert dialog.isVisible()
+    assert dialog.ui.reasonError.text() == "Say why the decision was reversed"
+    assert QApplication.focusWidget() is dialog.ui.reasonEdit
+    type_text(qtbot, "Members said it left carers out")
+    press(qtbot, K.Key_Return, CTRL)  # Ctrl+Enter saves from a text box
+    wait_closed(window, dialog, qtbot)
+    reversed_ = demo_service.get(Decision, decision.id)
+    assert reversed_.status is DecisionStatus.REVERSED
+    assert reversed_.status_note == "Members said it left carers out"
+
+
+def test_the_replacement_chain_can_be_followed_by_keyboard(window, qtbot, demo_service):
+    page = log_page(window, qtbot)
+    old = select_status(page, qtbot, DecisionStatus.SUPERSEDED)
+    newer = demo_service.trace(old.id).newer[0]
+    text = page.ui.traceView.toPlainText()
+    assert f"It was replaced by {newer.ref}." in text
+    view = page.ui.traceView
+    view.setFocus()
+    link = f"{newer.ref} {newer.title} ({newer.status.label.lower()})"
+    for _ in range(40):  # Tab moves from link to link inside the details
+        press(qtbot, K.Key_Tab, widget=view)
+        if view.textCursor().selectedText() == link:
+            break
+    assert view.textCursor().selectedText() == link
+    press(qtbot, K.Key_Return, widget=view)
+    assert page.current().id == newer.id
+    assert f"It replaced {old.ref}." in page.ui.traceView.toPlainText()
+
+
+def test_only_named_co_producers_link_to_their_page(window, qtbot, demo_service):
+    page = log_page(window, qtbot)
+    html = page.ui.traceView.toHtml()
+    trace = demo_service.trace(page.current().id)
+    for entry in trace.coproducers:
+        linked = f'href="person:{entry.voice.person_id}"' in html
+        assert linked == entry.voice.named, entry.voice.label
+    named = next(e for e in trace.coproducers if e.voice.named)
+    page.ui.traceView.anchorClicked.emit(f"person:{named.voice.person_id}")
+    assert window.current_id == "person"
+    assert window.current_page().person.id == named.voice.person_id
+
+
+def test_add_an_action_for_the_selected_decision(window, qtbot, demo_service):
+    page = log_page(window, qtbot)
+    page.ui.decisionsTable.setFocus()
+    decision = page.current()
+    press(qtbot, K.Key_N, CTRL_SHIFT)
+    dialog = wait_dialog(window, qtbot, ActionDialog)
+    assert dialog.ui.decisionEdit.text() == decision.ref
+    assert dialog.ui.decisionHint.text() == f"{decision.ref}: {decision.title}"
+    type_text(qtbot, "Tell the panel what changed", dialog.ui.titleEdit)
+    choose(qtbot, dialog.ui.ownerCombo, "Jo")  # typing picks the entry (Space would open the list)
+    assert dialog.ui.ownerCombo.currentText() == "Jo Taylor (coordinator)"
+    dialog.ui.dueEdit.setText("2026-07-01")
+    press(qtbot, K.Key_Return, widget=dialog.ui.dueEdit)
+    wait_closed(window, dialog, qtbot)
+    actions = demo_service.actions(decision_id=decision.id)
+    assert "Tell the panel what changed" in [a.title for a in actions]
+    assert "Tell the panel what changed" in page.ui.traceView.toPlainText()

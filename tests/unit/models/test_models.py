@@ -1,0 +1,116 @@
+"""The item models, checked by Qt's model tester and by what a reader would see (no widgets)."""
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from leap_desktop.domain.model import Person
+from leap_desktop.models.actions import ActionsModel
+from leap_desktop.models.base import RecordRole, SortRole
+from leap_desktop.models.decisions import DecisionLogModel
+from leap_desktop.models.people import PeopleModel
+from leap_desktop.models.person import ContributionsModel, ShapedDecisionsModel, shaped_decisions
+from leap_desktop.services import DecisionFilter
+
+
+def texts(model, column):
+    return [model.index(r, column).data() for r in range(model.rowCount())]
+
+
+def test_people_model_shows_roles_consent_and_who_left(qtmodeltester, demo_service):
+    model = PeopleModel(demo_service)
+    model.refresh()
+    qtmodeltester.check(model)
+    names = texts(model, PeopleModel.NAME)
+    assert "Amira Khan" in names and "Maria Santos" in names
+    ben = names.index("Ben Okafor")
+    assert model.index(ben, PeopleModel.ROLES).data() == "Carer"
+    assert model.index(ben, PeopleModel.CONSENT).data() == "Initials"
+    assert model.index(ben, PeopleModel.SHOWN_AS).data() == "B.O."
+    assert model.index(ben, PeopleModel.ACCESS).data() == "Needs carer cover for his son on meeting days"
+    maria = names.index("Maria Santos")
+    assert model.index(maria, PeopleModel.MEMBERSHIP).data().startswith("Left on ")
+    assert isinstance(model.index(maria, 0).data(RecordRole), Person)
+    assert model.headerData(PeopleModel.CONSENT, Qt.Orientation.Horizontal) == "Attribution consent"
+
+    model.set_include_left(False)
+    qtmodeltester.check(model)
+    assert "Maria Santos" not in texts(model, PeopleModel.NAME)
+
+
+def test_decision_log_model_pages_through_the_log(qtmodeltester, demo_service):
+    model = DecisionLogModel(demo_service, page_size=5)
+    model.reload()
+    total = demo_service.count_decisions()
+    assert model.total == total > 10
+    assert model.rowCount() == 5 and model.canFetchMore(QModelIndex())
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 10
+    qtmodeltester.check(model)  # the tester fetches more pages itself
+    model.fetch_all()
+    assert model.rowCount() == total and not model.canFetchMore(QModelIndex())
+    refs = texts(model, DecisionLogModel.REF)
+    assert len(set(refs)) == total  # no page fetched twice
+    assert refs == [r.decision.ref for r in demo_service.decision_log()]  # newest first, like the service
+
+
+def test_decision_log_model_filters_and_finds(qtmodeltester, demo_service):
+    # Qt's tester fetches pages itself when it sees a reset, so each filter gets its own
+    # model: the tester then checks a settled model.
+    reversed_only = DecisionLogModel(demo_service, page_size=3)
+    reversed_only.set_filter(DecisionFilter(statuses=("reversed",)))
+    qtmodeltester.check(reversed_only)
+    assert reversed_only.rowCount() >= 1
+    assert set(texts(reversed_only, DecisionLogModel.STATUS)) == {"Reversed"}
+
+    nonsense = DecisionLogModel(demo_service, page_size=3)
+    nonsense.set_filter(DecisionFilter(text='"unbalanced ( quote AND OR *'))
+    assert nonsense.rowCount() == 0 and nonsense.total == 0  # nothing found, and no error
+
+    everything = DecisionLogModel(demo_service, page_size=3)
+    everything.set_filter(DecisionFilter(text="summary"))
+    assert 0 < everything.total < demo_service.count_decisions()
+    everything.set_filter(DecisionFilter())
+    oldest = demo_service.decision_log()[-1].decision
+    row = everything.ensure_loaded(oldest.id)
+    assert row == everything.total - 1
+    assert everything.index(row, DecisionLogModel.REF).data() == oldest.ref
+
+
+def test_actions_model_says_overdue_in_words(qtmodeltester, demo_service):
+    model = ActionsModel(demo_service)
+    model.set_filter(show="overdue")
+    qtmodeltester.check(model)
+    assert model.rowCount() > 0
+    for row in range(model.rowCount()):
+        due = model.index(row, ActionsModel.DUE)
+        assert "Overdue by" in due.data()
+        assert not due.data(Qt.ItemDataRole.DecorationRole).isNull()  # a marker as well as words
+    model.set_filter(show="done")
+    assert all(s.startswith("Done on ") for s in texts(model, ActionsModel.STATUS))
+    assert all(texts(model, ActionsModel.OUTCOME))  # done always says what was done
+    model.set_filter(show="all")
+    qtmodeltester.check(model)
+    owners = set(texts(model, ActionsModel.OWNER))
+    assert not any("Dev Patel" in o for o in owners)  # anonymous people are never named here
+
+
+def test_actions_model_sorts_by_due_date_with_undated_last(demo_service):
+    model = ActionsModel(demo_service)
+    model.set_filter(show="all")
+    keys = [model.index(r, ActionsModel.DUE).data(SortRole) for r in range(model.rowCount())]
+    assert keys == sorted(keys)
+
+
+def test_person_models_show_what_they_said_and_what_it_shaped(qtmodeltester, demo_service):
+    amira = demo_service.resolve(Person, "Amira")
+    history = demo_service.person_history(amira.id)
+    said = ContributionsModel()
+    said.set_rows(history.contributions)
+    qtmodeltester.check(said)
+    assert said.rowCount() == len(history.contributions) > 0
+    shaped_rows = [r for r in range(said.rowCount()) if said.index(r, ContributionsModel.SHAPED).data() != "Not yet"]
+    assert shaped_rows, "some of Amira's contributions shaped decisions"
+    decisions = ShapedDecisionsModel()
+    decisions.set_rows(shaped_decisions(history))
+    qtmodeltester.check(decisions)
+    how = texts(decisions, ShapedDecisionsModel.HOW)
+    assert all(h.startswith("Through what they said: C-") or "Directly" in h for h in how)
