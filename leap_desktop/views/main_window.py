@@ -38,6 +38,7 @@ from .errors import tell
 from .form_dialog import announce
 from .page import Page
 from .pages import NAVIGATION, PAGES, default_page, page_class
+from .minutes_dialogs import minutes_actions, minutes_menu
 from .shortcuts_dialog import ShortcutsDialog
 from .about import about_action
 from .theme import Appearance, icon, style_labels
@@ -205,6 +206,9 @@ class MainWindow(QMainWindow):
         launcher = self.launcher
 
         file_menu = bar.addMenu("&File")
+        # File > Minutes: on the meeting on screen (or the one chosen on the Meetings page).
+        self.minutes_actions = minutes_actions(self.ctx, self, self.meeting_on_screen, opened=self._keep_dialog)
+        self.minutes_menu = minutes_menu(self.minutes_actions, self)
         if launcher is not None:
             self._action(file_menu, "&New panel…", lambda: launcher.new_panel(self), "Ctrl+N",
                          "Make a new, empty panel file")
@@ -215,6 +219,9 @@ class MainWindow(QMainWindow):
             self._action(file_menu, "Open the &demo panel", lambda: launcher.open_demo(self),
                          tip="A made-up panel with a year of meetings, to try things out")
             file_menu.addSeparator()
+        file_menu.addMenu(self.minutes_menu)
+        file_menu.addSeparator()
+        if launcher is not None:
             self._action(file_menu, "&Security settings…", self.show_security,
                          tip="How this panel file is protected: its key, passphrase and backups")
             file_menu.addSeparator()
@@ -333,6 +340,11 @@ class MainWindow(QMainWindow):
             if menu is not None:
                 for action in page.menu_actions():
                     menu.addAction(action)
+                if cls.MINUTES_MENU:
+                    menu.addSeparator()
+                    menu.addMenu(self.minutes_menu)
+            if cls.MINUTES_MENU:
+                page.set_minutes_menu(self.minutes_menu)
         return self.pages[page_id]
 
     def current_page(self) -> Page | None:
@@ -393,6 +405,19 @@ class MainWindow(QMainWindow):
             # Arrowing through the list shows each page but leaves the focus in the list.
             self.show_page(item.data(Qt.ItemDataRole.UserRole), focus=False)
 
+    def meeting_on_screen(self) -> str | None:
+        """The meeting the page on screen shows or has chosen (None: the dialog asks)."""
+        page = self.current_page()
+        return page.current_meeting_id() if page is not None else None
+
+    def _keep_dialog(self, dialog) -> None:
+        """A dialog opened from a menu: kept as ``self.dialog`` while it is open, and the
+        keyboard goes back where it was when it closes."""
+        self.dialog = dialog
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is self:
+            dialog.finished.connect(lambda _result, focus=focus: _restore_focus(focus))
+
     def find(self) -> None:
         page = self.show_page("decisions", focus=False)
         if page is not None and hasattr(page, "focus_search"):
@@ -451,7 +476,8 @@ class MainWindow(QMainWindow):
         for cls in PAGES:  # make every page, so every page's menu is listed
             if cls.MENU:
                 self.page(cls.PAGE_ID).set_active(cls.PAGE_ID == self.current_id)
-        dialog = ShortcutsDialog(self.menuBar(), self)
+        keys = {menu: page_class(page_id).KEYS for page_id, menu in self.page_menus.items()}
+        dialog = ShortcutsDialog(self.menuBar(), self, keys)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
@@ -485,3 +511,9 @@ class MainWindow(QMainWindow):
             self._drop_pages()
             self.ctx.close()
         super().closeEvent(event)
+
+
+def _restore_focus(widget: QWidget) -> None:
+    """Give the keyboard back to ``widget`` if it is still there and can take it."""
+    if shiboken6.isValid(widget) and widget.isVisible() and widget.isEnabled():
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -93,6 +93,15 @@ class MeetingMode(UndoKeys, Page):
         "ownerEdit", "ownerFoundLabel", "dueEdit", "actionDecisionCombo", "addActionButton", "actionProblemLabel",
         "actionsView", "agendaTab", "agendaView",
     )
+    MENU = "&Meeting mode"
+    KEYS = (
+        ("Alt+W, then Enter", "Who spoke: a few letters of their name"),
+        ("Enter / Shift+Enter", "Save what was said / start a new line"),
+        ("Alt+O, then Space", "Go to the contributions; tick one that shaped the decision"),
+        ("F2, then Enter", "Correct what was said, or its kind, in the contributions list"),
+        ("Ctrl+Enter", "Record the decision, or add the action, in its form"),
+        ("Enter (in the agenda)", "Go to the chosen item"),
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -249,7 +258,7 @@ class MeetingMode(UndoKeys, Page):
         self.action_action = make_action(
             self, "Add an &action", self.open_action_form, ["Alt+A"], tip="Fill in the action form: owner and due date",
         )
-        self.agenda_action = make_action(self, "Show the agenda", self.open_agenda, ["Alt+I"], tip="Show every item")
+        self.agenda_action = make_action(self, "Show the a&genda", self.open_agenda, ["Alt+I"], tip="Show every item")
         self.restart_action = make_action(
             self, "&Restart the clock for this item", self.restart_clock, tip="Count this item's time from now",
         )
@@ -262,7 +271,7 @@ class MeetingMode(UndoKeys, Page):
             tip="Back to the meeting workspace; everything entered is already saved",
         )
         self.remove_contribution_action = make_action(
-            self, "&Remove contribution", self.remove_contribution, ["Delete"],
+            self, "Remo&ve contribution", self.remove_contribution, ["Delete"],
             tip="Take the chosen contribution out (Ctrl+Z puts it back)",
             context=Qt.ShortcutContext.WidgetShortcut, on=[ui.contributionsView],
         )
@@ -273,6 +282,13 @@ class MeetingMode(UndoKeys, Page):
                 tip=f"The contribution is: {kind.label.lower()}",
             )
             self.kind_actions.append(action)
+        self.list_in_menu(self.next_action, self.previous_action, None)
+        self.list_in_menu(*self.kind_actions, title="&Kind of contribution")
+        self.list_in_menu(
+            self.decision_action, self.action_action, self.agenda_action, None,
+            self.carry_action, self.restart_action, self.remove_contribution_action, None,
+            self.finish_action, self.leave_action,
+        )
         bind_button(ui.nextButton, self.next_action)
         bind_button(ui.previousButton, self.previous_action)
         bind_button(ui.carryButton, self.carry_action)
@@ -308,6 +324,9 @@ class MeetingMode(UndoKeys, Page):
 
     def focus_first(self) -> None:
         self.ui.whoEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def current_meeting_id(self) -> str | None:
+        return self.meeting.id if self.meeting else None
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)

@@ -61,7 +61,8 @@ class MeetingWorkspace(UndoKeys, Page):
     TITLE = "Meeting workspace"
     FORM = "meeting_workspace.ui"
     WIDGETS = (
-        "titleLabel", "whenLabel", "placeLabel", "statusLabel", "meetingModeButton", "backButton", "tabs",
+        "titleLabel", "whenLabel", "placeLabel", "statusLabel", "meetingModeButton", "backButton", "minutesButton",
+        "tabs",
         "agendaTab", "newTitleEdit", "newMinutesSpin", "addItemButton", "agendaView", "moveUpButton",
         "moveDownButton", "carryButton", "removeItemButton", "timingLabel", "agendaAnnounceLabel",
         "itemBox", "itemTitleEdit", "itemPurposeCombo", "itemPresenterCombo", "itemMinutesSpin",
@@ -70,6 +71,16 @@ class MeetingWorkspace(UndoKeys, Page):
         "attendanceAnnounceLabel", "personBox", "personNameLabel", "presentRadio", "apologiesRadio",
         "absentRadio", "unrecordedRadio", "meetingRoleCombo", "hoursSpin", "attendanceProblemLabel",
         "detailsTab", "detailsHost",
+    )
+    MENU = "Meeting &workspace"
+    MINUTES_MENU = True
+    KEYS = (
+        ("Alt+A, Alt+C, Alt+I", "The Agenda, Attendance and Details tabs"),
+        ("Alt+N, then Enter", "Add an agenda item (Tab to Minutes first to give it time)"),
+        ("Ctrl+Enter (in Notes)", "Save the item's notes"),
+        ("Alt+P, Alt+G, Alt+B, Alt+Y", "Attendance: present, sent apologies, absent, not recorded"),
+        ("Alt+M, Alt+R", "Attendance: role at the meeting, hours"),
+        ("Alt+S", "Mark the rest present"),
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -81,6 +92,7 @@ class MeetingWorkspace(UndoKeys, Page):
         ui = self.ui
         for label in (ui.agendaAnnounceLabel, ui.itemProblemLabel, ui.attendanceAnnounceLabel, ui.attendanceProblemLabel):
             label.hide()
+        ui.minutesButton.hide()  # until the window gives it its Minutes menu
 
         # The agenda.
         self.agenda = AgendaModel(ctx, None, self)
@@ -172,12 +184,12 @@ class MeetingWorkspace(UndoKeys, Page):
         ui = self.ui
         view_only = Qt.ShortcutContext.WidgetShortcut
         self.meeting_mode_action = make_action(
-            self, "Start &meeting mode", self.start_meeting_mode, ["Ctrl+Shift+M"],
+            self, "&Start meeting mode", self.start_meeting_mode, ["Ctrl+Shift+M"],
             tip="Capture contributions, decisions and actions live, item by item",
         )
         self.back_action = make_action(self, "&All meetings", self.back_to_meetings, tip="Back to the list of meetings")
         self.add_item_action = make_action(
-            self, "&Add agenda item", self.add_item, tip="Add the new item to the end of the agenda (Enter in its title)",
+            self, "Add agenda &item", self.add_item, tip="Add the new item to the end of the agenda (Enter in its title)",
         )
         self.move_up_action = make_action(
             self, "Move item &up", lambda: self.move_item(-1), ["Ctrl+Up", "Alt+Shift+Up"],
@@ -207,6 +219,11 @@ class MeetingWorkspace(UndoKeys, Page):
         bind_button(ui.carryButton, self.carry_action)
         bind_button(ui.removeItemButton, self.remove_action)
         bind_button(ui.restPresentButton, self.rest_present_action)
+        self.list_in_menu(
+            self.meeting_mode_action, self.back_action, None,
+            self.add_item_action, self.move_up_action, self.move_down_action, self.carry_action, self.remove_action,
+            None, self.rest_present_action,
+        )
         ui.meetingModeButton.setText(f"Start meeting mode ({_keys(self.meeting_mode_action)})")
         ui.moveUpButton.setText(f"Move up ({_keys(self.move_up_action, 1)})")
         ui.moveDownButton.setText(f"Move down ({_keys(self.move_down_action, 1)})")
@@ -237,6 +254,15 @@ class MeetingWorkspace(UndoKeys, Page):
             self.ui.attendanceView.setCurrentIndex(self.attendance.index(0, 0))
         else:
             self._fill_person()
+
+    def current_meeting_id(self) -> str | None:
+        return self.meeting.id if self.meeting else None
+
+    def set_minutes_menu(self, menu) -> None:
+        """The Minutes button in the header opens the window's Minutes menu, which acts
+        on this meeting."""
+        self.ui.minutesButton.setMenu(menu)
+        self.ui.minutesButton.show()
 
     def focus_first(self) -> None:
         ui = self.ui

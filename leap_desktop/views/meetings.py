@@ -25,6 +25,14 @@ class MeetingsPage(UndoKeys, Page):
         "splitter", "headingLabel", "newButton", "openButton", "upcomingLabel", "upcomingView",
         "pastLabel", "pastView", "announceLabel", "detailsBox", "editorHost",
     )
+    MENU = "Meet&ings"
+    MINUTES_MENU = True
+    KEYS = (
+        ("Enter", "Open the chosen meeting's workspace"),
+        ("Enter (in the details)", "Add the meeting, or save the field"),
+        ("Alt+D", "Papers sent today"),
+        ("Alt+U", "Change status"),
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -65,8 +73,15 @@ class MeetingsPage(UndoKeys, Page):
             self, "&Open meeting workspace", lambda: self.open_meeting(self.current_meeting_id()),
             tip="Open the chosen meeting's agenda and attendance (Enter on a meeting)",
         )
+        self.meeting_mode_action = make_action(
+            self, "&Start meeting mode", lambda: self.open_meeting(self.current_meeting_id(), "meeting_mode"),
+            ["Ctrl+Shift+M"], tip="Capture contributions, decisions and actions live at the chosen meeting",
+        )
         bind_button(ui.newButton, self.new_action)
         bind_button(ui.openButton, self.open_action)
+        self.open_action.enabledChanged.connect(self.meeting_mode_action.setEnabled)
+        self.meeting_mode_action.setEnabled(self.open_action.isEnabled())
+        self.list_in_menu(self.new_action, None, self.open_action, self.meeting_mode_action)
         ctx.changed.connect(self._on_changed)
         self._update_counts()
         self._select_first()
@@ -147,9 +162,9 @@ class MeetingsPage(UndoKeys, Page):
     def _on_added(self, meeting_id: str) -> None:
         self.select_meeting(meeting_id)
 
-    def open_meeting(self, meeting_id: str | None) -> None:
+    def open_meeting(self, meeting_id: str | None, page: str = "meeting") -> None:
         if meeting_id:
-            self.ctx.navigate.emit("meeting", meeting_id)
+            self.ctx.navigate.emit(page, meeting_id)
 
     def _on_changed(self, tables: set[str]) -> None:
         if "meetings" in tables:
