@@ -8,6 +8,7 @@ and Help. The window remembers its size, place and last page (QSettings).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,8 @@ class MainWindow(QMainWindow):
         ctx.message.connect(self.show_message)
         ctx.problem.connect(self.show_problem)
         ctx.changed.connect(self._changed)
+        ctx.backup_finished.connect(self._backup_finished)
+        ctx.background_bug.connect(self._background_bug)
         self.appearance.changed.connect(self._appearance_changed)
 
         if remember:
@@ -431,14 +434,43 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, MESSAGE_MS)
         announce(self.statusBar(), text)
 
-    def show_problem(self, text: str) -> None:
-        """A change was refused or failed: say so in the status bar and in a small window.
-        Nothing typed is lost (forms stay open; lists are unchanged)."""
+    def start_daily_backup(self) -> bool:
+        """Today's automatic backup, in the background (the panel was opened without it,
+        so the window came up at once). Its outcome is said in the status bar."""
+        if self._closed:
+            return False
+        return self.ctx.start_daily_backup()
+
+    def _backup_finished(self, path, problem: str) -> None:
+        if self._closed:
+            return
+        if problem:
+            self.show_problem(f"Today's automatic backup could not be made: {problem}", dialog=False,
+                              lead="Problem")
+        elif path is not None and not self.statusBar().currentMessage() and not self.problem_label.isVisible():
+            # Said only when nothing else is being said: it must not wipe a note from opening.
+            self.show_message(f"Made today's automatic backup of {self.ctx.path.name}")
+
+    def _background_bug(self, report: str) -> None:
+        from .errors import show_report
+
+        print(report, file=sys.stderr)
+        if not self._closed:
+            self.show_problem("Today's automatic backup could not be made (a problem report is open)", dialog=False,
+                              lead="Problem")
+        show_report(report)
+
+    def show_problem(self, text: str, *, dialog: bool = True, lead: str = "Not done") -> None:
+        """A change was refused or failed: say so in the status bar and (unless
+        ``dialog=False``, for work in the background) in a small window. Nothing typed is
+        lost (forms stay open; lists are unchanged)."""
         self.statusBar().clearMessage()
-        self.problem_label.setText(f"Not done: {text}")
+        self.problem_label.setText(f"{lead}: {text}")
         self.problem_icon.show()
         self.problem_label.show()
-        tell(self, "Could not do that", text)
+        announce(self.statusBar(), f"{lead}: {text}")
+        if dialog:
+            tell(self, "Could not do that", text)
 
     def _changed(self, tables: set[str]) -> None:
         if "panel" in tables:
@@ -509,7 +541,14 @@ class MainWindow(QMainWindow):
                 self.settings.setValue(STATE_KEY, self.saveState())
                 self.settings.sync()
             self._drop_pages()
-            self.ctx.close()
+            busy = self.ctx.service.store.background_busy
+            if busy:  # today's backup is still being made: closing waits for it
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.ctx.close()
+            finally:
+                if busy:
+                    QApplication.restoreOverrideCursor()
         super().closeEvent(event)
 
 

@@ -405,3 +405,65 @@ def test_meeting_warnings_follow_text_size_and_high_contrast(window, appearance,
     QApplication.processEvents()
     assert problem.palette().color(QPalette.ColorRole.WindowText).name() != "#ffff00"
     assert problem.font().pointSizeF() == pytest.approx(normal, abs=0.2)
+
+
+# -- the day's backup, after the window is up ----------------------------------------------------
+
+
+def close_launcher(launcher) -> None:
+    for window in (launcher.window, launcher.start_screen):
+        if window is not None:
+            window.close()
+
+
+@pytest.fixture
+def fresh_panel(tmp_path):
+    """A panel file not opened yet today (so its daily backup is due)."""
+    from leap_desktop.services import PanelService
+
+    path = tmp_path / "fresh.leap"
+    with PanelService.open(path, create=True, backups=False) as svc:
+        svc.set_panel(name="Fresh panel")
+        svc.add_person(display_name="Amira Khan", roles=["lived_experience"])
+    return path
+
+
+def test_the_days_backup_is_made_after_the_window_is_shown(fresh_panel, settings, appearance, qtbot):
+    from leap_desktop.store import backup
+    from leap_desktop.views.app import Launcher
+
+    launcher = Launcher(settings, appearance)
+    try:
+        assert launcher.open_path(fresh_panel)
+        window = launcher.window
+        store = window.ctx.service.store
+        assert window.isVisible() and store.daily_backup_due  # the window did not wait for it
+        assert backup.automatic_backups(fresh_panel, store.conn) == []
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "Made today's automatic backup of fresh.leap",
+                        timeout=10_000)
+        made = backup.automatic_backups(fresh_panel, store.conn)
+        assert len(made) == 1 and "-daily" in made[0].name
+        assert backup.check_file(made[0], store.security.key).ok
+    finally:
+        close_launcher(launcher)
+
+
+def test_a_days_backup_that_fails_is_said_in_the_status_bar(fresh_panel, settings, appearance, qtbot, monkeypatch):
+    from leap_desktop.store import backup
+    from leap_desktop.views.app import Launcher
+
+    def disk_full(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backup, "copy_into", disk_full)
+    launcher = Launcher(settings, appearance)
+    try:
+        assert launcher.open_path(fresh_panel)
+        window = launcher.window
+        qtbot.waitUntil(lambda: window.problem_label.isVisible(), timeout=10_000)
+        assert window.problem_label.text().startswith("Problem: Today's automatic backup could not be made: Could not write")
+        assert window.problem_label.text().endswith("No space left on device")
+        assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "problemMessage"]
+        window.ctx.service.add_person(display_name="Ben Okafor", roles=["carer"])  # the panel works on
+    finally:
+        close_launcher(launcher)
