@@ -358,9 +358,12 @@ def take_screenshot(
     db: Path | None,
     record: str | None = None,
     high_contrast: bool = False,
+    text_scale: float = 1.0,
     size: tuple[int, int] = SCREENSHOT_SIZE,
 ) -> int:
-    """Render the main window on ``page_id`` to a PNG without showing it; 0 when written."""
+    """Render the main window on ``page_id`` to a PNG without showing it; 0 when written.
+    ``high_contrast`` and ``text_scale`` draw it as View > High-contrast theme and View >
+    Text size would (without changing the user's settings)."""
     from .main_window import MainWindow
     from .pages import default_page, page_class, page_ids
 
@@ -381,6 +384,7 @@ def take_screenshot(
             settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
             appearance = Appearance(settings)
             appearance.high_contrast = high_contrast
+            appearance.scale = text_scale
             appearance.apply()
             ctx = open_panel(path, settings=settings, raise_problems=True,
                              ask=make_ask(None, interactive=False, first=DEMO_PASSPHRASE if db is None else None))
@@ -403,6 +407,7 @@ def take_screenshot(
             finally:
                 window.close()
             appearance.high_contrast = False
+            appearance.scale = 1.0
             appearance.apply()
     except LeapError as exc:
         print(f"leap-desktop: {exc}", file=sys.stderr)

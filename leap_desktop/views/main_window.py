@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         ctx.problem.connect(self.show_problem)
         ctx.changed.connect(self._changed)
         ctx.backup_finished.connect(self._backup_finished)
+        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
         ctx.background_bug.connect(self._background_bug)
         self.appearance.changed.connect(self._appearance_changed)
 
@@ -279,9 +280,8 @@ class MainWindow(QMainWindow):
 
         for cls in PAGES:
             if cls.MENU:
-                menu = bar.addMenu(cls.MENU)
-                menu.menuAction().setVisible(False)
-                self.page_menus[cls.PAGE_ID] = menu
+                self.page_menus[cls.PAGE_ID] = bar.addMenu(cls.MENU)
+                self._show_page_menu(cls.PAGE_ID, False)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
@@ -350,6 +350,16 @@ class MainWindow(QMainWindow):
                 page.set_minutes_menu(self.minutes_menu)
         return self.pages[page_id]
 
+    def _show_page_menu(self, page_id: str, shown: bool) -> None:
+        """Show the menu of the page on screen; hide the others, and take their Alt key
+        away while hidden: the menu bar answers the Alt key of a hidden menu too, which
+        would make that key do nothing on the page on screen (Alt+D, Alt+A in meeting
+        mode would clash with the Decisions and Actions menus)."""
+        menu = self.page_menus[page_id]
+        title = page_class(page_id).MENU
+        menu.setTitle(title if shown else title.replace("&&", "\0").replace("&", "").replace("\0", "&&"))
+        menu.menuAction().setVisible(shown)
+
     def current_page(self) -> Page | None:
         return self.pages.get(self.current_id) if self.current_id else None
 
@@ -371,7 +381,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page.parentWidget().parentWidget())  # its scroll area
         page.set_active(True)
         for pid, menu in self.page_menus.items():
-            menu.menuAction().setVisible(pid == page_id)
+            self._show_page_menu(pid, pid == page_id)
         if page_id in self.page_actions:
             self.page_actions[page_id].setChecked(True)
         else:
@@ -407,6 +417,16 @@ class MainWindow(QMainWindow):
         if item is not None:
             # Arrowing through the list shows each page but leaves the focus in the list.
             self.show_page(item.data(Qt.ItemDataRole.UserRole), focus=False)
+
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Wherever the keyboard goes on a page (Tab, an Alt key, a command), scroll the
+        page so it can be seen: with large text a page can be taller than the window."""
+        if self._closed or new is None or not shiboken6.isValid(new):
+            return
+        page = self.current_page()
+        holder = page.parentWidget().parentWidget() if page is not None and page.parentWidget() else None
+        if isinstance(holder, QScrollArea) and page.isAncestorOf(new):
+            holder.ensureWidgetVisible(new, 16, 16)
 
     def meeting_on_screen(self) -> str | None:
         """The meeting the page on screen shows or has chosen (None: the dialog asks)."""
@@ -536,6 +556,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
+            QApplication.instance().focusChanged.disconnect(self._keep_focus_in_view)
             if self.remember:
                 self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
                 self.settings.setValue(STATE_KEY, self.saveState())

@@ -70,11 +70,15 @@ from .meeting_kit import (
     show_problem,
 )
 from .page import Page
+from .widgets import SplitterFlip, TableFit
 
 #: The decision statuses a decision can be recorded with in the meeting.
 NEW_DECISION_STATUSES = (DecisionStatus.AGREED, DecisionStatus.PROPOSED, DecisionStatus.REJECTED, DecisionStatus.DEFERRED)
 #: Days from the meeting to an action's suggested due date.
 ACTION_DUE_DAYS = 28
+#: The contributions and the decision and action forms sit side by side when the page
+#: is this many characters wide (of the current text size), one above the other if not.
+SIDE_BY_SIDE_CHARS = 150
 
 
 class MeetingMode(UndoKeys, Page):
@@ -132,10 +136,8 @@ class MeetingMode(UndoKeys, Page):
         # Contributions on the current item, with their tick boxes.
         self.contributions = ContributionsModel(ctx, None, checkable=True, parent=self)
         ui.contributionsView.setModel(self.contributions)
-        _set_up_table(ui.contributionsView, stretch=ContributionsModel.TEXT)
-        for column in (ContributionsModel.TIME, ContributionsModel.WHO, ContributionsModel.KIND):
-            ui.contributionsView.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         ui.contributionsView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        _set_up_table(ui.contributionsView, stretch=ContributionsModel.TEXT, row_heights=False)
         self.contributions.tickedChanged.connect(self._update_sources)
         self.contributions.rowsInserted.connect(self._on_contribution_added)
         ui.contributionsView.installEventFilter(_SpaceTicks(self))
@@ -189,11 +191,10 @@ class MeetingMode(UndoKeys, Page):
         ui.levelCombo.setCurrentIndex(ui.levelCombo.findData(InvolvementLevel.CONSULT.value))
         for status in NEW_DECISION_STATUSES:
             ui.decisionStatusCombo.addItem(status.label, status.value)
-        lines = ui.summaryEdit.fontMetrics().lineSpacing()
-        for box, count in ((ui.summaryEdit, 4), (ui.dissentEdit, 3), (ui.textEdit, 5)):
-            box.setMaximumHeight(lines * count + 12)
+        self._size_text_boxes()
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
+        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS)
         ui.methodCombo.currentIndexChanged.connect(lambda _i: self._update_votes())
         self.decisions = ItemDecisionsModel(ctx, None, self)
         ui.decisionsView.setModel(self.decisions)
@@ -302,8 +303,12 @@ class MeetingMode(UndoKeys, Page):
     # -- which meeting, which item ----------------------------------------------------
 
     def show_record(self, record_id: str | None) -> None:
-        """Run meeting mode for a meeting; without an id, today's or the next one."""
+        """Run meeting mode for a meeting (or, given an agenda item, for its meeting at
+        that item); without an id, today's or the next meeting."""
         meeting = self.service.find(Meeting, record_id) if record_id else None
+        item = self.service.find(AgendaItem, record_id) if record_id and meeting is None else None
+        if item is not None:
+            meeting = self.service.find(Meeting, item.meeting_id)
         if meeting is None:
             meeting = self.service.current_meeting()
         if self.meeting is None or meeting is None or meeting.id != self.meeting.id:
@@ -317,6 +322,8 @@ class MeetingMode(UndoKeys, Page):
         self._fill_meeting()
         rows = self.agenda.rows()
         current = self.item.id if self.item and self.agenda.row_of(self.item.id) >= 0 else None
+        if item is not None and self.agenda.row_of(item.id) >= 0:
+            current = item.id
         if current is None and rows:
             unfinished = [r.item for r in rows if r.item.state is ItemState.OPEN]
             current = (unfinished or [rows[0].item])[0].id
@@ -861,11 +868,19 @@ class MeetingMode(UndoKeys, Page):
         ui.actionTitleEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         return action
 
+    def _size_text_boxes(self) -> None:
+        """Text boxes a few lines high, in lines of the current text size."""
+        ui = self.ui
+        lines = ui.summaryEdit.fontMetrics().lineSpacing()
+        for box, count in ((ui.summaryEdit, 4), (ui.dissentEdit, 3), (ui.textEdit, 5)):
+            box.setMaximumHeight(lines * count + 12)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "ui"):
             scale_font(self.ui.itemTitleLabel, 1.6, bold=True, base=self.font())
             scale_font(self.ui.timerLabel, 1.4, bold=True, base=self.font())
+            self._size_text_boxes()
         elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "timer"):
             self.ui.timerLabel.setAccessibleName("")  # redraw the warning in the new theme's colour
             self._tick()
@@ -981,10 +996,12 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _set_up_table(view: QTableView, *, stretch: int) -> None:
+def _set_up_table(view: QTableView, *, stretch: int, row_heights: bool = True) -> TableFit:
+    """Columns as wide as their words; ``stretch`` takes the rest, never fewer than 24
+    characters (a narrow pane scrolls sideways rather than squeezing what was said)."""
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.resizeColumnsToContents()
+    header.setStretchLastSection(False)
+    return TableFit(view, {}, stretch, 24, fit_contents=True, row_heights=row_heights)

@@ -44,6 +44,7 @@ from .meeting_kit import (
     show_problem,
 )
 from .page import Page
+from .widgets import TableFit
 
 ITEM_FIELD_NAMES = {
     "title": "title",
@@ -110,7 +111,6 @@ class MeetingWorkspace(UndoKeys, Page):
         for signal in (self.agenda.modelReset, self.agenda.rowsInserted, self.agenda.rowsRemoved,
                        self.agenda.rowsMoved, self.agenda.dataChanged):
             signal.connect(lambda *_: self._update_timing())
-        self.agenda.modelReset.connect(lambda: ui.agendaView.resizeColumnsToContents())
 
         # The chosen item's editor.
         for purpose in AgendaPurpose:
@@ -145,7 +145,6 @@ class MeetingWorkspace(UndoKeys, Page):
         for signal in (self.attendance.modelReset, self.attendance.dataChanged, self.attendance.rowsInserted,
                        self.attendance.rowsRemoved):
             signal.connect(lambda *_: self._update_attendance_summary())
-        self.attendance.modelReset.connect(lambda: ui.attendanceView.resizeColumnsToContents())
         self.status_buttons = QButtonGroup(self)
         for button, status in (
             (ui.presentRadio, AttendanceStatus.PRESENT),
@@ -231,8 +230,12 @@ class MeetingWorkspace(UndoKeys, Page):
     # -- which meeting ----------------------------------------------------------------
 
     def show_record(self, record_id: str | None) -> None:
-        """Show one meeting; without an id, the next meeting (or the latest)."""
+        """Show one meeting (given an agenda item, its meeting with the item chosen);
+        without an id, the next meeting (or the latest)."""
         meeting = self.service.find(Meeting, record_id) if record_id else None
+        item = self.service.find(AgendaItem, record_id) if record_id and meeting is None else None
+        if item is not None:
+            meeting = self.service.find(Meeting, item.meeting_id)
         if meeting is None:
             meeting = self.service.current_meeting()
         self.meeting = meeting
@@ -247,7 +250,8 @@ class MeetingWorkspace(UndoKeys, Page):
         self._update_timing()
         self._update_attendance_summary()
         if self.agenda.rowCount():
-            self.select_item(self.agenda.row_at(0).id)
+            self.select_item(item.id if item is not None and self.agenda.index_of(item.id).isValid()
+                             else self.agenda.row_at(0).id)
         else:
             self._fill_item()
         if self.attendance.rowCount():
@@ -697,12 +701,13 @@ def _keys(action, limit: int | None = None) -> str:
     return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
 
 
-def _set_up_table(view: QTableView, *, stretch: int) -> None:
+def _set_up_table(view: QTableView, *, stretch: int) -> TableFit:
+    """Columns as wide as their words; ``stretch`` takes the rest, never fewer than 24
+    characters (a narrow window scrolls sideways); rows as tall as the text size."""
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.resizeColumnsToContents()
+    return TableFit(view, {}, stretch, 24, fit_contents=True)

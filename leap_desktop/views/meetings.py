@@ -15,6 +15,12 @@ from .forms import load_form
 from .meeting_editor import MeetingEditor
 from .meeting_kit import UndoKeys, announce, bind_button, make_action, scale_font
 from .page import Page
+from .widgets import SplitterFlip, TableFit
+
+
+#: The lists and the details form sit side by side when the page is this many
+#: characters wide (of the current text size), one above the other when it is narrower.
+SIDE_BY_SIDE_CHARS = 120
 
 
 class MeetingsPage(UndoKeys, Page):
@@ -63,6 +69,7 @@ class MeetingsPage(UndoKeys, Page):
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
         ui.splitter.setSizes([780, 500])
+        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS)
         self._fit(ui.upcomingView)
 
         self.new_action = make_action(
@@ -91,7 +98,6 @@ class MeetingsPage(UndoKeys, Page):
     def _fit(self, view: QTableView) -> None:
         """Columns fit their words; the upcoming list is only as tall as its few rows
         (two to six), leaving the room to the past."""
-        view.resizeColumnsToContents()
         if view is self.ui.upcomingView:
             rows = max(2, min(6, self.upcoming.rowCount()))
             height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
@@ -191,11 +197,13 @@ class _EnterOpens(QObject):
         return False
 
 
-def _set_up_table(view: QTableView) -> None:
+def _set_up_table(view: QTableView) -> TableFit:
+    """Columns as wide as their words, the last one taking the rest (never fewer than
+    20 characters: a narrow window scrolls sideways), rows as tall as the text size."""
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    view.resizeColumnsToContents()
+    header.setStretchLastSection(False)
+    return TableFit(view, {}, MeetingsModel.PEOPLE, 20, fit_contents=True)

@@ -467,3 +467,50 @@ def test_a_days_backup_that_fails_is_said_in_the_status_bar(fresh_panel, setting
         window.ctx.service.add_person(display_name="Ben Okafor", roles=["carer"])  # the panel works on
     finally:
         close_launcher(launcher)
+
+
+def test_large_text_stacks_meeting_mode_and_the_focus_stays_in_view(window, appearance, demo_service, qtbot):
+    """With large text the contributions and the decision form go one above the other
+    (nothing squeezed), the page scrolls, and wherever the keyboard goes is shown."""
+    window.resize(1280, 800)
+    m12 = demo_service.resolve(Meeting, "M-12")
+    mode = window.show_page("meeting_mode", m12.id)
+    activate(window, qtbot)
+    QApplication.processEvents()
+    assert mode.ui.splitter.orientation() == Qt.Orientation.Horizontal
+    appearance.set_scale(2.0)
+    QApplication.processEvents()
+    assert mode.ui.splitter.orientation() == Qt.Orientation.Vertical
+    text = mode.ui.contributionsView.columnWidth(3)
+    assert text >= 24 * mode.ui.contributionsView.fontMetrics().averageCharWidth()  # what was said stays readable
+    scroller = mode.parentWidget().parentWidget()
+    qtbot.waitUntil(lambda: scroller.verticalScrollBar().maximum() > 0)  # the page scrolls instead
+    press(qtbot, K.Key_D, ALT)  # Record a decision: far down the page
+    title = mode.ui.decisionTitleEdit
+    assert title.hasFocus()
+
+    def shown() -> bool:
+        top = title.mapTo(scroller.viewport(), title.rect().topLeft()).y()
+        return 0 <= top and top + title.height() <= scroller.viewport().height()
+
+    qtbot.waitUntil(shown)
+    appearance.reset()
+    QApplication.processEvents()
+    assert mode.ui.splitter.orientation() == Qt.Orientation.Horizontal
+
+
+def test_meeting_mode_alt_keys_work_in_the_window(window, demo_service, qtbot):
+    """The menu bar answers the Alt key of a hidden menu too: a page's Alt+D or Alt+A
+    must not meet the hidden Decisions or Actions menu (Qt would then do neither)."""
+    mode = window.show_page("meeting_mode", demo_service.resolve(Meeting, "M-12").id)
+    activate(window, qtbot)
+    hidden = [a.text() for a in window.menuBar().actions() if not a.isVisible()]
+    assert hidden and not any("&" in text for text in hidden)
+    press(qtbot, K.Key_D, ALT)
+    assert QApplication.focusWidget() is mode.ui.decisionTitleEdit
+    press(qtbot, K.Key_A, ALT)
+    assert QApplication.focusWidget() is mode.ui.actionTitleEdit
+    press(qtbot, K.Key_I, ALT)
+    assert QApplication.focusWidget() is mode.ui.agendaView
+    window.show_page("decisions")
+    assert window.page_menus["decisions"].title() == "&Decisions"  # its own Alt key is back
