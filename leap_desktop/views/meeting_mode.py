@@ -119,6 +119,7 @@ class MeetingMode(UndoKeys, Page):
         self._item_seconds: dict[str, float] = {}
         self._item_since: float | None = None
         self._meeting_since: float | None = None
+        self._held_on_open = False  # the meeting was held before meeting mode opened on it
         self.ui = load_form(self.FORM, self)
         ui = self.ui
         for label in (ui.captureProblemLabel, ui.decisionProblemLabel, ui.actionProblemLabel, ui.captureStatusLabel):
@@ -194,7 +195,7 @@ class MeetingMode(UndoKeys, Page):
         self._size_text_boxes()
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
-        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS)
+        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS, self._narrow)
         ui.methodCombo.currentIndexChanged.connect(lambda _i: self._update_votes())
         self.decisions = ItemDecisionsModel(ctx, None, self)
         ui.decisionsView.setModel(self.decisions)
@@ -296,8 +297,7 @@ class MeetingMode(UndoKeys, Page):
         bind_button(ui.restartClockButton, self.restart_action)
         bind_button(ui.finishButton, self.finish_action)
         bind_button(ui.leaveButton, self.leave_action)
-        ui.nextButton.setText("Next item ▶ (Ctrl+Page Down)")
-        ui.previousButton.setText("◀ Previous item (Ctrl+Page Up)")
+        self._narrow(self.ui.splitter.orientation() == Qt.Orientation.Vertical)
         ui.carryButton.setText("Not finished: carry to the next meeting (Alt+C)")
 
     # -- which meeting, which item ----------------------------------------------------
@@ -312,6 +312,8 @@ class MeetingMode(UndoKeys, Page):
         if meeting is None:
             meeting = self.service.current_meeting()
         if self.meeting is None or meeting is None or meeting.id != self.meeting.id:
+            self._held_on_open = meeting is not None and meeting.status not in (MeetingStatus.PLANNED,
+                                                                                  MeetingStatus.CANCELLED)
             self.restart_clocks()
             self.item = None
         self.meeting = meeting
@@ -379,6 +381,7 @@ class MeetingMode(UndoKeys, Page):
             widget.setEnabled(has_item)
         for action in (self.carry_action, self.decision_action, self.action_action, self.restart_action):
             action.setEnabled(has_item)
+        self.restart_action.setEnabled(has_item and not self.held_already())
         count = self.agenda.rowCount()
         row = self.agenda.row_of(item.id) if item else -1
         self.previous_action.setEnabled(row > 0)
@@ -433,10 +436,18 @@ class MeetingMode(UndoKeys, Page):
             seconds += self.clock() - self._item_since
         return max(0, int(seconds // 60))
 
+    def held_already(self) -> bool:
+        """The meeting was held before meeting mode was opened on it (someone adds to its
+        record afterwards, from notes): no clocks to run."""
+        return self.meeting is not None and self._held_on_open
+
     def timer_text(self) -> tuple[str, bool]:
         """``12 of 30 minutes``; over time: ``34 of 30 minutes: 4 minutes over``."""
         if self.item is None:
             return "", False
+        if self.held_already():
+            allotted = self.item.allotted_minutes
+            return (f"{words.minutes(allotted)} allotted" if allotted else "No time allotted"), False
         spent = self.item_minutes()
         allotted = self.item.allotted_minutes
         if allotted is None:
@@ -449,7 +460,13 @@ class MeetingMode(UndoKeys, Page):
         text, over = self.timer_text()
         if self.ui.timerLabel.accessibleName() != text:
             set_warning(self.ui.timerLabel, text, over)
-        if self.meeting is not None and self._meeting_since is not None:
+        if self.held_already():
+            clock = f"Held on {words.day_short(self.meeting.day)}"
+            if self.ui.meetingClockLabel.text() != clock:
+                self.ui.meetingClockLabel.setText(clock)
+                self.ui.meetingClockLabel.setToolTip("The meeting was held: what you enter now is added to its record")
+                self.ui.meetingClockLabel.setAccessibleDescription(self.ui.meetingClockLabel.toolTip())
+        elif self.meeting is not None and self._meeting_since is not None:
             spent = max(0, int((self.clock() - self._meeting_since) // 60))
             planned = self.meeting.planned_minutes
             clock = f"Meeting: {spent} of {words.minutes(planned)}" if planned else f"Meeting: {words.minutes(spent)}"
@@ -867,6 +884,13 @@ class MeetingMode(UndoKeys, Page):
         )
         ui.actionTitleEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         return action
+
+    def _narrow(self, narrow: bool) -> None:
+        """On a narrow page (large text), the item buttons leave their keys to their
+        tooltips and the menu, so the item's title keeps the room."""
+        ui = self.ui
+        ui.nextButton.setText("Next item ▶" if narrow else "Next item ▶ (Ctrl+Page Down)")
+        ui.previousButton.setText("◀ Previous item" if narrow else "◀ Previous item (Ctrl+Page Up)")
 
     def _size_text_boxes(self) -> None:
         """Text boxes a few lines high, in lines of the current text size."""

@@ -79,9 +79,10 @@ class SplitterFlip(QObject):
     small window): the panes are never squeezed until their words no longer fit. The
     page then scrolls down, as every page does when it is too big for the window."""
 
-    def __init__(self, splitter: QSplitter, page: QWidget, min_chars: int):
+    def __init__(self, splitter: QSplitter, page: QWidget, min_chars: int, on_change=None):
         super().__init__(splitter)
         self.splitter, self.page, self.min_chars = splitter, page, min_chars
+        self.on_change = on_change  # told True when the panes go one above the other
         page.installEventFilter(self)
         self._watched: QWidget | None = None
         self.update()
@@ -100,6 +101,8 @@ class SplitterFlip(QObject):
         if self.splitter.orientation() != wanted:
             self.splitter.setOrientation(wanted)
             self.splitter.setChildrenCollapsible(False)
+            if self.on_change is not None:
+                self.on_change(wanted == Qt.Orientation.Vertical)
         # One above the other, each pane keeps the height it needs (the page scrolls);
         # side by side, they share the height as the splitter likes.
         for index in range(self.splitter.count()):

@@ -514,3 +514,15 @@ def test_meeting_mode_alt_keys_work_in_the_window(window, demo_service, qtbot):
     assert QApplication.focusWidget() is mode.ui.agendaView
     window.show_page("decisions")
     assert window.page_menus["decisions"].title() == "&Decisions"  # its own Alt key is back
+
+
+def test_meeting_mode_on_a_meeting_held_before_runs_no_clocks(window, demo_service, qtbot):
+    m12 = demo_service.resolve(Meeting, "M-12")  # held, minutes in draft: someone adds from notes
+    mode = window.show_page("meeting_mode", m12.id)
+    assert mode.ui.meetingClockLabel.text() == "Held on Thu 4 Jun 2026"
+    assert mode.ui.timerLabel.text() == f"{mode.item.allotted_minutes} minutes allotted"
+    assert not mode.restart_action.isEnabled()
+    m13 = demo_service.resolve(Meeting, "M-13")  # planned: the clocks run
+    mode = window.show_page("meeting_mode", m13.id)
+    assert mode.ui.meetingClockLabel.text().startswith("Meeting: 0 of 120 minutes")
+    assert mode.ui.timerLabel.text().startswith("0 of ") and mode.restart_action.isEnabled()
