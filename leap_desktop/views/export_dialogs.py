@@ -53,6 +53,14 @@ def named(widget: QWidget, name: str, description: str) -> QWidget:
     return widget
 
 
+def fit_dialog(dialog: QDialog, chars: int = 72) -> None:
+    """At least ``chars`` characters wide and as tall as its contents need, in the
+    current text size (also after a line was added, such as a problem)."""
+    hint = dialog.sizeHint()
+    dialog.resize(max(dialog.width(), hint.width(), chars * dialog.fontMetrics().averageCharWidth()),
+                  max(dialog.height(), hint.height()))
+
+
 def export_folder(ctx: AppContext) -> Path:
     """The folder files were last written to (the home folder the first time)."""
     remembered = str(ctx.settings.value(FOLDER_KEY, "") or "")
@@ -149,7 +157,10 @@ class ExportDialog(QDialog):
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
-        self.resize(max(self.sizeHint().width(), 72 * self.fontMetrics().averageCharWidth()), self.sizeHint().height())
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        fit_dialog(self)
+        super().showEvent(event)
 
     def add_file_row(self) -> None:
         label = QLabel("&File:")
@@ -162,6 +173,7 @@ class ExportDialog(QDialog):
         self.error.setAccessibleDescription(message or "Why the file was not written")
         set_label_role(self.error, "error" if message else None)
         self.error.setVisible(bool(message))
+        fit_dialog(self)
         if message:
             (field or self.path).setFocus(Qt.FocusReason.OtherFocusReason)
             announce(self.error, f"Not exported. {message}")

@@ -47,9 +47,10 @@ from ..export import minutes_docx, review_docx
 from ..services import approval, minutes, reviews
 from ..store.files import write_atomically
 from .context import AppContext
-from .export_dialogs import SaveFileRow, checked_path, export_folder, named, remember_folder
+from .export_dialogs import SaveFileRow, checked_path, export_folder, fit_dialog, named, remember_folder
 from .form_dialog import announce
 from .theme import set_label_role
+from .widgets import TableFit
 
 def _meeting_label(meeting: Meeting) -> str:
     return f"{meeting.ref}  {meeting.title}  ({meeting.day}, {meeting.status.label.lower()})"
@@ -61,6 +62,7 @@ class _MinutesDialog(QDialog):
     TITLE = ""
     OK_TEXT = "&OK"
     OK_DESCRIPTION = ""
+    WIDTH_CHARS = 72
     #: why a meeting on screen is not offered ("{ref} ..."): says what to do instead
     NOT_OFFERED = "{ref} has no minutes yet: it is {status}. Minutes start once a meeting is held."
 
@@ -112,7 +114,10 @@ class _MinutesDialog(QDialog):
         layout.addWidget(self.buttons)
         if not self.meeting.count():
             self.ok.setEnabled(False)
-        self.resize(max(self.sizeHint().width(), 72 * self.fontMetrics().averageCharWidth()), self.sizeHint().height())
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        fit_dialog(self, self.WIDTH_CHARS)
+        super().showEvent(event)
 
     def meetings(self) -> list[Meeting]:
         return [m for m in self.ctx.service.meetings() if rules.minutes_status_of(m) is not None]
@@ -125,6 +130,7 @@ class _MinutesDialog(QDialog):
         self.error.setText(f"Not done: {message}" if message else "")
         set_label_role(self.error, "error" if message else None)
         self.error.setVisible(bool(message))
+        fit_dialog(self, self.WIDTH_CHARS)
         if message:
             if field is not None:
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -205,6 +211,7 @@ class ImportReviewDialog(_MinutesDialog):
     """Read a returned file, then go through the comments: accept (amend) or answer."""
 
     TITLE = "Import review comments"
+    WIDTH_CHARS = 110
     OK_TEXT = "C&lose"
     OK_DESCRIPTION = "Close this window; accepted and answered comments are already saved"
     COLUMNS = ["Ref", "Status", "Reviewer", "On", "Comment"]
@@ -225,10 +232,15 @@ class ImportReviewDialog(_MinutesDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(False)
+        # The comment takes the room (never fewer than 30 characters); what it is on is
+        # cut short here and given in full below the table, with the whole comment.
+        self.columns = TableFit(self.table, {1: 14, 3: 28}, 4, 30, fit_contents=True)
+        self.chosen = named(QLabel(), "The chosen comment", "The whole comment, who made it, and what it is on")
+        self.chosen.setWordWrap(True)
+        self.chosen.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.field = named(QComboBox(), "What to amend", "Answer only, or the part of the record to amend")
         self.text = named(QPlainTextEdit(), "Answer or new text",
                           "The answer to the reviewer, or the amended text of the record")
@@ -246,6 +258,7 @@ class ImportReviewDialog(_MinutesDialog):
         self.table.itemSelectionChanged.connect(self._selected)
         self.extra.addWidget(self.summary)
         self.extra.addWidget(self.table, 1)
+        self.extra.addWidget(self.chosen)
         details = QFormLayout()
         label = QLabel("&Amend:")
         label.setBuddy(self.field)
@@ -261,8 +274,7 @@ class ImportReviewDialog(_MinutesDialog):
         self.extra.addLayout(row)
         self.meeting.currentIndexChanged.connect(self.refresh)
         self.refresh()
-        average = self.fontMetrics().averageCharWidth()
-        self.resize(max(self.width(), 110 * average), max(self.height(), 36 * self.fontMetrics().lineSpacing()))
+        self.resize(self.width(), max(self.height(), 30 * self.fontMetrics().lineSpacing()))
 
     def run(self) -> None:
         self.accept()
@@ -304,10 +316,10 @@ class ImportReviewDialog(_MinutesDialog):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, review.ref)
+                item.setToolTip(value)
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
+        self.columns.fit()
         refs = [r.ref for r in found]
         if select in refs:
             self.table.selectRow(refs.index(select))
@@ -325,6 +337,15 @@ class ImportReviewDialog(_MinutesDialog):
 
     def _selected(self) -> None:
         review = self.selected()
+        if review is None:
+            self.chosen.setText("")
+        else:
+            service = self.ctx.service
+            self.chosen.setText(
+                f"{review.ref}, from {reviews.reviewer_label(service, review)}, on "
+                f"{reviews.describe_anchor(service, review)} ({review.status.label.lower()}):\n{review.text}"
+                + (f"\nReply: {review.reply}" if review.reply else ""))
+        self.chosen.setAccessibleDescription(self.chosen.text() or "No comment chosen")
         self.field.blockSignals(True)
         self.field.clear()
         self.field.addItem("Answer only (no change to the record)", None)

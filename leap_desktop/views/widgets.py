@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QWidget
 
@@ -36,11 +37,16 @@ class TableFit(QObject):
         if fit_contents and model is not None:
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged,
                            model.layoutChanged):
-                signal.connect(lambda *_: self.fit())
+                signal.connect(self._rows_changed)
+        self.fit()
+
+    def _rows_changed(self, *_args) -> None:
         self.fit()
 
     def fit(self) -> None:
         view = self.view
+        if not shiboken6.isValid(view):
+            return  # the table is being taken down (its model tells of its rows going)
         metrics = view.fontMetrics()
         height = metrics.height()
         if self.row_heights:

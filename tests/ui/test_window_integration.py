@@ -118,6 +118,7 @@ def test_minutes_round_trip_from_the_window_by_keyboard(window, qtbot, tmp_path,
     assert QApplication.focusWidget() is dialog.table
     assert dialog.table.item(0, 2).text().startswith("Carys Evans")
     assert dialog.table.item(0, 3).text().startswith("decision D-15")
+    assert dialog.chosen.text().endswith(":\nSay that carers are in the workshop too.")  # in full, to read
     press(qtbot, K.Key_A, ALT)
     assert QApplication.focusWidget() is dialog.field
     while dialog.field.currentData() != "summary":
