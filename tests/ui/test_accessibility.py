@@ -25,7 +25,10 @@ from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
 from leap_desktop.views.app import Launcher
 from leap_desktop.views.decision_dialogs import DecisionStatusDialog
 from leap_desktop.services import DecisionFilter
+from leap_desktop.store.unlock import UnlockRequest
+from leap_desktop.views.about import AboutDialog
 from leap_desktop.views.errors import ErrorReportDialog
+from leap_desktop.views.security_dialogs import RecoveryKeyDialog, SecuritySettingsDialog, UnlockDialog
 from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog
 from leap_desktop.views.minutes_dialogs import (
     AmendDialog,
@@ -109,6 +112,10 @@ def test_every_dialog_is_named_and_described(demo_ctx, qtbot, settings, appearan
         AmendDialog(demo_ctx, service.meetings()[-4].id),
         ExportDecisionsDialog(demo_ctx, DecisionFilter()),
         ExportActionsDialog(demo_ctx, "all", None),
+        UnlockDialog(UnlockRequest(demo_ctx.path, "The keyring is locked", "the system keyring", 1)),
+        RecoveryKeyDialog("1E12-0C21-EF0D-B5FB", "the system keyring", "demo.leap"),
+        SecuritySettingsDialog(service.store),
+        AboutDialog(),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
