@@ -45,7 +45,10 @@ def _rows(menu: QMenu, seen: set[int], prefix: str = ""):
             continue
         keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts() if not k.isEmpty()]
         if keys:
-            yield prefix + _plain(action), " or ".join(keys)
+            text = _plain(action)
+            # "Kind: Idea" in the "Kind of contribution" menu says it already.
+            said = prefix and text.split(":")[0].lower() == prefix.split()[0].rstrip(":").lower()
+            yield (text if said else prefix + text), " or ".join(keys)
 
 
 def _plain(action: QAction) -> str:
