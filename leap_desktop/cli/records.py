@@ -490,6 +490,10 @@ def cmd_import(ctx) -> int:
 
 
 def cmd_export(ctx) -> int:
+    if ctx.args.out:
+        out = Path(ctx.args.out).expanduser()
+        if out.resolve() == ctx.db_path.resolve():
+            raise LeapError(f"{out} is the panel file itself: choose another file for the export (nothing was written)")
     with ctx.open() as svc:
         text = interchange.dumps(interchange.export_document(svc.store))
     if ctx.args.out:

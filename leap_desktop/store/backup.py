@@ -27,7 +27,7 @@ from pathlib import Path
 from ..domain.errors import StoreError
 from ..paths import data_dir
 from .connection import APPLICATION_ID, connect, driver
-from .files import write_atomically
+from .files import fsync_folder, write_atomically
 from .keys import PanelKey, read_salt
 
 DEFAULT_KEEP = 10
@@ -169,19 +169,6 @@ def check_file(path: Path, key: PanelKey | None) -> FileCheck:
 # -- copying ------------------------------------------------------------------------------------
 
 
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def _temporary_beside(path: Path) -> Path:
     return path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
 
@@ -265,7 +252,7 @@ def write_copy(
         if before_replace is not None:
             before_replace()
         os.replace(tmp, dest)
-        _fsync_folder(dest.parent)
+        fsync_folder(dest.parent)
         return check
     except driver.Error as exc:
         raise StoreError(f"Could not write {dest}: {exc}") from None

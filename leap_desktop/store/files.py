@@ -34,6 +34,11 @@ def write_atomically(path: str | os.PathLike, data: bytes, *, mode: int = 0o600)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    fsync_folder(folder)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable (best effort: not every file system allows it)."""
     try:
         dir_fd = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -41,7 +41,7 @@ def _detach_file(store: "PanelStore") -> None:
         Path(f"{store.path}{suffix}").unlink(missing_ok=True)
 
 
-def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> None:
+def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> PanelKey | None:
     """Reconnect to whatever file is now at the store's path, with whichever key fits."""
     last: Exception | None = None
     for key in keys:
@@ -56,6 +56,28 @@ def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> None:
         store._use_connection(conn)
         return key
     raise StoreError(f"{store.path.name} could not be opened again after the change: {last}")
+
+
+def _swap_in(store: "PanelStore", source_conn, *, source_key: PanelKey | None, dest_key: PanelKey | None,
+             old_key: PanelKey | None) -> PanelKey | None:
+    """Write a checked copy of ``source_conn`` under ``dest_key`` over the store's file, and
+    reconnect the store to whatever file is there afterwards. Returns the key that opens it
+    (``dest_key`` after a swap; ``old_key`` if the copy failed before the swap)."""
+    swapped = False
+
+    def detach() -> None:
+        nonlocal swapped
+        _detach_file(store)
+        swapped = True
+
+    current = old_key
+    try:
+        backup.write_copy(source_conn, source_key=source_key, dest=store.path, dest_key=dest_key,
+                          replace=True, before_replace=detach)
+    finally:
+        if swapped:
+            current = _reattach(store, [dest_key, old_key])
+    return current
 
 
 def _store_key(store: "PanelStore", key: PanelKey, security: Security) -> bool:
@@ -83,22 +105,9 @@ def replace_protection(store: "PanelStore", new_key: PanelKey | None, *, reason:
         opened_with="new key" if new_key is not None else "plaintext",
     )
     stored = _store_key(store, new_key, security) if new_key is not None else False
-    swapped = False
-
-    def detach() -> None:
-        nonlocal swapped
-        _detach_file(store)
-        swapped = True
-
-    try:
-        backup.write_copy(
-            store.conn, source_key=old_key, dest=store.path, dest_key=new_key, replace=True, before_replace=detach,
-        )
-    finally:
-        if swapped:
-            current = _reattach(store, [new_key, old_key])
-            if current is not new_key:
-                raise StoreError(f"{store.path.name} was not changed: the new file could not be swapped in")
+    current = _swap_in(store, store.conn, source_key=old_key, dest_key=new_key, old_key=old_key)
+    if current is not new_key:
+        raise StoreError(f"{store.path.name} was not changed: the new file could not be swapped in")
     security.where = where_sentence(store.path, new_key, store.keystore, stored=stored)
     store.security = security
     return security
@@ -163,21 +172,9 @@ def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
         old_key = store.security.key
         dest_key = old_key if old_key is not None else source_security.key
         saved = backup.make_automatic(store.conn, store.path, old_key, "before-restore")
-        swapped = False
-
-        def detach() -> None:
-            nonlocal swapped
-            _detach_file(store)
-            swapped = True
-
-        try:
-            backup.write_copy(conn, source_key=source_security.key, dest=store.path, dest_key=dest_key,
-                              replace=True, before_replace=detach)
-        finally:
-            if swapped:
-                current = _reattach(store, [dest_key, old_key])
-                if current is dest_key and dest_key is not old_key:
-                    store.security = Security(True, where_sentence(store.path, dest_key, store.keystore, stored=False), key=dest_key)
+        current = _swap_in(store, conn, source_key=source_security.key, dest_key=dest_key, old_key=old_key)
+        if current is dest_key and dest_key is not old_key:
+            store.security = Security(True, where_sentence(store.path, dest_key, store.keystore, stored=False), key=dest_key)
     finally:
         conn.close()
     migrations.apply(store.db)

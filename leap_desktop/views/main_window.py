@@ -378,7 +378,13 @@ class MainWindow(QMainWindow):
         self.current_id = page_id
         if record_id is not None:  # before it is shown, so it does not load something else first
             page.show_record(record_id)
-        self.stack.setCurrentWidget(page.parentWidget().parentWidget())  # its scroll area
+        # Hiding the old page can move the keyboard focus to the page list, which then
+        # picks its first row: that must not show (and activate) another page meanwhile.
+        self.navigation.blockSignals(True)
+        try:
+            self.stack.setCurrentWidget(page.parentWidget().parentWidget())  # its scroll area
+        finally:
+            self.navigation.blockSignals(False)
         page.set_active(True)
         for pid, menu in self.page_menus.items():
             self._show_page_menu(pid, pid == page_id)

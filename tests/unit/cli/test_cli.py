@@ -129,3 +129,14 @@ def test_usage_errors_exit_2(capsys):
         main(["trace"])
     assert caught.value.code == 2
     assert "the following arguments are required: decision" in capsys.readouterr().err
+
+
+def test_export_over_the_panel_file_itself_is_refused_and_changes_nothing(tmp_path, demo_db):
+    panel = tmp_path / "own.leap"
+    panel.write_bytes(demo_db.read_bytes())
+    before, mtime = panel.read_bytes(), os.stat(panel).st_mtime_ns
+    code, out, err = leap("--db", str(panel), "export", "--out", str(panel))
+    assert code == 1
+    assert err == f"leap: {panel} is the panel file itself: choose another file for the export (nothing was written)\n"
+    assert panel.read_bytes() == before and os.stat(panel).st_mtime_ns == mtime
+    assert leap("--db", str(panel), "people")[0] == 0
