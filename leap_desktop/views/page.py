@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMenu, QWidget
 
 from .context import AppContext
 
@@ -147,8 +147,6 @@ class Page(QWidget):
         """List actions the page manages itself in its menu (None: a separator; with
         ``title``, in a submenu of that name). See :func:`menu_entry`."""
         if title:
-            from PySide6.QtWidgets import QMenu
-
             submenu = QMenu(title, self)
             for action in actions:
                 if action is None:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from leap_desktop.domain.model import Decision, Meeting, MinutesVersion
 from leap_desktop.domain.vocab import DecisionStatus, MeetingStatus, ReviewStatus
-from leap_desktop.services import DecisionFilter, reviews
+from leap_desktop.services import reviews
 from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog
 from leap_desktop.views.minutes_dialogs import (
     AmendDialog,
@@ -30,7 +30,7 @@ from leap_desktop.views.shortcuts_dialog import ShortcutsDialog
 from leap_desktop.views.theme import problem_colour
 from leap_desktop.views.widgets import set_combo_data
 
-from .helpers import CTRL, CTRL_SHIFT, NONE, activate, press, type_text, wait_closed, wait_dialog
+from .helpers import CTRL, CTRL_SHIFT, activate, press, type_text, wait_closed, wait_dialog
 from .meeting_helpers import OFFSCREEN_LIMITS
 
 pytestmark = OFFSCREEN_LIMITS
