@@ -242,7 +242,7 @@ class ExportDecisionsDialog(ExportDialog):
         described = describe_filter(ctx, flt)
         self.what.setText(
             f"Writes the {self.count:,} decision{'' if self.count == 1 else 's'} the decision log shows now"
-            + (f": {described.removeprefix('decisions ')}." if described else " (every decision).")
+            + (f": {described.removeprefix('decisions ').rstrip('.')}." if described else " (every decision).")
             + " Change the search or filters on the page to write others."
         )
         named(self.what, "What will be written", self.what.text())
@@ -297,7 +297,7 @@ class ExportActionsDialog(ExportDialog):
         whose = f", owned by {rules.attribute(owner)}" if owner is not None else ""
         self.what.setText(
             f"Writes the {self.count:,} action{'' if self.count == 1 else 's'} the action list shows now: "
-            f"{label.lower()}{whose}. Change Show or Owner on the page to write others."
+            f"{(label.lower() + whose).rstrip('.')}. Change Show or Owner on the page to write others."
         )
         named(self.what, "What will be written", self.what.text())
         self.form.addRow("", self.anonymised)
