@@ -9,6 +9,9 @@ Figures:
   long it takes to reach the oldest decision;
 * search: from typing a word (after the pause) to the results and the first trace;
 * a decision's trace in the detail pane;
+* a file new to this computer, on its first open of the day: the window first, then the
+  day's automatic backup in the background, and how long the window is busy meanwhile
+  (compared with making the backup while opening, as the ``leap`` command does);
 * for scale, a whole start in a new process (Python, Qt, open, draw to a PNG).
 """
 
@@ -27,6 +30,7 @@ FETCH_TARGET = 0.100  # seconds: no page fetch holds the window up noticeably
 SEARCH_TARGET = 0.200
 TRACE_TARGET = 0.100
 PAGE_TARGET = 0.500  # seconds: opening a page the first time
+BUSY_TARGET = 0.100  # seconds: the window answers within this while the day's backup is made
 
 
 def main() -> int:
@@ -80,24 +84,75 @@ def main() -> int:
     total = ctx.service.count_decisions()
     print(f"  panel: {total:,} decisions in {path.name} ({path.stat().st_size / 1e6:.0f} MB)")
     # A file this computer has not checked before (new here, or changed by something else):
-    # opening it reads and checks every page first.
+    # opening it reads and checks every page first. It is also its first open of the day:
+    # the day's automatic backup is wanted. The app leaves that for after the window is
+    # drawn, and makes it in the background; the leap command makes it while opening.
     import shutil
 
-    unknown = folder / "copied-here.leap"
-    shutil.copyfile(path, unknown)
+    from PySide6.QtCore import QTimer
+
+    from leap_desktop.services import PanelService
+    from leap_desktop.views.context import AppContext
+
+    def paint_fresh(name: str, open_ctx, *, checked: bool = False) -> tuple[float, MainWindow]:
+        unknown = folder / name
+        shutil.copyfile(path, unknown)
+        if checked:  # opened (and checked) here before, but not yet today
+            PanelService.open(unknown, backups=False).close()
+        started = time.perf_counter()
+        fresh = open_ctx(unknown)
+        fresh_window = MainWindow(fresh, None, appearance=appearance, remember=False, first_page="decisions")
+        fresh_window.resize(1280, 800)
+        watcher = FirstPaint()
+        fresh_window.page("decisions").ui.decisionsTable.viewport().installEventFilter(watcher)
+        fresh_window.show()
+        while watcher.at is None and time.perf_counter() - started < 30:
+            app.processEvents()
+        return watcher.at - started, fresh_window
+
+    # The old way, for comparison: the backup made while opening, before the window.
+    inline, inline_window = paint_fresh(
+        "copied-here-inline.leap", lambda p: AppContext(PanelService.open(p), settings))
+    inline_window.close()
+    # The app's way: the window first, then the backup in a worker thread, while the
+    # window keeps answering (a timer ticking every 10 ms notes the longest gap).
+    deferred, fresh_window = paint_fresh(
+        "copied-here.leap", lambda p: open_panel(p, settings=settings, raise_problems=True))
+    outcome: dict[str, object] = {}
+    fresh_window.ctx.backup_finished.connect(lambda made, problem: outcome.update(made=made, problem=problem))
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.setInterval(10)
+    ticker.timeout.connect(tick)
+    ticker.start()
     started = time.perf_counter()
-    fresh = open_panel(unknown, settings=settings, raise_problems=True)
-    fresh_window = MainWindow(fresh, None, appearance=appearance, remember=False, first_page="decisions")
-    fresh_window.resize(1280, 800)
-    watcher = FirstPaint()
-    fresh_window.page("decisions").ui.decisionsTable.viewport().installEventFilter(watcher)
-    fresh_window.show()
-    while watcher.at is None and time.perf_counter() - started < 30:
+    ok &= fresh_window.start_daily_backup()
+    while "made" not in outcome and time.perf_counter() - started < 60:
         app.processEvents()
+    backed_up = time.perf_counter() - started
+    ticker.stop()
     fresh_window.close()
-    # Reported, not judged here: the time is the store's check and its daily backup
-    # (store/backup.py), made before the window can use the file.
-    report("first paint, a file new to this computer *", watcher.at - started)
+    ok &= bool(outcome.get("made")) and not outcome.get("problem")
+    # The everyday case: the panel used yesterday, opened for the first time today.
+    daily_inline, window_a = paint_fresh(
+        "yesterday-inline.leap", lambda p: AppContext(PanelService.open(p), settings), checked=True)
+    window_a.close()
+    daily_after, window_b = paint_fresh(
+        "yesterday.leap", lambda p: open_panel(p, settings=settings, raise_problems=True), checked=True)
+    window_b.close()  # closing waits for its backup, if it was started (it was not, here)
+    report("first paint, first open today, backup while opening", daily_inline)
+    ok &= report("first paint, first open today, backup after (app)", daily_after, FIRST_PAINT_TARGET)
+    report("first paint, a file new here, backup while opening *", inline)
+    ok &= report("first paint, a file new here, backup after (app) *", deferred, FIRST_PAINT_TARGET)
+    report("  then today's backup, in the background", backed_up)
+    ok &= report("  longest the window was busy meanwhile", max(gaps) if gaps else backed_up, BUSY_TARGET)
     ok &= report("first paint of the decision log, first open", paints[0], FIRST_PAINT_TARGET)
     ok &= report("first paint of the decision log, median of 5", statistics.median(paints), FIRST_PAINT_TARGET)
     report("  of which opening the file (key, file check)", statistics.median(opens))
@@ -184,6 +239,7 @@ def main() -> int:
         check=True, capture_output=True, env=env,
     )
     report("new process: start, open, draw the log to a PNG", time.perf_counter() - started)
-    print("  * opening a file this computer has not checked, or the first open of a file in a day,")
-    print("    checks every page and makes the day's automatic backup first (store/backup.py)")
+    print("  * a file this computer has not checked is read and checked page by page before it is")
+    print("    used; its first open of the day also wants the day's automatic backup (store/backup.py),")
+    print("    which the app makes in the background once the window is up (the leap command, on open)")
     return 0 if ok else 1

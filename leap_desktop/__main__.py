@@ -3,7 +3,8 @@
     leap-desktop                      the last panel used, or the start screen
     leap-desktop --db PATH            open this panel file
     leap-desktop --demo               open the demo panel (made on first use)
-    leap-desktop --screenshot F.png [--page PAGE] [--record REF]
+    leap-desktop --screenshot F.png [--page PAGE] [--record REF] [--high-contrast]
+                 [--text-size PERCENT] [--size WxH]
                                       draw the window to a PNG without showing it, then exit
 """
 
@@ -32,13 +33,39 @@ def build_parser() -> argparse.ArgumentParser:
                         help="draw the window to FILE.png without showing it, and exit "
                         "(the panel from --db, otherwise the demo panel)")
     parser.add_argument("--page", metavar="PAGE",
-                        help="with --screenshot: the page to draw (people, meetings, meeting, decisions, "
-                        "actions, person)")
+                        help="with --screenshot: the page to draw (people, meetings, meeting, meeting_mode, "
+                        "decisions, actions, person)")
     parser.add_argument("--record", metavar="REF",
-                        help="with --screenshot: the record to show on the page, like D-12 or P-3")
+                        help="with --screenshot: the record to show on the page, like D-12, P-3, M-12, "
+                        "or an agenda item I-49 (for meeting and meeting_mode)")
     parser.add_argument("--high-contrast", action="store_true",
                         help="with --screenshot: draw it in the high-contrast theme")
+    parser.add_argument("--text-size", metavar="PERCENT", type=_percent,
+                        help="with --screenshot: draw it at this text size, as View > Text size sets it "
+                        "(85 to 250; default 100)")
+    parser.add_argument("--size", metavar="WxH", type=_size,
+                        help="with --screenshot: the window's size in pixels (default 1280x800)")
     return parser
+
+
+def _percent(text: str) -> float:
+    from .views.theme import TEXT_SCALES
+
+    try:
+        scale = int(text.rstrip("%")) / 100
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a percentage like 150, got {text!r}") from None
+    if not TEXT_SCALES[0] <= scale <= TEXT_SCALES[-1]:
+        raise argparse.ArgumentTypeError(
+            f"text size goes from {round(TEXT_SCALES[0] * 100)} to {round(TEXT_SCALES[-1] * 100)} per cent")
+    return min(TEXT_SCALES, key=lambda step: abs(step - scale))  # the nearest step View > Text size offers
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, sep, height = text.lower().partition("x")
+    if not sep or not width.isdigit() or not height.isdigit() or not (320 <= int(width) <= 8000 and 240 <= int(height) <= 8000):
+        raise argparse.ArgumentTypeError(f"expected a size like 1280x800, got {text!r}")
+    return int(width), int(height)
 
 
 def has_display() -> bool:
@@ -66,8 +93,9 @@ def quiet_offscreen_notes() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    if (args.page or args.record or args.high_contrast) and not args.screenshot:
-        print("leap-desktop: --page, --record and --high-contrast go with --screenshot", file=sys.stderr)
+    if (args.page or args.record or args.high_contrast or args.text_size or args.size) and not args.screenshot:
+        print("leap-desktop: --page, --record, --high-contrast, --text-size and --size go with --screenshot",
+              file=sys.stderr)
         return 2
 
     from PySide6.QtWidgets import QApplication
@@ -82,7 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         configure_application(app)
         db = args.db if args.db else (demo_path() if args.demo else None)
         return take_screenshot(args.screenshot, page_id=args.page, db=db, record=args.record,
-                               high_contrast=args.high_contrast)
+                               high_contrast=args.high_contrast, text_scale=args.text_size or 1.0,
+                               **({"size": args.size} if args.size else {}))
 
     if not has_display():
         print(

@@ -16,6 +16,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -87,6 +88,9 @@ class PanelStore:
         self.readonly = False
         self.keystore = KeyStore()
         self._lock: lock.PanelLock | None = None
+        #: the day's automatic backup was left for :meth:`start_daily_backup`
+        self.daily_backup_due = False
+        self._background: threading.Thread | None = None
 
     # -- opening ----------------------------------------------------------------------
 
@@ -106,6 +110,7 @@ class PanelStore:
         keystore: KeyStore | None = None,
         readonly: bool = False,
         backups: bool = True,
+        defer_daily_backup: bool = False,
     ) -> "PanelStore":
         """Open (and with ``create``, make) a panel file, bringing its schema up to date.
 
@@ -121,7 +126,11 @@ class PanelStore:
           the latest good backup (:class:`DamagedFile`);
         * refuses a file from a newer LEAP Desktop or not a panel file, untouched;
         * backs up before any migration (``before_migrate(path, pending)`` replaces that)
-          and once a day (``backups=False`` turns automatic backups off).
+          and once a day (``backups=False`` turns automatic backups off). With
+          ``defer_daily_backup`` the day's backup is not made here: ``daily_backup_due``
+          says it is wanted, and :meth:`start_daily_backup` makes it in the background
+          (the desktop app does that once its window is on screen). Backups before a
+          migration are always made first, whatever this says.
 
         ``connection_factory(path, create=...)`` bypasses keys and locks (low-level tests).
         """
@@ -144,7 +153,7 @@ class PanelStore:
                 store = cls._open_connection(
                     conn, path, existed=existed, security=security, actor=actor, clock=clock,
                     before_migrate=before_migrate, readonly=readonly,
-                    backups=backups and connection_factory is None,
+                    backups=backups and connection_factory is None, defer_daily_backup=defer_daily_backup,
                 )
             except BaseException:
                 conn.close()
@@ -158,7 +167,8 @@ class PanelStore:
         return store
 
     @classmethod
-    def _open_connection(cls, conn, path: Path, *, existed: bool, security, actor, clock, before_migrate, readonly, backups):
+    def _open_connection(cls, conn, path: Path, *, existed: bool, security, actor, clock, before_migrate, readonly, backups,
+                         defer_daily_backup: bool = False):
         key = security.key
         try:
             db = Database(conn)
@@ -194,10 +204,13 @@ class PanelStore:
         store.security = security
         store.readonly = readonly
         if existed and backups and not readonly and backup.daily_due(path, conn):
-            try:
-                backup.make_automatic(conn, path, key, "daily")
-            except StoreError as exc:
-                security.notes.append(f"Today's automatic backup could not be made: {exc}")
+            if defer_daily_backup:
+                store.daily_backup_due = True
+            else:
+                try:
+                    backup.make_automatic(conn, path, key, "daily")
+                except StoreError as exc:
+                    security.notes.append(f"Today's automatic backup could not be made: {exc}")
         assert not conn.in_transaction
         return store
 
@@ -207,9 +220,11 @@ class PanelStore:
             self._column_types[table] = {row[1]: row[2].upper() for row in info}
 
     def close(self) -> None:
-        """Close the file and release the writer's lock. Closing twice is harmless."""
+        """Close the file and release the writer's lock. Closing twice is harmless.
+        A backup still being made in the background is finished first."""
         if self._closed:
             return
+        self.wait_for_background()
         self._closed = True
         self._close_connection()
         if not self.readonly and self._lock is not None:
@@ -225,32 +240,106 @@ class PanelStore:
         self.conn = conn
         self._load_column_types()
 
+    # -- the day's backup, in the background --------------------------------------------------
+
+    def make_daily_backup(self) -> Path | None:
+        """Make today's automatic backup if it is still due; its path, or None.
+
+        Safe to call from another thread while this store carries on: it opens a
+        read-only connection of its own (with the file's key) and uses only that one, in
+        the thread that made it. The copy (SQLite's backup API) and the row counts it is
+        checked against are read in one snapshot, so changes committed meanwhile on the
+        store's own connection neither block it nor spoil the check. Raises
+        :class:`StoreError` with a plain message when it cannot be made."""
+        key = self.security.key
+        try:
+            conn = connect(self.path, readonly=True, key=key, plaintext=key is None)
+        except StoreError as exc:
+            raise StoreError(f"the file could not be read for it ({exc})") from None
+        try:
+            if not backup.daily_due(self.path, conn):
+                self.daily_backup_due = False
+                return None
+            conn.execute("BEGIN")  # one read snapshot for the copy and its check
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            try:
+                made = backup.make_automatic(conn, self.path, key, "daily")
+            finally:
+                conn.rollback()
+        except driver.Error as exc:
+            raise StoreError(str(exc)) from None
+        finally:
+            conn.close()
+        self.daily_backup_due = False
+        return made
+
+    def start_daily_backup(
+        self, done: Callable[[Path | None, BaseException | None], None] | None = None
+    ) -> threading.Thread | None:
+        """Make today's backup (if due) in a worker thread; ``done(path, problem)`` is
+        called from that thread when it ends (``problem`` is the exception, if any).
+        Closing the store, and every change of key or restore, waits for it first."""
+        if not self.daily_backup_due or self._closed or self.readonly:
+            return None
+        if self._background is not None and self._background.is_alive():
+            return self._background
+
+        def work() -> None:
+            try:
+                made = self.make_daily_backup()
+            except BaseException as exc:  # handed to ``done``: the caller decides how to say it
+                if done is not None:
+                    done(None, exc)
+                return
+            if done is not None:
+                done(made, None)
+
+        self._background = threading.Thread(target=work, name="leap-daily-backup", daemon=False)
+        self._background.start()
+        return self._background
+
+    @property
+    def background_busy(self) -> bool:
+        """Whether a backup is being made in the background now."""
+        return self._background is not None and self._background.is_alive()
+
+    def wait_for_background(self) -> None:
+        """Wait for a backup being made in the background, if there is one."""
+        thread, self._background = self._background, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+
     # -- protecting the file (see store/protect.py) ----------------------------------------
 
     def encrypt(self, key) -> "unlock.Security":
         from . import protect
 
+        self.wait_for_background()
         return protect.encrypt(self, key)
 
     def rekey(self, key) -> "unlock.Security":
         from . import protect
 
+        self.wait_for_background()
         return protect.rekey(self, key)
 
     def backup_to(self, out: str | os.PathLike) -> Path:
         from . import protect
 
+        self.wait_for_background()
         return protect.backup_to(self, Path(out))
 
     def export_plaintext(self, out: str | os.PathLike) -> Path:
         from . import protect
 
+        self.wait_for_background()
         return protect.export_plaintext(self, Path(out))
 
     def restore_from(self, source: str | os.PathLike, *, ask: "unlock.Ask | None" = None) -> Path:
         """Replace the panel with a backup (checked first); listeners hear of every table."""
         from . import protect
 
+        self.wait_for_background()
         saved = protect.restore(self, Path(source), ask=ask)
         change = Change(id=new_id(), summary=f"Restore {Path(source).name}", at=self.now(), tables=set(migrations.RECORD_TABLES))
         for listener in list(self.listeners):

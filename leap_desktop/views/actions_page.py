@@ -13,6 +13,7 @@ from ..models.format import plural, shown_as
 from .action_dialogs import ActionDialog, CloseActionDialog
 from .context import AppContext
 from .edits import change_records
+from .export_dialogs import ExportActionsDialog
 from .forms import load_form
 from .page import Page
 from .widgets import compact_combo, prepare_table, select_row, set_combo_data
@@ -79,6 +80,10 @@ class ActionsPage(Page):
             "Show its &decision", self._open_decision, shortcut="Ctrl+Return",
             description="Open the decision the selected action carries out, in the decision log",
             enabled_when=lambda: (line := self.current_line()) is not None and line.row.decision_number is not None)
+        self.add_menu_separator()
+        self.export_action = self.page_action(
+            "&Export the action list…", self.export,
+            description="Write the actions shown now (this Show and Owner) as a CSV file for a spreadsheet")
         self.refresh()
 
     # -- what is shown ---------------------------------------------------------------------------
@@ -198,3 +203,6 @@ class ActionsPage(Page):
         if line is not None and line.action.decision_id:
             self.ctx.navigate.emit("decisions", line.action.decision_id)
 
+
+    def export(self) -> None:
+        self.open_dialog(ExportActionsDialog(self.ctx, self.ui.showCombo.currentData(), self.ui.ownerCombo.currentData(), self))

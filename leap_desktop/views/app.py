@@ -15,7 +15,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSettings, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
@@ -41,6 +41,8 @@ RECENT_KEY = "files/recent"
 LAST_KEY = "files/last"
 RECENT_LIMIT = 8
 SCREENSHOT_SIZE = (1280, 800)
+#: How long after the window is shown the day's automatic backup starts (in the background).
+BACKUP_DELAY_MS = 300
 
 
 def configure_application(app: QApplication) -> None:
@@ -112,7 +114,10 @@ def open_panel(
     path = Path(path).expanduser()
     existed = path.exists()
     service: PanelService | None = None
-    options = {"ask": ask or make_ask(parent, interactive=interactive)}
+    # The day's automatic backup is left for later: the window starts it once it is on
+    # screen (MainWindow.start_daily_backup), in the background. Backups before a schema
+    # update are still made here, before anything changes.
+    options = {"ask": ask or make_ask(parent, interactive=interactive), "defer_daily_backup": True}
     if create and passphrase:
         options["passphrase"] = passphrase
     try:
@@ -245,8 +250,9 @@ class Launcher(QObject):
             self.window.activateWindow()
             return True
         parent = parent or self.active_window()
-        # Opening checks the file (and makes the day's backup): on a large panel that is a
-        # moment, so say so with the pointer (the unlock dialog, if needed, still works).
+        # Opening checks the file (page by page, when it was changed outside LEAP Desktop):
+        # on a large panel that is a moment, so say so with the pointer (the unlock
+        # dialog, if needed, still works). The day's backup comes after, in the background.
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             ctx = open_panel(path, parent, settings=self.settings, ask=ask or make_ask(parent))
@@ -273,6 +279,8 @@ class Launcher(QObject):
         self.window = MainWindow(ctx, self)
         self.window.show()
         self.window.activateWindow()
+        # Once the window has been drawn: today's automatic backup, in the background.
+        QTimer.singleShot(BACKUP_DELAY_MS, self.window.start_daily_backup)
         if old is not None:
             old.close()
         if self.start_screen is not None:
@@ -350,9 +358,12 @@ def take_screenshot(
     db: Path | None,
     record: str | None = None,
     high_contrast: bool = False,
+    text_scale: float = 1.0,
     size: tuple[int, int] = SCREENSHOT_SIZE,
 ) -> int:
-    """Render the main window on ``page_id`` to a PNG without showing it; 0 when written."""
+    """Render the main window on ``page_id`` to a PNG without showing it; 0 when written.
+    ``high_contrast`` and ``text_scale`` draw it as View > High-contrast theme and View >
+    Text size would (without changing the user's settings)."""
     from .main_window import MainWindow
     from .pages import default_page, page_class, page_ids
 
@@ -373,6 +384,7 @@ def take_screenshot(
             settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
             appearance = Appearance(settings)
             appearance.high_contrast = high_contrast
+            appearance.scale = text_scale
             appearance.apply()
             ctx = open_panel(path, settings=settings, raise_problems=True,
                              ask=make_ask(None, interactive=False, first=DEMO_PASSPHRASE if db is None else None))
@@ -395,6 +407,7 @@ def take_screenshot(
             finally:
                 window.close()
             appearance.high_contrast = False
+            appearance.scale = 1.0
             appearance.apply()
     except LeapError as exc:
         print(f"leap-desktop: {exc}", file=sys.stderr)

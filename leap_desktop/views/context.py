@@ -32,6 +32,10 @@ class AppContext(QObject):
     problem = Signal(str)
     message = Signal(str)  # a short note for the status bar ("Saved contribution C-12")
     navigate = Signal(str, object)  # (page id, record id or None): "show me this person"
+    #: the day's automatic backup, made in the background: (path or None, problem or "")
+    backup_finished = Signal(object, str)
+    #: a bug in the background work: a report for the error dialog
+    background_bug = Signal(str)
 
     def __init__(self, service: PanelService, settings: QSettings | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -66,6 +70,24 @@ class AppContext(QObject):
         except LeapError as exc:
             self.problem.emit(str(exc))
             return None
+
+    def start_daily_backup(self) -> bool:
+        """Make today's automatic backup in a worker thread, if the panel was opened
+        with it left for later (``open_panel`` does that, so the window is not held up
+        by it). ``backup_finished`` says how it went, in this (the window's) thread."""
+        store = self.service.store
+
+        def done(path, problem: BaseException | None) -> None:  # in the worker thread
+            if problem is None:
+                self.backup_finished.emit(path, "")
+            elif isinstance(problem, LeapError):
+                self.backup_finished.emit(None, str(problem))
+            else:
+                from .errors import format_report
+
+                self.background_bug.emit(format_report(type(problem), problem, problem.__traceback__))
+
+        return store.start_daily_backup(done) is not None
 
     def close(self) -> None:
         if self._on_change in self.service.store.listeners:

@@ -22,6 +22,7 @@ from . import trace_html
 from .action_dialogs import ActionDialog
 from .context import AppContext
 from .decision_dialogs import DecisionStatusDialog, allowed_statuses
+from .export_dialogs import ExportDecisionsDialog
 from .form_dialog import announce
 from .forms import load_form
 from .page import Page
@@ -94,6 +95,10 @@ class DecisionLogPage(Page):
             "Read the &details", self.focus_trace, shortcut="Ctrl+Shift+T",
             description="Move to the details of the selected decision (who shaped it and what came of it)",
             enabled_when=lambda: self.current() is not None)
+        self.add_menu_separator()
+        self.export_action = self.page_action(
+            "&Export the decision log…", self.export,
+            description="Write the decisions shown now (with this search and these filters) as a Word document or CSV")
         self.model.loaded.connect(self._show_count)
         self.apply_filter()
 
@@ -288,3 +293,6 @@ class DecisionLogPage(Page):
             dialog = ActionDialog(self.ctx, decision, self)
             self.open_dialog(dialog)
 
+
+    def export(self) -> None:
+        self.open_dialog(ExportDecisionsDialog(self.ctx, self.current_filter(), self))

@@ -8,6 +8,7 @@ and Help. The window remembers its size, place and last page (QSettings).
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -38,6 +39,7 @@ from .errors import tell
 from .form_dialog import announce
 from .page import Page
 from .pages import NAVIGATION, PAGES, default_page, page_class
+from .minutes_dialogs import minutes_actions, minutes_menu
 from .shortcuts_dialog import ShortcutsDialog
 from .about import about_action
 from .theme import Appearance, icon, style_labels
@@ -106,6 +108,9 @@ class MainWindow(QMainWindow):
         ctx.message.connect(self.show_message)
         ctx.problem.connect(self.show_problem)
         ctx.changed.connect(self._changed)
+        ctx.backup_finished.connect(self._backup_finished)
+        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
+        ctx.background_bug.connect(self._background_bug)
         self.appearance.changed.connect(self._appearance_changed)
 
         if remember:
@@ -205,6 +210,9 @@ class MainWindow(QMainWindow):
         launcher = self.launcher
 
         file_menu = bar.addMenu("&File")
+        # File > Minutes: on the meeting on screen (or the one chosen on the Meetings page).
+        self.minutes_actions = minutes_actions(self.ctx, self, self.meeting_on_screen, opened=self._keep_dialog)
+        self.minutes_menu = minutes_menu(self.minutes_actions, self)
         if launcher is not None:
             self._action(file_menu, "&New panel…", lambda: launcher.new_panel(self), "Ctrl+N",
                          "Make a new, empty panel file")
@@ -215,6 +223,9 @@ class MainWindow(QMainWindow):
             self._action(file_menu, "Open the &demo panel", lambda: launcher.open_demo(self),
                          tip="A made-up panel with a year of meetings, to try things out")
             file_menu.addSeparator()
+        file_menu.addMenu(self.minutes_menu)
+        file_menu.addSeparator()
+        if launcher is not None:
             self._action(file_menu, "&Security settings…", self.show_security,
                          tip="How this panel file is protected: its key, passphrase and backups")
             file_menu.addSeparator()
@@ -269,9 +280,8 @@ class MainWindow(QMainWindow):
 
         for cls in PAGES:
             if cls.MENU:
-                menu = bar.addMenu(cls.MENU)
-                menu.menuAction().setVisible(False)
-                self.page_menus[cls.PAGE_ID] = menu
+                self.page_menus[cls.PAGE_ID] = bar.addMenu(cls.MENU)
+                self._show_page_menu(cls.PAGE_ID, False)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard shortcuts", self.show_shortcuts, "F1",
@@ -333,7 +343,22 @@ class MainWindow(QMainWindow):
             if menu is not None:
                 for action in page.menu_actions():
                     menu.addAction(action)
+                if cls.MINUTES_MENU:
+                    menu.addSeparator()
+                    menu.addMenu(self.minutes_menu)
+            if cls.MINUTES_MENU:
+                page.set_minutes_menu(self.minutes_menu)
         return self.pages[page_id]
+
+    def _show_page_menu(self, page_id: str, shown: bool) -> None:
+        """Show the menu of the page on screen; hide the others, and take their Alt key
+        away while hidden: the menu bar answers the Alt key of a hidden menu too, which
+        would make that key do nothing on the page on screen (Alt+D, Alt+A in meeting
+        mode would clash with the Decisions and Actions menus)."""
+        menu = self.page_menus[page_id]
+        title = page_class(page_id).MENU
+        menu.setTitle(title if shown else title.replace("&&", "\0").replace("&", "").replace("\0", "&&"))
+        menu.menuAction().setVisible(shown)
 
     def current_page(self) -> Page | None:
         return self.pages.get(self.current_id) if self.current_id else None
@@ -362,7 +387,7 @@ class MainWindow(QMainWindow):
             self.navigation.blockSignals(False)
         page.set_active(True)
         for pid, menu in self.page_menus.items():
-            menu.menuAction().setVisible(pid == page_id)
+            self._show_page_menu(pid, pid == page_id)
         if page_id in self.page_actions:
             self.page_actions[page_id].setChecked(True)
         else:
@@ -399,6 +424,29 @@ class MainWindow(QMainWindow):
             # Arrowing through the list shows each page but leaves the focus in the list.
             self.show_page(item.data(Qt.ItemDataRole.UserRole), focus=False)
 
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        """Wherever the keyboard goes on a page (Tab, an Alt key, a command), scroll the
+        page so it can be seen: with large text a page can be taller than the window."""
+        if self._closed or new is None or not shiboken6.isValid(new):
+            return
+        page = self.current_page()
+        holder = page.parentWidget().parentWidget() if page is not None and page.parentWidget() else None
+        if isinstance(holder, QScrollArea) and page.isAncestorOf(new):
+            holder.ensureWidgetVisible(new, 16, 16)
+
+    def meeting_on_screen(self) -> str | None:
+        """The meeting the page on screen shows or has chosen (None: the dialog asks)."""
+        page = self.current_page()
+        return page.current_meeting_id() if page is not None else None
+
+    def _keep_dialog(self, dialog) -> None:
+        """A dialog opened from a menu: kept as ``self.dialog`` while it is open, and the
+        keyboard goes back where it was when it closes."""
+        self.dialog = dialog
+        focus = QApplication.focusWidget()
+        if focus is not None and focus.window() is self:
+            dialog.finished.connect(lambda _result, focus=focus: _restore_focus(focus))
+
     def find(self) -> None:
         page = self.show_page("decisions", focus=False)
         if page is not None and hasattr(page, "focus_search"):
@@ -412,14 +460,43 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, MESSAGE_MS)
         announce(self.statusBar(), text)
 
-    def show_problem(self, text: str) -> None:
-        """A change was refused or failed: say so in the status bar and in a small window.
-        Nothing typed is lost (forms stay open; lists are unchanged)."""
+    def start_daily_backup(self) -> bool:
+        """Today's automatic backup, in the background (the panel was opened without it,
+        so the window came up at once). Its outcome is said in the status bar."""
+        if self._closed:
+            return False
+        return self.ctx.start_daily_backup()
+
+    def _backup_finished(self, path, problem: str) -> None:
+        if self._closed:
+            return
+        if problem:
+            self.show_problem(f"Today's automatic backup could not be made: {problem}", dialog=False,
+                              lead="Problem")
+        elif path is not None and not self.statusBar().currentMessage() and not self.problem_label.isVisible():
+            # Said only when nothing else is being said: it must not wipe a note from opening.
+            self.show_message(f"Made today's automatic backup of {self.ctx.path.name}")
+
+    def _background_bug(self, report: str) -> None:
+        from .errors import show_report
+
+        print(report, file=sys.stderr)
+        if not self._closed:
+            self.show_problem("Today's automatic backup could not be made (a problem report is open)", dialog=False,
+                              lead="Problem")
+        show_report(report)
+
+    def show_problem(self, text: str, *, dialog: bool = True, lead: str = "Not done") -> None:
+        """A change was refused or failed: say so in the status bar and (unless
+        ``dialog=False``, for work in the background) in a small window. Nothing typed is
+        lost (forms stay open; lists are unchanged)."""
         self.statusBar().clearMessage()
-        self.problem_label.setText(f"Not done: {text}")
+        self.problem_label.setText(f"{lead}: {text}")
         self.problem_icon.show()
         self.problem_label.show()
-        tell(self, "Could not do that", text)
+        announce(self.statusBar(), f"{lead}: {text}")
+        if dialog:
+            tell(self, "Could not do that", text)
 
     def _changed(self, tables: set[str]) -> None:
         if "panel" in tables:
@@ -457,7 +534,8 @@ class MainWindow(QMainWindow):
         for cls in PAGES:  # make every page, so every page's menu is listed
             if cls.MENU:
                 self.page(cls.PAGE_ID).set_active(cls.PAGE_ID == self.current_id)
-        dialog = ShortcutsDialog(self.menuBar(), self)
+        keys = {menu: page_class(page_id).KEYS for page_id, menu in self.page_menus.items()}
+        dialog = ShortcutsDialog(self.menuBar(), self, keys)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
@@ -484,10 +562,24 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
+            QApplication.instance().focusChanged.disconnect(self._keep_focus_in_view)
             if self.remember:
                 self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
                 self.settings.setValue(STATE_KEY, self.saveState())
                 self.settings.sync()
             self._drop_pages()
-            self.ctx.close()
+            busy = self.ctx.service.store.background_busy
+            if busy:  # today's backup is still being made: closing waits for it
+                QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            try:
+                self.ctx.close()
+            finally:
+                if busy:
+                    QApplication.restoreOverrideCursor()
         super().closeEvent(event)
+
+
+def _restore_focus(widget: QWidget) -> None:
+    """Give the keyboard back to ``widget`` if it is still there and can take it."""
+    if shiboken6.isValid(widget) and widget.isVisible() and widget.isEnabled():
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -9,10 +9,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from .context import AppContext
+from .theme import set_label_role
 from .undo import ServiceCommand
 
 # -- changes that can be undone -------------------------------------------------------
@@ -75,19 +76,13 @@ def announce(label: QLabel | None, text: str, ctx: AppContext | None = None) -> 
         ctx.message.emit(text)
 
 
-def warning_colour(widget: QWidget) -> str:
-    """A red that reads on the current background (light or dark theme)."""
-    background = widget.palette().color(QPalette.ColorRole.Window)
-    return "#ff8a80" if background.lightness() < 128 else "#a1140a"
-
-
 def show_problem(label: QLabel, message: str, field: QWidget | None = None) -> None:
     """A refused change: the reason next to the field, in words (never colour alone),
     and focus back on the field with what was typed kept."""
     text = f"Not saved: {message}" if message else ""
     label.setText(text)
     label.setAccessibleName(text)
-    label.setStyleSheet(f"color: {warning_colour(label)}; font-weight: bold;" if text else "")
+    set_label_role(label, "error" if text else None)
     label.setVisible(bool(text))
     if field is not None:
         field.setAccessibleDescription(text or field.property("plainDescription") or "")
@@ -112,17 +107,21 @@ def remember_descriptions(widgets: Iterable[QWidget]) -> None:
 
 def set_warning(label: QLabel, text: str, warn: bool) -> None:
     """A line that may be a warning: the words carry it ("Over time: ..."), a sign and
-    colour repeat it for those who can see them."""
+    bold, in the theme's problem colour, repeat it for those who can see them. The look
+    comes from the palette (never a style sheet), so it follows Text size and the
+    high-contrast theme."""
     shown = f"⚠ {text}" if warn else text
     label.setText(shown)
     label.setAccessibleName(text)
-    label.setStyleSheet(f"color: {warning_colour(label)}; font-weight: bold;" if warn else "")
+    set_label_role(label, "error" if warn else None)
 
 
 def scale_font(widget: QWidget, factor: float, *, bold: bool = False, base: QFont | None = None) -> None:
     """Make ``widget``'s text ``factor`` times ``base`` (the page's font), so it
     follows the system text size instead of a fixed point size. Call again when the
-    page's font changes."""
+    page's font changes. The widget is marked ``ownFont``, so a warning look given to it
+    (:func:`set_warning`) changes only its colour."""
+    widget.setProperty("ownFont", True)
     font = QFont(base if base is not None else widget.font())
     size = font.pointSizeF()
     if size > 0:
@@ -143,11 +142,16 @@ def make_action(
     shortcuts: Iterable[str | QKeySequence.StandardKey] = (),
     *,
     tip: str | None = None,
-    context: Qt.ShortcutContext = Qt.ShortcutContext.WidgetWithChildrenShortcut,
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
     on: Iterable[QWidget] = (),
 ) -> QAction:
     """A page action (for buttons, menus and shortcuts), added to ``owner`` and to
-    each widget in ``on``; its tooltip names its shortcut."""
+    each widget in ``on``; its tooltip names its shortcut.
+
+    Its keys work anywhere in the window while ``owner`` is shown (a page hidden behind
+    another page answers no keys), or with ``context=WidgetShortcut`` only while one of
+    the ``on`` widgets has the keyboard. The page lists it in its menu with
+    ``Page.list_in_menu``."""
     action = QAction(text, owner)
     keys = [QKeySequence(s) for s in shortcuts]
     if keys:

@@ -70,11 +70,15 @@ from .meeting_kit import (
     show_problem,
 )
 from .page import Page
+from .widgets import SplitterFlip, TableFit
 
 #: The decision statuses a decision can be recorded with in the meeting.
 NEW_DECISION_STATUSES = (DecisionStatus.AGREED, DecisionStatus.PROPOSED, DecisionStatus.REJECTED, DecisionStatus.DEFERRED)
 #: Days from the meeting to an action's suggested due date.
 ACTION_DUE_DAYS = 28
+#: The contributions and the decision and action forms sit side by side when the page
+#: is this many characters wide (of the current text size), one above the other if not.
+SIDE_BY_SIDE_CHARS = 150
 
 
 class MeetingMode(UndoKeys, Page):
@@ -93,6 +97,15 @@ class MeetingMode(UndoKeys, Page):
         "ownerEdit", "ownerFoundLabel", "dueEdit", "actionDecisionCombo", "addActionButton", "actionProblemLabel",
         "actionsView", "agendaTab", "agendaView",
     )
+    MENU = "&Meeting mode"
+    KEYS = (
+        ("Alt+W, then Enter", "Who spoke: a few letters of their name"),
+        ("Enter / Shift+Enter", "Save what was said / start a new line"),
+        ("Alt+O, then Space", "Go to the contributions; tick one that shaped the decision"),
+        ("F2, then Enter", "Correct what was said, or its kind, in the contributions list"),
+        ("Ctrl+Enter", "Record the decision, or add the action, in its form"),
+        ("Enter (in the agenda)", "Go to the chosen item"),
+    )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -106,6 +119,7 @@ class MeetingMode(UndoKeys, Page):
         self._item_seconds: dict[str, float] = {}
         self._item_since: float | None = None
         self._meeting_since: float | None = None
+        self._held_on_open = False  # the meeting was held before meeting mode opened on it
         self.ui = load_form(self.FORM, self)
         ui = self.ui
         for label in (ui.captureProblemLabel, ui.decisionProblemLabel, ui.actionProblemLabel, ui.captureStatusLabel):
@@ -123,10 +137,8 @@ class MeetingMode(UndoKeys, Page):
         # Contributions on the current item, with their tick boxes.
         self.contributions = ContributionsModel(ctx, None, checkable=True, parent=self)
         ui.contributionsView.setModel(self.contributions)
-        _set_up_table(ui.contributionsView, stretch=ContributionsModel.TEXT)
-        for column in (ContributionsModel.TIME, ContributionsModel.WHO, ContributionsModel.KIND):
-            ui.contributionsView.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         ui.contributionsView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        _set_up_table(ui.contributionsView, stretch=ContributionsModel.TEXT, row_heights=False)
         self.contributions.tickedChanged.connect(self._update_sources)
         self.contributions.rowsInserted.connect(self._on_contribution_added)
         ui.contributionsView.installEventFilter(_SpaceTicks(self))
@@ -180,11 +192,10 @@ class MeetingMode(UndoKeys, Page):
         ui.levelCombo.setCurrentIndex(ui.levelCombo.findData(InvolvementLevel.CONSULT.value))
         for status in NEW_DECISION_STATUSES:
             ui.decisionStatusCombo.addItem(status.label, status.value)
-        lines = ui.summaryEdit.fontMetrics().lineSpacing()
-        for box, count in ((ui.summaryEdit, 4), (ui.dissentEdit, 3), (ui.textEdit, 5)):
-            box.setMaximumHeight(lines * count + 12)
+        self._size_text_boxes()
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
+        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS, self._narrow)
         ui.methodCombo.currentIndexChanged.connect(lambda _i: self._update_votes())
         self.decisions = ItemDecisionsModel(ctx, None, self)
         ui.decisionsView.setModel(self.decisions)
@@ -249,7 +260,7 @@ class MeetingMode(UndoKeys, Page):
         self.action_action = make_action(
             self, "Add an &action", self.open_action_form, ["Alt+A"], tip="Fill in the action form: owner and due date",
         )
-        self.agenda_action = make_action(self, "Show the agenda", self.open_agenda, ["Alt+I"], tip="Show every item")
+        self.agenda_action = make_action(self, "Show the a&genda", self.open_agenda, ["Alt+I"], tip="Show every item")
         self.restart_action = make_action(
             self, "&Restart the clock for this item", self.restart_clock, tip="Count this item's time from now",
         )
@@ -262,7 +273,7 @@ class MeetingMode(UndoKeys, Page):
             tip="Back to the meeting workspace; everything entered is already saved",
         )
         self.remove_contribution_action = make_action(
-            self, "&Remove contribution", self.remove_contribution, ["Delete"],
+            self, "Remo&ve contribution", self.remove_contribution, ["Delete"],
             tip="Take the chosen contribution out (Ctrl+Z puts it back)",
             context=Qt.ShortcutContext.WidgetShortcut, on=[ui.contributionsView],
         )
@@ -273,24 +284,36 @@ class MeetingMode(UndoKeys, Page):
                 tip=f"The contribution is: {kind.label.lower()}",
             )
             self.kind_actions.append(action)
+        self.list_in_menu(self.next_action, self.previous_action, None)
+        self.list_in_menu(*self.kind_actions, title="&Kind of contribution")
+        self.list_in_menu(
+            self.decision_action, self.action_action, self.agenda_action, None,
+            self.carry_action, self.restart_action, self.remove_contribution_action, None,
+            self.finish_action, self.leave_action,
+        )
         bind_button(ui.nextButton, self.next_action)
         bind_button(ui.previousButton, self.previous_action)
         bind_button(ui.carryButton, self.carry_action)
         bind_button(ui.restartClockButton, self.restart_action)
         bind_button(ui.finishButton, self.finish_action)
         bind_button(ui.leaveButton, self.leave_action)
-        ui.nextButton.setText("Next item ▶ (Ctrl+Page Down)")
-        ui.previousButton.setText("◀ Previous item (Ctrl+Page Up)")
+        self._narrow(self.ui.splitter.orientation() == Qt.Orientation.Vertical)
         ui.carryButton.setText("Not finished: carry to the next meeting (Alt+C)")
 
     # -- which meeting, which item ----------------------------------------------------
 
     def show_record(self, record_id: str | None) -> None:
-        """Run meeting mode for a meeting; without an id, today's or the next one."""
+        """Run meeting mode for a meeting (or, given an agenda item, for its meeting at
+        that item); without an id, today's or the next meeting."""
         meeting = self.service.find(Meeting, record_id) if record_id else None
+        item = self.service.find(AgendaItem, record_id) if record_id and meeting is None else None
+        if item is not None:
+            meeting = self.service.find(Meeting, item.meeting_id)
         if meeting is None:
             meeting = self.service.current_meeting()
         if self.meeting is None or meeting is None or meeting.id != self.meeting.id:
+            self._held_on_open = meeting is not None and meeting.status not in (MeetingStatus.PLANNED,
+                                                                                  MeetingStatus.CANCELLED)
             self.restart_clocks()
             self.item = None
         self.meeting = meeting
@@ -301,6 +324,8 @@ class MeetingMode(UndoKeys, Page):
         self._fill_meeting()
         rows = self.agenda.rows()
         current = self.item.id if self.item and self.agenda.row_of(self.item.id) >= 0 else None
+        if item is not None and self.agenda.row_of(item.id) >= 0:
+            current = item.id
         if current is None and rows:
             unfinished = [r.item for r in rows if r.item.state is ItemState.OPEN]
             current = (unfinished or [rows[0].item])[0].id
@@ -308,6 +333,9 @@ class MeetingMode(UndoKeys, Page):
 
     def focus_first(self) -> None:
         self.ui.whoEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def current_meeting_id(self) -> str | None:
+        return self.meeting.id if self.meeting else None
 
     def showEvent(self, event: QEvent) -> None:
         super().showEvent(event)
@@ -353,6 +381,7 @@ class MeetingMode(UndoKeys, Page):
             widget.setEnabled(has_item)
         for action in (self.carry_action, self.decision_action, self.action_action, self.restart_action):
             action.setEnabled(has_item)
+        self.restart_action.setEnabled(has_item and not self.held_already())
         count = self.agenda.rowCount()
         row = self.agenda.row_of(item.id) if item else -1
         self.previous_action.setEnabled(row > 0)
@@ -407,10 +436,18 @@ class MeetingMode(UndoKeys, Page):
             seconds += self.clock() - self._item_since
         return max(0, int(seconds // 60))
 
+    def held_already(self) -> bool:
+        """The meeting was held before meeting mode was opened on it (someone adds to its
+        record afterwards, from notes): no clocks to run."""
+        return self.meeting is not None and self._held_on_open
+
     def timer_text(self) -> tuple[str, bool]:
         """``12 of 30 minutes``; over time: ``34 of 30 minutes: 4 minutes over``."""
         if self.item is None:
             return "", False
+        if self.held_already():
+            allotted = self.item.allotted_minutes
+            return (f"{words.minutes(allotted)} allotted" if allotted else "No time allotted"), False
         spent = self.item_minutes()
         allotted = self.item.allotted_minutes
         if allotted is None:
@@ -423,7 +460,13 @@ class MeetingMode(UndoKeys, Page):
         text, over = self.timer_text()
         if self.ui.timerLabel.accessibleName() != text:
             set_warning(self.ui.timerLabel, text, over)
-        if self.meeting is not None and self._meeting_since is not None:
+        if self.held_already():
+            clock = f"Held on {words.day_short(self.meeting.day)}"
+            if self.ui.meetingClockLabel.text() != clock:
+                self.ui.meetingClockLabel.setText(clock)
+                self.ui.meetingClockLabel.setToolTip("The meeting was held: what you enter now is added to its record")
+                self.ui.meetingClockLabel.setAccessibleDescription(self.ui.meetingClockLabel.toolTip())
+        elif self.meeting is not None and self._meeting_since is not None:
             spent = max(0, int((self.clock() - self._meeting_since) // 60))
             planned = self.meeting.planned_minutes
             clock = f"Meeting: {spent} of {words.minutes(planned)}" if planned else f"Meeting: {words.minutes(spent)}"
@@ -842,11 +885,26 @@ class MeetingMode(UndoKeys, Page):
         ui.actionTitleEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         return action
 
+    def _narrow(self, narrow: bool) -> None:
+        """On a narrow page (large text), the item buttons leave their keys to their
+        tooltips and the menu, so the item's title keeps the room."""
+        ui = self.ui
+        ui.nextButton.setText("Next item ▶" if narrow else "Next item ▶ (Ctrl+Page Down)")
+        ui.previousButton.setText("◀ Previous item" if narrow else "◀ Previous item (Ctrl+Page Up)")
+
+    def _size_text_boxes(self) -> None:
+        """Text boxes a few lines high, in lines of the current text size."""
+        ui = self.ui
+        lines = ui.summaryEdit.fontMetrics().lineSpacing()
+        for box, count in ((ui.summaryEdit, 4), (ui.dissentEdit, 3), (ui.textEdit, 5)):
+            box.setMaximumHeight(lines * count + 12)
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "ui"):
             scale_font(self.ui.itemTitleLabel, 1.6, bold=True, base=self.font())
             scale_font(self.ui.timerLabel, 1.4, bold=True, base=self.font())
+            self._size_text_boxes()
         elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "timer"):
             self.ui.timerLabel.setAccessibleName("")  # redraw the warning in the new theme's colour
             self._tick()
@@ -962,10 +1020,12 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _set_up_table(view: QTableView, *, stretch: int) -> None:
+def _set_up_table(view: QTableView, *, stretch: int, row_heights: bool = True) -> TableFit:
+    """Columns as wide as their words; ``stretch`` takes the rest, never fewer than 24
+    characters (a narrow pane scrolls sideways rather than squeezing what was said)."""
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.resizeColumnsToContents()
+    header.setStretchLastSection(False)
+    return TableFit(view, {}, stretch, 24, fit_contents=True, row_heights=row_heights)

@@ -44,6 +44,7 @@ from .meeting_kit import (
     show_problem,
 )
 from .page import Page
+from .widgets import TableFit
 
 ITEM_FIELD_NAMES = {
     "title": "title",
@@ -61,7 +62,8 @@ class MeetingWorkspace(UndoKeys, Page):
     TITLE = "Meeting workspace"
     FORM = "meeting_workspace.ui"
     WIDGETS = (
-        "titleLabel", "whenLabel", "placeLabel", "statusLabel", "meetingModeButton", "backButton", "tabs",
+        "titleLabel", "whenLabel", "placeLabel", "statusLabel", "meetingModeButton", "backButton", "minutesButton",
+        "tabs",
         "agendaTab", "newTitleEdit", "newMinutesSpin", "addItemButton", "agendaView", "moveUpButton",
         "moveDownButton", "carryButton", "removeItemButton", "timingLabel", "agendaAnnounceLabel",
         "itemBox", "itemTitleEdit", "itemPurposeCombo", "itemPresenterCombo", "itemMinutesSpin",
@@ -70,6 +72,16 @@ class MeetingWorkspace(UndoKeys, Page):
         "attendanceAnnounceLabel", "personBox", "personNameLabel", "presentRadio", "apologiesRadio",
         "absentRadio", "unrecordedRadio", "meetingRoleCombo", "hoursSpin", "attendanceProblemLabel",
         "detailsTab", "detailsHost",
+    )
+    MENU = "Meeting &workspace"
+    MINUTES_MENU = True
+    KEYS = (
+        ("Alt+A, Alt+C, Alt+I", "The Agenda, Attendance and Details tabs"),
+        ("Alt+N, then Enter", "Add an agenda item (Tab to Minutes first to give it time)"),
+        ("Ctrl+Enter (in Notes)", "Save the item's notes"),
+        ("Alt+P, Alt+G, Alt+B, Alt+Y", "Attendance: present, sent apologies, absent, not recorded"),
+        ("Alt+M, Alt+R", "Attendance: role at the meeting, hours"),
+        ("Alt+S", "Mark the rest present"),
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -81,6 +93,7 @@ class MeetingWorkspace(UndoKeys, Page):
         ui = self.ui
         for label in (ui.agendaAnnounceLabel, ui.itemProblemLabel, ui.attendanceAnnounceLabel, ui.attendanceProblemLabel):
             label.hide()
+        ui.minutesButton.hide()  # until the window gives it its Minutes menu
 
         # The agenda.
         self.agenda = AgendaModel(ctx, None, self)
@@ -98,7 +111,6 @@ class MeetingWorkspace(UndoKeys, Page):
         for signal in (self.agenda.modelReset, self.agenda.rowsInserted, self.agenda.rowsRemoved,
                        self.agenda.rowsMoved, self.agenda.dataChanged):
             signal.connect(lambda *_: self._update_timing())
-        self.agenda.modelReset.connect(lambda: ui.agendaView.resizeColumnsToContents())
 
         # The chosen item's editor.
         for purpose in AgendaPurpose:
@@ -133,7 +145,6 @@ class MeetingWorkspace(UndoKeys, Page):
         for signal in (self.attendance.modelReset, self.attendance.dataChanged, self.attendance.rowsInserted,
                        self.attendance.rowsRemoved):
             signal.connect(lambda *_: self._update_attendance_summary())
-        self.attendance.modelReset.connect(lambda: ui.attendanceView.resizeColumnsToContents())
         self.status_buttons = QButtonGroup(self)
         for button, status in (
             (ui.presentRadio, AttendanceStatus.PRESENT),
@@ -172,12 +183,12 @@ class MeetingWorkspace(UndoKeys, Page):
         ui = self.ui
         view_only = Qt.ShortcutContext.WidgetShortcut
         self.meeting_mode_action = make_action(
-            self, "Start &meeting mode", self.start_meeting_mode, ["Ctrl+Shift+M"],
+            self, "&Start meeting mode", self.start_meeting_mode, ["Ctrl+Shift+M"],
             tip="Capture contributions, decisions and actions live, item by item",
         )
         self.back_action = make_action(self, "&All meetings", self.back_to_meetings, tip="Back to the list of meetings")
         self.add_item_action = make_action(
-            self, "&Add agenda item", self.add_item, tip="Add the new item to the end of the agenda (Enter in its title)",
+            self, "Add agenda &item", self.add_item, tip="Add the new item to the end of the agenda (Enter in its title)",
         )
         self.move_up_action = make_action(
             self, "Move item &up", lambda: self.move_item(-1), ["Ctrl+Up", "Alt+Shift+Up"],
@@ -207,6 +218,11 @@ class MeetingWorkspace(UndoKeys, Page):
         bind_button(ui.carryButton, self.carry_action)
         bind_button(ui.removeItemButton, self.remove_action)
         bind_button(ui.restPresentButton, self.rest_present_action)
+        self.list_in_menu(
+            self.meeting_mode_action, self.back_action, None,
+            self.add_item_action, self.move_up_action, self.move_down_action, self.carry_action, self.remove_action,
+            None, self.rest_present_action,
+        )
         ui.meetingModeButton.setText(f"Start meeting mode ({_keys(self.meeting_mode_action)})")
         ui.moveUpButton.setText(f"Move up ({_keys(self.move_up_action, 1)})")
         ui.moveDownButton.setText(f"Move down ({_keys(self.move_down_action, 1)})")
@@ -214,8 +230,12 @@ class MeetingWorkspace(UndoKeys, Page):
     # -- which meeting ----------------------------------------------------------------
 
     def show_record(self, record_id: str | None) -> None:
-        """Show one meeting; without an id, the next meeting (or the latest)."""
+        """Show one meeting (given an agenda item, its meeting with the item chosen);
+        without an id, the next meeting (or the latest)."""
         meeting = self.service.find(Meeting, record_id) if record_id else None
+        item = self.service.find(AgendaItem, record_id) if record_id and meeting is None else None
+        if item is not None:
+            meeting = self.service.find(Meeting, item.meeting_id)
         if meeting is None:
             meeting = self.service.current_meeting()
         self.meeting = meeting
@@ -230,13 +250,23 @@ class MeetingWorkspace(UndoKeys, Page):
         self._update_timing()
         self._update_attendance_summary()
         if self.agenda.rowCount():
-            self.select_item(self.agenda.row_at(0).id)
+            self.select_item(item.id if item is not None and self.agenda.index_of(item.id).isValid()
+                             else self.agenda.row_at(0).id)
         else:
             self._fill_item()
         if self.attendance.rowCount():
             self.ui.attendanceView.setCurrentIndex(self.attendance.index(0, 0))
         else:
             self._fill_person()
+
+    def current_meeting_id(self) -> str | None:
+        return self.meeting.id if self.meeting else None
+
+    def set_minutes_menu(self, menu) -> None:
+        """The Minutes button in the header opens the window's Minutes menu, which acts
+        on this meeting."""
+        self.ui.minutesButton.setMenu(menu)
+        self.ui.minutesButton.show()
 
     def focus_first(self) -> None:
         ui = self.ui
@@ -671,12 +701,13 @@ def _keys(action, limit: int | None = None) -> str:
     return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
 
 
-def _set_up_table(view: QTableView, *, stretch: int) -> None:
+def _set_up_table(view: QTableView, *, stretch: int) -> TableFit:
+    """Columns as wide as their words; ``stretch`` takes the rest, never fewer than 24
+    characters (a narrow window scrolls sideways); rows as tall as the text size."""
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.resizeColumnsToContents()
+    return TableFit(view, {}, stretch, 24, fit_contents=True)

@@ -15,6 +15,12 @@ from .forms import load_form
 from .meeting_editor import MeetingEditor
 from .meeting_kit import UndoKeys, announce, bind_button, make_action, scale_font
 from .page import Page
+from .widgets import SplitterFlip, TableFit
+
+
+#: The lists and the details form sit side by side when the page is this many
+#: characters wide (of the current text size), one above the other when it is narrower.
+SIDE_BY_SIDE_CHARS = 120
 
 
 class MeetingsPage(UndoKeys, Page):
@@ -24,6 +30,14 @@ class MeetingsPage(UndoKeys, Page):
     WIDGETS = (
         "splitter", "headingLabel", "newButton", "openButton", "upcomingLabel", "upcomingView",
         "pastLabel", "pastView", "announceLabel", "detailsBox", "editorHost",
+    )
+    MENU = "Meet&ings"
+    MINUTES_MENU = True
+    KEYS = (
+        ("Enter", "Open the chosen meeting's workspace"),
+        ("Enter (in the details)", "Add the meeting, or save the field"),
+        ("Alt+D", "Papers sent today"),
+        ("Alt+U", "Change status"),
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -55,6 +69,7 @@ class MeetingsPage(UndoKeys, Page):
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
         ui.splitter.setSizes([780, 500])
+        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS)
         self._fit(ui.upcomingView)
 
         self.new_action = make_action(
@@ -65,8 +80,15 @@ class MeetingsPage(UndoKeys, Page):
             self, "&Open meeting workspace", lambda: self.open_meeting(self.current_meeting_id()),
             tip="Open the chosen meeting's agenda and attendance (Enter on a meeting)",
         )
+        self.meeting_mode_action = make_action(
+            self, "&Start meeting mode", lambda: self.open_meeting(self.current_meeting_id(), "meeting_mode"),
+            ["Ctrl+Shift+M"], tip="Capture contributions, decisions and actions live at the chosen meeting",
+        )
         bind_button(ui.newButton, self.new_action)
         bind_button(ui.openButton, self.open_action)
+        self.open_action.enabledChanged.connect(self.meeting_mode_action.setEnabled)
+        self.meeting_mode_action.setEnabled(self.open_action.isEnabled())
+        self.list_in_menu(self.new_action, None, self.open_action, self.meeting_mode_action)
         ctx.changed.connect(self._on_changed)
         self._update_counts()
         self._select_first()
@@ -76,7 +98,6 @@ class MeetingsPage(UndoKeys, Page):
     def _fit(self, view: QTableView) -> None:
         """Columns fit their words; the upcoming list is only as tall as its few rows
         (two to six), leaving the room to the past."""
-        view.resizeColumnsToContents()
         if view is self.ui.upcomingView:
             rows = max(2, min(6, self.upcoming.rowCount()))
             height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
@@ -147,9 +168,9 @@ class MeetingsPage(UndoKeys, Page):
     def _on_added(self, meeting_id: str) -> None:
         self.select_meeting(meeting_id)
 
-    def open_meeting(self, meeting_id: str | None) -> None:
+    def open_meeting(self, meeting_id: str | None, page: str = "meeting") -> None:
         if meeting_id:
-            self.ctx.navigate.emit("meeting", meeting_id)
+            self.ctx.navigate.emit(page, meeting_id)
 
     def _on_changed(self, tables: set[str]) -> None:
         if "meetings" in tables:
@@ -176,11 +197,13 @@ class _EnterOpens(QObject):
         return False
 
 
-def _set_up_table(view: QTableView) -> None:
+def _set_up_table(view: QTableView) -> TableFit:
+    """Columns as wide as their words, the last one taking the rest (never fewer than
+    20 characters: a narrow window scrolls sideways), rows as tall as the text size."""
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(True)
-    view.resizeColumnsToContents()
+    header.setStretchLastSection(False)
+    return TableFit(view, {}, MeetingsModel.PEOPLE, 20, fit_contents=True)

@@ -1,14 +1,19 @@
-"""Dialogs for minutes: export to Word, import reviewers' comments (and accept or answer
-them), circulate, approve. Standalone widgets over the services; the main window puts
-``minutes_actions(ctx, parent)`` in its File menu.
+"""Minutes in the app: export to Word (named or anonymised), import reviewers' comments
+(and accept or answer them), circulate, approve at a later meeting, amend.
 
-Every control has an accessible name and a keyboard route (mnemonics, tab order, arrow
-keys in the comments table); problems are shown in the dialog in words, never by colour
-alone, and also sent to ``ctx.problem`` for the status bar.
+The main window puts :func:`minutes_actions` in File > Minutes (and in the Meetings and
+Meeting workspace page menus, and behind the workspace's Minutes button). Each dialog
+starts on the meeting on screen, or asks which meeting: a meeting that cannot take the
+step (minutes not circulated yet, say) is explained in words, never silently swapped.
+
+Every control has an accessible name and description and a keyboard route (mnemonics,
+tab order, arrow keys in the comments table). A refusal is said in the dialog, in words,
+in bold in the theme's problem colour, and read out; what was typed stays.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QPushButton,
     QTableWidget,
@@ -41,56 +47,77 @@ from ..export import minutes_docx, review_docx
 from ..services import approval, minutes, reviews
 from ..store.files import write_atomically
 from .context import AppContext
-
-
-def _named(widget: QWidget, name: str, description: str = "") -> QWidget:
-    widget.setAccessibleName(name)
-    if description:
-        widget.setAccessibleDescription(description)
-        widget.setToolTip(description)
-    return widget
-
+from .export_dialogs import SaveFileRow, checked_path, export_folder, fit_dialog, named, remember_folder
+from .form_dialog import announce
+from .theme import set_label_role
+from .widgets import TableFit
 
 def _meeting_label(meeting: Meeting) -> str:
     return f"{meeting.ref}  {meeting.title}  ({meeting.day}, {meeting.status.label.lower()})"
 
 
 class _MinutesDialog(QDialog):
-    """Shared parts: a meeting chooser, an error line, OK/Cancel."""
+    """Shared parts: a meeting chooser, a line for problems, OK/Cancel."""
 
     TITLE = ""
     OK_TEXT = "&OK"
+    OK_DESCRIPTION = ""
+    WIDTH_CHARS = 72
+    #: why a meeting on screen is not offered ("{ref} ..."): says what to do instead
+    NOT_OFFERED = "{ref} has no minutes yet: it is {status}. Minutes start once a meeting is held."
 
     def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QWidget | None = None,
                  meetings: list[Meeting] | None = None):
         super().__init__(parent)
         self.ctx = ctx
+        self.setObjectName(type(self).__name__)
         self.setWindowTitle(self.TITLE)
         self.setAccessibleName(self.TITLE)
         self.form = QFormLayout()
-        self.meeting = _named(QComboBox(), "Meeting", "Which meeting's minutes")
-        for m in meetings if meetings is not None else self.meetings():
+        self.meeting = named(QComboBox(), "Meeting", "Which meeting's minutes")
+        offered = meetings if meetings is not None else self.meetings()
+        for m in offered:
             self.meeting.addItem(_meeting_label(m), m.id)
-        if meeting_id is not None:
-            self.meeting.setCurrentIndex(max(0, self.meeting.findData(meeting_id)))
+        self.note = named(QLabel(), "Note", "About the meeting chosen")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        found = self.meeting.findData(meeting_id) if meeting_id is not None else -1
+        if found >= 0:
+            self.meeting.setCurrentIndex(found)
         elif self.meeting.count():
             self.meeting.setCurrentIndex(self.meeting.count() - 1)  # the most recent
+        if meeting_id is not None and found < 0:
+            on_screen = ctx.service.find(Meeting, meeting_id)
+            if on_screen is not None:
+                self.note.setText(self.NOT_OFFERED.format(ref=on_screen.ref, status=on_screen.status.label.lower())
+                                  + (" Choose another meeting." if self.meeting.count() else ""))
+                self.note.show()
         label = QLabel("&Meeting:")
         label.setBuddy(self.meeting)
         self.form.addRow(label, self.meeting)
-        self.error = _named(QLabel(), "Problem")
+        self.error = named(QLabel(), "Problem", "Why the last step was not done")
         self.error.setWordWrap(True)
+        self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.OK_TEXT)
+        named(self.ok, self.OK_TEXT.replace("&", ""), self.OK_DESCRIPTION or self.OK_TEXT.replace("&", ""))
+        named(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel", "Close without doing anything (Escape)")
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.note)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
         self.extra = QVBoxLayout()
         layout.addLayout(self.extra)
         layout.addWidget(self.buttons)
+        if not self.meeting.count():
+            self.ok.setEnabled(False)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        fit_dialog(self, self.WIDTH_CHARS)
+        super().showEvent(event)
 
     def meetings(self) -> list[Meeting]:
         return [m for m in self.ctx.service.meetings() if rules.minutes_status_of(m) is not None]
@@ -98,12 +125,19 @@ class _MinutesDialog(QDialog):
     def meeting_id(self) -> str | None:
         return self.meeting.currentData()
 
-    def show_problem(self, message: str) -> None:
-        self.error.setText(f"Problem: {message}")
-        self.ctx.problem.emit(message)
+    def show_problem(self, message: str, field: QWidget | None = None) -> None:
+        """Say why it was not done, in the dialog; the focus goes to the field at fault."""
+        self.error.setText(f"Not done: {message}" if message else "")
+        set_label_role(self.error, "error" if message else None)
+        self.error.setVisible(bool(message))
+        fit_dialog(self, self.WIDTH_CHARS)
+        if message:
+            if field is not None:
+                field.setFocus(Qt.FocusReason.OtherFocusReason)
+            announce(self.error, f"Not done. {message}")
 
     def attempt(self, action, *args, **kwargs):
-        self.error.setText("")
+        self.show_problem("")
         try:
             return action(*args, **kwargs)
         except LeapError as exc:
@@ -117,21 +151,21 @@ class _MinutesDialog(QDialog):
 class ExportMinutesDialog(_MinutesDialog):
     TITLE = "Export minutes"
     OK_TEXT = "&Export"
+    OK_DESCRIPTION = "Write the minutes as a Word document (Enter)"
 
-    def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QWidget | None = None):
+    def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QWidget | None = None,
+                 *, anonymised: bool = False):
         super().__init__(ctx, meeting_id, parent)
-        self.anonymised = _named(QCheckBox("&Anonymised edition for publication (no names or initials)"),
-                                 "Anonymised edition", "People are shown by role only; no names or initials anywhere")
+        self.anonymised = named(QCheckBox("&Anonymised edition for publication (no names or initials)"),
+                                "Anonymised edition", "People are shown by role only; no names or initials anywhere")
+        self.anonymised.setChecked(anonymised)
         self.form.addRow("", self.anonymised)
-        self.path = _named(QLineEdit(), "File to write", "Where to save the Word document")
-        choose = _named(QPushButton("C&hoose…"), "Choose file")
-        choose.clicked.connect(self.choose)
-        row = QHBoxLayout()
-        row.addWidget(self.path)
-        row.addWidget(choose)
+        self.file = SaveFileRow("Save the minutes as", "Word documents (*.docx)")
+        self.path = self.file.edit
         label = QLabel("&File:")
         label.setBuddy(self.path)
-        self.form.addRow(label, row)
+        self.form.addRow(label, self.file)
+        self.path.setText(str(export_folder(ctx) / "minutes.docx"))
         self.meeting.currentIndexChanged.connect(self._suggest)
         self.anonymised.toggled.connect(self._suggest)
         self._suggest()
@@ -141,74 +175,90 @@ class ExportMinutesDialog(_MinutesDialog):
         if not meeting_id:
             return
         meeting = self.ctx.service.get(Meeting, meeting_id)
-        folder = Path(self.path.text()).parent if self.path.text() else Path.home()
-        name = f"minutes-{meeting.ref}{'-anonymised' if self.anonymised.isChecked() else ''}.docx"
-        self.path.setText(str(folder / name))
+        self.file.suggest(f"minutes-{meeting.ref}{'-anonymised' if self.anonymised.isChecked() else ''}.docx")
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Save the minutes as", self.path.text(), "Word documents (*.docx)")
-        if path:
-            self.path.setText(path if path.lower().endswith(".docx") else path + ".docx")
+        self.file.choose()
 
     def run(self) -> None:
-        meeting_id, path = self.meeting_id(), self.path.text().strip()
+        meeting_id = self.meeting_id()
         if not meeting_id:
             self.show_problem("There is no meeting with minutes yet")
             return
-        if not path.lower().endswith(".docx"):
-            self.show_problem("The file name must end in .docx")
+        try:
+            path = checked_path(self.path.text(), (".docx",))
+        except LeapError as exc:
+            self.show_problem(str(exc), self.path)
             return
         service = self.ctx.service
 
         def export():
             meeting = service.get(Meeting, meeting_id)
             built = minutes.build_minutes(service, meeting, anonymised=self.anonymised.isChecked())
-            write_atomically(Path(path).expanduser(), minutes_docx.render(built, now=service.store.clock()))
+            write_atomically(path, minutes_docx.render(built, now=service.store.clock()))
             return built
 
         built = self.attempt(export)
         if built is not None:
-            self.written = Path(path)
-            self.ctx.message.emit(f"Saved the minutes of {built.meeting_ref} to {path}")
+            self.written = path
+            remember_folder(self.ctx, path)
+            kind = "anonymised minutes" if self.anonymised.isChecked() else "minutes"
+            self.ctx.message.emit(f"Saved the {kind} of {built.meeting_ref} (version {built.version}) to {path}")
             self.accept()
 
 
 class ImportReviewDialog(_MinutesDialog):
     """Read a returned file, then go through the comments: accept (amend) or answer."""
 
-    TITLE = "Import review"
-    OK_TEXT = "&Close"
+    TITLE = "Import review comments"
+    WIDTH_CHARS = 110
+    OK_TEXT = "C&lose"
+    OK_DESCRIPTION = "Close this window; accepted and answered comments are already saved"
     COLUMNS = ["Ref", "Status", "Reviewer", "On", "Comment"]
 
     def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QWidget | None = None):
         super().__init__(ctx, meeting_id, parent)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
-        self.resize(860, 560)
-        choose = _named(QPushButton("&Import comments from a file…"), "Import comments from a file")
-        choose.clicked.connect(self.choose)
-        self.form.addRow("", choose)
-        self.summary = _named(QLabel(), "Import result")
+        self.choose_button = named(QPushButton("&Import comments from a file…"), "Import comments from a file",
+                                   "Choose a Word file of these minutes that a member returned with comments")
+        self.choose_button.setAutoDefault(False)
+        self.choose_button.clicked.connect(self.choose)
+        self.form.addRow("", self.choose_button)
+        self.summary = named(QLabel(), "Import result", "How many comments the last file held")
         self.summary.setWordWrap(True)
-        self.table = _named(QTableWidget(0, len(self.COLUMNS)), "Comments", "Reviewers' comments on these minutes")
+        self.table = named(QTableWidget(0, len(self.COLUMNS)), "Comments",
+                           "Reviewers' comments on these minutes; choose one to accept or answer it")
         self.table.setHorizontalHeaderLabels(self.COLUMNS)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setTabKeyNavigation(False)
-        self.field = _named(QComboBox(), "What to amend", "Answer only, or the field of the record to amend")
-        self.text = _named(QPlainTextEdit(), "Answer or new text")
+        self.table.setWordWrap(False)
+        # The comment takes the room (never fewer than 30 characters); what it is on is
+        # cut short here and given in full below the table, with the whole comment.
+        self.columns = TableFit(self.table, {1: 14, 3: 28}, 4, 30, fit_contents=True)
+        self.chosen = named(QLabel(), "The chosen comment", "The whole comment, who made it, and what it is on")
+        self.chosen.setWordWrap(True)
+        self.chosen.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.field = named(QComboBox(), "What to amend", "Answer only, or the part of the record to amend")
+        self.text = named(QPlainTextEdit(), "Answer or new text",
+                          "The answer to the reviewer, or the amended text of the record")
         self.text.setTabChangesFocus(True)
-        self.text.setFixedHeight(90)
-        self.accept_button = _named(QPushButton("A&ccept: amend the record"), "Accept and amend the record")
-        self.answer_button = _named(QPushButton("A&nswer"), "Answer the comment")
+        self.text.setMinimumHeight(self.text.fontMetrics().lineSpacing() * 4 + 12)
+        self.accept_button = named(QPushButton("A&ccept: amend the record"), "Accept and amend the record",
+                                   "Change the chosen part of the record to the text, and mark the comment accepted")
+        self.answer_button = named(QPushButton("A&nswer"), "Answer the comment",
+                                   "Reply to the reviewer with the text, leaving the record as it is")
+        for button in (self.accept_button, self.answer_button):
+            button.setAutoDefault(False)
         self.accept_button.clicked.connect(self.accept_selected)
         self.answer_button.clicked.connect(self.answer_selected)
         self.field.currentIndexChanged.connect(self._prefill)
         self.table.itemSelectionChanged.connect(self._selected)
         self.extra.addWidget(self.summary)
-        self.extra.addWidget(self.table)
+        self.extra.addWidget(self.table, 1)
+        self.extra.addWidget(self.chosen)
         details = QFormLayout()
         label = QLabel("&Amend:")
         label.setBuddy(self.field)
@@ -224,19 +274,21 @@ class ImportReviewDialog(_MinutesDialog):
         self.extra.addLayout(row)
         self.meeting.currentIndexChanged.connect(self.refresh)
         self.refresh()
+        self.resize(self.width(), max(self.height(), 30 * self.fontMetrics().lineSpacing()))
 
     def run(self) -> None:
         self.accept()
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Returned minutes", str(Path.home()), "Word documents (*.docx)")
+        path, _ = QFileDialog.getOpenFileName(self, "Returned minutes", str(export_folder(self.ctx)),
+                                              "Word documents (*.docx)")
         if path:
             self.import_file(path)
 
     def import_file(self, path: str | Path) -> None:
         meeting_id = self.meeting_id()
         if not meeting_id:
-            self.show_problem("Choose the meeting whose minutes these are")
+            self.show_problem("Choose the meeting whose minutes these are", self.meeting)
             return
         service = self.ctx.service
         result = self.attempt(lambda: review_docx.import_review(service, service.get(Meeting, meeting_id), path))
@@ -244,14 +296,19 @@ class ImportReviewDialog(_MinutesDialog):
             self.summary.setText(result.describe() + ".")
             self.ctx.message.emit(result.describe())
             self.refresh()
+            announce(self.summary, self.summary.text())
+            if self.table.rowCount():
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def reviews(self) -> list[Review]:
         meeting_id = self.meeting_id()
         return reviews.reviews(self.ctx.service, meeting_id) if meeting_id else []
 
-    def refresh(self) -> None:
+    def refresh(self, select: str | None = None) -> None:
+        """Fill the table; choose ``select`` (a review's ref), else the first open one."""
         service = self.ctx.service
         found = self.reviews()
+        self.table.blockSignals(True)
         self.table.setRowCount(len(found))
         for row, review in enumerate(found):
             values = [review.ref, review.status.label.split(":")[0], reviews.reviewer_label(service, review),
@@ -259,10 +316,17 @@ class ImportReviewDialog(_MinutesDialog):
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, review.ref)
+                item.setToolTip(value)
                 self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        if found and not self.table.selectedItems():
+        self.table.blockSignals(False)
+        self.columns.fit()
+        refs = [r.ref for r in found]
+        if select in refs:
+            self.table.selectRow(refs.index(select))
+        elif found:
             self.table.selectRow(next((i for i, r in enumerate(found) if r.status is ReviewStatus.OPEN), 0))
+        if not found:
+            self.summary.setText(self.summary.text() or "No comments on these minutes yet: import a returned file.")
         self._selected()
 
     def selected(self) -> Review | None:
@@ -273,6 +337,15 @@ class ImportReviewDialog(_MinutesDialog):
 
     def _selected(self) -> None:
         review = self.selected()
+        if review is None:
+            self.chosen.setText("")
+        else:
+            service = self.ctx.service
+            self.chosen.setText(
+                f"{review.ref}, from {reviews.reviewer_label(service, review)}, on "
+                f"{reviews.describe_anchor(service, review)} ({review.status.label.lower()}):\n{review.text}"
+                + (f"\nReply: {review.reply}" if review.reply else ""))
+        self.chosen.setAccessibleDescription(self.chosen.text() or "No comment chosen")
         self.field.blockSignals(True)
         self.field.clear()
         self.field.addItem("Answer only (no change to the record)", None)
@@ -294,18 +367,35 @@ class ImportReviewDialog(_MinutesDialog):
             value = getattr(self._target, name)
             self.text.setPlainText("" if value is None else str(value))
 
+    def _next_open(self, after: str) -> str | None:
+        found = self.reviews()
+        refs = [r.ref for r in found]
+        start = refs.index(after) + 1 if after in refs else 0
+        for review in found[start:] + found[:start]:
+            if review.status is ReviewStatus.OPEN:
+                return review.ref
+        return after
+
+    def _done(self, review_ref: str, message: str) -> None:
+        """After accepting or answering: say so, and go on to the next open comment."""
+        self.ctx.message.emit(message)
+        self.summary.setText(message)
+        announce(self.summary, message)
+        self.refresh(select=self._next_open(review_ref))
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def accept_selected(self) -> None:
         review, name = self.selected(), self.field.currentData()
         if review is None:
             return
         if not name:
-            self.show_problem("Choose what to amend to accept a comment, or answer it instead")
-            self.field.setFocus()
+            self.show_problem("Choose what to amend to accept a comment, or answer it instead", self.field)
             return
         done = self.attempt(reviews.accept, self.ctx.service, review.ref, {name: self.text.toPlainText()})
         if done is not None:
-            self.ctx.message.emit(f"{done.ref}: {done.reply}")
-            self.refresh()
+            self._done(done.ref, f"{done.ref}: {done.reply}")
+        else:
+            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def answer_selected(self) -> None:
         review = self.selected()
@@ -313,21 +403,26 @@ class ImportReviewDialog(_MinutesDialog):
             return
         done = self.attempt(reviews.answer, self.ctx.service, review.ref, self.text.toPlainText())
         if done is not None:
-            self.ctx.message.emit(f"{done.ref} answered")
-            self.refresh()
+            self._done(done.ref, f"{done.ref} answered.")
+        else:
+            self.text.setFocus(Qt.FocusReason.OtherFocusReason)
 
 
 class CirculateDialog(_MinutesDialog):
     TITLE = "Circulate minutes"
     OK_TEXT = "&Circulate"
+    OK_DESCRIPTION = "Record that the draft minutes were sent (Enter)"
+    NOT_OFFERED = "The minutes of {ref} cannot be circulated: it is {status}."
 
     def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QWidget | None = None):
         super().__init__(ctx, meeting_id, parent)
-        self.to = _named(QLineEdit(approval.DEFAULT_AUDIENCE), "Sent to", "Who the minutes were sent to")
+        self.to = named(QLineEdit(approval.DEFAULT_AUDIENCE), "Sent to",
+                        "Who the minutes were sent to, and in which formats")
         label = QLabel("&Sent to:")
         label.setBuddy(self.to)
         self.form.addRow(label, self.to)
-        self.on = _named(QDateEdit(QDate.fromString(ctx.service.today(), Qt.DateFormat.ISODate)), "Sent on")
+        self.on = named(QDateEdit(QDate.fromString(ctx.service.today(), Qt.DateFormat.ISODate)), "Sent on",
+                        "The day the minutes were sent; the arrow keys change the day, month and year")
         self.on.setCalendarPopup(True)
         self.on.setDisplayFormat("d MMMM yyyy")
         label = QLabel("Sent &on:")
@@ -345,17 +440,23 @@ class CirculateDialog(_MinutesDialog):
         on = self.on.date().toString(Qt.DateFormat.ISODate)
         done = self.attempt(approval.circulate, self.ctx.service, meeting_id, to=self.to.text().strip() or None, on=on)
         if done is not None:
-            self.ctx.message.emit(f"Minutes circulated on {done.circulated_on} to {done.circulated_to}")
+            meeting = self.ctx.service.get(Meeting, meeting_id)
+            self.ctx.message.emit(
+                f"The minutes of {meeting.ref} (version {done.version}) were circulated on {done.circulated_on} "
+                f"to {done.circulated_to}")
             self.accept()
 
 
 class ApproveDialog(_MinutesDialog):
     TITLE = "Approve minutes"
     OK_TEXT = "&Approve"
+    OK_DESCRIPTION = "Record that the later meeting approved the minutes, and lock them (Enter)"
+    NOT_OFFERED = ("The minutes of {ref} cannot be approved now: it is {status}. Minutes are approved once "
+                   "they have been circulated.")
 
     def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QWidget | None = None):
         super().__init__(ctx, meeting_id, parent)
-        self.at = _named(QComboBox(), "Approved at", "The later meeting that approved the minutes")
+        self.at = named(QComboBox(), "Approved at", "The later meeting that approved the minutes")
         label = QLabel("Approved a&t:")
         label.setBuddy(self.at)
         self.form.addRow(label, self.at)
@@ -381,29 +482,114 @@ class ApproveDialog(_MinutesDialog):
     def run(self) -> None:
         meeting_id, at = self.meeting_id(), self.at.currentData()
         if not meeting_id or not at:
-            self.show_problem("Choose circulated minutes and the later meeting that approved them")
+            self.show_problem("Choose circulated minutes and the later meeting that approved them", self.at)
             return
         done = self.attempt(approval.approve, self.ctx.service, meeting_id, at)
         if done is not None:
             version, decision = done
-            self.ctx.message.emit(f"Minutes approved (version {version.version}) by decision {decision.ref}")
+            meeting = self.ctx.service.get(Meeting, meeting_id)
+            self.ctx.message.emit(
+                f"The minutes of {meeting.ref} (version {version.version}) are approved, by decision "
+                f"{decision.ref}, and locked")
             self.accept()
 
 
-def minutes_actions(ctx: AppContext, parent: QWidget | None = None) -> list[QAction]:
-    """File menu entries: Export minutes, Import review, Circulate minutes, Approve minutes."""
-    entries = (
-        ("&Export minutes…", "Ctrl+Shift+E", ExportMinutesDialog, "Write a meeting's minutes as a Word document"),
-        ("&Import review…", "Ctrl+Shift+I", ImportReviewDialog, "Read reviewers' comments from returned minutes"),
-        ("&Circulate minutes…", "Ctrl+Shift+C", CirculateDialog, "Record that the draft minutes were sent"),
-        ("A&pprove minutes…", "Ctrl+Shift+P", ApproveDialog, "Record that a later meeting approved the minutes"),
-    )
+class AmendDialog(_MinutesDialog):
+    """Approved minutes are locked: an amendment keeps the approved version and starts a
+    new draft, to be circulated and approved in turn."""
+
+    TITLE = "Amend approved minutes"
+    OK_TEXT = "&Amend"
+    OK_DESCRIPTION = "Keep the approved version and start a new draft version (Ctrl+Enter)"
+    NOT_OFFERED = ("The minutes of {ref} are not approved (it is {status}), so they can be corrected directly: "
+                   "no amendment is needed.")
+
+    def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QWidget | None = None):
+        super().__init__(ctx, meeting_id, parent)
+        self.reason = named(QPlainTextEdit(), "Why they are being amended",
+                            "The reason for the new version; it appears in the minutes' version history")
+        self.reason.setTabChangesFocus(True)
+        self.reason.setFixedHeight(self.reason.fontMetrics().lineSpacing() * 4 + 12)
+        label = QLabel("&Why:")
+        label.setBuddy(self.reason)
+        self.form.addRow(label, self.reason)
+        note = QLabel("The approved version is kept as it was approved; a new draft version starts, to be "
+                      "circulated and approved at a later meeting.")
+        note.setWordWrap(True)
+        self.form.addRow("", note)
+        save = QAction(self)
+        save.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        save.triggered.connect(lambda _checked=False: self.run())
+        self.addAction(save)
+        self.reason.setFocus()
+
+    def meetings(self) -> list[Meeting]:
+        return [m for m in super().meetings() if m.status is MeetingStatus.MINUTES_APPROVED]
+
+    def run(self) -> None:
+        meeting_id = self.meeting_id()
+        if not meeting_id:
+            self.show_problem("There are no approved minutes to amend")
+            return
+        done = self.attempt(approval.amend, self.ctx.service, meeting_id, self.reason.toPlainText())
+        if done is None:
+            self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        meeting = self.ctx.service.get(Meeting, meeting_id)
+        self.ctx.message.emit(f"The minutes of {meeting.ref} are now version {done.version}, a draft; "
+                              "the approved version is kept")
+        self.accept()
+
+
+#: (menu text, shortcut, what it opens, tip). Circulating, approving and amending
+#: happen once a month at most: no shortcut, so no page's keys are taken.
+ENTRIES: tuple[tuple[str, str | None, Callable[..., QDialog], str], ...] = (
+    ("&Export minutes…", "Ctrl+Shift+E", ExportMinutesDialog, "Write a meeting's minutes as a Word document"),
+    ("Export a&nonymised minutes…", None, lambda ctx, meeting_id, parent: ExportMinutesDialog(
+        ctx, meeting_id, parent, anonymised=True), "Minutes for publication: people by role only, no names or initials"),
+    ("&Import review comments…", "Ctrl+Shift+I", ImportReviewDialog,
+     "Read members' comments from returned minutes, then accept or answer each"),
+    None,
+    ("&Circulate minutes…", None, CirculateDialog, "Record that the draft minutes were sent to the panel"),
+    ("A&pprove minutes…", None, ApproveDialog, "Record that a later meeting approved the minutes (they are then locked)"),
+    ("A&mend approved minutes…", None, AmendDialog, "Start a new version of approved minutes; the approved one is kept"),
+)
+
+
+def minutes_actions(ctx: AppContext, parent: QWidget | None = None,
+                    meeting_on_screen: Callable[[], str | None] | None = None,
+                    opened: Callable[[QDialog], object] | None = None) -> list[QAction]:
+    """The Minutes commands, for File > Minutes: each opens its dialog on the meeting
+    ``meeting_on_screen()`` names (else the latest that fits) over ``parent``, without
+    stopping the app (window-modal). ``opened(dialog)`` is told of each dialog."""
     actions = []
-    for text, shortcut, dialog_class, tip in entries:
+    for entry in ENTRIES:
+        if entry is None:
+            separator = QAction(parent)
+            separator.setSeparator(True)
+            actions.append(separator)
+            continue
+        text, shortcut, make, tip = entry
+
+        def open_dialog(_checked=False, make=make) -> None:
+            meeting_id = meeting_on_screen() if meeting_on_screen is not None else None
+            dialog = make(ctx, meeting_id, parent)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            if opened is not None:
+                opened(dialog)
+            dialog.open()
+
         action = QAction(text, parent)
-        action.setShortcut(QKeySequence(shortcut))
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
         action.setStatusTip(tip)
         action.setToolTip(tip)
-        action.triggered.connect(lambda _=False, cls=dialog_class: cls(ctx, parent=parent).exec())
+        action.triggered.connect(open_dialog)
         actions.append(action)
     return actions
+
+
+def minutes_menu(actions: list[QAction], parent: QWidget | None = None) -> QMenu:
+    menu = QMenu("&Minutes", parent)
+    menu.addActions(actions)
+    return menu

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QAbstractButton, QDialog, QWidget
+from PySide6.QtWidgets import QAbstractButton, QDialog, QMenu, QWidget
 
 from .context import AppContext
 
@@ -24,6 +24,12 @@ class Page(QWidget):
     command with a shortcut, listed in that menu and optionally behind a button.
     ``TABLES`` names the tables whose changes call :meth:`refresh` (at once if the page
     is on screen, otherwise when it is next shown).
+
+    A page whose commands manage their own state and shortcuts (the meetings screens,
+    whose actions live on the page with window-wide keys that only work while the page
+    is shown) lists them in its menu with :meth:`list_in_menu` instead. ``KEYS`` names
+    keys that are not menu commands (Enter in a field, Alt+letter for a tab), so Help >
+    Keyboard shortcuts can list them with the page's menu.
     """
 
     PAGE_ID = ""
@@ -32,6 +38,9 @@ class Page(QWidget):
     WIDGETS: tuple[str, ...] = ()
     MENU = ""
     TABLES: frozenset[str] = frozenset()
+    KEYS: tuple[tuple[str, str], ...] = ()
+    #: whether the window's Minutes menu is also offered in this page's menu
+    MINUTES_MENU = False
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -41,6 +50,7 @@ class Page(QWidget):
         self.active = False
         self._stale = False
         self._menu_actions: list[QAction] = []
+        self._managed: list[QAction] = []  # made by page_action: on only while the page is shown
         self._conditions: dict[QAction, Callable[[], bool]] = {}
         if self.TABLES:
             ctx.changed.connect(self._on_changed)
@@ -50,6 +60,13 @@ class Page(QWidget):
 
     def show_record(self, record_id: str | None) -> None:
         """Show one record on this page (a person, a meeting, a decision), if it has one."""
+
+    def current_meeting_id(self) -> str | None:
+        """The meeting this page is showing or has chosen, if any: File > Minutes acts on it."""
+        return None
+
+    def set_minutes_menu(self, menu) -> None:
+        """The window's Minutes menu, for a page that offers it (``MINUTES_MENU``)."""
 
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], object] | None = None) -> QDialog:
         """Show a dialog over the window without stopping the app (window-modal).
@@ -110,6 +127,7 @@ class Page(QWidget):
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)
         self._menu_actions.append(action)
+        self._managed.append(action)
         if enabled_when is not None:
             self._conditions[action] = enabled_when
         if button is not None:
@@ -125,15 +143,31 @@ class Page(QWidget):
         separator.setSeparator(True)
         self._menu_actions.append(separator)
 
+    def list_in_menu(self, *actions: QAction | None, title: str = "") -> None:
+        """List actions the page manages itself in its menu (None: a separator; with
+        ``title``, in a submenu of that name). See :func:`menu_entry`."""
+        if title:
+            submenu = QMenu(title, self)
+            for action in actions:
+                if action is None:
+                    submenu.addSeparator()
+                else:
+                    submenu.addAction(menu_entry(action, submenu))
+            self._menu_actions.append(submenu.menuAction())
+            return
+        for action in actions:
+            if action is None:
+                self.add_menu_separator()
+            else:
+                self._menu_actions.append(menu_entry(action, self))
+
     def set_active(self, active: bool) -> None:
         """The main window says whether this page is the one on screen."""
         self.active = active
         self.update_actions()
 
     def update_actions(self) -> None:
-        for action in self._menu_actions:
-            if action.isSeparator():
-                continue
+        for action in self._managed:
             condition = self._conditions.get(action)
             action.setEnabled(self.active and (condition is None or bool(condition())))
 
@@ -150,3 +184,32 @@ def bind_button(button: QAbstractButton, action: QAction) -> None:
 
     action.changed.connect(sync)
     sync()
+
+
+def menu_entry(action: QAction, parent: QWidget) -> QAction:
+    """A menu entry standing for ``action``: the same words, keys, tip and state, and
+    choosing it triggers ``action``.
+
+    The page keeps ``action`` (and its shortcut) on itself, so the key works only while
+    the page is shown; were ``action`` put in the menu bar itself, Qt would count its key
+    as live on every page. The entry shows the key in the menu (and in Help > Keyboard
+    shortcuts) but never answers it: its shortcut is bound to the menu alone
+    (``WidgetShortcut``), which never has the keyboard focus when the key is pressed.
+    """
+    entry = QAction(parent)
+    entry.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def sync() -> None:
+        entry.setText(action.text())
+        entry.setShortcuts(action.shortcuts())
+        entry.setStatusTip(action.statusTip())
+        entry.setToolTip(action.toolTip())
+        entry.setEnabled(action.isEnabled())
+        entry.setVisible(action.isVisible())
+        entry.setCheckable(action.isCheckable())
+        entry.setChecked(action.isChecked())
+
+    action.changed.connect(sync)
+    entry.triggered.connect(lambda _checked=False: action.trigger())
+    sync()
+    return entry

@@ -28,9 +28,19 @@ class _FormDialog(QDialog):
     def __init__(self, title: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
+        self.setAccessibleName(title)
         QVBoxLayout(self).setContentsMargins(12, 12, 12, 12)
         self.ui = load_form(self.FORM, self)
         self.setMinimumWidth(480)
+
+    def describe_buttons(self, box: QDialogButtonBox, **described: tuple[str, str]) -> None:
+        """Names and descriptions for a button box's buttons, by their standard names
+        (``Ok=("Open", "Open the panel file with this key")``)."""
+        for standard, (name, description) in described.items():
+            button = box.button(getattr(QDialogButtonBox.StandardButton, standard))
+            if button is not None:
+                button.setAccessibleName(name)
+                button.setAccessibleDescription(description)
 
 
 class UnlockDialog(_FormDialog):
@@ -49,6 +59,8 @@ class UnlockDialog(_FormDialog):
             "keyring is locked, you can also unlock it (for example by logging in again) and try again."
         )
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Open")
+        self.describe_buttons(ui.buttons, Ok=("Open", f"Open {request.path.name} with this recovery key or passphrase"),
+                              Cancel=("Cancel", "Leave the file shut (Escape)"))
         ui.buttons.accepted.connect(self.accept)
         ui.buttons.rejected.connect(self.reject)
         ui.showCheck.toggled.connect(
@@ -149,6 +161,7 @@ class SecuritySettingsDialog(_FormDialog):
         ui.passButton.clicked.connect(self.use_passphrase)
         ui.buttons.rejected.connect(self.reject)
         ui.buttons.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)
+        self.describe_buttons(ui.buttons, Close=("Close", "Close the security settings (Escape); changes are already made"))
         self._refresh()
 
     def _refresh(self) -> None:

@@ -53,31 +53,64 @@ def high_contrast_palette() -> QPalette:
 
 
 def problem_colour(widget: QWidget) -> QColor:
-    """A red that reads on the widget's background (yellow on the high-contrast black)."""
-    background = widget.palette().color(QPalette.ColorRole.Window)
+    """A red that reads on the widget's background (yellow on the high-contrast black).
+
+    The background is the theme's (the application palette), not the widget's own
+    palette: while a theme change is passed down the window, a widget's palette can
+    still hold the old theme's colours."""
+    background = QApplication.palette(widget).color(QPalette.ColorRole.Window)
     if background.lightness() < 60:
         return QColor("#ffff00")
     return QColor("#ff8a80") if background.lightness() < 128 else QColor("#a1160a")
 
 
+#: The looks a label can be given with the dynamic property ``role`` (in a form, or
+#: with :func:`set_label_role`): ``error`` for a refusal or a warning in words (bold, in
+#: the theme's problem colour), ``hint`` for quieter explanations.
+LABEL_ROLES = ("error", "hint")
+
+
 def style_labels(root: QWidget) -> None:
-    """Give labels marked in a form (dynamic property ``role``) their look from the
-    current palette: ``error`` in bold problem colours, ``hint`` in the quieter
-    placeholder colour. Called when a form is loaded and when the theme changes."""
+    """Give labels marked with a ``role`` their look from the current palette. Called
+    when a form is loaded and when the theme changes (so the colours follow it)."""
     for label in root.findChildren(QLabel):
-        role = label.property("role")
-        if role not in ("error", "hint"):
-            continue
-        label.setPalette(QPalette())  # back to the theme's own colours first
-        palette = label.palette()
-        if role == "error":
-            palette.setColor(QPalette.ColorRole.WindowText, problem_colour(label))
+        style_label(label)
+
+
+def set_label_role(label: QLabel, role: str | None) -> None:
+    """Mark ``label`` as an error or hint line (or, with None, plain again) and draw it
+    so now. Never a style sheet: one would stop the label following View > Text size."""
+    label.setProperty("role", role or "")
+    style_label(label)
+
+
+def style_label(label: QLabel) -> None:
+    """One label's look for its ``role``. A label whose font the page sizes itself
+    (property ``ownFont``, set by a page's heading code) keeps its font: only the
+    colour changes."""
+    role = label.property("role")
+    styled = label.property("styledRole")
+    if role not in LABEL_ROLES and not styled:
+        return
+    own_font = bool(label.property("ownFont"))
+    label.setPalette(QPalette())  # back to the theme's own colours first
+    if not own_font:
+        label.setFont(QFont())  # and to the window's font (its size follows Text size)
+    if role not in LABEL_ROLES:
+        label.setProperty("styledRole", None)
+        return
+    label.setProperty("styledRole", role)
+    palette = label.palette()
+    if role == "error":
+        palette.setColor(QPalette.ColorRole.WindowText, problem_colour(label))
+        if not own_font:
             font = QFont()
             font.setBold(True)  # only the weight: the size still follows Text size
             label.setFont(font)
-        else:
-            palette.setColor(QPalette.ColorRole.WindowText, palette.color(QPalette.ColorRole.PlaceholderText))
-        label.setPalette(palette)
+    else:
+        hint = QApplication.palette(label).color(QPalette.ColorRole.PlaceholderText)
+        palette.setColor(QPalette.ColorRole.WindowText, hint)
+    label.setPalette(palette)  # only the text colour is the label's own; the rest follows the theme
 
 
 class Appearance(QObject):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QWidget
 
 
 class TableFit(QObject):
@@ -14,31 +15,57 @@ class TableFit(QObject):
     again when the text size changes; the one stretching column takes the room that
     is left, but never less than ``stretch_min`` characters: when the window is too
     narrow for that, the table scrolls sideways instead of squeezing the text away.
+
+    With ``fit_contents``, every column not named in ``widths`` is as wide as its
+    contents (worked out again when the rows change), for short lists whose words vary
+    (an agenda, attendance). With ``row_heights=False`` the rows keep the height the
+    view gives them (rows that grow with wrapped text).
     """
 
-    def __init__(self, view: QTableView, widths: dict[int, int], stretch: int | None, stretch_min: int = 30):
+    def __init__(self, view: QTableView, widths: dict[int, int], stretch: int | None, stretch_min: int = 30,
+                 *, fit_contents: bool = False, row_heights: bool = True):
         super().__init__(view)
         self.view = view
         self.widths = dict(widths)
         self.stretch = stretch
         self.stretch_min = stretch_min
+        self.fit_contents = fit_contents
+        self.row_heights = row_heights
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)  # its width changes when a scroll bar comes and goes
+        model = view.model()
+        if fit_contents and model is not None:
+            for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged,
+                           model.layoutChanged):
+                signal.connect(self._rows_changed)
+        self.fit()
+
+    def _rows_changed(self, *_args) -> None:
         self.fit()
 
     def fit(self) -> None:
         view = self.view
+        if not shiboken6.isValid(view):
+            return  # the table is being taken down (its model tells of its rows going)
         metrics = view.fontMetrics()
         height = metrics.height()
-        view.verticalHeader().setDefaultSectionSize(height + max(10, height // 2))
-        view.verticalHeader().setMinimumSectionSize(height + 4)
+        if self.row_heights:
+            view.verticalHeader().setDefaultSectionSize(height + max(10, height // 2))
+            view.verticalHeader().setMinimumSectionSize(height + 4)
         chars = metrics.averageCharWidth()
         header = view.horizontalHeader()
         model = view.model()
+        columns = model.columnCount() if model is not None else 0
         used = 0
-        for column, count in self.widths.items():
+        for column in range(columns) if self.fit_contents else self.widths:
+            if column == self.stretch:
+                continue
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "") if model else ""
-            width = max(count * chars + 16, header.fontMetrics().horizontalAdvance(title) + 28)
+            count = self.widths.get(column)
+            if count is None:
+                width = max(view.sizeHintForColumn(column) + 8, header.fontMetrics().horizontalAdvance(title) + 28)
+            else:
+                width = max(count * chars + 16, header.fontMetrics().horizontalAdvance(title) + 28)
             view.setColumnWidth(column, width)
             if not view.isColumnHidden(column):
                 used += width
@@ -49,6 +76,48 @@ class TableFit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show):
             self.fit()
+        return False
+
+
+class SplitterFlip(QObject):
+    """Two panes side by side while the page has room for ``min_chars`` characters of
+    the current text size across, one above the other when it has not (large text, a
+    small window): the panes are never squeezed until their words no longer fit. The
+    page then scrolls down, as every page does when it is too big for the window."""
+
+    def __init__(self, splitter: QSplitter, page: QWidget, min_chars: int, on_change=None):
+        super().__init__(splitter)
+        self.splitter, self.page, self.min_chars = splitter, page, min_chars
+        self.on_change = on_change  # told True when the panes go one above the other
+        page.installEventFilter(self)
+        self._watched: QWidget | None = None
+        self.update()
+
+    def available(self) -> int:
+        """The width the page can have: its scroll area's, when it is in one."""
+        holder = self.page.parentWidget()
+        if holder is not None and holder is not self._watched:
+            holder.installEventFilter(self)
+            self._watched = holder
+        return holder.width() if holder is not None else self.page.width()
+
+    def update(self) -> None:
+        chars = self.available() / max(1, self.page.fontMetrics().averageCharWidth())
+        wanted = Qt.Orientation.Horizontal if chars >= self.min_chars else Qt.Orientation.Vertical
+        if self.splitter.orientation() != wanted:
+            self.splitter.setOrientation(wanted)
+            self.splitter.setChildrenCollapsible(False)
+            if self.on_change is not None:
+                self.on_change(wanted == Qt.Orientation.Vertical)
+        # One above the other, each pane keeps the height it needs (the page scrolls);
+        # side by side, they share the height as the splitter likes.
+        for index in range(self.splitter.count()):
+            pane = self.splitter.widget(index)
+            pane.setMinimumHeight(pane.sizeHint().height() if wanted == Qt.Orientation.Vertical else 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.ParentChange):
+            self.update()
         return False
 
 

@@ -24,7 +24,19 @@ from leap_desktop.domain.vocab import ActionStatus
 from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
 from leap_desktop.views.app import Launcher
 from leap_desktop.views.decision_dialogs import DecisionStatusDialog
+from leap_desktop.services import DecisionFilter
+from leap_desktop.store.unlock import UnlockRequest
+from leap_desktop.views.about import AboutDialog
 from leap_desktop.views.errors import ErrorReportDialog
+from leap_desktop.views.security_dialogs import RecoveryKeyDialog, SecuritySettingsDialog, UnlockDialog
+from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog
+from leap_desktop.views.minutes_dialogs import (
+    AmendDialog,
+    ApproveDialog,
+    CirculateDialog,
+    ExportMinutesDialog,
+    ImportReviewDialog,
+)
 from leap_desktop.views.new_panel_dialog import NewPanelDialog
 from leap_desktop.views.pages import PAGES
 from leap_desktop.views.person_dialog import LeaveDialog, PersonDialog
@@ -93,10 +105,23 @@ def test_every_dialog_is_named_and_described(demo_ctx, qtbot, settings, appearan
         ShortcutsDialog(window.menuBar()),
         StartScreen(Launcher(settings, appearance)),
         ErrorReportDialog("report"),
+        ExportMinutesDialog(demo_ctx, service.meetings()[-2].id),
+        ImportReviewDialog(demo_ctx, service.meetings()[-2].id),
+        CirculateDialog(demo_ctx, service.meetings()[-2].id),
+        ApproveDialog(demo_ctx, service.meetings()[-3].id),
+        AmendDialog(demo_ctx, service.meetings()[-4].id),
+        ExportDecisionsDialog(demo_ctx, DecisionFilter()),
+        ExportActionsDialog(demo_ctx, "all", None),
+        UnlockDialog(UnlockRequest(demo_ctx.path, "The keyring is locked", "the system keyring", 1)),
+        RecoveryKeyDialog("1E12-0C21-EF0D-B5FB", "the system keyring", "demo.leap"),
+        SecuritySettingsDialog(service.store),
+        AboutDialog(),
     ]
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__
+        keys = _alt_keys(dialog)
+        assert sorted({k for k in keys if keys.count(k) > 1}) == [], f"{type(dialog).__name__}: an Alt key used twice"
 
 
 def test_tab_goes_through_the_members_page_in_reading_order(window, qtbot):

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import QApplication
 
 from leap_desktop.domain.model import AgendaItem
 from leap_desktop.domain.vocab import AttendanceStatus, ItemState
 from leap_desktop.models.agenda import AgendaModel
 from leap_desktop.views.meeting_workspace import MeetingWorkspace
+from leap_desktop.views.theme import problem_colour
 
 from .meeting_helpers import ALT, CTRL, OFFSCREEN_LIMITS, SHIFT, focused, press, show, type_text
 
@@ -87,7 +88,8 @@ def test_over_time_is_a_warning_in_words(workspace, meeting, service, qtbot):
     assert ui.timingLabel.accessibleName() == (
         "Over time: 85 minutes allotted, 25 more than the 60 planned; 1 item not timed yet.")
     assert ui.timingLabel.text().startswith("⚠ Over time:")
-    assert "font-weight: bold" in ui.timingLabel.styleSheet()
+    assert ui.timingLabel.font().bold()
+    assert ui.timingLabel.palette().color(QPalette.ColorRole.WindowText) == problem_colour(ui.timingLabel)
     assert workspace.agenda.index(3, AgendaModel.TIME).data() == "45 min, after an item not timed"
     # Once every item is timed, the clock runs through and says what runs late.
     set_minutes(workspace, service, meeting, qtbot, 2, 5)
@@ -96,7 +98,8 @@ def test_over_time_is_a_warning_in_words(workspace, meeting, service, qtbot):
     # Trimming an item brings it back under, and the warning goes.
     set_minutes(workspace, service, meeting, qtbot, 3, 15)
     assert ui.timingLabel.text() == "60 of 60 minutes allotted (0 spare)."
-    assert ui.timingLabel.styleSheet() == ""
+    assert not ui.timingLabel.font().bold()
+    assert ui.timingLabel.palette().color(QPalette.ColorRole.WindowText) == workspace.palette().color(QPalette.ColorRole.WindowText)
 
 
 def test_items_are_reordered_by_keyboard_and_announced(workspace, meeting, service, qtbot):

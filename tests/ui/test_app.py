@@ -128,7 +128,7 @@ def test_a_new_panel_that_cannot_be_made_leaves_no_file(launcher, tmp_path, qtbo
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("page", ["people", "decisions", "actions", "person"])
+@pytest.mark.parametrize("page", ["people", "meetings", "meeting", "meeting_mode", "decisions", "actions", "person"])
 def test_screenshot_writes_a_png_of_each_page(tmp_path, demo_path, page, capsys, appearance):
     out = tmp_path / f"{page}.png"
     assert main(["--screenshot", str(out), "--page", page, "--db", str(demo_path)]) == 0
@@ -145,6 +145,26 @@ def test_screenshot_of_a_record_and_of_a_page_that_is_not_there(tmp_path, demo_p
     for page in ("meetings", "meeting"):  # built on another branch: drawn when it is there
         code = main(["--screenshot", str(tmp_path / f"{page}.png"), "--page", page, "--db", str(demo_path)])
         assert code == (0 if page_class(page) else 1)
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support (propagateSizeHints|raise|grabbing the keyboard)")
+def test_screenshot_at_an_agenda_item_large_text_and_a_size(tmp_path, demo_path, capsys, appearance, qapp, settings):
+    """Meeting mode at an item of a held meeting, at 200% text in a bigger window; the
+    user's own text size is not changed by it."""
+    out = tmp_path / "mode.png"
+    assert main(["--screenshot", str(out), "--page", "meeting_mode", "--record", "I-49", "--text-size", "200",
+                 "--size", "1600x1000", "--db", str(demo_path)]) == 0
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1600, 1000)
+    assert qapp.font().pointSizeF() == pytest.approx(appearance.base_font.pointSizeF(), abs=0.1)
+    with pytest.raises(SystemExit):
+        main(["--screenshot", str(out), "--text-size", "400"])
+    assert "text size goes from 85 to 250 per cent" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["--screenshot", str(out), "--size", "huge"])
+    assert "expected a size like 1280x800" in capsys.readouterr().err
+    assert main(["--text-size", "200"]) == 2
+    assert "go with --screenshot" in capsys.readouterr().err
 
 
 def test_without_a_display_the_app_says_so(monkeypatch, capsys):

@@ -19,12 +19,15 @@ from PySide6.QtWidgets import (
 from leap_desktop.domain.model import Decision, Meeting
 from leap_desktop.domain.vocab import MeetingStatus, ReviewStatus
 from leap_desktop.views.minutes_dialogs import (
+    AmendDialog,
     ApproveDialog,
     CirculateDialog,
     ExportMinutesDialog,
     ImportReviewDialog,
     minutes_actions,
 )
+
+from .meeting_helpers import OFFSCREEN_LIMITS
 
 
 @pytest.fixture
@@ -60,14 +63,21 @@ def test_export_dialog_writes_the_anonymised_minutes(ctx, held, qtbot, tmp_path)
     assert "Anonymised edition" in text and "B.O." not in text and "Carer" in text
 
 
+@OFFSCREEN_LIMITS
 def test_export_dialog_says_what_is_wrong(ctx, held, qtbot, tmp_path):
     dialog = ExportMinutesDialog(ctx, held["meeting"].id)
     qtbot.addWidget(dialog)
+    dialog.show()
     dialog.path.setText(str(tmp_path / "no-such-folder" / "m.docx"))
-    with qtbot.wait_signal(ctx.problem):
-        qtbot.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
-    assert dialog.error.text().startswith("Problem: The folder") and dialog.isVisible() is False
-    assert dialog.result() != QDialog.DialogCode.Accepted
+    qtbot.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    # Said in the dialog, which stays open with what was typed; nothing is written.
+    assert dialog.error.text() == f"Not done: The folder {tmp_path / 'no-such-folder'} does not exist"
+    assert dialog.error.isVisible() and dialog.error.font().bold()
+    assert dialog.isVisible() and dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.path.text().endswith("m.docx") and not list(tmp_path.rglob("*.docx"))
+    dialog.path.setText(str(tmp_path / "m.txt"))
+    qtbot.mouseClick(ok(dialog), Qt.MouseButton.LeftButton)
+    assert dialog.error.text() == "Not done: The file name must end in .docx"
 
 
 def test_import_review_then_accept_and_answer_by_keyboard(ctx, held, service, qtbot, tmp_path):
@@ -113,9 +123,9 @@ def test_import_review_refuses_a_file_that_is_not_word(ctx, held, qtbot, tmp_pat
     (tmp_path / "notes.txt").write_text("fine")
     dialog = ImportReviewDialog(ctx, held["meeting"].id)
     qtbot.addWidget(dialog)
-    with qtbot.wait_signal(ctx.problem):
-        dialog.import_file(tmp_path / "notes.txt")
+    dialog.import_file(tmp_path / "notes.txt")
     assert "is not a Word document" in dialog.error.text() and dialog.table.rowCount() == 0
+    assert dialog.error.text().startswith("Not done: ")
 
 
 def test_circulate_then_approve(ctx, held, service, qtbot):
@@ -133,10 +143,13 @@ def test_circulate_then_approve(ctx, held, service, qtbot):
 
 
 def test_menu_actions_have_text_shortcuts_and_every_control_a_name(ctx, held, qtbot):
-    actions = minutes_actions(ctx)
-    assert [a.text() for a in actions] == ["&Export minutes…", "&Import review…", "&Circulate minutes…", "A&pprove minutes…"]
-    assert all(not a.shortcut().isEmpty() for a in actions)
-    for cls in (ExportMinutesDialog, ImportReviewDialog, CirculateDialog, ApproveDialog):
+    actions = [a for a in minutes_actions(ctx) if not a.isSeparator()]
+    assert [a.text() for a in actions] == [
+        "&Export minutes…", "Export a&nonymised minutes…", "&Import review comments…", "&Circulate minutes…",
+        "A&pprove minutes…", "A&mend approved minutes…"]
+    assert {a.text(): a.shortcut().toString() for a in actions if not a.shortcut().isEmpty()} == {
+        "&Export minutes…": "Ctrl+Shift+E", "&Import review comments…": "Ctrl+Shift+I"}
+    for cls in (ExportMinutesDialog, ImportReviewDialog, CirculateDialog, ApproveDialog, AmendDialog):
         dialog = cls(ctx, held["meeting"].id)
         qtbot.addWidget(dialog)
         for kind in (QComboBox, QLineEdit, QPlainTextEdit, QTableWidget, QDateEdit):
