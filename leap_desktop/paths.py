@@ -22,7 +22,26 @@ def data_dir(create: bool = True) -> Path:
     override = os.environ.get("LEAP_DATA_DIR")
     path = Path(override) if override else Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
     if create and not path.exists():
-        path.mkdir(parents=True, mode=0o700, exist_ok=True)
+        make_private_folder(path)
+    return path
+
+
+def make_private_folder(path: str | os.PathLike) -> Path:
+    """Create the folder ``path`` and every missing folder above it, each owner-only
+    (0700): ``mkdir(parents=True, mode=...)`` gives the mode to the last one only."""
+    path = Path(path)
+    missing = []
+    here = path
+    while not here.exists():
+        missing.append(here)
+        if here.parent == here:
+            break
+        here = here.parent
+    for folder in reversed(missing):
+        try:
+            folder.mkdir(mode=0o700)
+        except FileExistsError:
+            pass
     return path
 
 

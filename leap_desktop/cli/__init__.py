@@ -31,6 +31,7 @@ class Context:
         self.args = args
         self.out = out or sys.stdout
         self.err = err or sys.stderr
+        self.closing_notes: list[str] = []
 
     @property
     def db_path(self) -> Path:
@@ -60,6 +61,12 @@ class Context:
         """A message about what happened, on stderr so stdout stays clean for data."""
         print(text, file=self.err)
 
+    def note_at_end(self, text: str) -> None:
+        """A note said once the command has finished (not when it was refused: the
+        refusal says it in its one line)."""
+        if text not in self.closing_notes:
+            self.closing_notes.append(text)
+
     def emit(self, data: Any, render: Callable[[], None]) -> None:
         """Print ``data`` as JSON with ``--json``, otherwise call ``render``."""
         if getattr(self.args, "json", False):
@@ -71,8 +78,11 @@ class Context:
 class Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line plus a hint."""
 
+    usage_hint: str | None = None  # said after a usage error, e.g. how to search for "-payment"
+
     def error(self, message: str):  # type: ignore[override]
-        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see '{self.prog} --help')\n")
+        hint = f"; {self.usage_hint}" if self.usage_hint else ""
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}{hint} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,7 +114,10 @@ def main(argv: Sequence[str] | None = None, *, out=None, err=None) -> int:
         os.environ["LEAP_ACTOR"] = args.actor
     ctx = Context(args, out=out, err=err)
     try:
-        return args.handler(ctx) or EXIT_OK
+        code = args.handler(ctx) or EXIT_OK
+        for note in ctx.closing_notes:
+            ctx.note(note)
+        return code
     except LeapError as exc:
         print(f"leap: {exc}", file=ctx.err)
         return EXIT_PROBLEM

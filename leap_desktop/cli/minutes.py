@@ -104,11 +104,11 @@ def cmd_export_decisions(ctx) -> int:
     a = ctx.args
     out = _out(a.out, (".docx", ".csv"))
     with ctx.open() as svc:
-        rows = svc.decision_log(decision_filter(svc, a))
+        rows = svc.decision_log(decision_filter(svc, a, ctx))
         if out.suffix.lower() == ".csv":
             data = csv_export.decisions_csv(svc, rows, anonymised=a.anonymised)
         else:
-            data = decisions_docx.render(svc, rows, filters=describe_decision_filter(a), anonymised=a.anonymised,
+            data = decisions_docx.render(svc, rows, filters=describe_decision_filter(a, svc, anonymised=a.anonymised), anonymised=a.anonymised,
                                          now=svc.store.clock())
     write_atomically(out, data)
     ctx.note(f"Wrote {len(rows):,} decisions to {out}")

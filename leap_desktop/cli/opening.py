@@ -1,10 +1,16 @@
 """Opening the panel file for a command: the one path every command takes.
 
 Keys: the OS keyring first; when it cannot help, the recovery key or passphrase from
-``LEAP_RECOVERY_KEY`` or ``LEAP_PASSPHRASE``, else a hidden prompt when there is a
-terminal. A new file is encrypted (with ``LEAP_PASSPHRASE`` as its passphrase when set)
-and its recovery key is printed once. When LEAP Desktop already has the file open for
-changes, the command opens it read-only and says so.
+``LEAP_RECOVERY_KEY`` and then ``LEAP_PASSPHRASE`` (each tried once), else a hidden
+prompt when there is a terminal. A new file is encrypted (with ``LEAP_PASSPHRASE`` as
+its passphrase when set) and its recovery key is printed once. Where no keyring works,
+a new file is only made if its key can reach someone: ``LEAP_PASSPHRASE`` is set, or
+the messages go to a terminal where the recovery key can be read (a script's stderr
+may go nowhere, and the file would then never open again).
+
+When LEAP Desktop already has the file open for changes, or the file cannot be changed
+here (its permissions, a read-only folder), the command opens it read-only and says so
+once: after a command that only reads, or in the one line that refuses a change.
 """
 
 from __future__ import annotations
@@ -12,12 +18,18 @@ from __future__ import annotations
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..domain.errors import StoreError
+from ..domain.errors import LeapError, StoreError
+from ..paths import make_private_folder
 from ..services import PanelService
+from ..store.files import fsync_folder
+from ..store.keys import KeyStore, read_salt
 from ..store.lock import PanelInUse
-from ..store.unlock import UnlockRequest
+from ..store.unlock import KeyNotKept, UnlockRequest
 
 if TYPE_CHECKING:
     from . import Context
@@ -27,30 +39,28 @@ ENV_SECRETS = ("LEAP_RECOVERY_KEY", "LEAP_PASSPHRASE")
 
 def make_ask(ctx: "Context"):
     """The command line's answer when the keyring cannot give a file's key."""
-    used_env: list[str] = []
+    tried: list[str] = []
 
     def ask(request: UnlockRequest) -> str | None:
-        if request.attempt == 1:
-            for name in ENV_SECRETS:
-                value = os.environ.get(name)
-                if value:
-                    used_env.append(name)
-                    return value
-        if used_env:
-            raise StoreError(
-                f"{used_env[0]} does not open {request.path.name}; the file has not been changed"
-            )
+        # Each key set in the environment is tried once, the recovery key first.
+        for name in ENV_SECRETS:
+            value = os.environ.get(name)
+            if value and name not in tried:
+                tried.append(name)
+                return value
+        if tried:
+            who = tried[0] if len(tried) == 1 else f"Neither {tried[0]} nor {tried[1]}"
+            verb = "does not open" if len(tried) == 1 else "opens"
+            raise StoreError(f"{who} {verb} {request.path.name}; the file has not been changed")
         stdin = getattr(ctx, "stdin", None) or sys.stdin
         if not (hasattr(stdin, "isatty") and stdin.isatty()):
             raise StoreError(
                 f"{request.reason}, so {request.path.name} cannot be opened. Set LEAP_RECOVERY_KEY "
                 "(or LEAP_PASSPHRASE), or run the command in a terminal to be asked"
             )
-        if request.attempt == 1:
-            ctx.note(f"{request.reason}.")
-            ctx.note(f"(LEAP Desktop keeps keys in {request.where}.)")
-        else:
-            ctx.note(f"{request.reason}.")
+        ctx.note(f"{request.reason}.")
+        if request.attempt == 1 and not request.where.startswith("nowhere"):
+            ctx.note(f"({request.keys_kept}.)")  # with no keyring at all, the reason said it
         try:
             secret = getpass.getpass(f"Recovery key or passphrase for {request.path.name} (Enter to stop): ")
         except EOFError:
@@ -78,23 +88,59 @@ def show_recovery_key(ctx: "Context", recovery_key: str, where: str, *, new_key:
     ctx.note("")
 
 
-def open_service(ctx: "Context", *, create: bool = False, encrypt: bool = True) -> PanelService:
-    path = ctx.db_path
+def _is_terminal(stream) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def open_service(
+    ctx: "Context",
+    *,
+    create: bool = False,
+    encrypt: bool = True,
+    path: Path | None = None,
+    shown: Path | None = None,
+) -> PanelService:
+    """Open the command's panel file (``path``, by default ``--db``). ``shown`` is the
+    name to use in messages (a file being made under a temporary name)."""
+    path = path or ctx.db_path
+    shown = shown or path
+    if not create and not path.exists():
+        raise LeapError(f"There is no panel file at {path}: make one with 'leap init', or try 'leap demo'")
     if create and not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        make_private_folder(path.parent)
     options = {"ask": make_ask(ctx), "encrypt": encrypt}
     new_file = create and (not path.exists() or path.stat().st_size == 0)
     if new_file and os.environ.get("LEAP_PASSPHRASE"):
         options["passphrase"] = os.environ["LEAP_PASSPHRASE"]
+    elif new_file:
+        # Without a keyring, the recovery key printed below is the only way back in: make
+        # the file only if someone can read it.
+        options["require_keyring"] = not _is_terminal(ctx.err)
     try:
         svc = PanelService.open(path, create=create, **options)
+    except KeyNotKept as exc:
+        raise LeapError(
+            f"{exc.reason}, so the key of a new panel file cannot be kept on this computer, and this "
+            "command's messages are not going to a terminal where its recovery key could be read: "
+            f"{shown.name} was not created. To create a panel file from a script, set LEAP_PASSPHRASE "
+            "(at least 8 characters; it opens the file from then on), or run the command in a terminal "
+            "and write down the recovery key it shows"
+        ) from None
     except PanelInUse as exc:
         if create:
             raise
         svc = PanelService.open(path, readonly=True, **options)
         svc.store.read_only_reason = f"{exc.holder.describe() if exc.holder else 'another program'} has it open for changes"
-        ctx.note(f"Opened {path.name} read-only: {svc.store.read_only_reason}.")
+    if svc.store.readonly and svc.store.read_only_reason:
+        # Said once: after a command that only reads; a change is refused with the reason.
+        ctx.note_at_end(f"Opened {shown.name} read-only: {svc.store.read_only_reason}.")
     security = svc.store.security
+    if shown != path:
+        security.where = security.where.replace(path.name, shown.name)
+        security.notes = [note.replace(path.name, shown.name) for note in security.notes]
     if security.recovery_key:
         show_recovery_key(ctx, security.recovery_key, security.where)
         security.recovery_key = None  # shown once
@@ -102,3 +148,48 @@ def open_service(ctx: "Context", *, create: bool = False, encrypt: bool = True) 
         ctx.note(note + ".")
     security.notes.clear()
     return svc
+
+
+def remove_panel_file(path: Path) -> None:
+    """Remove a panel file a command made and could not finish, with its keyring entry."""
+    try:
+        salt = read_salt(path) if path.is_file() else None
+    except OSError:
+        salt = None
+    if salt is not None:
+        KeyStore().forget(salt)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+@contextmanager
+def new_panel_file(ctx: "Context", what: str) -> Iterator[PanelService]:
+    """Make a new panel file at ``--db`` (``leap init``, ``demo``, ``import``).
+
+    It is made under a temporary name beside it (``.NAME.new``) and takes its name only
+    once complete, so an interrupted command never leaves an empty or half-made file
+    under that name; a leftover of one is removed (with its keyring entry) next time."""
+    path = ctx.db_path
+    if path.is_dir():
+        raise LeapError(f"{path} is a folder; give the name of a new panel file with --db")
+    if path.exists() and path.stat().st_size > 0:
+        raise LeapError(
+            f"{path} already exists; {what} goes in a new file (choose one with --db). If it is an "
+            "empty panel file left by an earlier LEAP Desktop whose 'leap init', 'demo' or 'import' "
+            "was interrupted, delete it and run the command again"
+        )
+    building = path.with_name(f".{path.name}.new")
+    if building.exists():
+        remove_panel_file(building)
+    svc = open_service(ctx, create=True, path=building, shown=path)
+    try:
+        with svc:
+            yield svc
+    except BaseException:
+        remove_panel_file(building)
+        raise
+    if path.exists() and path.stat().st_size > 0:
+        remove_panel_file(building)
+        raise LeapError(f"{path} was made by something else meanwhile; it was left as it is")
+    os.replace(building, path)
+    fsync_folder(path.parent)

@@ -11,12 +11,12 @@ from typing import Any
 from ..domain import rules
 from ..domain.errors import LeapError
 from ..domain.model import Decision, Meeting, Person
-from ..domain.vocab import DecisionStatus, InvolvementLevel
+from ..domain.vocab import Consent, DecisionStatus, InvolvementLevel
 from ..services import DecisionFilter, PanelService
 from ..services import interchange
 from ..services.demo import build_demo
 from ..store.files import write_atomically
-from ..store.keys import KeyStore, read_salt
+from .opening import new_panel_file
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -54,7 +54,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("person", help="a name, or a reference like P-3")
 
     p = add("search", cmd_search, "search contributions, decisions and actions", json_flag=True)
-    p.add_argument("text", help="words to look for")
+    p.add_argument("text", help="words to look for (put -- first for words that start with '-': leap search -- -payment)")
+    p.usage_hint = "to search for words that start with '-', put -- before them: leap search -- -payment"
 
     p = add("import", cmd_import, "read a panel document (JSON) into a new, empty panel file")
     p.add_argument("file", help="the JSON file to read")
@@ -62,7 +63,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = add("export", cmd_export, "write the whole panel as a JSON document")
     p.add_argument("--out", metavar="FILE", help="where to write it (default: standard output)")
 
-    add("check", cmd_check, "verify the panel file, its audit trail and every record", json_flag=True)
+    p = add("check", cmd_check, "verify the panel file, its audit trail and every record", json_flag=True)
+    p.add_argument("--accept-older-copy", action="store_true",
+                   help="an older copy of the file was put in its place on purpose: compare with it from now on")
 
 
 def add_decision_filters(parser: argparse.ArgumentParser) -> None:
@@ -76,9 +79,22 @@ def add_decision_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--person", metavar="P", help="only decisions this person shaped")
 
 
-def decision_filter(svc: PanelService, a: argparse.Namespace) -> DecisionFilter:
+def panel_search_text(ctx, svc: PanelService, text: str) -> str:
+    """What to search for: the words typed, less the names of people who are not shown
+    by name (a match on them would tell which records mention them). Says so when
+    that leaves nothing to search for."""
+    kept, dropped = svc.redactor().search_words(text)
+    if dropped:
+        ctx.note("Names of members who are not shown by name are not searched for.")
+        if not kept:
+            return "…"  # no letters or digits: finds nothing
+    return kept
+
+
+def decision_filter(svc: PanelService, a: argparse.Namespace, ctx=None) -> DecisionFilter:
+    text = panel_search_text(ctx, svc, a.search) if ctx is not None and a.search else a.search
     return DecisionFilter(
-        text=a.search,
+        text=text,
         statuses=tuple(DecisionStatus.parse(s, "Status").value for s in a.status),
         levels=tuple(InvolvementLevel.parse(level, "Involvement level").value for level in a.level),
         meeting_id=svc.resolve(Meeting, a.meeting).id if a.meeting else None,
@@ -86,11 +102,15 @@ def decision_filter(svc: PanelService, a: argparse.Namespace) -> DecisionFilter:
     )
 
 
-def describe_decision_filter(a: argparse.Namespace) -> str:
-    """The filters in words, for the top of an export."""
+def describe_decision_filter(a: argparse.Namespace, svc: PanelService | None = None, *, anonymised: bool = False) -> str:
+    """The filters in words, for the top of an export: with ``svc``, as the panel may
+    read them (a person as their consent allows, no hidden name in the search words)."""
     parts = []
+    clean = svc.redactor(anonymised=anonymised) if svc is not None else (lambda t: t)
     if a.search:
-        parts.append(f"matching '{a.search}'")
+        words = clean.search_words(a.search)[0] if svc is not None else a.search
+        if words:
+            parts.append(f"matching '{words}'")
     if a.status:
         parts.append("status " + " or ".join(DecisionStatus.parse(s, "Status").label.lower() for s in a.status))
     if a.level:
@@ -98,7 +118,13 @@ def describe_decision_filter(a: argparse.Namespace) -> str:
     if a.meeting:
         parts.append(f"made at {a.meeting}")
     if a.person:
-        parts.append(f"shaped by {a.person}")
+        who = a.person
+        if svc is not None:
+            person = svc.resolve(Person, a.person)
+            who = rules.attribute(person, anonymised=anonymised)
+            if anonymised or person.consent.privacy >= Consent.ROLE_ONLY.privacy:
+                who = "a " + who[:1].lower() + who[1:] if person.consent is not Consent.ANONYMOUS else "an anonymous member"
+        parts.append(f"shaped by {who}")
     return "decisions " + ", ".join(parts) if parts else ""
 
 
@@ -180,39 +206,18 @@ def _person_json(p: Person) -> dict[str, Any]:
 
 
 def cmd_init(ctx) -> int:
-    path = ctx.db_path
-    if path.exists() and path.stat().st_size > 0:
-        raise LeapError(f"{path} already exists; choose another file with --db")
-    with ctx.open(create=True) as svc:
+    with new_panel_file(ctx, "a new panel") as svc:
         svc.set_panel(name=ctx.args.name, purpose=ctx.args.purpose, advises=ctx.args.advises)
-    ctx.note(f"Created the panel file {path}")
+    ctx.note(f"Created the panel file {ctx.db_path}")
     return 0
 
 
 def cmd_demo(ctx) -> int:
-    path = ctx.db_path
-    if path.exists() and path.stat().st_size > 0:
-        raise LeapError(f"{path} already exists; the demo panel goes in a new file (choose one with --db)")
-    created = not path.exists()
-    try:
-        with ctx.open(create=True) as svc:
-            counts = build_demo(svc.store, years=ctx.args.years)
-    except BaseException:
-        if created:
-            _remove_panel_file(path)
-        raise
+    with new_panel_file(ctx, "the demo panel") as svc:
+        counts = build_demo(svc.store, years=ctx.args.years)
     summary = ", ".join(f"{n:,} {what}" for what, n in counts.items())
-    ctx.note(f"Created the demo panel in {path}: {summary}")
+    ctx.note(f"Created the demo panel in {ctx.db_path}: {summary}")
     return 0
-
-
-def _remove_panel_file(path: Path) -> None:
-    """Remove a panel file this command created and could not finish, with its key."""
-    salt = read_salt(path) if path.exists() else None
-    if salt is not None:
-        KeyStore().forget(salt)
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def cmd_people(ctx) -> int:
@@ -243,11 +248,12 @@ def cmd_people(ctx) -> int:
 def cmd_meetings(ctx) -> int:
     with ctx.open() as svc:
         meetings = svc.meetings()
+        clean = svc.redactor()
     ctx.emit(
         [
             {
-                "ref": m.ref, "id": m.id, "title": m.title, "starts_at": m.starts_at,
-                "planned_minutes": m.planned_minutes, "place": m.place,
+                "ref": m.ref, "id": m.id, "title": clean(m.title), "starts_at": m.starts_at,
+                "planned_minutes": m.planned_minutes, "place": clean(m.place),
                 "papers_sent_on": m.papers_sent_on, "status": m.status.value,
             }
             for m in meetings
@@ -255,7 +261,7 @@ def cmd_meetings(ctx) -> int:
         lambda: table(
             ctx,
             ["REF", "DATE", "STATUS", "PAPERS SENT", "TITLE"],
-            [[m.ref, m.starts_at.replace("T", " "), m.status.label, m.papers_sent_on or "not yet", m.title] for m in meetings],
+            [[m.ref, m.starts_at.replace("T", " "), m.status.label, m.papers_sent_on or "not yet", clean(m.title)] for m in meetings],
         ),
     )
     return 0
@@ -265,22 +271,27 @@ def cmd_agenda(ctx) -> int:
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, ctx.args.meeting)
         items = svc.agenda(meeting.id)
-        people = {p.id: p for p in svc.people()}
+        people = {p.id: p for p in svc.store.select(Person, include_deleted=True)}
         timing = svc.agenda_timing(meeting.id)
         counts = {i.id: len(svc.contributions(i.id)) for i in items}
+        clean = svc.redactor()
 
     def presenter(item):
+        # Someone anonymous is not shown as presenter: being seen to present would tie
+        # them to the anonymous label on what they said (docs/minutes.md).
         person = people.get(item.presenter_id) if item.presenter_id else None
-        return rules.attribute(person) if person else None
+        if person is None or person.consent is Consent.ANONYMOUS:
+            return None
+        return rules.attribute(person)
 
     def render() -> None:
-        ctx.print(f"{meeting.ref}  {meeting.title}  ({meeting.starts_at.replace('T', ' ')}, {meeting.status.label.lower()})")
+        ctx.print(f"{meeting.ref}  {clean(meeting.title)}  ({meeting.starts_at.replace('T', ' ')}, {meeting.status.label.lower()})")
         table(
             ctx,
             ["#", "REF", "PURPOSE", "MINUTES", "STATE", "SAID", "TITLE"],
             [
                 [i.position, i.ref, i.purpose.label, i.allotted_minutes if i.allotted_minutes is not None else "-",
-                 i.state.label, counts[i.id], i.title + (f" (presenter: {presenter(i)})" if presenter(i) else "")]
+                 i.state.label, counts[i.id], clean(i.title) + (f" (presenter: {presenter(i)})" if presenter(i) else "")]
                 for i in items
             ],
         )
@@ -289,12 +300,12 @@ def cmd_agenda(ctx) -> int:
     ctx.emit(
         {
             "meeting": meeting.ref,
-            "title": meeting.title,
+            "title": clean(meeting.title),
             "items": [
                 {
-                    "ref": i.ref, "id": i.id, "position": i.position, "title": i.title, "purpose": i.purpose.value,
+                    "ref": i.ref, "id": i.id, "position": i.position, "title": clean(i.title), "purpose": i.purpose.value,
                     "presenter": presenter(i), "allotted_minutes": i.allotted_minutes, "state": i.state.value,
-                    "contributions": counts[i.id], "notes": i.notes,
+                    "contributions": counts[i.id], "notes": clean(i.notes),
                 }
                 for i in items
             ],
@@ -310,16 +321,17 @@ def cmd_agenda(ctx) -> int:
 def cmd_decisions(ctx) -> int:
     a = ctx.args
     with ctx.open() as svc:
-        rows = svc.decision_log(decision_filter(svc, a))
+        rows = svc.decision_log(decision_filter(svc, a, ctx))
+        clean = svc.redactor()
     ctx.emit(
         [
             {
-                "ref": r.decision.ref, "id": r.decision.id, "title": r.decision.title,
+                "ref": r.decision.ref, "id": r.decision.id, "title": clean(r.decision.title),
                 "status": r.decision.status.value, "involvement_level": r.decision.level.value,
                 "method": r.decision.method.value if r.decision.method else None,
                 "decided_on": r.decision.decided_on, "meeting": f"M-{r.meeting_number}" if r.meeting_number else None,
                 "sources": r.source_count, "open_actions": r.open_actions,
-                "summary": r.decision.summary,
+                "summary": clean(r.decision.summary),
             }
             for r in rows
         ],
@@ -328,7 +340,7 @@ def cmd_decisions(ctx) -> int:
             ["REF", "DATE", "STATUS", "INVOLVEMENT", "SOURCES", "TITLE"],
             [
                 [r.decision.ref, r.decision.decided_on or r.meeting_day or "", r.decision.status.label,
-                 r.decision.level.label, r.source_count, r.decision.title]
+                 r.decision.level.label, r.source_count, clean(r.decision.title)]
                 for r in rows
             ],
         ),
@@ -371,7 +383,8 @@ def render_trace(ctx, trace) -> None:
     if not trace.coproducers:
         ctx.print("  (none recorded)")
     for c in trace.coproducers:
-        roles = f" ({rules.roles_label(c.voice.roles)})" if c.voice.roles else ""
+        roles = rules.roles_label(c.voice.roles) if c.voice.roles else ""
+        roles = f" ({roles})" if roles and roles.casefold() != c.voice.label.casefold() else ""
         ctx.print(f"  {c.voice.label}{roles}")
         if c.named_directly:
             wrap(ctx, f"named directly{': ' + c.direct_note if c.direct_note else ''}", "      ")
@@ -404,6 +417,7 @@ def cmd_actions(ctx) -> int:
         actions = action_list(svc, a)
         people = {p.id: p for p in svc.store.select(Person, include_deleted=True)}
         today = svc.today()
+        clean = svc.redactor()
 
     def owner_name(action) -> str:
         return rules.attribute(people[action.owner_id])
@@ -411,8 +425,8 @@ def cmd_actions(ctx) -> int:
     ctx.emit(
         [
             {
-                "ref": x.ref, "id": x.id, "title": x.title, "owner": owner_name(x), "due_on": x.due_on,
-                "status": x.status.value, "overdue": x.is_overdue(today), "outcome": x.outcome,
+                "ref": x.ref, "id": x.id, "title": clean(x.title), "owner": owner_name(x), "due_on": x.due_on,
+                "status": x.status.value, "overdue": x.is_overdue(today), "outcome": clean(x.outcome),
                 "closed_on": x.closed_on,
             }
             for x in actions
@@ -421,7 +435,7 @@ def cmd_actions(ctx) -> int:
             ctx,
             ["REF", "DUE", "STATUS", "OWNER", "WHAT"],
             [
-                [x.ref, (x.due_on or "-") + (" OVERDUE" if x.is_overdue(today) else ""), x.status.label, owner_name(x), x.title]
+                [x.ref, (x.due_on or "-") + (" OVERDUE" if x.is_overdue(today) else ""), x.status.label, owner_name(x), clean(x.title)]
                 for x in actions
             ],
         ),
@@ -456,10 +470,11 @@ def cmd_person(ctx) -> int:
 
 def cmd_search(ctx) -> int:
     with ctx.open() as svc:
-        hits = svc.search(ctx.args.text)
+        hits = svc.search(panel_search_text(ctx, svc, ctx.args.text))
+        clean = svc.redactor()
     ctx.emit(
-        [{"kind": h.kind, "ref": h.ref, "id": h.record_id, "snippet": h.snippet} for h in hits],
-        lambda: table(ctx, ["REF", "KIND", "MATCH"], [[h.ref, h.kind, h.snippet] for h in hits]),
+        [{"kind": h.kind, "ref": h.ref, "id": h.record_id, "snippet": clean(h.snippet)} for h in hits],
+        lambda: table(ctx, ["REF", "KIND", "MATCH"], [[h.ref, h.kind, clean(h.snippet)] for h in hits]),
     )
     return 0
 
@@ -475,17 +490,10 @@ def cmd_import(ctx) -> int:
     except OSError as exc:
         raise LeapError(f"Cannot read {source}: {exc.strerror}") from None
     document = interchange.loads(text)
-    interchange.read_document(document)  # refuse a bad document before touching any file
-    path = ctx.db_path
-    created = not path.exists()
-    try:
-        with ctx.open(create=True) as svc:
-            count = interchange.import_document(svc.store, document, summary=f"Import {source.name}")
-    except BaseException:
-        if created:
-            _remove_panel_file(path)
-        raise
-    ctx.note(f"Imported {count:,} records from {source} into {path}")
+    interchange.read_document(document)  # refuse a bad document before any file or key is made
+    with new_panel_file(ctx, "an import") as svc:
+        count = interchange.import_document(svc.store, document, summary=f"Import {source.name}")
+    ctx.note(f"Imported {count:,} records from {source} into {ctx.db_path}")
     return 0
 
 
@@ -507,6 +515,9 @@ def cmd_export(ctx) -> int:
 
 def cmd_check(ctx) -> int:
     with ctx.open() as svc:
+        if ctx.args.accept_older_copy:
+            svc.store.accept_as_it_is()
+            ctx.note(f"From now on, {svc.path.name}'s audit trail is compared with where it ends today.")
         problems = svc.check()
     ctx.emit(
         {"ok": not problems, "problems": [{"where": p.where, "problem": p.message} for p in problems]},

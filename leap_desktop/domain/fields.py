@@ -8,6 +8,7 @@ importer, so a value is judged the same way wherever it comes from.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -16,6 +17,7 @@ from .errors import RuleError
 from .vocab import Role, Vocab
 
 TITLE_MAX = 200
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 NAME_MAX = 120
 TEXT_MAX = 20_000
 
@@ -111,6 +113,13 @@ class Date:
             if len(text) == 10 and text[4] == "-" and text[7] == "-":
                 try:
                     return dt.date.fromisoformat(text).isoformat()
+                except ValueError:
+                    pass
+            day_first = _DAY_FIRST.match(text)
+            if day_first:  # 31/03/2026, as people in the UK write a date
+                day, month, year = (int(part) for part in day_first.groups())
+                try:
+                    return dt.date(year, month, day).isoformat()
                 except ValueError:
                     pass
         raise RuleError(f"{self.label} must be a real date like 2026-03-31 (got {value!r})")

@@ -116,7 +116,9 @@ class Person(Record):
     preferred_name: str | None = None
     pronouns: str | None = None
     roles: tuple[Role, ...]
-    consent: Consent = Consent.NAMED
+    # No default: how a person is shown is their own choice, asked every time a person
+    # is added; never silently the least private one.
+    consent: Consent
     access_needs: str | None = None
     payment: PaymentPreference | None = None
     active_from: str | None = None
@@ -132,15 +134,15 @@ class Person(Record):
         "consent": f.Choice("Attribution consent", Consent),
         "access_needs": f.Text("Access needs", multiline=True, max_len=f.TEXT_MAX),
         "payment": f.Choice("Payment preference", PaymentPreference, required=False),
-        "active_from": f.Date("Active from"),
-        "active_to": f.Date("Active to"),
+        "active_from": f.Date("Joined the panel on"),
+        "active_to": f.Date("Left the panel on"),
     }
 
     def check(self) -> None:
         if self.active_from and self.active_to and self.active_to < self.active_from:
             raise RuleError(
-                f"{self.display_name}: 'active to' ({self.active_to}) is before "
-                f"'active from' ({self.active_from})",
+                f"{self.display_name}: the day they left the panel ({self.active_to}) is before "
+                f"the day they joined it ({self.active_from})",
                 "active_to",
             )
 

@@ -282,8 +282,9 @@ def check_minutes_unlocked(meeting: Meeting | None, what: str = "its record") ->
         )
 
 
-def check_approval(meeting: Meeting, at: Meeting) -> None:
-    """Minutes are approved by a decision of a later meeting."""
+def check_approval(meeting: Meeting, at: Meeting, today: str | None = None) -> None:
+    """Minutes are approved by a decision of a later meeting, one that has been held
+    (not one still planned, nor one in the future)."""
     if at.id == meeting.id:
         raise RuleError(f"Minutes are approved at a later meeting, not at {meeting.ref} itself")
     if (at.starts_at, at.number or 0) <= (meeting.starts_at, meeting.number or 0):
@@ -293,3 +294,14 @@ def check_approval(meeting: Meeting, at: Meeting) -> None:
         )
     if at.status is MeetingStatus.CANCELLED:
         raise RuleError(f"{at.ref} was cancelled, so it cannot approve minutes")
+    if today is not None and at.day > today:
+        raise RuleError(
+            f"{at.ref} is on {at.day}, in the future: minutes are approved at a meeting that has "
+            "been held, so record the approval once it has taken place"
+        )
+    if at.status is MeetingStatus.PLANNED:
+        raise RuleError(
+            f"{at.ref} ({at.day}) has not been marked held: minutes are approved at a meeting that "
+            f"has taken place. Mark {at.ref} held first (Finish the meeting in meeting mode, or "
+            "change its status on the Meetings page)"
+        )

@@ -2,7 +2,8 @@
 
 UTF-8 with a byte-order mark (so Excel shows accents and curly quotes properly), one
 header row, one record per row. Names are shown as each person's consent allows, or by
-role only with ``anonymised``. A cell that a spreadsheet would run as a formula (it
+role only with ``anonymised``; so is free text (titles, texts, outcomes), through the
+panel's :class:`~leap_desktop.domain.redact.Redactor`. A cell that a spreadsheet would run as a formula (it
 starts with =, +, - or @) gets a leading apostrophe, so opening the file never runs
 anything a panel member typed.
 """
@@ -17,7 +18,7 @@ from typing import Any
 from ..domain.model import Action, AgendaItem, Person
 from ..domain.vocab import RoleGroup
 from ..services import DecisionRow, PanelService
-from ..services.minutes import Redactor
+from ..domain.redact import Redactor
 from ..services.trace import Voices, people_by_id
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -59,12 +60,12 @@ DECISION_HEADERS = [
 
 def decisions_csv(service: PanelService, rows: list[DecisionRow], *, anonymised: bool = False) -> bytes:
     people = people_by_id(service)
-    clean = Redactor(people.values()) if anonymised else (lambda t: t)
+    clean = Redactor(people.values(), anonymised=anonymised)
     replaced = {d.id: d.ref for d in service.decisions()}
     out = []
     for row in rows:
         d = row.decision
-        trace = service.trace(d.id, anonymised=anonymised)
+        trace = service.trace(d.id, anonymised=anonymised, people=people, clean=clean)
         votes = d.votes or (None, None, None)
         coproducers = "; ".join(
             c.voice.label + (f" ({', '.join(r.label.lower() for r in c.voice.roles)})" if c.voice.roles and c.voice.label.casefold() not in {r.label.casefold() for r in c.voice.roles} else "")
@@ -87,7 +88,7 @@ ACTION_HEADERS = ["Ref", "What", "Owner", "Due", "Status", "Overdue", "Outcome",
 def actions_csv(service: PanelService, actions: list[Action], *, anonymised: bool = False) -> bytes:
     people: dict[str, Person] = people_by_id(service)
     voices = Voices(people, anonymised=anonymised)
-    clean = Redactor(people.values()) if anonymised else (lambda t: t)
+    clean = Redactor(people.values(), anonymised=anonymised)
     decisions = {d.id: d for d in service.decisions()}
     meetings = {m.id: m for m in service.meetings()}
     items = {}
@@ -103,7 +104,7 @@ def actions_csv(service: PanelService, actions: list[Action], *, anonymised: boo
             meeting_id = item.meeting_id if item else None
         meeting = meetings.get(meeting_id or "")
         out.append([
-            a.ref, clean(a.title), voices.of(a.owner_id).label, a.due_on, a.status.label,
+            a.ref, clean(a.title), voices.seen(a.owner_id).label, a.due_on, a.status.label,
             "yes" if a.is_overdue(today) else "no", clean(a.outcome), a.closed_on,
             decision.ref if decision else "", meeting.ref if meeting else "",
         ])

@@ -8,7 +8,8 @@ import io
 
 from ..domain import rules
 from ..services import DecisionRow, PanelService
-from ..services.minutes import Redactor, long_date
+from ..domain.redact import Redactor
+from ..services.minutes import long_date
 from ..services.trace import people_by_id
 from .minutes_docx import _Writer
 
@@ -17,7 +18,7 @@ def render(service: PanelService, rows: list[DecisionRow], *, filters: str, anon
            now: dt.datetime | None = None) -> bytes:
     panel = service.panel()
     people = people_by_id(service)
-    clean = Redactor(people.values()) if anonymised else (lambda t: t)
+    clean = Redactor(people.values(), anonymised=anonymised)
     panel_name = clean(panel.name) if panel else "Panel"
     w = _Writer("Decision log")
     doc = w.doc
@@ -33,7 +34,7 @@ def render(service: PanelService, rows: list[DecisionRow], *, filters: str, anon
         w.para("Anonymised edition for publication: people are shown by their role only.", "LEAP Notice")
     for row in rows:
         d = row.decision
-        trace = service.trace(d.id, anonymised=anonymised)
+        trace = service.trace(d.id, anonymised=anonymised, people=people, clean=clean)
         w.heading(f"{d.ref}: {clean(d.title)}", 2)
         where = f"{long_date(d.decided_on or row.meeting_day) or 'no date'}"
         if row.meeting_number:

@@ -299,11 +299,17 @@ def render(minutes: Minutes, *, now: dt.datetime | None = None) -> bytes:
 
     # Attendance.
     w.heading("Attendance", 1)
-    for label, people in (("Present", m.present), ("Apologies", m.apologies)):
-        w.labelled(f"{label} ({len(people)}):", None if people else "none recorded")
+    for label, people, hidden in (("Present", m.present, m.present_anonymous), ("Apologies", m.apologies, m.apologies_anonymous)):
+        total = len(people) + hidden
+        w.labelled(f"{label} ({total}):", None if total else "none recorded")
         for person in people:
             w.bullet((person.name, False), (f", {person.roles}" if person.roles and person.roles.casefold() != person.name.casefold() else "", False),
                      (f" ({person.meeting_role})" if person.meeting_role else "", False))
+        if hidden:
+            # Counted, not listed: a listed anonymous member (with a role such as chair)
+            # would be tied to the numbered label on what they said.
+            lead = "and " if people else ""
+            w.bullet((f"{lead}{hidden} member{'s' if hidden > 1 else ''} who chose to stay anonymous", False))
 
     # The agenda at a glance.
     w.heading("Agenda", 1)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from ..domain import fields as f
 from ..domain import rules
 from ..domain.errors import RuleError
 from ..domain.model import AgendaItem, Decision, Meeting, MinutesVersion, build
@@ -68,7 +69,10 @@ def circulate(service: "PanelService", meeting_id: str, *, to: str | None = None
     meeting = service.get(Meeting, meeting_id)
     rules.check_has_minutes(meeting)
     rules.check_minutes_unlocked(meeting, "circulating them again")
-    on = on or service.today()
+    today = service.today()
+    on = f.Date("Circulated on")(on) or today  # a real date before any comparison
+    if on > today:
+        raise RuleError(f"Minutes cannot be recorded as circulated on {on}, a day still to come (today is {today})", "circulated_on")
     if on < meeting.day:
         raise RuleError(f"Minutes cannot be circulated ({on}) before the meeting was held ({meeting.day})", "circulated_on")
     with service.store.change(f"Circulate the minutes of {meeting.ref}"):
@@ -88,7 +92,7 @@ def approve(service: "PanelService", meeting_id: str, at_meeting_id: str) -> tup
     meeting = service.get(Meeting, meeting_id)
     at = service.get(Meeting, at_meeting_id)
     rules.check_has_minutes(meeting)
-    rules.check_approval(meeting, at)
+    rules.check_approval(meeting, at, service.today())
     rules.check_minutes_unlocked(at, "its decisions are")
     existing = current(service, meeting)
     if meeting.status is MeetingStatus.MINUTES_APPROVED:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..paths import make_private_folder
 from ..store import PanelStore
 from .interchange import FORMAT, VERSION, import_document
 
@@ -657,7 +658,7 @@ def create_demo_file(path: str | os.PathLike, *, years: int = 1, passphrase: str
     if path.exists():
         raise StoreError(f"{path} already exists; the demo panel is only made in a new file")
     if not path.parent.exists():
-        path.parent.mkdir(parents=True, mode=0o700, exist_ok=True)
+        make_private_folder(path.parent)
     building = path.with_name(f".{path.name}.building")
     for leftover in path.parent.glob(building.name + "*"):
         leftover.unlink()

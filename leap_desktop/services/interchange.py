@@ -43,6 +43,9 @@ from ..store.migrations import RECORD_TABLES
 
 FORMAT = "leap-panel"
 VERSION = 1
+#: The largest short number (the 12 of D-12) a document may give a record. Far more than
+#: any panel needs, and well inside what the panel file can store.
+MAX_NUMBER = 1_000_000_000
 
 
 class ImportRefused(LeapError):
@@ -236,7 +239,16 @@ class _Reader:
         json_to_field = dict(shape.json_fields())
         field_to_json = {v: k for k, v in json_to_field.items()}
         cls = shape.cls
-        raw = {field_name: value.get(name) for name, field_name in json_to_field.items() if name in value}
+        # Every field of the kind must be there (null where it has no value): a missing
+        # field is refused, never filled in with a default (a person without "consent"
+        # must not become "named").
+        for name in json_to_field:
+            if name not in value:
+                raise ImportRefused(f"{where}.{name}", "is missing")
+        for child_name, _ in shape.children:
+            if child_name not in value and child_name not in ADDED_IN_VERSION_1:
+                raise ImportRefused(f"{where}.{child_name}", "is missing (use [] for none)")
+        raw = {field_name: value.get(name) for name, field_name in json_to_field.items()}
         for required in ("id", "created_at", "updated_at"):
             if not raw.get(required):
                 raise ImportRefused(f"{where}.{required}", "is missing")
@@ -250,8 +262,8 @@ class _Reader:
         meta: dict[str, Any] = {k: raw.get(k) for k in ("created_at", "updated_at", "deleted_at")}
         if "number" in json_to_field:
             number = raw.get("number")
-            if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-                raise ImportRefused(f"{where}.number", f"must be a whole number of 1 or more (got {number!r})")
+            if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= MAX_NUMBER:
+                raise ImportRefused(f"{where}.number", f"must be a whole number from 1 to {MAX_NUMBER:,} (got {number!r})")
             key = (cls, number)
             if key in self.numbers:
                 raise ImportRefused(f"{where}.number", f"{cls.PREFIX}-{number} is used twice (also at {self.numbers[key]})")
@@ -261,6 +273,16 @@ class _Reader:
             raise ImportRefused(f"{where}.id", f"duplicate id {record_id} (also at {self.ids[record_id][1]})")
         editable = {k: v for k, v in raw.items() if k in cls.FIELDS}
         editable.update(implied)
+        for field_name, field_value in editable.items():
+            # A document writes dates one way only (2026-03-31); the forms' kinder reading
+            # of 31/03/2026 is not applied to a file, where 03/04/2026 may mean either.
+            converter = cls.FIELDS.get(field_name)
+            if isinstance(converter, f.Date) and isinstance(field_value, str) and field_value.strip():
+                if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", field_value.strip()):
+                    raise ImportRefused(
+                        f"{where}.{field_to_json.get(field_name, field_name)}",
+                        f"{converter.label} must be a real date like 2026-03-31 (got {field_value!r})",
+                    )
         try:
             values = cls.clean(editable)
             record = cls(id=record_id, **meta, **values)
@@ -378,7 +400,9 @@ def read_document(document: Any) -> list[Record]:
         raise ImportRefused("panel", "is missing: the document must describe the panel")
     reader.read(PANEL, document["panel"], "panel", {})
     for name, shape in TOP_LISTS:
-        items = document.get(name, [])
+        if name not in document:
+            raise ImportRefused(name, "is missing (use [] for none)")
+        items = document[name]
         if not isinstance(items, list):
             raise ImportRefused(name, "must be a list")
         for index, value in enumerate(items):
@@ -407,10 +431,15 @@ def import_document(store: PanelStore, document: Any, *, summary: str = "Import 
 
 
 def loads(text: str) -> Any:
+    """The JSON in ``text``, or ImportRefused saying plainly what is wrong with it."""
+    if text.startswith("\ufeff"):  # a byte-order mark, as Windows Notepad writes: harmless
+        text = text[1:]
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportRefused("", f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
+    except RecursionError:
+        raise ImportRefused("", "The file is not a LEAP panel document: its JSON is nested far too deeply") from None
 
 
 # -- JSON Schema ---------------------------------------------------------------------------
@@ -457,7 +486,7 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
         elif field_name == "deleted_at":
             props[name] = {"anyOf": [timestamp, {"type": "null"}]}
         elif field_name == "number":
-            props[name] = {"type": "integer", "minimum": 1}
+            props[name] = {"type": "integer", "minimum": 1, "maximum": MAX_NUMBER}
         else:
             props[name] = _field_schema(cls.FIELDS[field_name])
         required.append(name)

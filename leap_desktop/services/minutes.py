@@ -6,10 +6,17 @@ contribution asked for it, via :class:`~leap_desktop.services.trace.Voices`), wh
 anonymised edition leaves out, the order of the agenda, and the version history. The
 renderer (``leap_desktop/export/minutes_docx.py``) only lays it out.
 
-Anonymised minutes (for publication) carry no name and no initials anywhere: people
-appear by role only (or as "Anonymous member" where they chose that), and the names of
-panel members are also taken out of free text, such as a contribution that mentions
-someone by name.
+Free text (what was said, titles, notes, outcomes...) goes through the panel's
+:class:`~leap_desktop.domain.redact.Redactor`: in the minutes for the panel, the names
+of people who chose role only or anonymity are taken out of it, and people who chose
+initials appear by their initials. Anonymised minutes (for publication) carry no name
+and no initials anywhere: people appear by role only (or as "Anonymous member" where
+they chose that), and every panel member's name is taken out of free text.
+
+People who chose to stay anonymous are never tied to what they were seen doing in the
+room: they are counted, not listed, under Attendance (so no meeting role such as chair
+is shown for them), no presenter is shown for an item they presented, and an action
+they own says "Anonymous member" without the number their contributions carry.
 """
 
 from __future__ import annotations
@@ -26,10 +33,11 @@ from typing import TYPE_CHECKING, Any
 from ..domain import rules
 from ..domain.errors import RuleError
 from ..domain.model import BY_TABLE, Meeting, MinutesVersion, Panel, Person, Record
+from ..domain.redact import Redactor
 from ..domain.vocab import AttendanceStatus, Consent, DecisionStatus, MinutesStatus, Role
 from ..store import queries
 from ..store.codec import from_row, to_row
-from .trace import Voices, people_by_id
+from .trace import Voices, people_by_id, speaker_clean
 
 if TYPE_CHECKING:
     from .panel import PanelService
@@ -146,6 +154,7 @@ class Attendee:
     name: str
     roles: str
     meeting_role: str | None
+    by_name: bool = True  # shown by name or initials (else by role)
 
 
 @dataclass
@@ -165,6 +174,8 @@ class Minutes:
     marker: str
     present: list[Attendee]
     apologies: list[Attendee]
+    present_anonymous: int  # present, chose to stay anonymous: counted, not listed
+    apologies_anonymous: int
     items: list[ItemMinute]
     actions: list[ActionMinute]
     you_said_we_did: list[ActionMinute]
@@ -206,44 +217,6 @@ def _time_span(meeting: Meeting) -> str:
     return f"{start:%H:%M}"
 
 
-# -- names out of free text (anonymised edition) ------------------------------------------------
-
-
-class Redactor:
-    """Takes panel members' names and initials out of free text."""
-
-    REPLACEMENT = "[name removed]"
-
-    def __init__(self, people: Iterable[Person]):
-        names: set[str] = set()
-        for person in people:
-            for full in (person.display_name, person.preferred_name or ""):
-                full = full.strip()
-                if not full:
-                    continue
-                names.add(full)
-                names.update(part for part in re.split(r"[\s\-]+", full) if len(part) >= 2)
-                initials = rules.initials(full)
-                if len(initials) >= 4:  # "B.O." but not a lone "A."
-                    names.add(initials)
-                    names.add(initials.replace(".", ""))
-        ordered = sorted(names, key=len, reverse=True)  # "Amira Khan" before "Amira"
-        self.pattern = (
-            re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(n) for n in ordered) + r")(?![\w])(?:'s)?")
-            if ordered
-            else None
-        )
-
-    def __call__(self, text: str | None) -> str | None:
-        if not text or self.pattern is None:
-            return text
-        return self.pattern.sub(self.REPLACEMENT, text)
-
-
-def _keep(text: str | None) -> str | None:
-    return text
-
-
 # -- assembling ---------------------------------------------------------------------------------
 
 
@@ -264,7 +237,7 @@ def assemble(
     """The minutes of ``rows.meeting`` as a reader sees them."""
     people = people if people is not None else people_by_id(service)
     voices = Voices(people, anonymised=anonymised)
-    clean = Redactor(people.values()) if anonymised else _keep
+    clean = Redactor(people.values(), anonymised=anonymised)
     meeting = rows.meeting
     meetings = {m.id: m for m in rows.related_meetings}
     meetings[meeting.id] = meeting
@@ -282,28 +255,32 @@ def assemble(
         where = None
         if item is not None and item.meeting_id != meeting.id:
             where = meeting_label(item.meeting_id)
-        return Said(ref=c.ref, kind=c.kind.label, text=clean(c.text), by=voice.label,
-                    roles=_roles(voice.roles), note=clean(note), where=where)
+        words = speaker_clean(people, c, clean)
+        return Said(ref=c.ref, kind=c.kind.label, text=words(c.text), by=voice.label,
+                    roles=_roles(voice.roles), note=words(note), where=where)
 
     def action_minute(a, came_from: str | None = None) -> ActionMinute:
         return ActionMinute(
             ref=a.ref, number=a.number, anchor=anchor_name("action", a.number), what=clean(a.title),
-            owner=voices.of(a.owner_id).label, due=long_date(a.due_on), status=a.status.label,
+            owner=voices.seen(a.owner_id).label, due=long_date(a.due_on), status=a.status.label,
             outcome=clean(a.outcome), closed_on=long_date(a.closed_on), came_from=came_from,
         )
 
-    # Attendance, in a stable, readable order: as the names are shown.
+    # Attendance, in a stable, readable order: as the names are shown, names first.
+    # Anonymous people are counted, not listed (see the module's doc).
     present, apologies = [], []
+    hidden = Counter()
     for a in rows.attendance:
-        if a.person_id not in people:
+        if a.person_id not in people or a.status is AttendanceStatus.ABSENT:
+            continue
+        if people[a.person_id].consent is Consent.ANONYMOUS:
+            hidden[a.status] += 1
             continue
         voice = voices.of(a.person_id)
-        entry = Attendee(name=voice.label, roles=_roles(voice.roles), meeting_role=a.meeting_role)
-        if a.status is AttendanceStatus.PRESENT:
-            present.append(entry)
-        elif a.status is AttendanceStatus.APOLOGIES:
-            apologies.append(entry)
-    order = lambda e: (e.name.startswith(("Anonymous", "Lived", "Carer", "Researcher", "Practitioner", "Facilitator", "Coordinator", "Observer")), e.name.casefold())
+        entry = Attendee(name=voice.label, roles=_roles(voice.roles), meeting_role=clean(a.meeting_role),
+                         by_name=voice.consent in (Consent.NAMED, Consent.INITIALS))
+        (present if a.status is AttendanceStatus.PRESENT else apologies).append(entry)
+    order = lambda e: (not e.by_name, e.name.casefold())
     present.sort(key=order)
     apologies.sort(key=order)
 
@@ -363,7 +340,9 @@ def assemble(
 
     items: list[ItemMinute] = []
     for item in rows.items:
-        presenter = voices.of(item.presenter_id).label if item.presenter_id in people else None
+        presenter = None
+        if item.presenter_id in people and people[item.presenter_id].consent is not Consent.ANONYMOUS:
+            presenter = voices.of(item.presenter_id).label
         carried = items_by_id.get(item.carried_from_id or "")
         items.append(
             ItemMinute(
@@ -426,6 +405,8 @@ def assemble(
         marker=marker_name(panel.id if panel else "", meeting, number),
         present=present,
         apologies=apologies,
+        present_anonymous=hidden[AttendanceStatus.PRESENT],
+        apologies_anonymous=hidden[AttendanceStatus.APOLOGIES],
         items=items,
         actions=action_minutes,
         you_said_we_did=done,

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 from ..domain import rules
 from ..domain.errors import NotFound, RuleError
+from ..domain.redact import Redactor
 from ..domain.model import (
     Action,
     AgendaItem,
@@ -47,6 +48,7 @@ R = TypeVar("R", bound=Record)
 # Meeting statuses that only the minutes workflow (services.approval) moves in or out of.
 _MINUTES_WORKFLOW = frozenset({MeetingStatus.MINUTES_CIRCULATED, MeetingStatus.MINUTES_APPROVED})
 
+_MAX_NUMBER = 2**63 - 1  # SQLite's largest integer
 _REF = re.compile(r"^\s*([A-Za-z])\s*-?\s*(\d+)\s*$")
 
 
@@ -102,6 +104,8 @@ class PanelService:
         elif text.isdigit() and cls.PREFIX:
             number = int(text)
         if number is not None:
+            if number > _MAX_NUMBER:  # more digits than any record number can have
+                raise NotFound(f"No {_noun(cls)} {cls.PREFIX}-{number} in this panel")
             record = self.store.by_number(cls, number)
             if record is None or record.deleted_at is not None:
                 raise NotFound(f"No {_noun(cls)} {cls.PREFIX}-{number} in this panel")
@@ -892,8 +896,17 @@ class PanelService:
         with self.store.change(summary):
             return [self.store.update(record) for record in records]
 
-    def trace(self, decision_id: str, *, anonymised: bool = False) -> DecisionTrace:
-        return trace_decision(self, self.get(Decision, decision_id), anonymised=anonymised)
+    def trace(self, decision_id: str, *, anonymised: bool = False, people: dict[str, Person] | None = None,
+              clean: Any = None) -> DecisionTrace:
+        """Who shaped a decision, as the panel may see it (names and free text as each
+        person's consent allows; see :func:`~.trace.trace_decision`)."""
+        return trace_decision(self, self.get(Decision, decision_id), anonymised=anonymised, people=people, clean=clean)
+
+    def redactor(self, *, anonymised: bool = False) -> Redactor:
+        """Free text as the panel may read it: names of people who chose role only or
+        anonymity taken out, initials for those who chose initials (everyone's name out
+        with ``anonymised``). For every panel-facing listing and export."""
+        return Redactor(self.store.select(Person, include_deleted=True), anonymised=anonymised)
 
     def person_history(self, person_id: str) -> PersonHistory:
         return person_history(self, self.get(Person, person_id))

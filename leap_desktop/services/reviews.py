@@ -300,7 +300,9 @@ def accept(service: "PanelService", review_ref: str, changes: dict[str, Any], *,
     summary = ", ".join(changes)
     with service.store.change(f"Accept review {review.ref}: amend {record.ref}"):
         if meeting.status is MeetingStatus.MINUTES_APPROVED and _meeting_of(service, record) == meeting.id:
-            approval.amend(service, meeting.id, f"Review {review.ref} from {review.reviewer} accepted: {review.text[:200]}")
+            # No reviewer's name: the reason is printed in the minutes, which the panel reads
+            # (the name as Word gives it is not necessarily one the person agreed to show).
+            approval.amend(service, meeting.id, f"Review {review.ref} accepted: {review.text[:200]}")
         edit(record.id, **changes)
         reply = note or f"Accepted: {record.ref} amended ({summary})."
         return service.store.update(

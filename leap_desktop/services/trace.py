@@ -7,17 +7,22 @@ counted from people's real roles, so it stays true even when names are hidden.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..domain import rules
-from ..domain.model import Action, AgendaItem, Contribution, Decision, Meeting, Person
+from ..domain.model import Action, AgendaItem, Contribution, Decision, Meeting, Person, Record
+from ..domain.redact import Redactor, speaker_redactor
 from ..domain.vocab import Consent, Role, RoleGroup
 from ..store import queries
 
 if TYPE_CHECKING:
     from .panel import PanelService
+
+R = TypeVar("R", bound=Record)
 
 
 @dataclass(frozen=True)
@@ -70,6 +75,24 @@ class Voices:
                 consent=level,
             )
         return self._voices[key]
+
+    def seen(self, person_id: str, override: Consent | None = None) -> Voice:
+        """A person in a part they are seen to play in the room (present, chair, presenter,
+        owner of an action): as :meth:`of`, except that someone anonymous is plain
+        "Anonymous member", never the numbered label of their contributions, so what they
+        said is not tied to who was seen doing it."""
+        person = self.people[person_id]
+        level = rules.effective_consent(person.consent, override)
+        if level is not Consent.ANONYMOUS:
+            return self.of(person_id, override)
+        return Voice(
+            key="anon-seen",
+            label="Anonymous member",
+            roles=(),
+            group=rules.role_group(person.roles),
+            person_id=person_id,
+            consent=Consent.ANONYMOUS,
+        )
 
 
 @dataclass(frozen=True)
@@ -200,36 +223,84 @@ def people_by_id(service: "PanelService") -> dict[str, Person]:
     return {p.id: p for p in service.store.select(Person, include_deleted=True)}
 
 
-def trace_decision(service: "PanelService", decision: Decision, *, anonymised: bool = False) -> DecisionTrace:
+def trace_decision(
+    service: "PanelService",
+    decision: Decision,
+    *,
+    anonymised: bool = False,
+    people: dict[str, Person] | None = None,
+    clean: Callable[[str | None], str | None] | None = None,
+) -> DecisionTrace:
+    """The trace of ``decision`` as the panel sees it.
+
+    Names follow each person's consent, and so does free text: the records in the trace
+    (the decision, its sources, actions, the decisions it replaced...) are copies whose
+    free text has gone through the panel's :class:`~leap_desktop.domain.redact.Redactor`
+    (``clean``). They are for showing: never save them back. ``people`` and ``clean``
+    may be given when tracing many decisions at once (exports)."""
     rows = queries.trace_rows(service.store, decision)
-    voices = Voices(people_by_id(service), anonymised=anonymised)
+    people = people if people is not None else people_by_id(service)
+    clean = clean or Redactor(people.values(), anonymised=anonymised)
+    voices = Voices(people, anonymised=anonymised)
     sources: list[SourceView] = []
     coproducers: dict[str, CoProducerView] = {}
     for link, contribution, item, meeting in rows.sources:
         voice = voices.of(contribution.person_id, contribution.attribution)
-        view = SourceView(contribution=contribution, note=link.note, voice=voice, item=item, meeting=meeting)
+        said = speaker_clean(people, contribution, clean)
+        view = SourceView(contribution=_cleaned(contribution, said), note=said(link.note), voice=voice,
+                          item=_cleaned(item, clean), meeting=_cleaned(meeting, clean))
         sources.append(view)
         coproducers.setdefault(voice.key, CoProducerView(voice=voice)).contributions.append(view)
     for link in rows.coproducers:
         voice = voices.of(link.person_id)
         entry = coproducers.setdefault(voice.key, CoProducerView(voice=voice))
         entry.named_directly = True
-        entry.direct_note = link.note
+        entry.direct_note = clean(link.note)
     distinct_people = {c.voice.person_id: c.voice.group for c in coproducers.values()}
     return DecisionTrace(
-        decision=decision,
-        meeting=rows.meeting,
-        item=rows.item,
+        decision=_cleaned(decision, clean),
+        meeting=_cleaned(rows.meeting, clean),
+        item=_cleaned(rows.item, clean),
         sources=sources,
         coproducers=list(coproducers.values()),
         source_balance=Balance(dict(Counter(s.voice.group for s in sources))),
         people_balance=Balance(dict(Counter(distinct_people.values()))),
-        older=rows.older,
-        newer=rows.newer,
-        actions=rows.actions,
-        dissent=[(voices.of(d.person_id) if d.person_id else None, d.text) for d in rows.dissent],
-        owners={a.id: voices.of(a.owner_id) for a in rows.actions},
+        older=[_cleaned(d, clean) for d in rows.older],
+        newer=[_cleaned(d, clean) for d in rows.newer],
+        actions=[_cleaned(a, clean) for a in rows.actions],
+        dissent=[(voices.of(d.person_id) if d.person_id else None, clean(d.text)) for d in rows.dissent],
+        owners={a.id: voices.seen(a.owner_id) for a in rows.actions},
     )
+
+
+def speaker_clean(people: dict[str, Person], contribution: Contribution, clean):
+    """``clean``, and for a contribution made more private than its speaker's consent,
+    the speaker's own name taken out as well (:func:`~leap_desktop.domain.redact.speaker_redactor`)."""
+    person = people.get(contribution.person_id)
+    extra = speaker_redactor(person, contribution.attribution) if person is not None else None
+    if extra is None:
+        return clean
+    return lambda text: extra(clean(text))
+
+
+#: The free-text fields of each kind of record, which the panel reads through a Redactor.
+FREE_TEXT: dict[type, tuple[str, ...]] = {
+    Decision: ("title", "text", "rationale", "summary", "status_note"),
+    Contribution: ("text",),
+    AgendaItem: ("title", "notes"),
+    Meeting: ("title", "place"),
+    Action: ("title", "outcome"),
+}
+
+
+def _cleaned(record: R | None, clean: Callable[[str | None], str | None]) -> R | None:
+    """A copy of ``record`` with its free text redacted (for showing only)."""
+    if record is None:
+        return None
+    names = FREE_TEXT.get(type(record), ())
+    changes = {name: clean(getattr(record, name)) for name in names}
+    changes = {k: v for k, v in changes.items() if v != getattr(record, k)}
+    return dataclasses.replace(record, **changes) if changes else record
 
 
 @dataclass

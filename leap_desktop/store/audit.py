@@ -20,6 +20,8 @@ from typing import Any
 from ..domain.model import BY_TABLE
 
 GENESIS = "0" * 64
+#: The triggers that refuse UPDATE and DELETE on the log (store/migrations.py).
+GUARDS = ("audit_no_update", "audit_no_delete")
 
 
 def canonical(value: Any) -> str:

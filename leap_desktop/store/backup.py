@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
@@ -25,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import StoreError
-from ..paths import data_dir
-from .connection import APPLICATION_ID, connect, driver
+from ..paths import data_dir, make_private_folder
+from . import anchor
+from .connection import APPLICATION_ID, connect, driver, known_sql_error
 from .files import fsync_folder, write_atomically
 from .keys import PanelKey, read_salt
 
@@ -95,7 +97,7 @@ def backups_root(*, create: bool = True) -> Path:
 def backup_folder(path: Path, conn, *, create: bool = True) -> Path:
     folder = backups_root(create=create) / f"{path.stem}-{panel_id(conn, path)}"
     if create:
-        folder.mkdir(parents=True, mode=0o700, exist_ok=True)
+        make_private_folder(folder)  # backups/ and the panel's folder, both owner-only
     return folder
 
 
@@ -148,10 +150,10 @@ def check_connection(conn, *, encrypted: bool, full: bool = True) -> list[str]:
     return problems
 
 
-def check_file(path: Path, key: PanelKey | None) -> FileCheck:
+def check_file(path: Path, key: PanelKey | None, *, shown_as: Path | None = None) -> FileCheck:
     """Open a file read-only and check it fully, including that it is a panel file."""
     try:
-        conn = connect(path, readonly=True, key=key, plaintext=key is None)
+        conn = connect(path, readonly=True, key=key, plaintext=key is None, shown_as=shown_as)
     except StoreError as exc:
         return FileCheck((str(exc),), {})
     try:
@@ -178,7 +180,8 @@ def remove_with_sidecars(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
-def copy_into(conn, *, source_key: PanelKey | None, dest: Path, dest_key: PanelKey | None) -> None:
+def copy_into(conn, *, source_key: PanelKey | None, dest: Path, dest_key: PanelKey | None,
+              shown_as: Path | None = None) -> None:
     """Copy the database behind ``conn`` into the new file ``dest`` (created owner-only).
 
     Through the backup API when both are encrypted or both plain; otherwise through
@@ -186,14 +189,14 @@ def copy_into(conn, *, source_key: PanelKey | None, dest: Path, dest_key: PanelK
     given the schema version and application id the export leaves out."""
     same_kind = (source_key is None) == (dest_key is None)
     if same_kind:
-        target = connect(dest, create=True, key=dest_key, plaintext=dest_key is None)
+        target = connect(dest, create=True, key=dest_key, plaintext=dest_key is None, shown_as=shown_as)
         try:
             conn.backup(target)
             target.execute("PRAGMA journal_mode = DELETE")
         finally:
             target.close()
         return
-    connect(dest, create=True, key=dest_key, plaintext=dest_key is None).close()
+    connect(dest, create=True, key=dest_key, plaintext=dest_key is None, shown_as=shown_as).close()
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     key_text = f"x'{dest_key.raw.hex()}'" if dest_key is not None else ""
@@ -208,7 +211,7 @@ def copy_into(conn, *, source_key: PanelKey | None, dest: Path, dest_key: PanelK
         conn.execute("DETACH DATABASE copy")
     # A copy at rest is one self-contained file (no write-ahead log): opening it to
     # check or restore leaves nothing beside it. The panel file goes back to WAL on open.
-    target = connect(dest, key=dest_key, plaintext=dest_key is None)
+    target = connect(dest, key=dest_key, plaintext=dest_key is None, shown_as=shown_as)
     try:
         target.execute("PRAGMA journal_mode = DELETE")
     finally:
@@ -237,8 +240,8 @@ def write_copy(
         raise StoreError(f"The folder {dest.parent} does not exist")
     tmp = _temporary_beside(dest)
     try:
-        copy_into(conn, source_key=source_key, dest=tmp, dest_key=dest_key)
-        check = check_file(tmp, dest_key)
+        copy_into(conn, source_key=source_key, dest=tmp, dest_key=dest_key, shown_as=dest)
+        check = check_file(tmp, dest_key, shown_as=dest)
         if expect_counts is None:
             expect_counts = table_counts(conn)
         if check.ok and check.counts != expect_counts:
@@ -255,8 +258,11 @@ def write_copy(
         fsync_folder(dest.parent)
         return check
     except driver.Error as exc:
-        raise StoreError(f"Could not write {dest}: {exc}") from None
+        known = known_sql_error(exc, dest)
+        raise StoreError(known or f"Could not write {dest}: {exc}") from None
     except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise StoreError(f"The disk holding {dest} is full: nothing was saved. Free some space and try again") from None
         raise StoreError(f"Could not write {dest}: {exc.strerror}") from None
     finally:
         remove_with_sidecars(tmp)
@@ -281,6 +287,7 @@ def make_automatic(conn, path: Path, key: PanelKey | None, reason: str, *, now: 
         n += 1
         dest = folder / f"{path.stem}-{_stamp(moment)}-{reason}-{n}.leap"
     write_copy(conn, source_key=key, dest=dest, dest_key=key)
+    anchor.note_backup(dest, conn)  # where its audit trail reached (store/anchor.py)
     rotate(path, conn)
     return dest
 
@@ -289,6 +296,7 @@ def rotate(path: Path, conn, keep: int | None = None) -> None:
     keep = backups_to_keep() if keep is None else keep
     for old in automatic_backups(path, conn)[keep:]:
         old.unlink(missing_ok=True)
+        Path(f"{old}{anchor.BACKUP_SUFFIX}").unlink(missing_ok=True)
 
 
 def daily_due(path: Path, conn, *, today: dt.date | None = None) -> bool:

@@ -72,6 +72,7 @@ def connect(
     readonly: bool = False,
     key: "PanelKey | None" = None,
     plaintext: bool = False,
+    shown_as: str | os.PathLike | None = None,
 ):
     """Open ``path`` and return a configured DB-API connection.
 
@@ -79,8 +80,13 @@ def connect(
     SQLite, which must be asked for with ``plaintext=True``: a new panel file is never
     plaintext by accident.
     ``create``: make the file (owner-only) if it does not exist.
-    ``readonly``: open without the right to write (used to inspect files safely).
-    Raises :class:`StoreError` with a plain message when the file cannot be used.
+    ``readonly``: open without the right to write (used to inspect files safely). A file
+    that cannot be written (its permissions, or a read-only folder) is read as it is
+    (SQLite's ``immutable``), so no ``-wal``/``-shm`` file is made beside it.
+    ``shown_as``: the name to use in messages (a temporary copy is named after the file
+    it will become).
+    Raises :class:`StoreError` with a plain message when the file cannot be used. A
+    SQLite file of another program is refused before anything could change it.
     """
     if key is None and not plaintext:
         raise ValueError("connect() needs the file's key, or plaintext=True")
@@ -96,8 +102,12 @@ def connect(
             raise StoreError(f"Cannot create {path}: {exc.strerror}") from None
     elif path.is_dir():
         raise StoreError(f"{path} is a folder, not a panel file")
+    shown = Path(shown_as) if shown_as is not None else path
     mode = "ro" if readonly else "rw"
     uri = f"{path.resolve().as_uri()}?mode={mode}"
+    if readonly and writable_problem(path) is not None and not _pending_log(path):
+        # Nothing can change it (nor should SQLite try to make its -shm beside it): read it as it is.
+        uri += "&immutable=1"
     try:
         conn = driver.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     except driver.Error as exc:
@@ -119,14 +129,70 @@ def connect(
             )
     try:
         configure(conn, readonly=readonly)
+    except NotAPanelFile:
+        conn.close()
+        raise NotAPanelFile(f"{shown} is an SQLite file but not a LEAP panel file; it was left as it was") from None
     except driver.DatabaseError as exc:
         conn.close()
         if key is not None and "not a database" in str(exc):
-            raise WrongKey(f"This key does not open {path}") from None
+            raise WrongKey(f"This key does not open {shown}") from None
+        known = known_sql_error(exc, shown)
+        if known is not None:
+            raise StoreError(known) from None
         raise StoreError(
-            f"{path} is not a LEAP panel file, or it is damaged ({exc})"
+            f"{shown} is not a LEAP panel file, or it is damaged ({exc})"
         ) from None
     return conn
+
+
+class NotAPanelFile(StoreError):
+    """An SQLite file of another program (its ``application_id`` is not LEAP's)."""
+
+
+def writable_problem(path: Path) -> str | None:
+    """Why the panel file at ``path`` cannot be changed here, in words, or None when it can.
+
+    Changing a panel file needs the file, its folder (for the lock, the write-ahead log
+    and atomic swaps) and any ``-wal``/``-shm`` file beside it to be writable."""
+    if not os.access(path, os.W_OK):
+        return "the file is read-only (its permissions do not allow changes)"
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return f"its folder {folder} is read-only, so changes could not be saved safely"
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists() and not os.access(side, os.W_OK):
+            return (
+                f"{side.name} beside it is read-only (give it the same permissions as {path.name}, "
+                "or delete it while no program has the panel open)"
+            )
+    return None
+
+
+def _pending_log(path: Path) -> bool:
+    """A write-ahead log with changes not yet folded into the file (left by a crash)."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def known_sql_error(exc: Exception, path: str | os.PathLike) -> str | None:
+    """A plain message for the SQLite errors that are about the file, not a bug."""
+    path = Path(path)
+    text = str(exc).lower()
+    if "readonly" in text or "read-only" in text:
+        problem = writable_problem(path) if path.exists() else None
+        if problem is not None and problem.startswith(path.name):  # its -wal or -shm file
+            return f"{path} cannot be changed: nothing was saved. {problem}"
+        return f"{path} is read-only: nothing was saved. Check the file's permissions or save a copy elsewhere"
+    if "full" in text:
+        return f"The disk holding {path} is full: nothing was saved. Free some space and try again"
+    if "locked" in text or "busy" in text:
+        return f"{path} is being changed by another program: nothing was saved. Try again in a moment"
+    if "disk i/o" in text:
+        return f"The disk holding {path} could not be written: nothing was saved"
+    return None
 
 
 def configure(conn, *, readonly: bool = False) -> None:
@@ -137,7 +203,11 @@ def configure(conn, *, readonly: bool = False) -> None:
     # is decrypted and authenticated again each time it leaves this cache.
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    tables = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()[0]
+    # Another program's SQLite file is refused here, before the switch to write-ahead
+    # logging below, which would change its header: it is left exactly as it was.
+    if tables and conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        raise NotAPanelFile("not a LEAP panel file")
     if not readonly:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -30,6 +31,8 @@ def write_atomically(path: str | os.PathLike, data: bytes, *, mode: int = 0o600)
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
+        if exc.errno == errno.ENOSPC:
+            raise StoreError(f"The disk holding {path} is full: nothing was written. Free some space and try again") from None
         raise StoreError(f"Cannot write {path}: {exc.strerror}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -28,9 +28,9 @@ from sqlite_utils import Database
 
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Record
-from . import audit, backup, lock, migrations, unlock, verified
+from . import anchor, audit, backup, lock, migrations, unlock, verified
 from .codec import from_row, to_row
-from .connection import connect, driver
+from .connection import connect, driver, known_sql_error, writable_problem
 from .keys import KeyStore
 
 R = TypeVar("R", bound=Record)
@@ -86,6 +86,7 @@ class PanelStore:
         self._column_types: dict[str, dict[str, str]] = {}
         self.security = unlock.Security(False, "")
         self.readonly = False
+        self.read_only_reason: str | None = None  # why it is open read-only, in words
         self.keystore = KeyStore()
         self._lock: lock.PanelLock | None = None
         #: the day's automatic backup was left for :meth:`start_daily_backup`
@@ -107,6 +108,7 @@ class PanelStore:
         ask: "unlock.Ask | None" = None,
         passphrase: str | None = None,
         encrypt: bool = True,
+        require_keyring: bool = False,
         keystore: KeyStore | None = None,
         readonly: bool = False,
         backups: bool = True,
@@ -121,7 +123,11 @@ class PanelStore:
         * finds the key (:mod:`.unlock`): the keyring first, then ``ask(request)`` for the
           recovery key or passphrase. A new file is encrypted with a new random key (or
           one from ``passphrase``) unless ``encrypt=False``; ``store.security`` then
-          holds the recovery key to show once;
+          holds the recovery key to show once. With ``require_keyring``, a new file
+          without a passphrase is refused (``unlock.KeyNotKept``, nothing made) when no
+          keyring can keep its key;
+        * a file that cannot be written here (permissions, a read-only folder) opens
+          read-only, with the reason in ``store.read_only_reason``;
         * checks the file (``quick_check``): a damaged file is refused untouched, naming
           the latest good backup (:class:`DamagedFile`);
         * refuses a file from a newer LEAP Desktop or not a panel file, untouched;
@@ -137,6 +143,11 @@ class PanelStore:
         path = Path(path)
         existed = path.exists() and path.is_file() and path.stat().st_size > 0
         keystore = keystore or KeyStore()
+        # A file that cannot be changed here (its permissions, a read-only folder or
+        # stick, a read-only -shm) opens read-only and says why, rather than failing.
+        cannot_write = writable_problem(path) if existed and not readonly and connection_factory is None else None
+        if cannot_write is not None:
+            readonly = True
         held = None
         if connection_factory is None and not readonly and path.parent.is_dir() and (existed or create):
             held = lock.acquire(path)
@@ -147,7 +158,7 @@ class PanelStore:
             else:
                 conn, security = unlock.open_connection(
                     path, create=create, readonly=readonly, ask=ask, keystore=keystore,
-                    passphrase=passphrase, encrypt=encrypt,
+                    passphrase=passphrase, encrypt=encrypt, require_keyring=require_keyring,
                 )
             try:
                 store = cls._open_connection(
@@ -164,6 +175,8 @@ class PanelStore:
             raise
         store._lock = held
         store.keystore = keystore
+        if cannot_write is not None:
+            store.read_only_reason = cannot_write
         return store
 
     @classmethod
@@ -350,6 +363,7 @@ class PanelStore:
         if self.conn.in_transaction:  # never expected: changes always end their transaction
             self.conn.rollback()
         if not self.readonly:
+            anchor.note(self.path, self.conn)  # where the audit trail reached (store/anchor.py)
             try:
                 # Fold the write-ahead log back into the file so it travels as one file.
                 self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -387,7 +401,7 @@ class PanelStore:
         if self.readonly:
             raise StoreError(
                 f"{self.path.name} is open read-only, so nothing was saved"
-                + (f": {self.read_only_reason}" if getattr(self, "read_only_reason", None) else "")
+                + (f": {self.read_only_reason}" if self.read_only_reason else "")
             )
         change = Change(id=new_id(), summary=summary, at=self.now())
         self._change = change
@@ -593,6 +607,7 @@ class PanelStore:
         broken = audit.verify_chain(dict(zip(names, row)) for row in cursor)
         if broken:
             problems.append(broken)
+        problems.extend(self._trail_problems())
         last_after = {
             (tbl, row_id): after
             for tbl, row_id, after in self.conn.execute(
@@ -619,6 +634,32 @@ class PanelStore:
         return problems
 
 
+    def _trail_problems(self) -> list[audit.Problem]:
+        """The audit log's guards, and its end against where it was seen to reach."""
+        problems = []
+        present = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+        missing = [name for name in audit.GUARDS if name not in present]
+        if missing:
+            problems.append(audit.Problem(
+                "audit log",
+                "the guard that stops its entries being changed or deleted was removed outside LEAP "
+                f"Desktop (missing: {', '.join(missing)})",
+            ))
+        now = anchor.current(self.conn)
+        if now is not None:
+            seen = anchor.seen_here(self.path, now[0])
+            if seen is None:
+                seen = anchor.seen_in_backups(backup.backup_folder(self.path, self.conn, create=False), now[0])
+            message = anchor.compare(self.conn, seen) if seen is not None else None
+            if message:
+                problems.append(audit.Problem("panel file", message))
+        return problems
+
+    def accept_as_it_is(self) -> None:
+        """An older copy was put in place on purpose: compare with this one from now on."""
+        anchor.note(self.path, self.conn, force=True)
+
+
 class DamagedFile(StoreError):
     """The file failed its check on open; it is left exactly as it is."""
 
@@ -636,17 +677,3 @@ class DamagedFile(StoreError):
         )
         self.path = path
         self.latest_backup = latest_backup
-
-
-def known_sql_error(exc: Exception, path: Path) -> str | None:
-    """A plain message for the SQLite errors that are about the file, not a bug."""
-    text = str(exc).lower()
-    if "readonly" in text or "read-only" in text:
-        return f"{path} is read-only: nothing was saved. Check the file's permissions or save a copy elsewhere"
-    if "full" in text:
-        return f"The disk holding {path} is full: nothing was saved. Free some space and try again"
-    if "locked" in text or "busy" in text:
-        return f"{path} is being changed by another program: nothing was saved. Try again in a moment"
-    if "disk i/o" in text:
-        return f"The disk holding {path} could not be written: nothing was saved"
-    return None

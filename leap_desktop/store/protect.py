@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import StoreError
-from . import backup, migrations
+from . import anchor, backup, migrations
 from .connection import WrongKey, connect
 from .keys import KeyringUnavailable, PanelKey, file_kind, FileKind
 from .unlock import Ask, Security, open_connection, where_sentence
@@ -179,4 +179,8 @@ def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
         conn.close()
     migrations.apply(store.db)
     store._load_column_types()
+    # Going back to an earlier point on purpose: compare the audit trail with this one
+    # from now on, not with what the file held before (store/anchor.py).
+    anchor.note_restored(backup.backup_folder(store.path, store.conn))
+    anchor.note(store.path, store.conn, force=True)
     return saved

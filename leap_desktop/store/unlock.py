@@ -48,6 +48,13 @@ class UnlockRequest:
     where: str  # where LEAP Desktop keeps keys on this computer
     attempt: int  # 1 for the first question, 2 after a wrong answer, ...
 
+    @property
+    def keys_kept(self) -> str:
+        """Where keys are kept, as a whole sentence (without its full stop)."""
+        if self.where.startswith("nowhere"):
+            return "No keyring works on this computer, so LEAP Desktop keeps no keys on it"
+        return f"LEAP Desktop keeps the keys of panel files in {self.where}"
+
     def prompt(self) -> str:
         return (
             f"{self.reason}.\nType the recovery key (64 letters and digits, shown when the file was "
@@ -72,6 +79,16 @@ class KeyNeeded(StoreError):
 
 class Cancelled(StoreError):
     """The person chose not to give a key."""
+
+
+class KeyNotKept(StoreError):
+    """A new file's key could not be kept in the keyring, where it was required to be
+    (``require_keyring``): nothing was created, and no key was made anywhere."""
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{reason}, so the key of a new panel file could not be kept on this computer; {path.name} was not created")
+        self.path = path
+        self.reason = reason
 
 
 @dataclass
@@ -123,8 +140,13 @@ def open_connection(
     keystore: KeyStore,
     passphrase: str | None = None,
     encrypt: bool = True,
+    require_keyring: bool = False,
 ):
-    """Return ``(connection, Security)`` for ``path``, per the order in the module doc."""
+    """Return ``(connection, Security)`` for ``path``, per the order in the module doc.
+
+    ``require_keyring``: a new file made without a passphrase must have its key kept in
+    the keyring; if no keyring works, :class:`KeyNotKept` is raised before the file is
+    made (for a caller where nobody may see the recovery key, such as a script)."""
     kind = file_kind(path)
     if kind in (FileKind.MISSING, FileKind.EMPTY):
         if kind is FileKind.MISSING and not create:
@@ -139,7 +161,8 @@ def open_connection(
             check_passphrase(passphrase)
             key = key_from_passphrase(passphrase, key.salt)
         security = Security(True, "", key=key, recovery_key=key.recovery_key, opened_with="new key")
-        store_new_key(path, security, keystore)  # before the file exists: never a file without its key
+        # Before the file exists: never a file without its key.
+        store_new_key(path, security, keystore, required=require_keyring and passphrase is None)
         try:
             conn = connect(path, create=True, key=key)
         except BaseException:
@@ -213,13 +236,16 @@ def _remember(path: Path, key: PanelKey, keystore: KeyStore, notes: list[str], v
     return Security(True, where_sentence(path, key, keystore, stored=stored), key=key, notes=notes, opened_with=via)
 
 
-def store_new_key(path: Path, security: Security, keystore: KeyStore) -> None:
-    """After a new encrypted file is made: keep its key in the keyring if one works."""
+def store_new_key(path: Path, security: Security, keystore: KeyStore, *, required: bool = False) -> None:
+    """For a new encrypted file: keep its key in the keyring if one works (with
+    ``required``, raise :class:`KeyNotKept` if none does)."""
     key = security.key
     assert key is not None
     try:
         keystore.put(key)
     except KeyringUnavailable as exc:
+        if required:
+            raise KeyNotKept(path, exc.reason) from None
         security.notes.append(
             f"{exc.reason}, so the key is not stored on this computer. Keep the recovery key safe: "
             "you will need it (or the passphrase) every time you open this file"

@@ -210,8 +210,9 @@ def describe_filter(ctx: AppContext, flt: DecisionFilter, *, anonymised: bool = 
     allows, and by role only in the anonymised edition."""
     service = ctx.service
     parts = []
-    if flt.text.strip():
-        parts.append(f"matching '{flt.text.strip()}'")
+    words = service.redactor(anonymised=anonymised).search_words(flt.text.strip())[0] if flt.text.strip() else ""
+    if words:  # never a hidden name (docs/minutes.md, names in free text)
+        parts.append(f"matching '{words}'")
     if flt.statuses:
         parts.append("status " + " or ".join(DecisionStatus(s).label.lower() for s in flt.statuses))
     if flt.levels:

@@ -475,12 +475,19 @@ class ApproveDialog(_MinutesDialog):
         if not meeting_id:
             return
         meeting = self.ctx.service.get(Meeting, meeting_id)
-        for m in self.ctx.service.meetings():
-            if m.starts_at > meeting.starts_at and m.status is not MeetingStatus.CANCELLED:
+        today = self.ctx.service.today()
+        for m in self.ctx.service.meetings():  # later meetings that have taken place
+            held = m.status not in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED) and m.day <= today
+            if m.starts_at > meeting.starts_at and held:
                 self.at.addItem(_meeting_label(m), m.id)
 
     def run(self) -> None:
         meeting_id, at = self.meeting_id(), self.at.currentData()
+        if meeting_id and not self.at.count():
+            ref = self.ctx.service.get(Meeting, meeting_id).ref
+            self.show_problem(f"No meeting after {ref} has been held yet; minutes are approved at a later meeting "
+                              "that has taken place", self.at)
+            return
         if not meeting_id or not at:
             self.show_problem("Choose circulated minutes and the later meeting that approved them", self.at)
             return

@@ -54,7 +54,7 @@ class UnlockDialog(_FormDialog):
         ui = self.ui
         ui.reasonLabel.setText(f"{request.reason}.")
         ui.whereLabel.setText(
-            f"LEAP Desktop keeps the keys of panel files in {request.where}. To open {request.path.name} "
+            f"{request.keys_kept}. To open {request.path.name} "
             "now, type its recovery key (shown when the file was made) or its passphrase. If the "
             "keyring is locked, you can also unlock it (for example by logging in again) and try again."
         )

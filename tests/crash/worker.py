@@ -52,7 +52,7 @@ def setup(path: Path) -> None:
     svc = PanelService.open(path, create=True)
     say(f"KEY {svc.store.security.key.raw.hex()}")
     svc.set_panel(name="Crash panel")
-    people = [svc.add_person(display_name=f"Member {n}", roles=["lived_experience"]) for n in range(3)]
+    people = [svc.add_person(display_name=f"Member {n}", roles=["lived_experience"], consent="named") for n in range(3)]
     meeting = svc.add_meeting(title="Crash meeting", starts_at="2026-03-05 14:00")
     item = svc.add_item(meeting.id, title="Everything", purpose="decision")
     for person in people:

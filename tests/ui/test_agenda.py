@@ -159,7 +159,7 @@ def test_the_chosen_item_is_edited_field_by_field(workspace, meeting, service, q
     ui = workspace.ui
     build(workspace, qtbot)
     consent = service.agenda(meeting.id)[1]
-    presenter = service.add_person(display_name="Ellie Whitfield", roles=["researcher"])
+    presenter = service.add_person(display_name="Ellie Whitfield", roles=["researcher"], consent="named")
     workspace.select_item(consent.id)
     ui.itemTitleEdit.setFocus()
     press(qtbot, Key.Key_A, CTRL)
@@ -241,7 +241,7 @@ def test_an_item_is_removed_and_undo_puts_it_back_in_place(workspace, meeting, s
 def test_an_item_with_contributions_is_not_removed(workspace, meeting, service, qtbot):
     ui = workspace.ui
     build(workspace, qtbot)
-    person = service.add_person(display_name="Amira Khan", roles=["lived_experience"])
+    person = service.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named")
     item = service.agenda(meeting.id)[1]
     service.add_contribution(item.id, person.id, "idea", "Shorter, please.")
     workspace.select_item(item.id)

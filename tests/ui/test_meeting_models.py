@@ -199,7 +199,7 @@ def test_member_choices_offer_active_people_and_a_none_choice(ctx, service, smal
         "No presenter", "Amira Khan", "Ben Okafor", "Cat Rhodes"]
     assert model.index(0, 0).data(RecordIdRole) is None
     assert model.row_of(small_panel["people"]["ben"].id) == 2
-    service.add_person(display_name="Aaron Bell", roles=["carer"])
+    service.add_person(display_name="Aaron Bell", roles=["carer"], consent="named")
     assert model.index(1, 0).data() == "Aaron Bell"
 
 
@@ -224,8 +224,8 @@ def test_typing_a_few_letters_finds_the_person(small_panel, typed, expected):
 
 
 def test_ambiguous_letters_find_everyone_they_fit(service):
-    a = service.add_person(display_name="Sam Jones", roles=["carer"])
-    b = service.add_person(display_name="Samira Ali", roles=["carer"], preferred_name="Sami")
+    a = service.add_person(display_name="Sam Jones", roles=["carer"], consent="named")
+    b = service.add_person(display_name="Samira Ali", roles=["carer"], preferred_name="Sami", consent="named")
     assert [p.id for p in find_people([a, b], "sam")] == [a.id, b.id]
     assert [p.id for p in find_people([a, b], "sami")] == [b.id]
 

@@ -35,7 +35,7 @@ def held(ctx, service):
     amira = service.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named")
     ben = service.add_person(display_name="Ben Okafor", roles=["carer"], consent="initials")
     meeting = service.add_meeting(title="March panel", starts_at="2026-03-05 14:00", status="held")
-    later = service.add_meeting(title="April panel", starts_at="2026-04-02 14:00")
+    later = service.add_meeting(title="April panel", starts_at="2026-04-02 14:00", status="held")
     item = service.add_item(meeting.id, title="Consent form", purpose="decision")
     said = service.add_contribution(item.id, ben.id, "suggestion", "Put a one-page summary first.")
     decision = service.record_decision(title="Add a one-page summary", item_id=item.id, method="consensus",

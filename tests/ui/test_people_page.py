@@ -86,10 +86,10 @@ def test_a_refused_member_keeps_what_was_typed_and_says_why_beside_the_field(win
     assert dialog.ui.nameEdit.text() == "Nadia Rahman"
 
     dialog.widget("role_carer").setChecked(True)
-    dialog.ui.fromEdit.setText("31/03/2026")
+    dialog.ui.fromEdit.setText("31/02/2026")
     qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
     assert dialog.isVisible() and not dialog.ui.rolesError.isVisible()
-    assert dialog.ui.fromError.text() == "Active from must be a real date like 2026-03-31 (got '31/03/2026')"
+    assert dialog.ui.fromError.text() == "Joined the panel on must be a real date like 2026-03-31 (got '31/02/2026')"
     assert "Problem:" in dialog.ui.fromEdit.accessibleDescription()
     dialog.ui.fromEdit.setText("2026-03-31")
     qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)

@@ -5,7 +5,7 @@ from leap_desktop.views.undo import push
 
 
 def test_undo_and_redo_an_edit(ctx, service):
-    person = service.add_person(display_name="Amira Khan", roles=["lived_experience"])
+    person = service.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named")
     push(
         ctx,
         "Change Amira's consent",
@@ -21,7 +21,7 @@ def test_undo_and_redo_an_edit(ctx, service):
 
 
 def test_a_refused_edit_is_not_undoable_and_says_why(ctx, service, qtbot):
-    person = service.add_person(display_name="Amira Khan", roles=["lived_experience"])
+    person = service.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named")
     with qtbot.wait_signal(ctx.problem) as problem:
         result = push(ctx, "Break it", do=lambda: service.edit_person(person.id, display_name=""), undo=lambda _: None)
     assert result is None
@@ -31,5 +31,5 @@ def test_a_refused_edit_is_not_undoable_and_says_why(ctx, service, qtbot):
 
 def test_changes_are_announced_with_their_tables(ctx, service, qtbot):
     with qtbot.wait_signal(ctx.changed) as changed:
-        service.add_person(display_name="Ben", roles=["carer"])
+        service.add_person(display_name="Ben", roles=["carer"], consent="named")
     assert changed.args == [{"people"}]

@@ -146,6 +146,18 @@ def test_minutes_round_trip_from_the_window_by_keyboard(window, qtbot, tmp_path,
 
     minutes_entry(window, "Approve minutes…").trigger()
     dialog = wait_dialog(window, qtbot, ApproveDialog)
+    # M-13 is still to come: no meeting can approve M-12's minutes yet, and it says so.
+    assert dialog.meeting_id() == m12.id and dialog.at.count() == 0
+    press(qtbot, K.Key_Return)
+    assert dialog.error.text() == ("Not done: No meeting after M-12 has been held yet; minutes are approved at a "
+                                   "later meeting that has taken place")
+    assert service.get(Meeting, m12.id).status is MeetingStatus.MINUTES_CIRCULATED
+    press(qtbot, K.Key_Escape)
+    wait_closed(window, dialog, qtbot)
+    service.edit_meeting(m13.id, starts_at="2026-06-11 14:00", status="held")  # brought forward, and held
+
+    minutes_entry(window, "Approve minutes…").trigger()
+    dialog = wait_dialog(window, qtbot, ApproveDialog)
     assert (dialog.meeting_id(), dialog.at.currentData()) == (m12.id, m13.id)
     press(qtbot, K.Key_Return)
     wait_closed(window, dialog, qtbot)
@@ -425,7 +437,7 @@ def fresh_panel(tmp_path):
     path = tmp_path / "fresh.leap"
     with PanelService.open(path, create=True, backups=False) as svc:
         svc.set_panel(name="Fresh panel")
-        svc.add_person(display_name="Amira Khan", roles=["lived_experience"])
+        svc.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named")
     return path
 
 
@@ -462,10 +474,10 @@ def test_a_days_backup_that_fails_is_said_in_the_status_bar(fresh_panel, setting
         assert launcher.open_path(fresh_panel)
         window = launcher.window
         qtbot.waitUntil(lambda: window.problem_label.isVisible(), timeout=10_000)
-        assert window.problem_label.text().startswith("Problem: Today's automatic backup could not be made: Could not write")
-        assert window.problem_label.text().endswith("No space left on device")
+        assert window.problem_label.text().startswith("Problem: Today's automatic backup could not be made: The disk holding")
+        assert window.problem_label.text().endswith("is full: nothing was saved. Free some space and try again")
         assert not [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.objectName() == "problemMessage"]
-        window.ctx.service.add_person(display_name="Ben Okafor", roles=["carer"])  # the panel works on
+        window.ctx.service.add_person(display_name="Ben Okafor", roles=["carer"], consent="named")  # the panel works on
     finally:
         close_launcher(launcher)
 

@@ -63,6 +63,8 @@ def test_overdue_actions_are_marked(demo_db):
     "args, message",
     [
         (["trace", "D-999"], "leap: No decision D-999 in this panel\n"),
+        (["trace", "D-99999999999999999999999"], "leap: No decision D-99999999999999999999999 in this panel\n"),
+        (["agenda", "M-18446744073709551616"], "leap: No meeting M-18446744073709551616 in this panel\n"),
         (["person", "Nobody"], "leap: No person called 'Nobody' on this panel\n"),
         (["decisions", "--status", "maybe"], "leap: Status must be one of: proposed, agreed, rejected, deferred, superseded, reversed (got 'maybe')\n"),
     ],
@@ -76,7 +78,7 @@ def test_errors_are_one_clear_line(demo_db, args, message):
 def test_missing_panel_file_says_how_to_make_one(tmp_path):
     code, _, err = leap("--db", str(tmp_path / "none.leap"), "people")
     assert code == 1
-    assert err.startswith("leap: There is no panel file at")
+    assert err == f"leap: There is no panel file at {tmp_path / 'none.leap'}: make one with 'leap init', or try 'leap demo'\n"
     assert not (tmp_path / "none.leap").exists()
 
 
@@ -140,3 +142,82 @@ def test_export_over_the_panel_file_itself_is_refused_and_changes_nothing(tmp_pa
     assert err == f"leap: {panel} is the panel file itself: choose another file for the export (nothing was written)\n"
     assert panel.read_bytes() == before and os.stat(panel).st_mtime_ns == mtime
     assert leap("--db", str(panel), "people")[0] == 0
+
+
+def test_a_refused_import_makes_no_file_and_no_key(tmp_path, memory_keyring):
+    import datetime as dt
+
+    from leap_desktop.services.demo import build_document
+
+    doc = build_document(dt.date(2026, 6, 15))
+    doc["decisions"][0]["number"] = 10**30  # passed the checks once, then failed at the insert
+    bad = tmp_path / "hugenum.json"
+    bad.write_text(json.dumps(doc))
+    code, _, err = leap("--db", str(tmp_path / "new.leap"), "import", str(bad))
+    assert (code, err) == (1, "leap: decisions[0].number: must be a whole number from 1 to 1,000,000,000 (got "
+                              "1000000000000000000000000000000)\n")
+    assert "RECOVERY KEY" not in err and memory_keyring.entries == {}
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hugenum.json"]
+
+
+def test_input_errors_are_not_reported_as_bugs(tmp_path, demo_db):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 200_000 + "]" * 200_000)
+    code, _, err = leap("--db", str(tmp_path / "new.leap"), "import", str(deep))
+    assert (code, err) == (1, "leap: The file is not a LEAP panel document: its JSON is nested far too deeply\n")
+    _, doc_text, _ = leap("--db", str(demo_db), "export")
+    notepad = tmp_path / "notepad.json"
+    notepad.write_bytes(b"\xef\xbb\xbf" + doc_text.encode("utf-8"))  # UTF-8 with a byte-order mark
+    code, _, err = leap("--db", str(tmp_path / "copy.leap"), "import", str(notepad))
+    assert code == 0, err
+
+
+def test_search_for_words_starting_with_a_dash_says_to_use_double_dash(demo_db, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["--db", str(demo_db), "search", "-payment"])
+    assert caught.value.code == 2
+    assert "to search for words that start with '-', put -- before them: leap search -- -payment" in capsys.readouterr().err
+    code, out, _ = leap("--db", str(demo_db), "search", "--", "-payment")
+    assert code == 0 and "payment" in out
+
+
+def test_a_change_to_a_file_open_elsewhere_is_refused_in_one_line(demo_db):
+    from leap_desktop.services import PanelService
+
+    holder = PanelService.open(demo_db)  # the desktop app, say, has it open for changes
+    try:
+        code, out, err = leap("--db", str(demo_db), "circulate", "M-11")
+        assert code == 1 and out == ""
+        assert len(err.splitlines()) == 1
+        assert err.startswith("leap: p.leap is open read-only, so nothing was saved: LEAP Desktop (process ")
+        code, out, err = leap("--db", str(demo_db), "decisions")
+        assert code == 0 and "D-1" in out
+        assert err.startswith("Opened p.leap read-only: LEAP Desktop (process ") and len(err.splitlines()) == 1
+    finally:
+        holder.close()
+
+
+def test_an_interrupted_demo_leaves_nothing_under_the_name_and_can_be_run_again(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "p.leap"
+    env = {"HOME": str(tmp_path), "PATH": "/usr/bin:/bin", "LEAP_PASSPHRASE": "interrupted demo passphrase",
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring", "LEAP_DATA_DIR": str(tmp_path / "data")}
+    killed_midway = (
+        "import os, signal, sys\n"
+        "from leap_desktop.cli import main, records\n"
+        "def build(store, years):\n"
+        "    store.conn.execute('SELECT 1')\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)  # the laptop dies while the demo is being made\n"
+        "records.build_demo = build\n"
+        f"main(['--db', {str(path)!r}, 'demo'])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", killed_midway], env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == -9
+    assert not path.exists(), "no empty or half-made panel file under the name asked for"
+    again = subprocess.run([sys.executable, "-m", "leap_desktop.cli", "--db", str(path), "demo"], env=env,
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert f"Created the demo panel in {path}" in again.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".p.leap") or p.name.startswith("p.leap")) == ["p.leap"]

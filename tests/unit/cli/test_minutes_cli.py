@@ -47,14 +47,15 @@ def test_export_comment_import_accept_round_trip(db, tmp_path):
 
 
 def test_circulate_approve_and_lock(db):
+    # M-12 was held last month; M-13 is next week's meeting, still to come.
     code, _, err = leap("--db", db, "approve", "M-12", "--at", "M-13")
-    assert code == 1 and "circulated to the panel before" in err
-    assert leap("--db", db, "circulate", "M-12", "--to", "all members")[0] == 0
-    code, _, err = leap("--db", db, "approve", "M-12", "--at", "M-13")
-    assert code == 0 and "approved at M-13 by decision D-" in err
-    code, _, err = leap("--db", db, "approve", "M-12", "--at", "M-13")
+    assert code == 1 and "M-13 is on " in err and "in the future: minutes are approved at a meeting that has been held" in err
+    code, _, err = leap("--db", db, "approve", "M-11", "--at", "M-12")  # M-11's minutes are circulated
+    assert code == 0 and "approved at M-12 by decision D-" in err
+    code, _, err = leap("--db", db, "approve", "M-11", "--at", "M-12")
     assert code == 1 and "already approved" in err and "Traceback" not in err
-    assert leap("--db", db, "amend-minutes", "M-12", "--reason", "Typo")[0] == 0
+    assert leap("--db", db, "amend-minutes", "M-11", "--reason", "Typo")[0] == 0
+    assert leap("--db", db, "circulate", "M-12", "--to", "all members")[0] == 0
 
 
 def test_exports_with_the_decision_log_filters(db, tmp_path):

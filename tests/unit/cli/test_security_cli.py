@@ -39,7 +39,9 @@ def test_init_prints_the_recovery_key_once_and_says_where_the_key_is(tmp_path):
 
 def test_without_keyring_the_environment_opens_the_file(tmp_path, no_keyring, monkeypatch):
     db = str(tmp_path / "p.leap")
+    monkeypatch.setenv("LEAP_PASSPHRASE", "made in a script")
     _, _, err = leap("--db", db, "init")
+    monkeypatch.delenv("LEAP_PASSPHRASE")
     assert "No keyring works on this computer, so the key is not stored" in err
     key = recovery_key_in(err)
     code, _, err = leap("--db", db, "people")
@@ -55,6 +57,35 @@ def test_without_keyring_the_environment_opens_the_file(tmp_path, no_keyring, mo
     code, _, err = leap("--db", db, "people")
     assert code == 1 and err == "leap: LEAP_RECOVERY_KEY does not open p.leap; the file has not been changed\n"
     assert ((tmp_path / "p.leap").read_bytes(), os.stat(tmp_path / "p.leap").st_mtime_ns) == before
+
+
+def test_with_no_keyring_a_script_cannot_make_a_file_nobody_could_open(tmp_path, no_keyring):
+    # stderr is not a terminal here (as in a script or a cron job): the recovery key
+    # printed there might never be read, and without a keyring it is the only way in.
+    for command in (["init"], ["demo"]):
+        code, out, err = leap("--db", str(tmp_path / "p.leap"), *command)
+        assert code == 1 and out == ""
+        assert err == (
+            "leap: No keyring works on this computer, so the key of a new panel file cannot be kept on "
+            "this computer, and this command's messages are not going to a terminal where its recovery "
+            "key could be read: p.leap was not created. To create a panel file from a script, set "
+            "LEAP_PASSPHRASE (at least 8 characters; it opens the file from then on), or run the "
+            "command in a terminal and write down the recovery key it shows\n"
+        )
+        assert list(tmp_path.iterdir()) == []  # no file, no half-made file, no lock
+
+
+def test_both_keys_in_the_environment_are_tried(tmp_path, no_keyring, monkeypatch):
+    db = str(tmp_path / "p.leap")
+    monkeypatch.setenv("LEAP_PASSPHRASE", "the right passphrase")
+    assert leap("--db", db, "init")[0] == 0
+    monkeypatch.setenv("LEAP_RECOVERY_KEY", "1234-" * 15 + "1234")  # a recovery key, but not this file's
+    code, out, err = leap("--db", db, "people")
+    assert code == 0 and err == "", err
+    monkeypatch.setenv("LEAP_PASSPHRASE", "the wrong passphrase")
+    code, _, err = leap("--db", db, "people")
+    assert code == 1
+    assert err == "leap: Neither LEAP_RECOVERY_KEY nor LEAP_PASSPHRASE opens p.leap; the file has not been changed\n"
 
 
 def test_passphrase_from_the_environment_for_a_new_file(tmp_path, no_keyring, monkeypatch):
@@ -122,3 +153,61 @@ def test_backups_keep_setting(tmp_path):
         assert code == 1 and "Keep between 1 and 365 backups" in err
     finally:
         leap("--db", str(tmp_path / "p.leap"), "backups", "--keep", "10")
+
+
+def test_the_prompt_says_plainly_that_no_keyring_keeps_keys(tmp_path, no_keyring, monkeypatch):
+    db = str(tmp_path / "p.leap")
+    monkeypatch.setenv("LEAP_PASSPHRASE", "typed at the prompt")
+    assert leap("--db", db, "init")[0] == 0
+    monkeypatch.delenv("LEAP_PASSPHRASE")
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr("sys.stdin", Terminal())
+    monkeypatch.setattr("leap_desktop.cli.opening.getpass.getpass", lambda prompt: "typed at the prompt")
+    code, _, err = leap("--db", db, "people")
+    assert code == 0
+    assert err == "No keyring works on this computer.\n"  # not "LEAP Desktop keeps keys in nowhere"
+
+
+def test_where_keys_are_kept_is_one_sentence_that_reads_right():
+    from pathlib import Path
+
+    from leap_desktop.store.unlock import UnlockRequest
+
+    nowhere = UnlockRequest(Path("p.leap"), "No keyring works on this computer", "nowhere: no keyring works on this computer", 1)
+    assert nowhere.keys_kept == "No keyring works on this computer, so LEAP Desktop keeps no keys on it"
+    locked = UnlockRequest(Path("p.leap"), "The keyring is locked", "the macOS Keychain", 1)
+    assert locked.keys_kept == "LEAP Desktop keeps the keys of panel files in the macOS Keychain"
+
+
+def test_a_backup_to_a_full_disk_says_the_disk_is_full(tmp_path, monkeypatch):
+    from leap_desktop.store import connection
+    from leap_desktop.store.connection import driver
+
+    db = tmp_path / "p.leap"
+    assert leap("--db", str(db), "init")[0] == 0
+    real = connection.configure
+
+    def full(conn, *, readonly=False):
+        raise driver.OperationalError("database or disk is full")  # what SQLite says on a full disk
+
+    original_connect = connection.connect
+
+    out = tmp_path / "usb" / "b.leap"
+
+    def connect(path, **options):
+        if str(path).startswith(str(out.parent)):  # the copy being written beside the backup
+            monkeypatch.setattr(connection, "configure", full)
+        try:
+            return original_connect(path, **options)
+        finally:
+            monkeypatch.setattr(connection, "configure", real)
+
+    monkeypatch.setattr("leap_desktop.store.backup.connect", connect)
+    out.parent.mkdir()
+    code, _, err = leap("--db", str(db), "backup", "--out", str(out))
+    assert (code, err) == (1, f"leap: The disk holding {out} is full: nothing was saved. Free some space and try again\n")
+    assert list(out.parent.iterdir()) == []

@@ -29,7 +29,7 @@ def test_text_length_limit_names_the_numbers():
 
 def test_dates_must_be_real():
     assert f.Date("Due")("2026-02-28") == "2026-02-28"
-    for bad in ("2026-02-30", "31/01/2026", "20260101", "tomorrow"):
+    for bad in ("2026-02-30", "31/02/2026", "13/13/2026", "20260101", "tomorrow"):
         with pytest.raises(RuleError, match="real date like 2026-03-31"):
             f.Date("Due")(bad)
 
@@ -59,11 +59,24 @@ def test_vocabulary_accepts_labels_and_codes():
 
 def test_person_needs_a_role_and_sane_dates():
     with pytest.raises(RuleError, match="at least one role"):
-        build(Person, {"display_name": "Jo", "roles": []}, id="p")
-    with pytest.raises(RuleError, match="before 'active from'"):
-        build(Person, {"display_name": "Jo", "roles": ["carer"], "active_from": "2026-01-02", "active_to": "2026-01-01"}, id="p")
+        build(Person, {"display_name": "Jo", "roles": [], "consent": "named"}, id="p")
+    with pytest.raises(RuleError, match="the day they left the panel .2026-01-01. is before the day they joined it"):
+        build(Person, {"display_name": "Jo", "roles": ["carer"], "active_from": "2026-01-02", "active_to": "2026-01-01", "consent": "named"}, id="p")
 
 
 def test_defaults_fill_in():
     meeting = build(Meeting, {"title": "March", "starts_at": "2026-03-05 14:00"}, id="m")
     assert meeting.status.value == "planned" and meeting.planned_minutes == 120
+
+
+def test_a_date_typed_the_uk_way_is_read_day_first():
+    # What a UK user types in a form: 31/03/2026 is the 31st of March, stored as 2026-03-31.
+    assert f.Date("Joined the panel on")("31/03/2026") == "2026-03-31"
+    assert f.Date("Joined the panel on")("1/4/2026") == "2026-04-01"
+    assert f.Date("Joined the panel on")("05.03.2026") == "2026-03-05"
+
+
+def test_consent_is_a_required_choice_not_named_by_default():
+    with pytest.raises(RuleError, match=r"Attribution consent is needed \(one of: named, initials, role_only, anonymous\)") as caught:
+        build(Person, {"display_name": "Jo", "roles": ["carer"]}, id="p")
+    assert caught.value.field == "consent"

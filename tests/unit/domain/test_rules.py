@@ -9,7 +9,7 @@ from leap_desktop.domain.vocab import ActionStatus, Consent, DecisionStatus, Mee
 
 
 def person(**values):
-    return build(Person, {"display_name": "Jo Smith", "roles": ["carer"], **values}, id="p1")
+    return build(Person, {"display_name": "Jo Smith", "roles": ["carer"], "consent": "named", **values}, id="p1")
 
 
 def decision(**values):

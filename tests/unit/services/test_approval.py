@@ -12,6 +12,7 @@ from leap_desktop.services import approval
 @pytest.fixture
 def held(small_panel, service):
     service.edit_meeting(small_panel["meeting"].id, status="held")
+    service.edit_meeting(small_panel["later"].id, status="held")  # the meeting that approves
     return small_panel
 
 
@@ -38,8 +39,9 @@ def test_approval_needs_circulation_and_a_later_meeting(held, service):
     earlier = service.add_meeting(title="February panel", starts_at="2026-02-05 14:00")
     with pytest.raises(RuleError, match="not later than"):
         approval.approve(service, meeting.id, earlier.id)
+    planned = service.add_meeting(title="May panel", starts_at="2026-05-07 14:00")
     with pytest.raises(RuleError, match="has not been held yet"):
-        approval.circulate(service, later.id)
+        approval.circulate(service, planned.id)
 
 
 def test_approved_minutes_are_locked_until_amended(held, service):
@@ -86,3 +88,30 @@ def test_amending_needs_a_reason_and_approved_minutes(held, service):
         approval.amend(service, held["meeting"].id, "why")
     with pytest.raises(RuleError, match="Say why"):
         approval.amend(service, held["meeting"].id, " ")
+
+
+def test_minutes_are_approved_only_at_a_meeting_that_has_been_held(small_panel, service):
+    meeting, later = small_panel["meeting"], small_panel["later"]
+    service.edit_meeting(meeting.id, status="held")
+    approval.circulate(service, meeting.id)
+    with pytest.raises(RuleError, match=r"M-2 \(2026-04-02\) has not been marked held: .* Mark M-2 held first"):
+        approval.approve(service, meeting.id, later.id)
+    future = service.add_meeting(title="July panel", starts_at="2026-07-02 14:00")  # today is 15 June
+    service.edit_meeting(future.id, status="held")  # wrongly marked held ahead of time
+    with pytest.raises(RuleError, match="M-3 is on 2026-07-02, in the future"):
+        approval.approve(service, meeting.id, future.id)
+    assert service.get(Meeting, meeting.id).status is MeetingStatus.MINUTES_CIRCULATED
+    assert service.decisions(future.id) == [] and service.decisions(later.id) == []
+    service.edit_meeting(later.id, status="held")
+    version, _ = approval.approve(service, meeting.id, later.id)
+    assert version.status is MinutesStatus.APPROVED
+
+
+def test_circulation_date_is_checked_as_a_date_and_not_in_the_future(held, service):
+    meeting = held["meeting"]
+    with pytest.raises(RuleError, match=r"Circulated on must be a real date like 2026-03-31 \(got '2026-02-30'\)"):
+        approval.circulate(service, meeting.id, on="2026-02-30")
+    with pytest.raises(RuleError, match="cannot be recorded as circulated on 2099-01-01, a day still to come"):
+        approval.circulate(service, meeting.id, on="2099-01-01")
+    assert approval.versions(service, meeting.id) == []
+    assert approval.circulate(service, meeting.id, on="12/03/2026").circulated_on == "2026-03-12"

@@ -84,7 +84,7 @@ def date_fields():
 def world(tmp_path_factory):
     svc = PanelService.open(tmp_path_factory.mktemp("hostile") / "p.leap", create=True, clock=lambda: FIXED_NOW)
     svc.set_panel(name="Hostile panel")
-    person = svc.add_person(display_name="Base person", roles=["carer"])
+    person = svc.add_person(display_name="Base person", roles=["carer"], consent="named")
     meeting = svc.add_meeting(title="Base meeting", starts_at="2026-03-05 14:00")
     item = svc.add_item(meeting.id, title="Base item", purpose="decision")
     said = svc.add_contribution(item.id, person.id, "idea", "Base contribution")
@@ -100,11 +100,11 @@ def save(world, cls, name, value):
     if cls is Panel:
         return s.set_panel(**{"name": "Hostile panel", **one})
     if cls is Person:
-        return s.add_person(**{"display_name": "Someone", "roles": ["carer"], **one})
+        return s.add_person(**{"display_name": "Someone", "roles": ["carer"], "consent": "named", **one})
     if cls is Meeting:
         return s.add_meeting(**{"title": "Meeting", "starts_at": "2026-04-02 14:00", **one})
     if cls is Attendance:
-        person = s.add_person(display_name="Attendee", roles=["carer"])
+        person = s.add_person(display_name="Attendee", roles=["carer"], consent="named")
         return s.set_attendance(w["meeting"].id, person.id, status="present", **one)
     if cls is AgendaItem:
         return s.add_item(w["meeting"].id, **{"title": "Item", "purpose": "discussion", **one})
@@ -117,7 +117,7 @@ def save(world, cls, name, value):
         said = s.add_contribution(w["item"].id, w["person"].id, "idea", "Source")
         return s.add_source(w["decision"].id, said.id, note=value)
     if cls is CoProducer:
-        person = s.add_person(display_name="Co-producer", roles=["carer"])
+        person = s.add_person(display_name="Co-producer", roles=["carer"], consent="named")
         return s.add_coproducer(w["decision"].id, person.id, note=value)
     if cls is Dissent:
         return s.add_dissent(w["decision"].id, text=value)

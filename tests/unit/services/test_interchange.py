@@ -96,7 +96,8 @@ def test_bad_values_are_refused_with_their_field(tmp_path, demo_document):
     cases = [
         (("people", 0, "consent"), "everyone", r"people\[0\]\.consent: Attribution consent must be one of"),
         (("people", 0, "display_name"), "", r"people\[0\]\.display_name: Name is needed"),
-        (("actions", 0, "due_on"), "31/12/2026", r"actions\[0\]\.due_on: Due date must be a real date"),
+        (("actions", 0, "due_on"), "31/12/2026", r"actions\[0\]\.due_on: Due date must be a real date"),  # ISO only in a file
+        (("actions", 0, "due_on"), "2026-02-30", r"actions\[0\]\.due_on: Due date must be a real date"),
         (("people", 0, "surprise"), 1, r"people\[0\]\.surprise: is not a field this format knows"),
         (("people", 0, "number"), "one", r"people\[0\]\.number: must be a whole number"),
     ]
@@ -118,3 +119,45 @@ def test_not_a_document_is_refused():
 def test_import_needs_an_empty_panel_file(small_panel, service, demo_document):
     with pytest.raises(ImportRefused, match="already holds a panel"):
         interchange.import_document(service.store, demo_document)
+
+
+def test_a_missing_field_is_refused_never_filled_in(tmp_path, demo_document):
+    # A person without "consent" used to come in as Named: shown by full name everywhere.
+    doc = copy.deepcopy(demo_document)
+    del doc["people"][0]["consent"]
+    error = refused(tmp_path, doc, r"people\[0\]\.consent")
+    assert str(error) == "people[0].consent: is missing"
+    for where, key in ((("decisions", 2), "status"), (("meetings", 1), "attendance"), (("actions", 0), "owner")):
+        doc = copy.deepcopy(demo_document)
+        del doc[where[0]][where[1]][key]
+        refused(tmp_path, doc, rf"{where[0]}\[{where[1]}\]\.{key}: is missing")
+    doc = copy.deepcopy(demo_document)
+    del doc["decisions"][0]["sources"][0]["note"]  # a field that may be null must still be there
+    refused(tmp_path, doc, r"decisions\[0\]\.sources\[0\]\.note: is missing")
+    doc = copy.deepcopy(demo_document)
+    del doc["actions"]
+    refused(tmp_path, doc, r"^actions: is missing \(use \[\] for none\)$")
+
+
+def test_lists_added_to_version_1_may_be_left_out(tmp_path, demo_document):
+    doc = copy.deepcopy(demo_document)
+    for meeting in doc["meetings"]:
+        for name in interchange.ADDED_IN_VERSION_1:
+            meeting.pop(name, None)
+    svc = imported(tmp_path / "older.leap", doc)
+    assert svc.check() == []
+    svc.close()
+
+
+def test_record_numbers_too_big_for_the_file_are_refused_before_anything_is_written(tmp_path, demo_document):
+    doc = copy.deepcopy(demo_document)
+    doc["decisions"][0]["number"] = 10**30
+    with pytest.raises(ImportRefused, match=r"decisions\[0\]\.number: must be a whole number from 1 to 1,000,000,000"):
+        interchange.read_document(doc)
+
+
+def test_json_that_is_not_a_panel_gets_a_plain_refusal():
+    with pytest.raises(ImportRefused, match="nested far too deeply"):
+        interchange.loads("[" * 100_000 + "]" * 100_000)
+    text = interchange.dumps({"format": "leap-panel", "version": 1})
+    assert interchange.loads("\ufeff" + text) == {"format": "leap-panel", "version": 1}  # Notepad's BOM

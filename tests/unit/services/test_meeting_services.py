@@ -14,7 +14,7 @@ from leap_desktop.services.panel import _same_weekday_next_month
 def test_register_lists_active_members_and_anyone_recorded(small_panel, service):
     meeting = small_panel["meeting"]  # 5 March 2026
     people = small_panel["people"]
-    service.add_person(display_name="Zara Ahmed", roles=["carer"], active_from="2026-04-01")
+    service.add_person(display_name="Zara Ahmed", roles=["carer"], active_from="2026-04-01", consent="named")
     service.edit_person(people["dev"].id, active_to="2026-01-31")
     service.set_attendance(meeting.id, people["amira"].id, status="apologies")
     sheet = service.attendance_sheet(meeting.id)

@@ -152,7 +152,7 @@ def test_actions_overdue_done_and_you_said_we_did(small_panel, service):
 
 
 def test_action_owner_who_left_is_refused(service):
-    gone = service.add_person(display_name="Gone", roles=["carer"], active_to="2026-01-01")
+    gone = service.add_person(display_name="Gone", roles=["carer"], active_to="2026-01-01", consent="named")
     with pytest.raises(RuleError, match="left the panel on 2026-01-01"):
         service.add_action(title="x", owner_id=gone.id)
 
@@ -176,7 +176,7 @@ def test_resolve_by_reference_number_and_name(small_panel, service):
         service.resolve(Person, "P-99")
     with pytest.raises(NotFound, match="No person called 'Zed'"):
         service.resolve(Person, "Zed")
-    service.add_person(display_name="Amir Shah", roles=["carer"])
+    service.add_person(display_name="Amir Shah", roles=["carer"], consent="named")
     with pytest.raises(RuleError, match="matches more than one person"):
         service.resolve(Person, "Amir")
 
@@ -196,3 +196,10 @@ def test_minutes_statuses_move_only_through_the_minutes_workflow(small_panel, se
     service.set_meeting_status(meeting.id, "minutes_draft")
     with pytest.raises(RuleError, match="have their own step"):
         service.set_meeting_status(meeting.id, "minutes_circulated")
+
+
+def test_adding_a_person_needs_their_choice_of_attribution(service):
+    # Never Named by default: the least private choice has to be chosen, like the others.
+    with pytest.raises(RuleError, match=r"Attribution consent is needed \(one of: named, initials, role_only, anonymous\)") as caught:
+        service.add_person(display_name="Nadia Rahman", roles=["carer"])
+    assert caught.value.field == "consent" and service.people() == []

@@ -4,7 +4,7 @@ import pytest
 
 from leap_desktop.domain.errors import NotFound
 from leap_desktop.domain.model import Action, Decision, Person
-from leap_desktop.domain.vocab import ActionStatus, DecisionStatus
+from leap_desktop.domain.vocab import ActionStatus, Consent, DecisionStatus
 
 
 def test_revert_puts_an_agreed_decision_back_to_proposed(small_panel, service):
@@ -39,7 +39,7 @@ def test_revert_reopens_an_action_exactly_as_it_was(small_panel, service):
 
 
 def test_revert_of_a_record_that_is_gone_is_refused_and_changes_nothing(service):
-    ghost = Person(id="not-there", number=99, display_name="Nobody", roles=())
+    ghost = Person(id="not-there", number=99, display_name="Nobody", roles=(), consent=Consent.NAMED)
     with pytest.raises(NotFound, match="P-99 is no longer in this panel"):
         service.revert([ghost])
 

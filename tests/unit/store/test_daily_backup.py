@@ -15,7 +15,7 @@ def make_panel(path, people: int = 30):
     with PanelService.open(path, create=True, backups=False) as svc:
         svc.set_panel(name="Backed-up panel")
         for n in range(people):
-            svc.add_person(display_name=f"Person {n}", roles=["carer"], access_needs="x" * 200)
+            svc.add_person(display_name=f"Person {n}", roles=["carer"], access_needs="x" * 200, consent="named")
 
 
 def daily(path, conn) -> list:
@@ -50,7 +50,7 @@ def test_the_background_backup_is_whole_while_the_panel_changes(panel_path):
         worker = svc.store.start_daily_backup(done)
         assert worker is not None and worker is not threading.current_thread()
         for n in range(20):  # the window goes on capturing meanwhile
-            svc.add_person(display_name=f"Newcomer {n}", roles=["lived_experience"])
+            svc.add_person(display_name=f"Newcomer {n}", roles=["lived_experience"], consent="named")
         assert finished.wait(60)
         assert outcome["problem"] is None and outcome["thread"] is worker
         made = outcome["path"]
@@ -85,8 +85,8 @@ def test_a_backup_that_cannot_be_made_is_said_plainly_and_changes_nothing(panel_
     svc = PanelService.open(panel_path, defer_daily_backup=True)
     real_copy = backup.copy_into
 
-    def disk_full(conn, *, source_key, dest, dest_key):
-        real_copy(conn, source_key=source_key, dest=dest, dest_key=dest_key)  # half a copy on disk...
+    def disk_full(conn, *, source_key, dest, dest_key, **options):
+        real_copy(conn, source_key=source_key, dest=dest, dest_key=dest_key, **options)  # half a copy on disk...
         raise OSError(28, "No space left on device")  # ...and then the disk is full
 
     monkeypatch.setattr(backup, "copy_into", disk_full)
@@ -96,11 +96,11 @@ def test_a_backup_that_cannot_be_made_is_said_plainly_and_changes_nothing(panel_
         svc.store.start_daily_backup(lambda path, problem: (outcome.update(path=path, problem=problem), finished.set()))
         assert finished.wait(30)
         assert outcome["path"] is None and isinstance(outcome["problem"], StoreError)
-        assert str(outcome["problem"]).endswith("No space left on device")
+        assert str(outcome["problem"]).endswith("is full: nothing was saved. Free some space and try again")
         folder = backup.backup_folder(panel_path, svc.store.conn)
         assert list(folder.iterdir()) == []  # no half-made backup left behind
         assert svc.store.daily_backup_due  # still wanted: the next open tries again
-        svc.add_person(display_name="After", roles=["carer"])  # the panel works on
+        svc.add_person(display_name="After", roles=["carer"], consent="named")  # the panel works on
     finally:
         monkeypatch.undo()
         svc.close()

@@ -13,7 +13,7 @@ from leap_desktop.store.connection import APPLICATION_ID, driver
 
 
 def jo():
-    return build(Person, {"display_name": "Jo", "roles": ["carer"]}, id="p-jo")
+    return build(Person, {"display_name": "Jo", "roles": ["carer"], "consent": "named"}, id="p-jo")
 
 
 def test_new_file_is_owner_only_with_safe_settings(panel_path):
@@ -54,7 +54,7 @@ def test_no_public_call_leaves_a_transaction_open(small_panel, service):
 
 def test_changes_survive_reopening(panel_path):
     svc = PanelService.open(panel_path, create=True)
-    person = svc.add_person(display_name="Amira Khan", roles=["lived_experience"])
+    person = svc.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named")
     svc.close()
     again = PanelService.open(panel_path)
     assert again.get(Person, person.id).display_name == "Amira Khan"
@@ -72,8 +72,8 @@ def test_deletion_keeps_a_tombstone(small_panel, service):
 
 
 def test_short_numbers_count_up_per_kind(service):
-    a = service.add_person(display_name="A", roles=["carer"])
-    b = service.add_person(display_name="B", roles=["carer"])
+    a = service.add_person(display_name="A", roles=["carer"], consent="named")
+    b = service.add_person(display_name="B", roles=["carer"], consent="named")
     m = service.add_meeting(title="M", starts_at="2026-01-01 10:00")
     assert (a.ref, b.ref, m.ref) == ("P-1", "P-2", "M-1")
 
@@ -162,7 +162,7 @@ def test_a_record_deleted_outside_the_app_is_named(small_panel, service):
 
 
 def test_audit_records_who_and_what(service):
-    person = service.add_person(display_name="Amira", roles=["carer"])
+    person = service.add_person(display_name="Amira", roles=["carer"], consent="named")
     service.edit_person(person.id, consent="initials")
     rows = service.store.rows("SELECT op, actor, summary, before, after FROM audit WHERE row_id = ? ORDER BY seq", [person.id])
     assert [r["op"] for r in rows] == ["insert", "update"]

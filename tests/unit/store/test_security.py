@@ -34,7 +34,7 @@ NAME = "Amira Khan-Zeta"
 def make_panel(path, **options):
     svc = PanelService.open(path, create=True, **options)
     svc.set_panel(name="Secure panel")
-    svc.add_person(display_name=NAME, roles=["lived_experience"], access_needs="Large print")
+    svc.add_person(display_name=NAME, roles=["lived_experience"], access_needs="Large print", consent="named")
     return svc
 
 
@@ -256,7 +256,7 @@ def test_a_second_writer_is_refused_and_can_read(panel_path):
     reader = PanelService.open(panel_path, readonly=True)
     assert [p.display_name for p in reader.people()] == [NAME]
     with pytest.raises(StoreError, match="open read-only, so nothing was saved"):
-        reader.add_person(display_name="Someone", roles=["carer"])
+        reader.add_person(display_name="Someone", roles=["carer"], consent="named")
     reader.close()
     svc.close()
     PanelService.open(panel_path).close()  # free again
@@ -292,7 +292,7 @@ def damage_page(path, page: int):
 def test_a_damaged_page_is_refused_untouched_offering_the_latest_backup(panel_path):
     svc = make_panel(panel_path)
     for n in range(40):
-        svc.add_person(display_name=f"Person {n}", roles=["carer"], access_needs="x" * 300)
+        svc.add_person(display_name=f"Person {n}", roles=["carer"], access_needs="x" * 300, consent="named")
     svc.close()
     with PanelService.open(panel_path) as again:  # reopening makes today's automatic backup
         good = backup.automatic_backups(panel_path, again.store.conn)[0]
@@ -368,7 +368,7 @@ def test_automatic_backups_rotate(panel_path):
 def test_restore_refuses_damaged_or_foreign_files_and_keeps_the_panel(tmp_path, panel_path):
     svc = make_panel(panel_path)
     svc.store.backup_to(tmp_path / "good.leap")
-    svc.add_person(display_name="After the backup", roles=["carer"])
+    svc.add_person(display_name="After the backup", roles=["carer"], consent="named")
     junk = tmp_path / "junk.leap"
     junk.write_text("not a panel " * 100)
     foreign = tmp_path / "foreign.db"
@@ -388,7 +388,7 @@ def test_restore_refuses_damaged_or_foreign_files_and_keeps_the_panel(tmp_path, 
     svc.store.restore_from(tmp_path / "good.leap")
     assert [p.display_name for p in svc.people()] == [NAME]
     assert svc.check() == []
-    svc.add_person(display_name="After the restore", roles=["carer"])  # the store carries on
+    svc.add_person(display_name="After the restore", roles=["carer"], consent="named")  # the store carries on
     svc.close()
     with PanelService.open(panel_path) as again:
         assert len(again.people()) == 2
@@ -401,7 +401,7 @@ def test_encrypt_an_existing_plaintext_file_keeps_every_record(tmp_path):
     security = svc.store.encrypt(new_key())
     assert security.recovery_key
     assert backup.table_counts(svc.store.conn) == before
-    svc.add_person(display_name="Later", roles=["carer"])
+    svc.add_person(display_name="Later", roles=["carer"], consent="named")
     svc.close()
     assert NAME.encode() not in path.read_bytes()
     with PanelService.open(path) as again:

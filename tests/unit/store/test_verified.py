@@ -36,7 +36,7 @@ def test_reopening_a_file_left_cleanly_skips_the_scan(panel_path, page_checks):
 def test_a_change_from_outside_brings_the_scan_back_and_damage_is_found(panel_path, page_checks):
     svc = make_panel(panel_path)
     for n in range(40):
-        svc.add_person(display_name=f"Person {n}", roles=["carer"], access_needs="x" * 300)
+        svc.add_person(display_name=f"Person {n}", roles=["carer"], access_needs="x" * 300, consent="named")
     svc.close()
     page_checks.clear()
     damage_page(panel_path, panel_path.stat().st_size // 4096 - 1)
@@ -58,7 +58,7 @@ def test_a_crash_that_leaves_a_log_is_checked_again(panel_path, page_checks):
     svc = make_panel(panel_path)
     svc.close()
     svc = PanelService.open(panel_path, backups=False)
-    svc.add_person(display_name="Written, then the laptop died", roles=["carer"])
+    svc.add_person(display_name="Written, then the laptop died", roles=["carer"], consent="named")
     assert os.path.getsize(f"{panel_path}-wal") > 0
     svc.store._lock.release()  # no clean close: the log stays, nothing is noted
     svc.store._lock = None
