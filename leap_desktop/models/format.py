@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from ..domain import rules
 from ..domain.model import Person
@@ -38,13 +39,35 @@ def days_between(earlier: str, later: str) -> int:
 def shown_as(person: Person) -> str:
     """How a person appears on the screens the panel reads: as their consent allows.
 
-    People who are not named carry their reference too, so two anonymous members can
-    still be told apart in a list (the reference reveals nothing by itself).
+    Nothing is added to tell people who are not named apart (no reference such as
+    P-4): a reference that stays the same everywhere would link one anonymous
+    person's decisions and actions together across the whole panel.
     """
-    label = rules.attribute(person)
-    if person.consent is Consent.NAMED:
-        return label
-    return f"{label} ({person.ref})"
+    return rules.attribute(person)
+
+
+#: The attribution consents under which a person's label stands for that one person
+#: (their name, or their initials), so a panel-facing list may offer them as a choice.
+CHOOSABLE_CONSENTS = (Consent.NAMED, Consent.INITIALS)
+
+
+def choosable(person: Person) -> bool:
+    """Whether a panel-facing filter ("Shaped by", "Owner") may offer this person.
+
+    People who chose to be shown by role only or anonymously are not offered: choosing
+    one of them would list their decisions (or actions) together, which the trace
+    itself never does (it numbers anonymous members afresh in each view)."""
+    return person.consent in CHOOSABLE_CONSENTS
+
+
+def panel_choices(people: Iterable[Person]) -> list[tuple[str, str]]:
+    """The people a panel-facing filter offers, as (label shown, person id), in an
+    order made only from what is shown: people shown by name, by their name; then
+    people shown by initials, by their initials (ties in the order they joined the
+    record). Nobody's place in the list depends on a name that is not shown."""
+    chosen = [p for p in people if choosable(p)]
+    chosen.sort(key=lambda p: (CHOOSABLE_CONSENTS.index(p.consent), shown_as(p).casefold(), p.number or 0))
+    return [(shown_as(p), p.id) for p in chosen]
 
 
 def roles_text(person: Person) -> str:

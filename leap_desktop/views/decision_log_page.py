@@ -16,7 +16,7 @@ from ..domain.model import Decision, Person
 from ..domain.vocab import DecisionStatus, InvolvementLevel
 from ..models.base import RecordRole
 from ..models.decisions import DecisionLogModel
-from ..models.format import day, plural, shown_as
+from ..models.format import choosable, day, panel_choices, plural
 from ..services import DecisionFilter
 from . import trace_html
 from .action_dialogs import ActionDialog
@@ -129,8 +129,8 @@ class DecisionLogPage(Page):
         for level in InvolvementLevel:
             ui.levelCombo.addItem(level.label, level.value)
         ui.personCombo.addItem("Anyone", None)
-        for person in service.people():
-            ui.personCombo.addItem(shown_as(person), person.id)
+        for label, person_id in panel_choices(service.people()):  # never people who are not named
+            ui.personCombo.addItem(label, person_id)
         for combo, data in keep.items():
             set_combo_data(combo, data)
             combo.blockSignals(False)
@@ -245,9 +245,11 @@ class DecisionLogPage(Page):
         if not record_id:
             return
         service = self.ctx.service
-        if service.store.get(Person, record_id) is not None:
-            self.clear_filters()
-            set_combo_data(self.ui.personCombo, record_id)
+        person = service.store.get(Person, record_id)
+        if person is not None:
+            if choosable(person):  # the log never lists the decisions of someone not named together
+                self.clear_filters()
+                set_combo_data(self.ui.personCombo, record_id)
             return
         if service.store.get(Decision, record_id) is None:
             return

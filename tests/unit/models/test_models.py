@@ -114,3 +114,21 @@ def test_person_models_show_what_they_said_and_what_it_shaped(qtmodeltester, dem
     qtmodeltester.check(decisions)
     how = texts(decisions, ShapedDecisionsModel.HOW)
     assert all(h.startswith("Through what they said: C-") or "Directly" in h for h in how)
+
+
+def test_panel_choices_follow_what_is_shown_never_a_hidden_name(service):
+    """A filter the panel reads offers people by their label only: named people by
+    name, then initials; nobody who chose role only or anonymity; ties by who joined
+    first, never by a name that is not shown."""
+    from leap_desktop.models.format import panel_choices
+
+    add = lambda name, consent, role="lived_experience": service.add_person(  # noqa: E731
+        display_name=name, roles=[role], consent=consent)
+    bola = add("Bola Ojo", "initials")
+    ben = add("Ben Okafor", "initials")
+    zara = add("Zara Quinn", "anonymous")
+    aaron = add("Aaron Abbott", "role_only", "researcher")
+    yusuf = add("Yusuf Ali", "named")
+    choices = panel_choices(service.people())
+    assert choices == [("Yusuf Ali", yusuf.id), ("B.O.", bola.id), ("B.O.", ben.id)]
+    assert {zara.id, aaron.id}.isdisjoint(pid for _, pid in choices)
