@@ -52,12 +52,15 @@ def test_add_an_action_then_mark_it_done_with_what_was_done(window, qtbot, demo_
     type_text(qtbot, "Iv")
     assert dialog.ui.ownerCombo.currentText() == "Ivan Novak (facilitator)"
     press(qtbot, K.Key_Tab)  # to the due date
-    type_text(qtbot, "2026-07-10")
+    assert dialog.ui.dueHint.text() == "No due date"
+    type_text(qtbot, "10/07/2026")  # day first, as people in the UK write it
+    assert dialog.ui.dueHint.text() == "Friday 10 July 2026"
     press(qtbot, K.Key_Return)
     wait_closed(window, dialog, qtbot)
 
     added = page.current()
     assert added.title == "Send members the easy-read summary"
+    assert added.due_on == "2026-07-10"
     assert page.ui.detailLabel.text().startswith(f"{added.ref}: Send members the easy-read summary")
     assert "Owner: Ivan Novak" in page.ui.detailLabel.text()
 
