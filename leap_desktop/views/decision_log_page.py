@@ -8,7 +8,7 @@ trace, with links to follow (Tab to reach them, Enter to follow one).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -232,6 +232,17 @@ class DecisionLogPage(Page):
         view.verticalScrollBar().setValue(scroll)
         self._scrolled_for = decision.id
         view.setAccessibleName(f"Details of {decision.ref} {decision.title}")
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
+            # The details are a document drawn in the theme's colours (links, bars): draw
+            # them again in the new theme, as a restart would (now if on screen, else
+            # when next shown).
+            if self.isVisible():
+                self._show_trace()
+            else:
+                self._stale = True
 
     def refresh(self) -> None:
         self._fill_filters()
