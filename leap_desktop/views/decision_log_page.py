@@ -29,6 +29,10 @@ from .page import Page
 from .widgets import compact_combo, prepare_table, select_row, set_combo_data
 
 SEARCH_PAUSE_MS = 250
+#: How the list and the details share the page: the list is given LIST_ROWS rows (never
+#: less than its old two fifths), the details keep at least DETAIL_LINES lines, and the
+#: list never shows fewer than MIN_ROWS rows (at large text sizes the page scrolls).
+LIST_ROWS, MIN_ROWS, DETAIL_LINES = 8, 6, 10
 
 
 class DecisionLogPage(Page):
@@ -58,6 +62,9 @@ class DecisionLogPage(Page):
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         ui.logSplitter.setStretchFactor(0, 2)
         ui.logSplitter.setStretchFactor(1, 3)
+        self._split_by_hand = False  # the person moved the divider: leave it where they put it
+        ui.logSplitter.splitterMoved.connect(self._divider_moved)
+        ui.logSplitter.installEventFilter(self)
 
         ui.traceView.anchorClicked.connect(self._follow)
         ui.traceView.document().setDocumentMargin(10)
@@ -233,8 +240,44 @@ class DecisionLogPage(Page):
         self._scrolled_for = decision.id
         view.setAccessibleName(f"Details of {decision.ref} {decision.title}")
 
+    # -- how the list and the details share the page -----------------------------------------------
+
+    def _divider_moved(self, *_args) -> None:
+        self._split_by_hand = True
+
+    def share_page(self) -> None:
+        """Give the list enough rows to choose from at any text size (QA: at 175% it
+        kept about three), and the details enough lines to read; each pane's least
+        height grows with the text, so a small window scrolls rather than squeezes."""
+        ui = self.ui
+        table, trace, splitter = ui.decisionsTable, ui.traceView, ui.logSplitter
+        row = table.verticalHeader().defaultSectionSize()
+        chrome = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+        if table.horizontalScrollBar().isVisible():
+            chrome += table.horizontalScrollBar().sizeHint().height()
+        table.setMinimumHeight(chrome + MIN_ROWS * row)
+        lines = trace.fontMetrics().lineSpacing()
+        trace.setMinimumHeight(DETAIL_LINES * lines + 2 * trace.frameWidth() + 20)
+        if self._split_by_hand:
+            return
+        total = sum(splitter.sizes())
+        if total <= 0:
+            return
+        least_details = ui.detailFrame.minimumSizeHint().height()
+        wanted = max(chrome + LIST_ROWS * row, total * 2 // 5)
+        list_height = max(table.minimumHeight(), min(wanted, total - least_details))
+        splitter.setSizes([list_height, max(0, total - list_height)])
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # type: ignore[no-untyped-def]
+        if watched is self.ui.logSplitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.share_page()
+        return False
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "model"):
+            self._split_by_hand = False  # a new text size: share the page afresh
+            self.share_page()
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
             # The details are a document drawn in the theme's colours (links, bars): draw
             # them again in the new theme, as a restart would (now if on screen, else

@@ -244,3 +244,32 @@ def test_a_person_not_named_is_never_picked_out_in_the_log(window, qtbot, demo_s
     assert page.ui.personCombo.currentText() == "B.O."
     expected = demo_service.decision_log(DecisionFilter(person_id=ben.id))
     assert column(page.model, DecisionLogModel.REF) == [r.decision.ref for r in expected]
+
+
+def full_rows_shown(table) -> int:
+    viewport = table.viewport().rect()
+    return sum(1 for row in range(table.model().rowCount())
+               if viewport.contains(table.visualRect(table.model().index(row, 0))))
+
+
+def test_large_text_keeps_enough_of_the_list_and_of_the_details(window, appearance, qtbot):
+    """At 175% in the usual window the list kept about three rows (QA L13): it now
+    keeps at least six, the details at least ten lines, and the page scrolls instead."""
+    page = log_page(window, qtbot)
+    appearance.set_scale(1.75)
+    QApplication.processEvents()
+    table, trace = page.ui.decisionsTable, page.ui.traceView
+    assert full_rows_shown(table) >= 6
+    assert trace.viewport().height() >= 10 * trace.fontMetrics().lineSpacing()
+    # A divider the person moves stays where they put it when the window changes size.
+    splitter = page.ui.logSplitter
+    sizes = splitter.sizes()
+    splitter.setSizes([sizes[0] - 60, sizes[1] + 60])
+    splitter.splitterMoved.emit(sizes[0] - 60, 1)
+    moved = splitter.sizes()
+    window.resize(window.width() + 40, window.height())
+    QApplication.processEvents()
+    assert splitter.sizes()[0] == moved[0]
+    appearance.set_scale(1.0)  # a new text size shares the page afresh
+    QApplication.processEvents()
+    assert full_rows_shown(table) >= 8
