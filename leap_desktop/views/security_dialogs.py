@@ -53,18 +53,11 @@ class UnlockDialog(_FormDialog):
         super().__init__(f"Open {request.path.name}", parent)
         ui = self.ui
         ui.reasonLabel.setText(f"{request.reason}.")
-        if request.where.startswith("nowhere"):  # no keyring works here: there is nothing to unlock
-            ui.whereLabel.setText(
-                f"No keyring works on this computer, so LEAP Desktop cannot keep the key of "
-                f"{request.path.name} for you. To open it, type its recovery key (shown when the file "
-                "was made) or its passphrase."
-            )
-        else:
-            ui.whereLabel.setText(
-                f"LEAP Desktop keeps the keys of panel files in {request.where}. To open {request.path.name} "
-                "now, type its recovery key (shown when the file was made) or its passphrase. If the "
-                "keyring is locked, you can also unlock it (for example by logging in again) and try again."
-            )
+        ui.whereLabel.setText(
+            f"LEAP Desktop keeps the keys of panel files in {request.where}. To open {request.path.name} "
+            "now, type its recovery key (shown when the file was made) or its passphrase. If the "
+            "keyring is locked, you can also unlock it (for example by logging in again) and try again."
+        )
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Open")
         self.describe_buttons(ui.buttons, Ok=("Open", f"Open {request.path.name} with this recovery key or passphrase"),
                               Cancel=("Cancel", "Leave the file shut (Escape)"))

@@ -138,16 +138,3 @@ def test_security_settings_encrypts_a_plain_file(qtbot, tmp_path):
         assert shown and svc.store.security.encrypted
         assert dialog.ui.stateLabel.text().startswith("This panel file is encrypted.")
     assert not path.read_bytes().startswith(b"SQLite format 3")
-
-
-def test_unlock_dialog_without_any_keyring_says_so_in_a_sentence_that_reads(qtbot, no_keyring):
-    """QA L7: it used to say "keeps the keys of panel files in nowhere: no keyring works"."""
-    from leap_desktop.store.keys import KeyStore
-
-    where = KeyStore().where()
-    dialog = UnlockDialog(UnlockRequest(Path("/tmp/panel.leap"), "There is no key for this file here", where, 1))
-    qtbot.addWidget(dialog)
-    text = dialog.ui.whereLabel.text()
-    assert "in nowhere" not in text and "unlock it" not in text
-    assert text.startswith("No keyring works on this computer, so LEAP Desktop cannot keep the key of panel.leap")
-    assert "recovery key" in text and "passphrase" in text
