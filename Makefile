@@ -53,7 +53,9 @@ bundle: $(BUNDLE_STAMP)
 	cp packaging/linux/install-desktop dist/leap-desktop/install-desktop
 	@du -sh dist/leap-desktop
 
+# The check also runs the window on a virtual X display (Xvfb), installed here when missing.
 bundle-check: setup
+	@scripts/setup-system xvfb
 	$(PY) packaging/bundle_check.py dist/leap-desktop
 
 install-desktop:

@@ -91,6 +91,25 @@ def quiet_offscreen_notes() -> None:
     qInstallMessageHandler(handler)
 
 
+def prepare_data_folder() -> None:
+    """A first start: make the data folder (owner-only) and say where, as ``leap`` does.
+
+    The start screen says where it is too; this line is for a start from a terminal.
+    """
+    from .paths import data_dir
+
+    folder = data_dir(create=False)
+    if folder.exists():
+        return
+    try:
+        data_dir()
+    except OSError as exc:  # a read-only home: panels can still be opened from elsewhere
+        print(f"leap-desktop: could not create your LEAP Desktop data folder {folder}: {exc.strerror}",
+              file=sys.stderr)
+        return
+    print(f"Created your LEAP Desktop data folder {folder} (only your user account can open it)", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if (args.page or args.record or args.high_contrast or args.text_size or args.size) and not args.screenshot:
@@ -101,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     if args.screenshot:
+        prepare_data_folder()
         if QApplication.instance() is None:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # draw without a display, never flash a window
             quiet_offscreen_notes()
@@ -121,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
 
+    prepare_data_folder()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     from .views.app import Launcher, configure_application
     from .views.errors import install_excepthook
@@ -133,7 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     launcher.start(db=args.db, demo=args.demo)
     from .views.startup import exit_when_shown
 
-    exit_when_shown(launcher.window or launcher.start_screen)  # LEAP_EXIT_WHEN_SHOWN: time the start
+    # LEAP_EXIT_WHEN_SHOWN: time the start, then quit as File > Quit does (the panel closed cleanly).
+    exit_when_shown(launcher.window or launcher.start_screen, quit=launcher.quit)
     return app.exec()
 
 

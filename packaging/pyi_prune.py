@@ -8,7 +8,8 @@ and translations. That is right for most apps; for LEAP Desktop some of it is de
   whole of GTK, Cairo and Pango, and a bundled GTK can clash with the host's themes; Qt's
   own Fusion style and the desktop portal theme remain), embedded-device platforms
   (EGLFS, linuxfb, VNC), raw input devices, network status and TLS (the app never goes
-  online).
+  online), and image formats it never reads (TIFF, WebP, ICNS, TGA, WBMP: its pictures
+  are PNG, built into Qt, and SVG, whose plugin stays).
 * Then every shared library that nothing left in the bundle links against: the libraries
   those plugins alone needed.
 
@@ -31,6 +32,7 @@ UNWANTED = [
     r"^PySide6/Qt/plugins/generic/",
     r"^PySide6/Qt/plugins/networkinformation/",
     r"^PySide6/Qt/plugins/tls/",
+    r"^PySide6/Qt/plugins/imageformats/libq(tiff|webp|icns|tga|wbmp)\.so$",
     r"^PySide6/Qt/plugins/(qmltooling|designer|sqldrivers|multimedia|position|sensors|webview)/",
     r"^PySide6/Qt/qml/",
     # Libraries of Qt modules the app does not use, should a dependency drag one in.

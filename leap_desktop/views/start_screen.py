@@ -9,7 +9,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from .. import APP_NAME
-from ..paths import resource
+from ..paths import data_dir, resource
 from .forms import load_form
 
 if TYPE_CHECKING:
@@ -55,7 +55,9 @@ class StartScreen(QWidget):
             ui.recentList.addItem(item)
         count = ui.recentList.count()
         ui.recentHint.setText(
-            "Panels you open appear here. Try the demo panel to see what LEAP Desktop does."
+            "Panels you open appear here. Try the demo panel to see what LEAP Desktop does. "
+            f"New panels are kept in your LEAP Desktop data folder, {data_dir(create=False)}, "
+            "unless you choose another place."
             if not count else "Press Enter to open the chosen panel."
         )
         if count:

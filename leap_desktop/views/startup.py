@@ -33,16 +33,18 @@ _IMPORTED_AT = time.time()
 def process_start_time() -> float:
     """When this process started (seconds since the epoch), as exactly as the system says.
 
-    On Linux, from /proc (to 1/100 s); elsewhere, when this module was imported.
+    On Linux, from /proc, to 1/100 s: the process's start and the time now, both counted
+    from boot (``btime`` in /proc/stat is whole seconds, too coarse for a start-up
+    figure). Elsewhere, when this module was imported.
     """
     try:
         with open("/proc/self/stat", encoding="ascii") as handle:
             fields = handle.read().rsplit(")", 1)[1].split()
-        started_ticks = int(fields[19])  # field 22 of the whole line: start time after boot
-        with open("/proc/stat", encoding="ascii") as handle:
-            boot = next(int(line.split()[1]) for line in handle if line.startswith("btime "))
-        return boot + started_ticks / os.sysconf("SC_CLK_TCK")
-    except (OSError, ValueError, IndexError, StopIteration):
+        started_after_boot = int(fields[19]) / os.sysconf("SC_CLK_TCK")  # field 22 of the whole line
+        with open("/proc/uptime", encoding="ascii") as handle:
+            now_after_boot = float(handle.read().split()[0])
+        return time.time() - max(0.0, now_after_boot - started_after_boot)
+    except (OSError, ValueError, IndexError):
         return _IMPORTED_AT
 
 

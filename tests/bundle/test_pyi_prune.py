@@ -20,6 +20,8 @@ BINARIES = [
     ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", "/src/libqgtk3.so", "BINARY"),
     ("PySide6/Qt/plugins/platforms/libqxcb.so", "/src/libqxcb.so", "BINARY"),
     ("PySide6/Qt/plugins/platforms/libqeglfs.so", "/src/libqeglfs.so", "BINARY"),
+    ("PySide6/Qt/plugins/imageformats/libqsvg.so", "/src/libqsvg.so", "BINARY"),
+    ("PySide6/Qt/plugins/imageformats/libqtiff.so", "/src/libqtiff.so", "BINARY"),
     ("PySide6/Qt/lib/libQt6Widgets.so.6", "/src/libQt6Widgets.so.6", "BINARY"),
     ("PySide6/Qt/lib/libQt6Gui.so.6", "/src/libQt6Gui.so.6", "BINARY"),
     ("PySide6/Qt/lib/libQt6XcbQpa.so.6", "/src/libQt6XcbQpa.so.6", "BINARY"),
@@ -59,6 +61,7 @@ def test_unused_plugins_and_the_libraries_only_they_need_are_left_out():
     binaries, _, _ = run()
     assert "PySide6/Qt/plugins/platformthemes/libqgtk3.so" not in binaries
     assert "PySide6/Qt/plugins/platforms/libqeglfs.so" not in binaries
+    assert "PySide6/Qt/plugins/imageformats/libqtiff.so" not in binaries, "the app reads no TIFF"
     assert "libgtk-3.so.0" not in binaries and "libcairo.so.2" not in binaries
     assert "PySide6/Qt/lib/libQt6Quick.so.6" not in binaries
 
@@ -68,6 +71,7 @@ def test_what_the_app_needs_stays():
     assert {
         "PySide6/QtWidgets.abi3.so",
         "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",  # the icons are SVG
         "PySide6/Qt/lib/libQt6Widgets.so.6",
         "PySide6/Qt/lib/libQt6Gui.so.6",
         "PySide6/Qt/lib/libQt6XcbQpa.so.6",
@@ -83,4 +87,4 @@ def test_translations_go_and_links_follow_their_targets():
     assert "PySide6/Qt/translations/qtbase_de.qm" not in datas
     assert "libQt6Gui.so.6" in datas, "a link to a kept library stays"
     assert "libQt6Quick.so.6" not in datas, "a link to a removed library goes"
-    assert logged and logged[0].startswith("pyi_prune: left out 7 files")
+    assert logged and logged[0].startswith("pyi_prune: left out 8 files")
