@@ -11,6 +11,7 @@ from ..models.format import day, has_left
 from .context import AppContext
 from .edits import add_record, change_records
 from .form_dialog import FormDialog, text_of
+from .widgets import DayField
 
 
 class ActionDialog(FormDialog):
@@ -18,7 +19,7 @@ class ActionDialog(FormDialog):
 
     FORM = "action_dialog.ui"
     WIDGETS = ("introLabel", "formError", "titleEdit", "titleError", "ownerCombo", "ownerError",
-               "dueEdit", "dueError", "decisionEdit", "decisionError", "decisionHint", "buttons")
+               "dueEdit", "dueError", "dueHint", "decisionEdit", "decisionError", "decisionHint", "buttons")
     FIELD_ERRORS = {
         "title": ("titleEdit", "titleError"),
         "owner_id": ("ownerCombo", "ownerError"),
@@ -42,6 +43,7 @@ class ActionDialog(FormDialog):
                 continue
             roles = ", ".join(r.label.lower() for r in person.roles)
             ui.ownerCombo.addItem(f"{person.display_name} ({roles})", person.id)
+        self.due = DayField(ui.dueEdit, ui.dueHint, "due_on", empty="No due date")
         if decision is not None:
             ui.decisionEdit.setText(decision.ref)
         ui.decisionEdit.textChanged.connect(self._show_decision)
@@ -74,7 +76,7 @@ class ActionDialog(FormDialog):
         values = {
             "title": text_of(self.ui.titleEdit),
             "owner_id": self.ui.ownerCombo.currentData(),
-            "due_on": self.ui.dueEdit.text(),
+            "due_on": self.due.value(),
             "decision_id": decision.id if decision else None,
         }
         self.saved = add_record(

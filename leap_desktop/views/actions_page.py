@@ -9,7 +9,7 @@ from ..domain.model import Action
 from ..domain.vocab import ActionStatus
 from ..models.actions import SHOWS, ActionLine, ActionsModel, due_text, status_text
 from ..models.base import RowRole, SortRole
-from ..models.format import plural, shown_as
+from ..models.format import panel_choices, plural
 from .action_dialogs import ActionDialog, CloseActionDialog
 from .context import AppContext
 from .edits import change_records
@@ -94,8 +94,8 @@ class ActionsPage(Page):
         combo.blockSignals(True)
         combo.clear()
         combo.addItem("Anyone", None)
-        for person in self.ctx.service.people():
-            combo.addItem(shown_as(person), person.id)
+        for label, person_id in panel_choices(self.ctx.service.people()):  # never people who are not named
+            combo.addItem(label, person_id)
         set_combo_data(combo, keep)
         combo.blockSignals(False)
 

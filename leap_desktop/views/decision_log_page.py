@@ -8,7 +8,7 @@ trace, with links to follow (Tab to reach them, Enter to follow one).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import QWidget
 
@@ -16,7 +16,7 @@ from ..domain.model import Decision, Person
 from ..domain.vocab import DecisionStatus, InvolvementLevel
 from ..models.base import RecordRole
 from ..models.decisions import DecisionLogModel
-from ..models.format import day, plural, shown_as
+from ..models.format import choosable, day, panel_choices, plural
 from ..services import DecisionFilter
 from . import trace_html
 from .action_dialogs import ActionDialog
@@ -29,6 +29,10 @@ from .page import Page
 from .widgets import compact_combo, prepare_table, select_row, set_combo_data
 
 SEARCH_PAUSE_MS = 250
+#: How the list and the details share the page: the list is given LIST_ROWS rows (never
+#: less than its old two fifths), the details keep at least DETAIL_LINES lines, and the
+#: list never shows fewer than MIN_ROWS rows (at large text sizes the page scrolls).
+LIST_ROWS, MIN_ROWS, DETAIL_LINES = 8, 6, 10
 
 
 class DecisionLogPage(Page):
@@ -58,6 +62,9 @@ class DecisionLogPage(Page):
         table.selectionModel().currentRowChanged.connect(self._current_changed)
         ui.logSplitter.setStretchFactor(0, 2)
         ui.logSplitter.setStretchFactor(1, 3)
+        self._split_by_hand = False  # the person moved the divider: leave it where they put it
+        ui.logSplitter.splitterMoved.connect(self._divider_moved)
+        ui.logSplitter.installEventFilter(self)
 
         ui.traceView.anchorClicked.connect(self._follow)
         ui.traceView.document().setDocumentMargin(10)
@@ -129,8 +136,8 @@ class DecisionLogPage(Page):
         for level in InvolvementLevel:
             ui.levelCombo.addItem(level.label, level.value)
         ui.personCombo.addItem("Anyone", None)
-        for person in service.people():
-            ui.personCombo.addItem(shown_as(person), person.id)
+        for label, person_id in panel_choices(service.people()):  # never people who are not named
+            ui.personCombo.addItem(label, person_id)
         for combo, data in keep.items():
             set_combo_data(combo, data)
             combo.blockSignals(False)
@@ -233,6 +240,53 @@ class DecisionLogPage(Page):
         self._scrolled_for = decision.id
         view.setAccessibleName(f"Details of {decision.ref} {decision.title}")
 
+    # -- how the list and the details share the page -----------------------------------------------
+
+    def _divider_moved(self, *_args) -> None:
+        self._split_by_hand = True
+
+    def share_page(self) -> None:
+        """Give the list enough rows to choose from at any text size (QA: at 175% it
+        kept about three), and the details enough lines to read; each pane's least
+        height grows with the text, so a small window scrolls rather than squeezes."""
+        ui = self.ui
+        table, trace, splitter = ui.decisionsTable, ui.traceView, ui.logSplitter
+        row = table.verticalHeader().defaultSectionSize()
+        chrome = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
+        if table.horizontalScrollBar().isVisible():
+            chrome += table.horizontalScrollBar().sizeHint().height()
+        table.setMinimumHeight(chrome + MIN_ROWS * row)
+        lines = trace.fontMetrics().lineSpacing()
+        trace.setMinimumHeight(DETAIL_LINES * lines + 2 * trace.frameWidth() + 20)
+        if self._split_by_hand:
+            return
+        total = sum(splitter.sizes())
+        if total <= 0:
+            return
+        least_details = ui.detailFrame.minimumSizeHint().height()
+        wanted = max(chrome + LIST_ROWS * row, total * 2 // 5)
+        list_height = max(table.minimumHeight(), min(wanted, total - least_details))
+        splitter.setSizes([list_height, max(0, total - list_height)])
+
+    def eventFilter(self, watched, event: QEvent) -> bool:  # type: ignore[no-untyped-def]
+        if watched is self.ui.logSplitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self.share_page()
+        return False
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "model"):
+            self._split_by_hand = False  # a new text size: share the page afresh
+            self.share_page()
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "model"):
+            # The details are a document drawn in the theme's colours (links, bars): draw
+            # them again in the new theme, as a restart would (now if on screen, else
+            # when next shown).
+            if self.isVisible():
+                self._show_trace()
+            else:
+                self._stale = True
+
     def refresh(self) -> None:
         self._fill_filters()
         keep = self._shown_id
@@ -245,9 +299,11 @@ class DecisionLogPage(Page):
         if not record_id:
             return
         service = self.ctx.service
-        if service.store.get(Person, record_id) is not None:
-            self.clear_filters()
-            set_combo_data(self.ui.personCombo, record_id)
+        person = service.store.get(Person, record_id)
+        if person is not None:
+            if choosable(person):  # the log never lists the decisions of someone not named together
+                self.clear_filters()
+                set_combo_data(self.ui.personCombo, record_id)
             return
         if service.store.get(Decision, record_id) is None:
             return

@@ -19,6 +19,7 @@ from ..domain.errors import LeapError, RuleError
 from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
 from ..models import meeting_words as words
+from ..models.format import parse_day
 from .context import AppContext
 from .forms import load_form
 from .meeting_kit import (
@@ -40,6 +41,24 @@ FIELD_NAMES = {
     "place": "place",
     "papers_sent_on": "papers date",
 }
+
+#: Statuses only File > Minutes moves a meeting into or out of (each step keeps a
+#: version of the minutes), so Change status never offers them; the status line says
+#: which step comes next instead.
+MINUTES_STEPS = frozenset({MeetingStatus.MINUTES_CIRCULATED, MeetingStatus.MINUTES_APPROVED})
+NEXT_MINUTES_STEP = {
+    MeetingStatus.MINUTES_DRAFT: "circulate the minutes with File > Minutes > Circulate minutes\u2026",
+    MeetingStatus.MINUTES_CIRCULATED: "approve them at a later meeting with File > Minutes > Approve minutes\u2026",
+    MeetingStatus.MINUTES_APPROVED: "they are locked; File > Minutes > Amend approved minutes\u2026 starts a new "
+                                    "version if they need a correction",
+}
+
+
+def status_moves(status: MeetingStatus) -> list[MeetingStatus]:
+    """The statuses Change status offers from ``status``: the rules' moves, except those
+    that belong to the minutes steps."""
+    moves = [s for s in rules.MEETING_TRANSITIONS[status] if not {s, status} & MINUTES_STEPS]
+    return sorted(moves, key=lambda s: list(MeetingStatus).index(s))
 
 
 class MeetingEditor(QWidget):
@@ -157,7 +176,10 @@ class MeetingEditor(QWidget):
             return ui.startEdit.dateTime().toString("yyyy-MM-dd'T'HH:mm")
         if name == "planned_minutes":
             return ui.lengthSpin.value() or None
-        return self.fields[name].text()  # type: ignore[attr-defined]
+        text = self.fields[name].text()  # type: ignore[attr-defined]
+        if name == "papers_sent_on":  # typed as people write dates (31/03/2026); the rules say if it is not one
+            return parse_day(text) or text
+        return text
 
     def _stored(self, name: str) -> Any:
         return getattr(self.meeting, name) if self.meeting else None
@@ -239,16 +261,19 @@ class MeetingEditor(QWidget):
         meeting = self.meeting
         if meeting is None:
             return
-        allowed = sorted(rules.MEETING_TRANSITIONS[meeting.status], key=lambda s: list(MeetingStatus).index(s))
+        allowed = status_moves(meeting.status)
         combo = self.ui.statusCombo
         combo.clear()
         for status in allowed:
             combo.addItem(status.label, status.value)
+        text = f"Now: {meeting.status.label}."
         if allowed:
-            options = " or ".join(s.label.lower() for s in allowed)
-            self.ui.statusNowLabel.setText(f"Now: {meeting.status.label}. It can become {options}.")
-        else:
-            self.ui.statusNowLabel.setText(f"Now: {meeting.status.label}. It cannot change any more.")
+            text += f" It can become {' or '.join(s.label.lower() for s in allowed)}."
+        if meeting.status in NEXT_MINUTES_STEP:
+            text += f" Next: {NEXT_MINUTES_STEP[meeting.status]}."
+        elif not allowed:
+            text += " It cannot change any more."
+        self.ui.statusNowLabel.setText(text)
         self.ui.statusBox.setAccessibleDescription(self.ui.statusNowLabel.text())
         combo.setEnabled(bool(allowed))
         self.ui.statusButton.setEnabled(bool(allowed))

@@ -38,6 +38,7 @@ from ..domain import rules
 from ..domain.errors import LeapError
 from ..domain.model import Action, AgendaItem, Contribution, Meeting, Person
 from ..domain.vocab import (
+    Consent,
     ContributionKind,
     DecisionMethod,
     DecisionStatus,
@@ -138,7 +139,9 @@ class MeetingMode(UndoKeys, Page):
         self.contributions = ContributionsModel(ctx, None, checkable=True, parent=self)
         ui.contributionsView.setModel(self.contributions)
         ui.contributionsView.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        _set_up_table(ui.contributionsView, stretch=ContributionsModel.TEXT, row_heights=False)
+        # Who said it and its kind wrap in a narrow pane, so what was said keeps its room.
+        _set_up_table(ui.contributionsView, stretch=ContributionsModel.TEXT, row_heights=False,
+                      wrap=(ContributionsModel.KIND, ContributionsModel.WHO))
         self.contributions.tickedChanged.connect(self._update_sources)
         self.contributions.rowsInserted.connect(self._on_contribution_added)
         ui.contributionsView.installEventFilter(_SpaceTicks(self))
@@ -364,6 +367,8 @@ class MeetingMode(UndoKeys, Page):
         self._tick()
         if self.item and count_time:
             announce(self.ui.captureStatusLabel, f"Now: item {self.item.position}, {self.item.title}.", self.ctx)
+        else:  # opening meeting mode again: what was said about the last visit (ticks, saves) no longer holds
+            announce(self.ui.captureStatusLabel, "")
 
     def _fill_meeting(self) -> None:
         ui = self.ui
@@ -394,7 +399,7 @@ class MeetingMode(UndoKeys, Page):
             ui.itemStateLabel.setText("")
             return
         agenda_row = self.agenda.row_at(row)
-        presenter = f" · presented by {agenda_row.presenter}" if agenda_row.presenter else ""
+        presenter = self._presenter_line(item)
         ui.itemPositionLabel.setText(f"Item {item.position} of {count} · {item.purpose.label}{presenter}")
         ui.itemTitleLabel.setText(item.title)
         ui.itemNotesLabel.setText(item.notes or "")
@@ -404,6 +409,15 @@ class MeetingMode(UndoKeys, Page):
         self.carry_action.setEnabled(item.state is not ItemState.CARRIED)
         self.next_action.setText("&Next item" if row < count - 1 else "&Finish the last item")
         self.setAccessibleDescription(f"Item {item.position} of {count}: {item.title}")
+
+    def _presenter_line(self, item: AgendaItem) -> str:
+        """" · presented by ..." as the presenter's consent allows; nothing for someone
+        anonymous (the room sees who presents: a label would tie them to "Anonymous
+        member" on the screen)."""
+        person = self.service.find(Person, item.presenter_id) if item.presenter_id else None
+        if person is None or person.consent is Consent.ANONYMOUS:
+            return ""
+        return f" · presented by {rules.attribute(person)}"
 
     def _on_changed(self, tables: set[str]) -> None:
         if self.meeting is None:
@@ -649,10 +663,13 @@ class MeetingMode(UndoKeys, Page):
             show_problem(ui.captureProblemLabel, "Type what was said, then press Enter.", ui.textEdit)
             return None
         person, kind = self.speaker, self.kind()
+        # What the screen says about it (the status bar, Edit > Undo) uses the label their
+        # consent allows: a laptop in a meeting is often projected for the room.
+        shown = rules.attribute(person)
         try:
             contribution = run_undoable(
                 self.ctx,
-                f"Add {kind.label.lower()} from {person.display_name}",
+                f"Add {kind.label.lower()} from {shown}",
                 do=adding(
                     lambda: self.service.add_contribution(item.id, person.id, kind, text),
                     lambda c: self.service.restore(Contribution, c.id),
@@ -671,10 +688,9 @@ class MeetingMode(UndoKeys, Page):
         self.speaker = None
         ui.whoEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         shown = rules.attribute(person, contribution.attribution)
-        as_shown = "" if shown == person.display_name else f", shown as “{shown}”"
         announce(
             ui.captureStatusLabel,
-            f"Saved {contribution.ref}: {kind.label.lower()} from {person.display_name}{as_shown}. Ctrl+Z undoes it.",
+            f"Saved {contribution.ref}: {kind.label.lower()} from {shown}. Ctrl+Z undoes it.",
             self.ctx,
         )
         return contribution
@@ -854,6 +870,7 @@ class MeetingMode(UndoKeys, Page):
             show_problem(ui.actionProblemLabel, "Say who will do it: a few letters of their name in Owner.", ui.ownerEdit)
             return None
         owner = self.owner
+        shown = rules.attribute(owner)  # as their consent allows (the screen may be projected)
         values = {
             "title": ui.actionTitleEdit.text(),
             "owner_id": owner.id,
@@ -864,7 +881,7 @@ class MeetingMode(UndoKeys, Page):
         try:
             action = run_undoable(
                 self.ctx,
-                f"Add an action for {owner.display_name}",
+                f"Add an action for {shown}",
                 do=adding(lambda: self.service.add_action(**values), lambda a: self.service.restore(Action, a.id)),
                 undo=lambda a: self.service.remove_action(a.id),
             )
@@ -879,7 +896,7 @@ class MeetingMode(UndoKeys, Page):
         self.owner = None
         announce(
             ui.captureStatusLabel,
-            f"Added {action.ref} for {owner.display_name}, due {words.day_short(action.due_on)}. Ctrl+Z undoes it.",
+            f"Added {action.ref} for {shown}, due {words.day_short(action.due_on)}. Ctrl+Z undoes it.",
             self.ctx,
         )
         ui.actionTitleEdit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -1020,7 +1037,7 @@ def _qdate(day: dt.date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _set_up_table(view: QTableView, *, stretch: int, row_heights: bool = True) -> TableFit:
+def _set_up_table(view: QTableView, *, stretch: int, row_heights: bool = True, wrap: tuple[int, ...] = ()) -> TableFit:
     """Columns as wide as their words; ``stretch`` takes the rest, never fewer than 24
     characters (a narrow pane scrolls sideways rather than squeezing what was said)."""
     view.verticalHeader().hide()
@@ -1028,4 +1045,4 @@ def _set_up_table(view: QTableView, *, stretch: int, row_heights: bool = True) -
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
-    return TableFit(view, {}, stretch, 24, fit_contents=True, row_heights=row_heights)
+    return TableFit(view, {}, stretch, 24, fit_contents=True, row_heights=row_heights, wrap=wrap)

@@ -13,7 +13,7 @@ from ..domain.vocab import Consent, PaymentPreference, Role
 from .context import AppContext
 from .edits import add_record, change_records
 from .form_dialog import FormDialog, text_of
-from .widgets import set_combo_data
+from .widgets import DayField, set_combo_data
 
 CONSENT_MEANING = {
     Consent.NAMED: "Named: their name is shown",
@@ -21,6 +21,11 @@ CONSENT_MEANING = {
     Consent.ROLE_ONLY: "Role only: shown by their role, never by name",
     Consent.ANONYMOUS: "Anonymous: neither name nor role is shown",
 }
+
+
+#: What the consent list says before anything is chosen, and the refusal if it stays so.
+NO_CONSENT_YET = "Not chosen yet: ask them"
+CONSENT_NEEDED = "Attribution consent is needed: choose the one they agreed to"
 
 
 class PersonDialog(FormDialog):
@@ -32,7 +37,7 @@ class PersonDialog(FormDialog):
         "accessEdit", "paymentCombo", "fromEdit", "toEdit", "formError", "buttons",
         *(f"role_{role.value}" for role in Role),
         "nameError", "preferredError", "pronounsError", "rolesError", "consentError",
-        "accessError", "paymentError", "fromError", "toError",
+        "accessError", "paymentError", "fromError", "toError", "fromHint", "toHint",
     )
     FIELD_ERRORS = {
         "display_name": ("nameEdit", "nameError"),
@@ -51,8 +56,13 @@ class PersonDialog(FormDialog):
         self.person = person
         self.saved: Person | None = None
         ui = self.ui
+        # No consent is chosen for anyone: it is asked, and saving waits until it is chosen.
+        ui.consentCombo.setPlaceholderText(NO_CONSENT_YET)
         for consent in Consent:
             ui.consentCombo.addItem(CONSENT_MEANING[consent], consent.value)
+        ui.consentCombo.setCurrentIndex(-1)
+        self.joined = DayField(ui.fromEdit, ui.fromHint, "active_from")
+        self.left = DayField(ui.toEdit, ui.toHint, "active_to")
         ui.paymentCombo.addItem("Not set", None)
         for payment in PaymentPreference:
             ui.paymentCombo.addItem(payment.label, payment.value)
@@ -87,17 +97,22 @@ class PersonDialog(FormDialog):
             "preferred_name": ui.preferredEdit.text(),
             "pronouns": ui.pronounsEdit.text(),
             "roles": [role.value for role, check in self.role_checks.items() if check.isChecked()],
-            "consent": ui.consentCombo.currentData(),
+            "consent": ui.consentCombo.currentData(),  # None until one is chosen
             "access_needs": text_of(ui.accessEdit),
             "payment": ui.paymentCombo.currentData(),
-            "active_from": ui.fromEdit.text(),
-            "active_to": ui.toEdit.text(),
+            "active_from": self.joined.value(),
+            "active_to": self.left.value(),
         }
 
     def _show_attribution(self) -> None:
         roles = tuple(role for role, check in self.role_checks.items() if check.isChecked())
         name = self.ui.nameEdit.text().strip()
-        consent = Consent.parse(self.ui.consentCombo.currentData() or "named")
+        chosen = self.ui.consentCombo.currentData()
+        if chosen is None:
+            self.ui.consentHint.setText(
+                "Needed: ask them how they want to be shown in the decision log, minutes and exports.")
+            return
+        consent = Consent.parse(chosen)
         if not name:
             self.ui.consentHint.setText("")
             return
@@ -108,9 +123,12 @@ class PersonDialog(FormDialog):
 
     def save(self) -> None:
         service = self.ctx.service
-        values = self.values()
-        if not values["roles"]:
+        ui = self.ui
+        if not any(check.isChecked() for check in self.role_checks.values()):
             raise RuleError("Tick at least one role", "roles")
+        if ui.consentCombo.currentData() is None:
+            raise RuleError(CONSENT_NEEDED, "consent")
+        values = self.values()
         if self.person is None:
             name = values["display_name"].strip() or "a member"
             self.saved = add_record(
@@ -132,7 +150,7 @@ class LeaveDialog(FormDialog):
     """Record that someone has left the panel (their history is kept). Undoable."""
 
     FORM = "leave_dialog.ui"
-    WIDGETS = ("introLabel", "dateEdit", "dateError", "keptHint", "formError", "buttons")
+    WIDGETS = ("introLabel", "dateEdit", "dateError", "dateHint", "keptHint", "formError", "buttons")
     FIELD_ERRORS = {"active_to": ("dateEdit", "dateError")}
     TITLE = "Mark as having left the panel"
 
@@ -141,6 +159,7 @@ class LeaveDialog(FormDialog):
         self.person = person
         self.ui.introLabel.setText(f"When did {person.display_name} leave the panel?")
         self.ui.dateEdit.setText(ctx.service.today())
+        self.day = DayField(self.ui.dateEdit, self.ui.dateHint, "active_to")
         self.ui.dateEdit.selectAll()
         self.ui.dateEdit.setFocus()
 
@@ -150,7 +169,9 @@ class LeaveDialog(FormDialog):
     def save(self) -> None:
         service = self.ctx.service
         before = service.get(Person, self.person.id)
-        day = self.ui.dateEdit.text()
+        day = self.day.value()
+        if day is None:
+            raise RuleError(f"Type the day they left, like {DayField.EXAMPLE}", "active_to")
         person = change_records(
             self.ctx, f"{before.display_name} left the panel", [before],
             lambda: service.edit_person(before.id, active_to=day), form=True,

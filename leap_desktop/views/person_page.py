@@ -15,7 +15,7 @@ from ..domain import rules
 from ..domain.model import Person
 from ..models.actions import ActionsModel
 from ..models.base import RecordRole, RowRole
-from ..models.format import has_left, membership, plural
+from ..models.format import choosable, has_left, membership, plural
 from ..models.person import ContributionsModel, ShapedDecisionsModel, shaped_decisions
 from .context import AppContext
 from .forms import load_form
@@ -76,8 +76,10 @@ class PersonPage(Page):
             enabled_when=lambda: self.person is not None)
         self.log_action = self.page_action(
             "Show in the &decision log", self.show_in_log, shortcut="Ctrl+Shift+D",
-            description="List the decisions this person shaped in the decision log", button=ui.logButton,
-            enabled_when=lambda: self.person is not None)
+            description="List the decisions this person shaped in the decision log (for people shown by name "
+                        "or initials: the log never picks out the decisions of someone who is not named)",
+            button=ui.logButton,
+            enabled_when=lambda: self.person is not None and choosable(self.person))
         self._stale = True  # filled in when shown: for the person asked for, or the first
 
     # -- what is shown -----------------------------------------------------------------------
@@ -134,6 +136,10 @@ class PersonPage(Page):
             f"Attribution consent: {person.consent.label.lower()}. In the decision log, minutes and "
             f"exports they appear as \u201c{shown}\u201d."
         )
+        if not choosable(person):
+            ui.consentLabel.setText(
+                ui.consentLabel.text() + " The decision log does not pick out their decisions (that would link "
+                "them together); the ones they shaped are listed here.")
         if person.access_needs:
             ui.consentLabel.setText(ui.consentLabel.text() + f" Access needs: {person.access_needs}")
         self.contributions.set_rows(history.contributions)
@@ -155,7 +161,7 @@ class PersonPage(Page):
             self.open_dialog(PersonDialog(self.ctx, self.person, self))
 
     def show_in_log(self) -> None:
-        if self.person is not None:
+        if self.person is not None and choosable(self.person):
             self.ctx.navigate.emit("decisions", self.person.id)
 
     def _open_decision(self, index) -> None:

@@ -64,6 +64,43 @@ def problem_colour(widget: QWidget) -> QColor:
     return QColor("#ff8a80") if background.lightness() < 128 else QColor("#a1160a")
 
 
+#: The least contrast quiet text may have against its background: WCAG 2 level AA for
+#: ordinary text (4.5 to 1).
+MIN_CONTRAST = 4.5
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def _mix(colour: QColor, other: QColor, share: float) -> QColor:
+    """``colour`` with ``share`` of ``other`` mixed in (and its transparency laid over it)."""
+    return QColor.fromRgbF(*(c + (o - c) * share for c, o in zip(
+        (colour.redF(), colour.greenF(), colour.blueF()), (other.redF(), other.greenF(), other.blueF()))))
+
+
+def contrast_ratio(text: QColor, background: QColor) -> float:
+    """WCAG 2 contrast ratio of ``text`` (laid over ``background`` if see-through)."""
+    seen = _mix(background, text, text.alphaF())
+    light, dark = sorted((_luminance(seen), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable(colour: QColor, background: QColor, text: QColor) -> QColor:
+    """``colour`` as it is if it reads well enough on ``background``; otherwise moved
+    towards the theme's ``text`` colour just far enough that it does (a quiet grey that
+    some themes draw too faint becomes a darker grey)."""
+    seen = _mix(background, colour, colour.alphaF())
+    for step in range(11):
+        mixed = _mix(seen, text, step / 10)
+        if contrast_ratio(mixed, background) >= MIN_CONTRAST:
+            return mixed
+    return QColor(text)
+
+
 #: The looks a label can be given with the dynamic property ``role`` (in a form, or
 #: with :func:`set_label_role`): ``error`` for a refusal or a warning in words (bold, in
 #: the theme's problem colour), ``hint`` for quieter explanations.
@@ -108,7 +145,11 @@ def style_label(label: QLabel) -> None:
             font.setBold(True)  # only the weight: the size still follows Text size
             label.setFont(font)
     else:
-        hint = QApplication.palette(label).color(QPalette.ColorRole.PlaceholderText)
+        # The theme's own (application) palette, not the label's: while a new theme is
+        # passed down the window, the label's palette can still hold the old one's.
+        theme = QApplication.palette(label)
+        hint = readable(theme.color(QPalette.ColorRole.PlaceholderText), theme.color(QPalette.ColorRole.Window),
+                        theme.color(QPalette.ColorRole.WindowText))
         palette.setColor(QPalette.ColorRole.WindowText, hint)
     label.setPalette(palette)  # only the text colour is the label's own; the rest follows the theme
 

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QSplitter, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QWidget,
+)
+
+from ..domain.errors import RuleError
+from ..models.format import parse_day
+from ..models.meeting_words import day_long
 
 
 class TableFit(QObject):
@@ -20,10 +26,18 @@ class TableFit(QObject):
     contents (worked out again when the rows change), for short lists whose words vary
     (an agenda, attendance). With ``row_heights=False`` the rows keep the height the
     view gives them (rows that grow with wrapped text).
+
+    Columns named in ``wrap`` (in a view that wraps words and whose rows grow with
+    them) give up room when the stretching column would otherwise have fewer than
+    ``WRAP_UNTIL`` characters: they narrow down to their longest word and their text
+    goes onto more lines, rather than the main column being squeezed or the table
+    scrolling sideways.
     """
 
+    WRAP_UNTIL = 40  # characters the stretching column is given first, by columns that wrap
+
     def __init__(self, view: QTableView, widths: dict[int, int], stretch: int | None, stretch_min: int = 30,
-                 *, fit_contents: bool = False, row_heights: bool = True):
+                 *, fit_contents: bool = False, row_heights: bool = True, wrap: tuple[int, ...] = ()):
         super().__init__(view)
         self.view = view
         self.widths = dict(widths)
@@ -31,6 +45,7 @@ class TableFit(QObject):
         self.stretch_min = stretch_min
         self.fit_contents = fit_contents
         self.row_heights = row_heights
+        self.wrap = tuple(wrap)
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)  # its width changes when a scroll bar comes and goes
         model = view.model()
@@ -57,6 +72,7 @@ class TableFit(QObject):
         model = view.model()
         columns = model.columnCount() if model is not None else 0
         used = 0
+        widths: dict[int, int] = {}
         for column in range(columns) if self.fit_contents else self.widths:
             if column == self.stretch:
                 continue
@@ -66,12 +82,37 @@ class TableFit(QObject):
                 width = max(view.sizeHintForColumn(column) + 8, header.fontMetrics().horizontalAdvance(title) + 28)
             else:
                 width = max(count * chars + 16, header.fontMetrics().horizontalAdvance(title) + 28)
-            view.setColumnWidth(column, width)
+            widths[column] = width
             if not view.isColumnHidden(column):
                 used += width
         if self.stretch is not None:
+            wanted = max(self.stretch_min, self.WRAP_UNTIL) * chars
+            short = wanted - (view.viewport().width() - used - 1)
+            for column in self.wrap:
+                if short <= 0 or column not in widths or view.isColumnHidden(column):
+                    continue
+                give = min(short, widths[column] - self._narrowest(column))
+                if give > 0:
+                    widths[column] -= give
+                    used -= give
+                    short -= give
+        for column, width in widths.items():
+            view.setColumnWidth(column, width)
+        if self.stretch is not None:
             room = view.viewport().width() - used - 1
             view.setColumnWidth(self.stretch, max(self.stretch_min * chars, room))
+
+    def _narrowest(self, column: int) -> int:
+        """The least width a wrapping column can have: its title, or its longest word."""
+        view = self.view
+        model = view.model()
+        header = view.horizontalHeader()
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        metrics = view.fontMetrics()
+        words = (word for row in range(model.rowCount())
+                 for word in str(model.index(row, column).data() or "").split())
+        longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        return max(longest + 16, header.fontMetrics().horizontalAdvance(title) + 28)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show):
@@ -182,3 +223,49 @@ def mark_error_label(label: QLabel) -> None:
 def describe(widget: QWidget, name: str, description: str) -> None:
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description)
+
+
+class DayField(QObject):
+    """A date typed as people write dates: ``31/03/2026`` (day first, as in the UK),
+    ``31 March 2026`` or ``2026-03-31``. The quiet line under it (``hint``) says how it
+    was read ("Tuesday 31 March 2026"), so a day and month typed the other way round are
+    seen before saving. :meth:`value` gives the date as the services take it."""
+
+    EXAMPLE = "31/03/2026"
+
+    def __init__(self, edit: QLineEdit, hint: QLabel, field: str, *, empty: str = ""):
+        super().__init__(edit)
+        self.edit, self.hint, self.field, self.empty = edit, hint, field, empty
+        hint.setWordWrap(True)
+        edit.textChanged.connect(self._show)
+        self._show()
+
+    def reading(self) -> str:
+        """How the text in the field is read, in words."""
+        text = self.edit.text().strip()
+        if not text:
+            return self.empty
+        day = parse_day(text)
+        if day is None:
+            return f"Not a date yet: the day, month and year, like {self.EXAMPLE}"
+        return day_long(day)
+
+    def _show(self) -> None:
+        text = self.reading()
+        self.hint.setText(text)
+        self.hint.setAccessibleName(text)
+        self.hint.setVisible(bool(text))
+
+    def value(self) -> str | None:
+        """The date as ``YYYY-MM-DD`` (None when empty); a :class:`RuleError` on this
+        form's field when the text is not a real date."""
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        day = parse_day(text)
+        if day is None:
+            raise RuleError(
+                f"\u201c{text}\u201d is not a real date. Type the day, month and year, like {self.EXAMPLE}",
+                self.field,
+            )
+        return day

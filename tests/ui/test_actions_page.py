@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from leap_desktop.domain.model import Action
+from leap_desktop.domain.model import Action, Person
 from leap_desktop.domain.vocab import ActionStatus
 from leap_desktop.models.actions import ActionsModel
 from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
@@ -52,12 +52,15 @@ def test_add_an_action_then_mark_it_done_with_what_was_done(window, qtbot, demo_
     type_text(qtbot, "Iv")
     assert dialog.ui.ownerCombo.currentText() == "Ivan Novak (facilitator)"
     press(qtbot, K.Key_Tab)  # to the due date
-    type_text(qtbot, "2026-07-10")
+    assert dialog.ui.dueHint.text() == "No due date"
+    type_text(qtbot, "10/07/2026")  # day first, as people in the UK write it
+    assert dialog.ui.dueHint.text() == "Friday 10 July 2026"
     press(qtbot, K.Key_Return)
     wait_closed(window, dialog, qtbot)
 
     added = page.current()
     assert added.title == "Send members the easy-read summary"
+    assert added.due_on == "2026-07-10"
     assert page.ui.detailLabel.text().startswith(f"{added.ref}: Send members the easy-read summary")
     assert "Owner: Ivan Novak" in page.ui.detailLabel.text()
 
@@ -116,3 +119,21 @@ def test_sort_by_owner_and_filter_by_owner(window, qtbot, demo_service):
     jo = combo.currentData()
     assert set(column(page.proxy, ActionsModel.OWNER)) == {"Jo Taylor"}
     assert page.model.rowCount() == len(demo_service.actions(owner_id=jo))
+
+
+def test_owners_are_shown_and_offered_only_as_their_consent_allows(window, qtbot, demo_service):
+    """The action list is shared with the panel: no reference that ties an anonymous or
+    role-only owner's actions together, and no Owner choice for them."""
+    page = actions_page(window, qtbot)
+    show(page, qtbot, "All actions")
+    owners = set(column(page.proxy, ActionsModel.OWNER))
+    assert "Researcher" in owners  # Farid Haddad chose role only
+    assert not any("(P-" in owner for owner in owners)
+    combo = page.ui.ownerCombo
+    entries = [combo.itemText(i) for i in range(combo.count())]
+    assert entries[0] == "Anyone"
+    assert "B.O." in entries and "Jo Taylor" in entries
+    assert entries.index("Jo Taylor") < entries.index("B.O.")  # named people first, then initials
+    assert not any(e.startswith(("Researcher", "Anonymous", "Observer")) or "(P-" in e for e in entries)
+    farid = demo_service.resolve(Person, "Farid Haddad")
+    assert combo.findData(farid.id) == -1

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from leap_desktop.domain.model import Decision
+from leap_desktop.domain.model import Decision, Person
 from leap_desktop.domain.vocab import DecisionStatus
 from leap_desktop.models.decisions import DecisionLogModel
 from leap_desktop.services import DecisionFilter
@@ -200,3 +200,76 @@ def test_add_an_action_for_the_selected_decision(window, qtbot, demo_service):
     actions = demo_service.actions(decision_id=decision.id)
     assert "Tell the panel what changed" in [a.title for a in actions]
     assert "Tell the panel what changed" in page.ui.traceView.toPlainText()
+
+
+def combo_texts(combo) -> list[str]:
+    return [combo.itemText(i) for i in range(combo.count())]
+
+
+def test_shaped_by_lists_people_only_by_what_is_shown_and_never_those_not_named(window, qtbot, demo_service):
+    """The log is read together: the Shaped by list must neither place an anonymous or
+    role-only person by their real name nor tie their decisions together."""
+    page = log_page(window, qtbot)
+    people = demo_service.people()
+    named = sorted((p.display_name for p in people if p.consent.value == "named"), key=str.casefold)
+    initials = sorted(p.display_name for p in people if p.consent.value == "initials")
+    shown_initials = sorted("".join(w[0] + "." for w in name.split()) for name in initials)
+    entries = combo_texts(page.ui.personCombo)
+    assert entries == ["Anyone", *named, *shown_initials]  # names first, then initials, each by what is shown
+    assert "B.O." in entries and "Amira Khan" in entries
+    assert not any("Anonymous" in e or "(P-" in e for e in entries)
+    for hidden in ("Researcher", "Observer", "Carer", "Lived experience member"):
+        assert hidden not in entries  # role-only and anonymous people are not offered at all
+    assert "role only or anonymity" in page.ui.personCombo.accessibleDescription()
+
+
+def test_a_person_not_named_is_never_picked_out_in_the_log(window, qtbot, demo_service):
+    dev = demo_service.resolve(Person, "Dev Patel")  # anonymous
+    person_page = window.show_page("person")
+    person_page.show_record(dev.id)
+    activate(window, qtbot)
+    assert not person_page.log_action.isEnabled()
+    assert "does not pick out their decisions" in person_page.ui.consentLabel.text()
+    window.ctx.navigate.emit("decisions", dev.id)  # even if asked to, the log shows everyone's
+    page = window.current_page()
+    assert page.ui.personCombo.currentText() == "Anyone"
+    assert page.model.total == demo_service.count_decisions()
+
+    ben = demo_service.resolve(Person, "Ben Okafor")  # shown by initials
+    person_page = window.show_page("person")
+    person_page.show_record(ben.id)
+    assert person_page.log_action.isEnabled()
+    press(qtbot, K.Key_D, CTRL_SHIFT)
+    page = window.current_page()
+    assert page.ui.personCombo.currentText() == "B.O."
+    expected = demo_service.decision_log(DecisionFilter(person_id=ben.id))
+    assert column(page.model, DecisionLogModel.REF) == [r.decision.ref for r in expected]
+
+
+def full_rows_shown(table) -> int:
+    viewport = table.viewport().rect()
+    return sum(1 for row in range(table.model().rowCount())
+               if viewport.contains(table.visualRect(table.model().index(row, 0))))
+
+
+def test_large_text_keeps_enough_of_the_list_and_of_the_details(window, appearance, qtbot):
+    """At 175% in the usual window the list kept about three rows (QA L13): it now
+    keeps at least six, the details at least ten lines, and the page scrolls instead."""
+    page = log_page(window, qtbot)
+    appearance.set_scale(1.75)
+    QApplication.processEvents()
+    table, trace = page.ui.decisionsTable, page.ui.traceView
+    assert full_rows_shown(table) >= 6
+    assert trace.viewport().height() >= 10 * trace.fontMetrics().lineSpacing()
+    # A divider the person moves stays where they put it when the window changes size.
+    splitter = page.ui.logSplitter
+    sizes = splitter.sizes()
+    splitter.setSizes([sizes[0] - 60, sizes[1] + 60])
+    splitter.splitterMoved.emit(sizes[0] - 60, 1)
+    moved = splitter.sizes()
+    window.resize(window.width() + 40, window.height())
+    QApplication.processEvents()
+    assert splitter.sizes()[0] == moved[0]
+    appearance.set_scale(1.0)  # a new text size shares the page afresh
+    QApplication.processEvents()
+    assert full_rows_shown(table) >= 8

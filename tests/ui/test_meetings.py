@@ -166,3 +166,42 @@ def test_page_actions_for_menus(page):
     assert by_text["New meeting"].shortcut().toString() == "Ctrl+Shift+N"
     assert "(Ctrl+Shift+N)" in by_text["New meeting"].toolTip()
     assert "Open meeting workspace" in by_text
+
+
+def test_change_status_never_offers_a_minutes_step_and_says_where_it_is(ctx, service, small_panel, qtbot):
+    """Circulating and approving minutes are File > Minutes steps (each keeps a version):
+    Change status must not offer them, only to have them refused."""
+    page = show(qtbot, MeetingsPage(ctx))
+    march = small_panel["meeting"]
+    page.select_meeting(march.id)
+    editor = page.editor
+    ui = editor.ui
+    editor.change_status("held")
+    editor.change_status("minutes_draft")
+    assert [ui.statusCombo.itemText(i) for i in range(ui.statusCombo.count())] == []
+    assert not ui.statusButton.isEnabled()
+    assert ui.statusNowLabel.text() == (
+        "Now: Minutes in draft. Next: circulate the minutes with File > Minutes > Circulate minutes\u2026.")
+
+
+def test_every_status_change_offered_is_one_the_panel_accepts(service):
+    """The moves Change status offers, from every status, are all accepted (so the form
+    and the panel's rules cannot drift apart again)."""
+    from leap_desktop.views.meeting_editor import status_moves
+
+    for status in MeetingStatus:
+        for move in status_moves(status):
+            meeting = service.add_meeting(title=f"{status.value} to {move.value}", starts_at="2026-05-01 14:00")
+            with service.store.change("Set up the test"):  # put it there directly
+                service.store.update(meeting.changed(status=status))
+            assert service.set_meeting_status(meeting.id, move).status is move
+
+
+def test_papers_date_is_typed_as_people_write_it(page, service, qtbot):
+    editor = page.editor.ui
+    press(qtbot, Key.Key_N, CTRL | SHIFT)
+    press(qtbot, Key.Key_N, ALT)  # "Papers sent on"
+    type_text(qtbot, "28/05/2026")
+    press(qtbot, Key.Key_Return)
+    assert service.meetings()[0].papers_sent_on == "2026-05-28"
+    assert editor.papersEdit.text() == "2026-05-28"  # read back as stored: day and month not swapped

@@ -59,6 +59,7 @@ def test_add_a_member_by_keyboard(window, qtbot, demo_service):
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)  # first role: lived experience member
     assert QApplication.focusWidget() is dialog.widget("role_lived_experience")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    choose_consent(qtbot, dialog, "Named: their name is shown")
     qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)  # Enter saves
     closed(window, dialog, qtbot)
 
@@ -75,6 +76,67 @@ def test_add_a_member_by_keyboard(window, qtbot, demo_service):
     assert demo_service.resolve(Person, "Nadia Rahman").number == 14
 
 
+def choose_consent(qtbot, dialog, text):
+    """Choose an attribution consent by keyboard: Alt+C to the list, then its first letters."""
+    qtbot.keyClick(dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.ui.consentCombo
+    qtbot.keyClicks(dialog.ui.consentCombo, text.split()[0])  # typing picks (Space would open the list)
+    assert dialog.ui.consentCombo.currentText() == text
+
+
+def test_a_new_member_has_no_consent_chosen_for_them(window, qtbot, demo_service):
+    """Attribution consent is asked, never assumed: nothing is chosen at first, and the
+    form will not save until it is."""
+    page = people_page(window, qtbot)
+    before = names(page)
+    dialog = open_dialog(window, qtbot, Qt.Key.Key_N, CTRL_SHIFT, PersonDialog)
+    combo = dialog.ui.consentCombo
+    assert combo.currentIndex() == -1 and combo.currentData() is None
+    assert combo.currentText() == ""  # the list shows its placeholder, not a choice
+    assert combo.placeholderText() == "Not chosen yet: ask them"
+    assert dialog.ui.consentLabel.text() == "Attribution &consent (required)"
+    assert dialog.ui.consentHint.text().startswith("Needed: ask them how they want to be shown")
+    qtbot.keyClicks(dialog.ui.nameEdit, "Zara Quinn")
+    dialog.widget("role_carer").setChecked(True)
+    qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.ui.consentError.isVisible()
+    assert dialog.ui.consentError.text().startswith("Attribution consent is needed")
+    assert QApplication.focusWidget() is combo
+    assert "Problem: Attribution consent is needed" in combo.accessibleDescription()
+    assert demo_service.find(Person, "Zara Quinn") is None  # nothing saved
+    assert names(page) == before
+
+    choose_consent(qtbot, dialog, "Anonymous: neither name nor role is shown")
+    assert dialog.ui.consentHint.text() == "In the decision log, minutes and exports: \u201cAnonymous member\u201d"
+    qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
+    closed(window, dialog, qtbot)
+    assert demo_service.resolve(Person, "Zara Quinn").consent.value == "anonymous"
+    assert row_text(page, "Zara Quinn", PeopleModel.SHOWN_AS) == "Anonymous member"
+
+
+def test_dates_are_typed_as_people_write_them_and_read_back_in_words(window, qtbot, demo_service):
+    people_page(window, qtbot)
+    dialog = open_dialog(window, qtbot, Qt.Key.Key_N, CTRL_SHIFT, PersonDialog)
+    qtbot.keyClicks(dialog.ui.nameEdit, "Nadia Rahman")
+    dialog.widget("role_carer").setChecked(True)
+    choose_consent(qtbot, dialog, "Initials: only their initials are shown")
+    dialog.ui.fromEdit.selectAll()
+    qtbot.keyClicks(dialog.ui.fromEdit, "31/02/2026")
+    assert dialog.ui.fromHint.text() == "Not a date yet: the day, month and year, like 31/03/2026"
+    qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.ui.fromError.text() == (
+        "\u201c31/02/2026\u201d is not a real date. Type the day, month and year, like 31/03/2026")
+    assert QApplication.focusWidget() is dialog.ui.fromEdit
+    dialog.ui.fromEdit.selectAll()
+    qtbot.keyClicks(dialog.ui.fromEdit, "3/4/2026")  # day first, as in the UK
+    assert dialog.ui.fromHint.text() == "Friday 3 April 2026"
+    qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
+    closed(window, dialog, qtbot)
+    assert demo_service.resolve(Person, "Nadia Rahman").active_from == "2026-04-03"
+
+
 def test_a_refused_member_keeps_what_was_typed_and_says_why_beside_the_field(window, qtbot):
     people_page(window, qtbot)
     dialog = open_dialog(window, qtbot, Qt.Key.Key_N, CTRL_SHIFT, PersonDialog)
@@ -86,12 +148,13 @@ def test_a_refused_member_keeps_what_was_typed_and_says_why_beside_the_field(win
     assert dialog.ui.nameEdit.text() == "Nadia Rahman"
 
     dialog.widget("role_carer").setChecked(True)
-    dialog.ui.fromEdit.setText("31/02/2026")
+    choose_consent(qtbot, dialog, "Role only: shown by their role, never by name")
+    dialog.ui.fromEdit.setText("next spring")
     qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
     assert dialog.isVisible() and not dialog.ui.rolesError.isVisible()
-    assert dialog.ui.fromError.text() == "Joined the panel on must be a real date like 2026-03-31 (got '31/02/2026')"
+    assert dialog.ui.fromError.text().startswith("\u201cnext spring\u201d is not a real date")
     assert "Problem:" in dialog.ui.fromEdit.accessibleDescription()
-    dialog.ui.fromEdit.setText("2026-03-31")
+    dialog.ui.fromEdit.setText("31/03/2026")
     qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
     closed(window, dialog, qtbot)
 
@@ -147,7 +210,8 @@ def test_mark_someone_as_having_left_keeps_their_history(window, qtbot, demo_ser
         qtbot.keyClick(table, Qt.Key.Key_Down)
     contributions = len(demo_service.person_history(page.current().id).contributions)
     dialog = open_dialog(window, qtbot, Qt.Key.Key_L, CTRL_SHIFT, LeaveDialog)
-    dialog.ui.dateEdit.setText("2026-06-01")
+    dialog.ui.dateEdit.setText("1 June 2026")
+    assert dialog.ui.dateHint.text() == "Monday 1 June 2026"
     qtbot.keyClick(dialog.ui.dateEdit, Qt.Key.Key_Return)
     closed(window, dialog, qtbot)
     assert row_text(page, "Amira Khan", PeopleModel.MEMBERSHIP) == "Left on 1 Jun 2026"

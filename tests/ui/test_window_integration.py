@@ -539,3 +539,45 @@ def test_meeting_mode_on_a_meeting_held_before_runs_no_clocks(window, demo_servi
     mode = window.show_page("meeting_mode", m13.id)
     assert mode.ui.meetingClockLabel.text().startswith("Meeting: 0 of 120 minutes")
     assert mode.ui.timerLabel.text().startswith("0 of ") and mode.restart_action.isEnabled()
+
+
+def test_meeting_mode_shows_every_word_of_who_said_what_in_the_default_window(window, demo_service, qtbot):
+    """In the 1200x780 window, the contributions list keeps "What was said" readable
+    without scrolling sideways, and who said it and its kind are never cut off: they
+    wrap onto a second line when the pane is narrow."""
+    from PySide6.QtCore import QRect
+
+    from leap_desktop.domain.model import AgendaItem
+    from leap_desktop.models.contributions import ContributionsModel as C
+
+    people = {p.id: p for p in demo_service.people()}
+
+    def wordy(item):  # an item with long kinds and labels to show ("Lived-experience insight", "Anonymous member")
+        said = demo_service.contributions(item.id)
+        long_words = {c.kind.value == "insight" or people[c.person_id].consent.value == "anonymous" for c in said}
+        return len(long_words - {False}), len(said)
+
+    items = [i for m in demo_service.meetings() for i in demo_service.agenda(m.id)]
+    item = max(items, key=wordy)
+    for visit in range(2):  # the first time meeting mode is shown, and coming back to it
+        page = window.show_page("meeting_mode", item.id)
+        QApplication.processEvents()
+        view = page.ui.contributionsView
+        model = view.model()
+        assert model.rowCount() >= 3
+        widths = [view.columnWidth(c) for c in range(model.columnCount())]
+        assert view.horizontalScrollBar().maximum() == 0, ("the list scrolls sideways", widths, view.viewport().width())
+        chars = view.fontMetrics().averageCharWidth()
+        assert view.columnWidth(C.TEXT) >= 24 * chars
+        metrics = view.fontMetrics()
+        for row in range(model.rowCount()):
+            height = view.rowHeight(row)
+            for column in (C.TIME, C.WHO, C.KIND):
+                text = model.index(row, column).data()
+                width = view.columnWidth(column) - 12  # the cell's margins
+                assert all(metrics.horizontalAdvance(word) <= width for word in text.split()), (text, width)
+                needed = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+                assert needed <= height, (text, width, height)
+        window.show_page("meeting", item.meeting_id)
+        QApplication.processEvents()
+    assert isinstance(demo_service.get(AgendaItem, item.id), AgendaItem)

@@ -114,3 +114,32 @@ def test_person_models_show_what_they_said_and_what_it_shaped(qtmodeltester, dem
     qtmodeltester.check(decisions)
     how = texts(decisions, ShapedDecisionsModel.HOW)
     assert all(h.startswith("Through what they said: C-") or "Directly" in h for h in how)
+
+
+def test_panel_choices_follow_what_is_shown_never_a_hidden_name(service):
+    """A filter the panel reads offers people by their label only: named people by
+    name, then initials; nobody who chose role only or anonymity; ties by who joined
+    first, never by a name that is not shown."""
+    from leap_desktop.models.format import panel_choices
+
+    add = lambda name, consent, role="lived_experience": service.add_person(  # noqa: E731
+        display_name=name, roles=[role], consent=consent)
+    bola = add("Bola Ojo", "initials")
+    ben = add("Ben Okafor", "initials")
+    zara = add("Zara Quinn", "anonymous")
+    aaron = add("Aaron Abbott", "role_only", "researcher")
+    yusuf = add("Yusuf Ali", "named")
+    choices = panel_choices(service.people())
+    assert choices == [("Yusuf Ali", yusuf.id), ("B.O.", bola.id), ("B.O.", ben.id)]
+    assert {zara.id, aaron.id}.isdisjoint(pid for _, pid in choices)
+
+
+def test_dates_are_read_as_people_in_the_uk_write_them():
+    from leap_desktop.models.format import parse_day
+
+    for typed in ("2026-03-31", "31/03/2026", "31/3/26", "31.03.2026", "31-03-2026", "31 March 2026",
+                  "Tue 31 Mar 2026", "Tuesday, 31st March 2026"):
+        assert parse_day(typed) == "2026-03-31", typed
+    assert parse_day("3/4/2026") == "2026-04-03"  # the day comes first
+    for not_a_date in ("31/02/2026", "2026-02-30", "next week", "", "31/03-2026", "31 Foo 2026", "13/13/2026"):
+        assert parse_day(not_a_date) is None, not_a_date
