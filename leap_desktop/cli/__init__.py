@@ -75,6 +75,16 @@ class Context:
             render()
 
 
+def add_command(commands: argparse._SubParsersAction, name: str, handler, help: str, *,
+                json_flag: bool = False) -> argparse.ArgumentParser:
+    """Add one ``leap`` command; with ``json_flag`` it takes ``--json`` like every listing."""
+    parser = commands.add_parser(name, help=help, description=help)
+    parser.set_defaults(handler=handler)
+    if json_flag:
+        parser.add_argument("--json", action="store_true", help="print JSON for scripts")
+    return parser
+
+
 class Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line plus a hint."""
 

@@ -11,6 +11,7 @@ from ..domain.model import Meeting
 from ..export import csv_export, decisions_docx, minutes_docx, review_docx
 from ..services import approval, minutes, reviews
 from ..store.files import write_atomically
+from . import add_command
 from .records import (
     action_list,
     add_action_filters,
@@ -24,11 +25,7 @@ from .records import (
 
 def register(commands: argparse._SubParsersAction) -> None:
     def add(name: str, handler, help: str, *, json_flag: bool = False) -> argparse.ArgumentParser:
-        parser = commands.add_parser(name, help=help, description=help)
-        parser.set_defaults(handler=handler)
-        if json_flag:
-            parser.add_argument("--json", action="store_true", help="print JSON for scripts")
-        return parser
+        return add_command(commands, name, handler, help, json_flag=json_flag)
 
     p = add("export-minutes", cmd_export_minutes, "write a meeting's minutes as a Word document")
     p.add_argument("meeting", help="the meeting, e.g. M-3")

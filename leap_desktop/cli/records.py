@@ -16,16 +16,13 @@ from ..services import DecisionFilter, PanelService
 from ..services import interchange
 from ..services.demo import build_demo
 from ..store.files import write_atomically
+from . import add_command
 from .opening import new_panel_file
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     def add(name: str, handler, help: str, *, json_flag: bool = False) -> argparse.ArgumentParser:
-        parser = commands.add_parser(name, help=help, description=help)
-        parser.set_defaults(handler=handler)
-        if json_flag:
-            parser.add_argument("--json", action="store_true", help="print JSON for scripts")
-        return parser
+        return add_command(commands, name, handler, help, json_flag=json_flag)
 
     p = add("init", cmd_init, "create a new, empty panel file")
     p.add_argument("--name", default="Our LEAP", help="the panel's name")

@@ -13,14 +13,13 @@ from pathlib import Path
 from ..domain.errors import LeapError
 from ..store import backup
 from ..store.keys import PanelKey, check_passphrase, key_from_passphrase, new_key
+from . import add_command
 from .opening import make_ask, show_recovery_key
 
 
 def register(commands: argparse._SubParsersAction) -> None:
     def add(name: str, handler, help: str) -> argparse.ArgumentParser:
-        parser = commands.add_parser(name, help=help, description=help)
-        parser.set_defaults(handler=handler)
-        return parser
+        return add_command(commands, name, handler, help)
 
     p = add("encrypt", cmd_encrypt, "encrypt a panel file that is not encrypted yet (a new recovery key is shown once)")
     p.add_argument("--passphrase", action="store_true",
