@@ -28,6 +28,7 @@ from ..services.demo import DEMO_PASSPHRASE, create_demo_file
 from ..store.files import write_atomically
 from ..store.keys import KeyStore, read_salt
 from ..store.lock import PanelInUse
+from ..store.panel_store import DamagedFile
 from ..store.unlock import Ask, UnlockRequest
 from .context import AppContext
 from .errors import tell
@@ -143,6 +144,8 @@ def open_panel(
             _remove_new_file(path)
         if raise_problems:
             raise
+        if isinstance(exc, DamagedFile) and interactive:
+            return _open_restored(exc, parent, settings=settings, ask=ask)
         tell(parent, "Could not open the panel", str(exc))
         return None
     security = service.store.security
@@ -156,6 +159,21 @@ def open_panel(
     if service.store.readonly:
         notes.insert(0, f"{path.name} is open read-only: {service.store.read_only_reason}")
     ctx.opening_notes = notes  # the window shows them once it is up
+    return ctx
+
+
+def _open_restored(error: DamagedFile, parent: QWidget | None, *, settings: QSettings | None,
+                   ask: Ask | None) -> AppContext | None:
+    """A damaged panel file: offer its latest good backup (or another); once one is in
+    its place (the damaged file kept beside it, renamed), open the panel."""
+    from .restore_dialogs import offer_backup, restored_note
+
+    done = offer_backup(error, parent, ask=ask or make_ask(parent))
+    if done is None:
+        return None
+    ctx = open_panel(done.panel, parent, settings=settings, ask=ask)
+    if ctx is not None:
+        ctx.opening_notes.insert(0, restored_note(done))
     return ctx
 
 

@@ -228,6 +228,9 @@ class MainWindow(QMainWindow):
         if launcher is not None:
             self._action(file_menu, "&Security settings…", self.show_security,
                          tip="How this panel file is protected: its key, passphrase and backups")
+            self.restore_action = self._action(
+                file_menu, "Restore from a &backup…", self.restore_from_backup,
+                tip="Put one of this panel's backups in its place (the panel as it is now is backed up first)")
             file_menu.addSeparator()
             self._action(file_menu, "&Close panel", lambda: launcher.close_panel(), ["Ctrl+W", "Ctrl+F4"],
                          "Close this panel and go back to the start screen")
@@ -529,6 +532,14 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
+
+    def restore_from_backup(self) -> bool:
+        """File > Restore from a backup…: choose one of the panel's backups and put it in
+        place of the panel (backed up first); every page shows the restored panel."""
+        from .app import make_ask
+        from .restore_dialogs import restore_open_panel
+
+        return restore_open_panel(self.ctx, self, ask=make_ask(self)) is not None
 
     def show_shortcuts(self) -> None:
         for cls in PAGES:  # make every page, so every page's menu is listed
