@@ -42,6 +42,9 @@ class ListingModel(QAbstractTableModel):
         self.ctx = ctx
         self.service = ctx.service
         self._rows: list[Any] = []
+        #: free text as the panel may read it (a PanelText, models/free_text.py), for a
+        #: model the panel reads; None: as typed
+        self.panel_text: Any = None
         ctx.changed.connect(self._on_changed)
 
     # -- what subclasses provide ------------------------------------------------------
@@ -117,7 +120,10 @@ class ListingModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Fetch the rows again and announce the difference."""
+        reads_differently = self.panel_text is not None and self.panel_text.update()
         self._apply(list(self.fetch()))
+        if reads_differently:  # the same rows, but names in their text now read differently
+            self._announce_all()
 
     def _apply(self, new: list[Any]) -> None:
         before = {self.key(r): r for r in self._rows}
