@@ -453,7 +453,7 @@ def take_screenshot(
             ctx = open_panel(path, settings=settings, raise_problems=True,
                              ask=make_ask(None, interactive=False, first=DEMO_PASSPHRASE if db is None else None))
             assert ctx is not None
-            window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page=page_id)
+            window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page=page_id, fit_screen=False)
             try:
                 window.resize(*size)
                 window.show_page(page_id, _resolve_record(ctx, page_id, record) if record else None)
