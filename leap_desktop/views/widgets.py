@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QWidget,
+    QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QSplitter, QStyledItemDelegate, QTableView,
+    QWidget,
 )
 
 from ..domain.errors import RuleError
@@ -29,16 +30,22 @@ class TableFit(QObject):
 
     Columns named in ``wrap`` (in a view that wraps words and whose rows grow with
     them) give up room when the stretching column would otherwise have fewer than
-    ``WRAP_UNTIL`` characters: they narrow down to their longest word and their text
-    goes onto more lines, rather than the main column being squeezed or the table
-    scrolling sideways.
+    ``WRAP_UNTIL`` characters (``wrap_until`` for one table): they narrow down to their
+    longest word and their text goes onto more lines, rather than the main column being
+    squeezed or the table scrolling sideways. They give up room in the order given;
+    ``wrap_lines`` keeps a column to at most so many lines (a date on two lines, not
+    one word a line).
     """
 
     WRAP_UNTIL = 40  # characters the stretching column is given first, by columns that wrap
 
     def __init__(self, view: QTableView, widths: dict[int, int], stretch: int | None, stretch_min: int = 30,
-                 *, fit_contents: bool = False, row_heights: bool = True, wrap: tuple[int, ...] = ()):
+                 *, fit_contents: bool = False, row_heights: bool = True, wrap: tuple[int, ...] = (),
+                 wrap_until: int | None = None, wrap_lines: dict[int, int] | None = None):
         super().__init__(view)
+        if wrap_until is not None:
+            self.WRAP_UNTIL = wrap_until  # this table's own (see the class's doc)
+        self.wrap_lines = dict(wrap_lines or {})
         self.view = view
         self.widths = dict(widths)
         self.stretch = stretch
@@ -103,21 +110,62 @@ class TableFit(QObject):
             view.setColumnWidth(self.stretch, max(self.stretch_min * chars, room))
 
     def _narrowest(self, column: int) -> int:
-        """The least width a wrapping column can have: its title, or its longest word."""
+        """The least width a wrapping column can have: its title, its longest word, and
+        room for each cell in at most its ``wrap_lines`` lines."""
         view = self.view
         model = view.model()
         header = view.horizontalHeader()
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         metrics = view.fontMetrics()
-        words = (word for row in range(model.rowCount())
-                 for word in str(model.index(row, column).data() or "").split())
-        longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-        return max(longest + 16, header.fontMetrics().horizontalAdvance(title) + 28)
+        lines = self.wrap_lines.get(column)
+        widest = 0
+        for row in range(model.rowCount()):
+            words = str(model.index(row, column).data() or "").split()
+            if words:
+                widest = max(widest, _wrap_width(words, metrics, lines))
+        return max(widest + 16, header.fontMetrics().horizontalAdvance(title) + 28)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show):
             self.fit()
         return False
+
+
+class RoomyRows(QStyledItemDelegate):
+    """For rows that grow with their wrapped words: a little room above and below the
+    text (a third of a line), so lines of one row are not read as the next row's."""
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's name)
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), size.height() + max(6, option.fontMetrics.height() // 3))
+
+
+def _wrap_width(words: list[str], metrics, lines: int | None) -> int:
+    """The least width in which ``words`` wrap onto at most ``lines`` lines (any number
+    when None: the longest word)."""
+    space = metrics.horizontalAdvance(" ")
+    widths = [metrics.horizontalAdvance(word) for word in words]
+    longest = max(widths)
+    if lines is None or lines >= len(words):
+        return longest
+
+    def fits(width: int) -> bool:
+        count, used = 1, 0
+        for word in widths:
+            if used and used + space + word > width:
+                count, used = count + 1, word
+            else:
+                used = used + space + word if used else word
+        return count <= lines
+
+    low, high = longest, sum(widths) + space * (len(widths) - 1)
+    while low < high:  # the narrowest width that still fits, by halving
+        middle = (low + high) // 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 class SplitterFlip(QObject):
