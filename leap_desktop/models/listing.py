@@ -99,7 +99,10 @@ class ListingModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        # Asked for thousands of times while a view lays itself out: a plain check, not
+        # checkIndex (which costs twice the rest of this method from Python).
+        if (not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.COLUMNS)
+                or index.model() is not self):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:

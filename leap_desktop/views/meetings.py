@@ -15,7 +15,7 @@ from .forms import load_form
 from .meeting_editor import MeetingEditor
 from .meeting_kit import UndoKeys, announce, bind_button, make_action, scale_font
 from .page import Page
-from .widgets import RoomyRows, SplitterFlip, TableFit
+from .widgets import SplitterFlip, TableFit
 
 
 #: The lists and the details form sit side by side when the page is this many
@@ -223,10 +223,9 @@ def _set_up_table(view: QTableView) -> TableFit:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setWordWrap(True)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
-    view.setItemDelegate(RoomyRows(view))
-    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
+    header.setHighlightSections(False)  # titles in bold would no longer fit the widths worked out
     return TableFit(view, {}, MeetingsModel.TITLE, TITLE_LEAST, fit_contents=True, row_heights=False,
-                    wrap=WRAPPING, wrap_until=TITLE_ROOM, wrap_lines=TWO_LINES)
+                    wrap=WRAPPING, wrap_until=TITLE_ROOM, wrap_lines=TWO_LINES, grow_rows=True)

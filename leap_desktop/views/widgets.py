@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QSplitter, QStyledItemDelegate, QTableView,
-    QWidget,
+    QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QWidget,
 )
 
 from ..domain.errors import RuleError
@@ -35,14 +34,22 @@ class TableFit(QObject):
     squeezed or the table scrolling sideways. They give up room in the order given;
     ``wrap_lines`` keeps a column to at most so many lines (a date on two lines, not
     one word a line).
+
+    With ``grow_rows`` (a view that wraps words), each row is made as tall as its
+    wrapped text, plus a third of a line of room, once the columns are set: worked out
+    here, once, rather than by the view at every change of a column's width.
     """
 
     WRAP_UNTIL = 40  # characters the stretching column is given first, by columns that wrap
 
     def __init__(self, view: QTableView, widths: dict[int, int], stretch: int | None, stretch_min: int = 30,
                  *, fit_contents: bool = False, row_heights: bool = True, wrap: tuple[int, ...] = (),
-                 wrap_until: int | None = None, wrap_lines: dict[int, int] | None = None):
+                 wrap_until: int | None = None, wrap_lines: dict[int, int] | None = None,
+                 grow_rows: bool = False):
         super().__init__(view)
+        self.grow_rows = grow_rows
+        self._generation = 0  # counts changes to the rows' contents
+        self._fitted: tuple | None = None
         if wrap_until is not None:
             self.WRAP_UNTIL = wrap_until  # this table's own (see the class's doc)
         self.wrap_lines = dict(wrap_lines or {})
@@ -63,12 +70,29 @@ class TableFit(QObject):
         self.fit()
 
     def _rows_changed(self, *_args) -> None:
+        self._generation += 1
         self.fit()
+
+    def _state(self) -> tuple:
+        """What the widths depend on: the view's width, the text size, the rows and
+        which columns show. Events that change none of them need no new fit."""
+        view = self.view
+        model = view.model()
+        metrics = view.fontMetrics()
+        columns = model.columnCount() if model is not None else 0
+        return (view.viewport().width(), metrics.height(), metrics.averageCharWidth(),
+                model.rowCount() if model is not None else 0, columns,
+                tuple(view.isColumnHidden(c) for c in range(columns)), self._generation)
 
     def fit(self) -> None:
         view = self.view
         if not shiboken6.isValid(view):
             return  # the table is being taken down (its model tells of its rows going)
+        self._fit()
+        self._fitted = self._state()
+
+    def _fit(self) -> None:
+        view = self.view
         metrics = view.fontMetrics()
         height = metrics.height()
         if self.row_heights:
@@ -104,10 +128,25 @@ class TableFit(QObject):
                     used -= give
                     short -= give
         for column, width in widths.items():
-            view.setColumnWidth(column, width)
+            if view.columnWidth(column) != width:
+                view.setColumnWidth(column, width)
         if self.stretch is not None:
             room = view.viewport().width() - used - 1
-            view.setColumnWidth(self.stretch, max(self.stretch_min * chars, room))
+            width = max(self.stretch_min * chars, room)
+            if view.columnWidth(self.stretch) != width:
+                view.setColumnWidth(self.stretch, width)
+        if self.grow_rows:
+            self._grow_rows()
+
+    def _grow_rows(self) -> None:
+        """Rows as tall as their wrapped words, with a third of a line between rows, so
+        the lines of one row are not read as the next row's."""
+        view = self.view
+        header = view.verticalHeader()
+        room = max(6, view.fontMetrics().height() // 3)
+        view.resizeRowsToContents()
+        for row in range(view.model().rowCount() if view.model() is not None else 0):
+            header.resizeSection(row, header.sectionSize(row) + room)
 
     def _narrowest(self, column: int) -> int:
         """The least width a wrapping column can have: its title, its longest word, and
@@ -127,17 +166,9 @@ class TableFit(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show):
-            self.fit()
+            if shiboken6.isValid(self.view) and self._state() != self._fitted:
+                self.fit()
         return False
-
-
-class RoomyRows(QStyledItemDelegate):
-    """For rows that grow with their wrapped words: a little room above and below the
-    text (a third of a line), so lines of one row are not read as the next row's."""
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt's name)
-        size = super().sizeHint(option, index)
-        return QSize(size.width(), size.height() + max(6, option.fontMetrics.height() // 3))
 
 
 def _wrap_width(words: list[str], metrics, lines: int | None) -> int:
