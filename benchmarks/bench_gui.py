@@ -70,7 +70,8 @@ def main() -> int:
         started = time.perf_counter()
         ctx = open_panel(path, settings=settings, raise_problems=True)
         opens.append(time.perf_counter() - started)
-        window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page="decisions")
+        window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page="decisions",
+                           fit_screen=False)  # drawn at 1280x800, larger than the offscreen screen
         window.resize(1280, 800)
         page = window.page("decisions")
         watcher = FirstPaint()
@@ -101,7 +102,8 @@ def main() -> int:
             PanelService.open(unknown, backups=False).close()
         started = time.perf_counter()
         fresh = open_ctx(unknown)
-        fresh_window = MainWindow(fresh, None, appearance=appearance, remember=False, first_page="decisions")
+        fresh_window = MainWindow(fresh, None, appearance=appearance, remember=False, first_page="decisions",
+                                  fit_screen=False)  # drawn at 1280x800, larger than the offscreen screen
         fresh_window.resize(1280, 800)
         watcher = FirstPaint()
         fresh_window.page("decisions").ui.decisionsTable.viewport().installEventFilter(watcher)

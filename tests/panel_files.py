@@ -22,3 +22,29 @@ def raw_connect(path: Path, key: PanelKey | None = None):
     conn = driver.connect(str(path))
     conn.execute(f"PRAGMA key = {(key or key_of(path)).pragma()}")
     return conn
+
+
+def damage_page(path: Path, page: int) -> None:
+    """Flip 8 bytes in the middle of one page, as a failing disk or a tamperer might."""
+    data = bytearray(path.read_bytes())
+    offset = 4096 * (page - 1) + 2000
+    data[offset : offset + 8] = bytes(b ^ 0xFF for b in data[offset : offset + 8])
+    path.write_bytes(bytes(data))
+
+
+def damaged_panel(path: Path) -> Path:
+    """An encrypted panel whose newest automatic backup holds 40 people ("Person 0" to
+    "Person 39"), then one more person added after that backup ("Added after the
+    backup"), then a page damaged. Returns the backup."""
+    from leap_desktop.services import PanelService
+    from leap_desktop.store import backup
+
+    with PanelService.open(path, create=True) as svc:
+        svc.set_panel(name="Damaged panel")
+        for n in range(40):
+            svc.add_person(display_name=f"Person {n}", roles=["carer"], access_needs="x" * 300, consent="named")
+    with PanelService.open(path) as svc:  # reopening makes today's automatic backup
+        good = backup.automatic_backups(path, svc.store.conn)[0]
+        svc.add_person(display_name="Added after the backup", roles=["carer"], consent="named")
+    damage_page(path, path.stat().st_size // 4096 - 1)
+    return good

@@ -26,8 +26,7 @@ from typing import TYPE_CHECKING
 from ..domain.errors import LeapError, StoreError
 from ..paths import make_private_folder
 from ..services import PanelService
-from ..store.files import fsync_folder
-from ..store.keys import KeyStore, read_salt
+from ..store import newfile
 from ..store.lock import PanelInUse
 from ..store.unlock import KeyNotKept, UnlockRequest
 
@@ -152,14 +151,7 @@ def open_service(
 
 def remove_panel_file(path: Path) -> None:
     """Remove a panel file a command made and could not finish, with its keyring entry."""
-    try:
-        salt = read_salt(path) if path.is_file() else None
-    except OSError:
-        salt = None
-    if salt is not None:
-        KeyStore().forget(salt)
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    newfile.remove_panel_file(path)
 
 
 @contextmanager
@@ -178,9 +170,7 @@ def new_panel_file(ctx: "Context", what: str) -> Iterator[PanelService]:
             "empty panel file left by an earlier LEAP Desktop whose 'leap init', 'demo' or 'import' "
             "was interrupted, delete it and run the command again"
         )
-    building = path.with_name(f".{path.name}.new")
-    if building.exists():
-        remove_panel_file(building)
+    building = newfile.start(path)
     svc = open_service(ctx, create=True, path=building, shown=path)
     try:
         with svc:
@@ -188,8 +178,4 @@ def new_panel_file(ctx: "Context", what: str) -> Iterator[PanelService]:
     except BaseException:
         remove_panel_file(building)
         raise
-    if path.exists() and path.stat().st_size > 0:
-        remove_panel_file(building)
-        raise LeapError(f"{path} was made by something else meanwhile; it was left as it is")
-    os.replace(building, path)
-    fsync_folder(path.parent)
+    newfile.finish(building, path)

@@ -11,7 +11,9 @@ import sys
 from pathlib import Path
 
 from ..domain.errors import LeapError
+from ..services import PanelService
 from ..store import backup
+from ..store.panel_store import DamagedFile
 from ..store.keys import PanelKey, check_passphrase, key_from_passphrase, new_key
 from . import add_command
 from .opening import make_ask, show_recovery_key
@@ -35,7 +37,8 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = add("backup", cmd_backup, "write a checked backup of the panel file (same key, still encrypted)")
     p.add_argument("--out", metavar="FILE", required=True, help="where to write the backup (a new file)")
 
-    p = add("restore", cmd_restore, "replace the panel file with a backup, once the backup has passed every check")
+    p = add("restore", cmd_restore, "replace the panel file with a backup, once the backup has passed every check "
+            "(a damaged panel file is kept beside it, renamed)")
     p.add_argument("file", help="the backup to restore")
 
     p = add("backups", cmd_backups, "list the automatic backups of the panel file, or set how many are kept")
@@ -113,7 +116,17 @@ def cmd_backup(ctx) -> int:
 
 def cmd_restore(ctx) -> int:
     source = Path(ctx.args.file).expanduser()
-    with ctx.open() as svc:
+    try:
+        svc = ctx.open()
+    except DamagedFile as exc:
+        # The panel file cannot be opened: put the backup in its place without opening
+        # it, and keep the damaged file beside it under another name.
+        done = PanelService.restore_damaged(ctx.db_path, source, ask=make_ask(ctx))
+        ctx.note(f"{done.panel.name} was damaged ({exc.problem}), so it was not opened.")
+        ctx.note(f"Restored {done.panel} from {source} (checked first; it has the backup's key).")
+        ctx.note(f"The damaged file is kept, unchanged, as {done.damaged}: delete it once you no longer need it.")
+        return 0
+    with svc:
         saved = svc.store.restore_from(source, ask=make_ask(ctx))
     ctx.note(f"Restored {svc.path} from {source}. The file as it was before is kept in {saved}.")
     return 0

@@ -102,6 +102,10 @@ class Redactor:
         )
         self._hidden = {k for k, v in self._replacement.items() if v is not _KEEP}
         self._sensitive = sensitive
+        #: Two redactors with the same key rewrite every text the same way (a screen
+        #: need not be redrawn when the panel's people change in some other way).
+        self.key = (anonymised, self.pattern.pattern if self.pattern else "",
+                    tuple(sorted((k, v or "") for k, v in self._replacement.items())))
 
     def _treatment(self, person: Person) -> str | None:
         if self.anonymised:

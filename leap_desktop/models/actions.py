@@ -14,6 +14,7 @@ from ..domain.vocab import ActionStatus
 from ..services import ActionRow, PanelService
 from .base import Column, RowsModel, icon
 from .format import day, days_between, plural, shown_as
+from .free_text import PanelText
 
 #: What the list can show: key -> (label, statuses, overdue only)
 SHOWS: dict[str, tuple[str, tuple[str, ...], bool]] = {
@@ -63,7 +64,7 @@ class ActionsModel(RowsModel[ActionLine]):
     COLUMNS = (
         Column("Ref", lambda l: l.action.ref, "The action's reference, like A-7",
                sort=lambda l: l.action.number or 0),
-        Column("What needs doing", lambda l: l.action.title.replace("\n", " "), "The action"),
+        Column("What needs doing", lambda l: l.action.title.replace("\n", " "), "The action", free_text=True),
         Column("Owner", lambda l: l.owner, "Who is doing it (as their consent allows)"),
         Column("Due", due_text, "When it is due; overdue actions say so",
                sort=lambda l: l.action.due_on or "9999-12-31",  # no due date sorts last
@@ -74,15 +75,19 @@ class ActionsModel(RowsModel[ActionLine]):
                icon=lambda l: icon("done") if l.action.status is ActionStatus.DONE else None),
         Column("Outcome", lambda l: (l.action.outcome or "").replace("\n", " "),
                "What was done, or why it was dropped",
-               tooltip=lambda l: l.action.outcome or ""),
+               tooltip=lambda l: l.action.outcome or "", free_text=True),
         Column("Decision", decision_text, "The decision it carries out",
                tooltip=lambda l: f"{decision_text(l)}: {l.row.decision_title}" if l.row.decision_title else "",
-               sort=lambda l: l.row.decision_number or 0),
+               sort=lambda l: l.row.decision_number or 0, free_text=True),
     )
 
-    def __init__(self, service: PanelService, parent=None):
+    def __init__(self, service: PanelService, parent=None, *, as_panel_reads: bool = True):
+        """``as_panel_reads``: titles and outcomes with names as each person's consent
+        allows (the Actions page); False keeps them as typed (a person's page, the
+        coordinator's own)."""
         super().__init__(parent)
         self.service = service
+        self.panel_text = PanelText(service, enabled=as_panel_reads)
         self.show = "todo"
         self.owner_id: str | None = None
         self.decision_id: str | None = None
@@ -103,6 +108,7 @@ class ActionsModel(RowsModel[ActionLine]):
         self.refresh()
 
     def refresh(self) -> None:
+        self.panel_text.update()
         today = self.service.today()
         _, statuses, overdue = SHOWS[self.show]
         people: dict[str, Person] = {p.id: p for p in self.service.people()}

@@ -16,8 +16,9 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt
 
 from ..domain import rules
 from ..domain.model import AgendaItem, Meeting, Person
-from ..domain.vocab import ItemState
+from ..domain.vocab import Consent, ItemState
 from . import meeting_words as words
+from .free_text import PanelText
 from .listing import Index, ListingModel
 
 if TYPE_CHECKING:
@@ -49,8 +50,13 @@ class AgendaModel(ListingModel):
     COLUMNS = ("No.", "Item", "Purpose", "Presenter", "Minutes", "Time", "State")
     TABLES = frozenset({"agenda_items", "meetings", "people"})
 
-    def __init__(self, ctx: "AppContext", meeting_id: str | None = None, parent: QObject | None = None):
+    def __init__(self, ctx: "AppContext", meeting_id: str | None = None, parent: QObject | None = None, *,
+                 as_panel_reads: bool = False):
+        """``as_panel_reads``: titles and notes with names as each person's consent
+        allows (meeting mode, which may be projected); the workspace, where the
+        coordinator plans and edits the agenda, shows them as typed."""
         super().__init__(ctx, parent)
+        self.panel_text = PanelText(ctx.service, enabled=as_panel_reads)
         self.meeting: Meeting | None = None
         self.mover: Mover = lambda item_id, position: self.service.move_item(item_id, position)
         self.set_meeting(meeting_id)
@@ -82,7 +88,9 @@ class AgendaModel(ListingModel):
                 copy = self.service.carried_to(item.id)
                 meeting = self.service.find(Meeting, copy.meeting_id) if copy else None
                 carried_to = meeting.ref if meeting else None
-            rows.append(AgendaRow(item, elapsed, _name(people.get(item.presenter_id)), carried_from, carried_to))
+            presenter = people.get(item.presenter_id)
+            shown = _shown(presenter) if self.panel_text.enabled else _name(presenter)
+            rows.append(AgendaRow(item, elapsed, shown, carried_from, carried_to))
             if elapsed is not None and item.allotted_minutes is not None:
                 elapsed += item.allotted_minutes
             elif item.allotted_minutes is None:
@@ -103,7 +111,7 @@ class AgendaModel(ListingModel):
         if column == self.POSITION:
             return str(item.position)
         if column == self.TITLE:
-            return item.title + (f" (carried from {row.carried_from})" if row.carried_from else "")
+            return self.panel_text(item.title) + (f" (carried from {row.carried_from})" if row.carried_from else "")
         if column == self.PURPOSE:
             return item.purpose.label
         if column == self.PRESENTER:
@@ -134,13 +142,13 @@ class AgendaModel(ListingModel):
 
     def tooltip(self, row: AgendaRow, column: int) -> str | None:
         item = row.item
-        parts = [f"{item.ref}: {item.title}", item.purpose.label]
+        parts = [f"{item.ref}: {self.panel_text(item.title)}", item.purpose.label]
         if row.presenter:
             parts.append(f"Presented by {row.presenter}")
         if item.allotted_minutes is not None:
             parts.append(words.minutes(item.allotted_minutes))
         if item.notes:
-            parts.append(item.notes)
+            parts.append(self.panel_text(item.notes))
         return "\n".join(parts)
 
     def extra(self, row: AgendaRow, column: int, role: int) -> Any:
@@ -220,3 +228,11 @@ class AgendaModel(ListingModel):
 
 def _name(person: Person | None) -> str:
     return person.display_name if person else ""
+
+
+def _shown(person: Person | None) -> str:
+    """A presenter as the room may see them: as their consent allows, and nobody for an
+    anonymous member (the room sees who presents, so a label would tie them to it)."""
+    if person is None or person.consent is Consent.ANONYMOUS:
+        return ""
+    return rules.attribute(person)

@@ -46,6 +46,9 @@ class Column(Generic[Row]):
     icon: Callable[[Row], QIcon | None] | None = None
     bold: Callable[[Row], bool] | None = None
     align_right: bool = False
+    #: typed freely (titles, outcomes): shown through the model's ``panel_text``, so
+    #: names appear only as each person's consent allows (models/free_text.py)
+    free_text: bool = False
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
@@ -54,6 +57,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[Row] = []
+        #: how free-text columns are shown (a PanelText); None: as typed
+        self.panel_text: Callable[[str], str] | None = None
 
     # -- what subclasses provide ---------------------------------------------------------
 
@@ -101,11 +106,12 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if row is None or not (0 <= index.column() < len(self.COLUMNS)):
             return None
         column = self.COLUMNS[index.column()]
+        clean = self.panel_text if column.free_text and self.panel_text is not None else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return column.text(row)
+            return clean(column.text(row)) if clean else column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             text = column.tooltip(row) if column.tooltip else column.text(row)
-            return text or None
+            return (clean(text) if clean else text) or None
         if role == Qt.ItemDataRole.DecorationRole and column.icon is not None:
             return column.icon(row)
         if role == Qt.ItemDataRole.FontRole and column.bold is not None and column.bold(row):
@@ -115,7 +121,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == SortRole:
-            return column.sort(row) if column.sort else column.text(row).casefold()
+            if column.sort:
+                return column.sort(row)
+            return (clean(column.text(row)) if clean else column.text(row)).casefold()
         if role == RecordRole:
             return self.record(row)
         if role == RowRole:

@@ -12,6 +12,8 @@ from ..domain import rules
 from ..domain.model import Contribution, Person
 from ..domain.vocab import ContributionKind
 from . import meeting_words as words
+from ..services.trace import speaker_clean
+from .free_text import PanelText
 from .listing import Index, ListingModel
 
 if TYPE_CHECKING:
@@ -38,6 +40,9 @@ class ContributionsModel(ListingModel):
     def __init__(self, ctx: "AppContext", item_id: str | None = None, *, checkable: bool = False,
                  parent: QObject | None = None):
         super().__init__(ctx, parent)
+        # Meeting mode may be on a projected screen: what was said shows names only as
+        # each person's consent allows (the text as typed comes back for editing).
+        self.panel_text = PanelText(ctx.service)
         self.checkable = checkable
         self.editor: Editor | None = None
         self._ticked: set[str] = set()
@@ -80,11 +85,16 @@ class ContributionsModel(ListingModel):
         if column == self.KIND:
             return row.kind.label
         if column == self.TEXT:
-            return row.text
+            return self.what_was_said(row)
         return ""
 
+    def what_was_said(self, row: Contribution) -> str:
+        """The text as the panel may read it: others' names as their consent allows, and
+        for a remark made more private than its speaker's consent, their own name too."""
+        return speaker_clean(self._people, row, self.panel_text)(row.text) or ""
+
     def tooltip(self, row: Contribution, column: int) -> str | None:
-        return f"{row.ref}: {row.kind.label} from {self.said_by(row)}\n{row.text}"
+        return f"{row.ref}: {row.kind.label} from {self.said_by(row)}\n{self.what_was_said(row)}"
 
     def extra(self, row: Contribution, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.EditRole and column == self.TEXT:

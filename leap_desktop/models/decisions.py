@@ -13,6 +13,7 @@ from ..domain.vocab import InvolvementLevel
 from ..services import DecisionFilter, DecisionRow, PanelService
 from .base import Column, RowsModel
 from .format import day
+from .free_text import PanelText
 
 PAGE_SIZE = 200
 
@@ -45,16 +46,16 @@ class DecisionLogModel(RowsModel[DecisionRow]):
         Column("Date", lambda r: day(_date(r), short=True), "When it was decided (or the meeting's date)",
                sort=_date),
         Column("Decision", lambda r: r.decision.title, "What was decided",
-               tooltip=lambda r: r.decision.summary or r.decision.text or r.decision.title),
+               tooltip=lambda r: r.decision.summary or r.decision.text or r.decision.title, free_text=True),
         Column("Status", lambda r: r.decision.status.label,
                "Proposed, agreed, rejected, deferred, superseded or reversed",
-               tooltip=lambda r: r.decision.status_note or r.decision.status.label),
+               tooltip=lambda r: r.decision.status_note or r.decision.status.label, free_text=True),
         Column("Involvement", lambda r: r.decision.level.label,
                f"How far the panel shaped it, on the ladder: {LADDER}",
                sort=lambda r: r.decision.level.rung, tooltip=_level_tooltip),
         Column("Meeting", _meeting, "The meeting where it was made",
                tooltip=lambda r: f"{_meeting(r)} {r.meeting_title or ''}".strip(),
-               sort=lambda r: r.meeting_number or 0),
+               sort=lambda r: r.meeting_number or 0, free_text=True),
         Column("Sources", lambda r: str(r.source_count), "How many contributions shaped it",
                sort=lambda r: r.source_count, align_right=True),
         Column("Open actions", lambda r: str(r.open_actions), "Actions from it that are not finished yet",
@@ -66,6 +67,7 @@ class DecisionLogModel(RowsModel[DecisionRow]):
     def __init__(self, service: PanelService, parent=None, *, page_size: int = PAGE_SIZE):
         super().__init__(parent)
         self.service = service
+        self.panel_text = PanelText(service)  # the panel reads the log: names as consent allows
         self.page_size = page_size
         self.filter = DecisionFilter()
         self.total = 0
@@ -82,6 +84,7 @@ class DecisionLogModel(RowsModel[DecisionRow]):
         """Start again from the first page (keeping at least ``at_least`` rows loaded,
         so a refresh after a change does not lose the reader's place)."""
         self.beginResetModel()
+        self.panel_text.update()
         self.total = self.service.count_decisions(self.filter)
         self._rows = self.service.decision_log(self.filter, limit=max(self.page_size, at_least), offset=0)
         self.endResetModel()

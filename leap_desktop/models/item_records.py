@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject
 from ..domain import rules
 from ..domain.model import Action, Decision, Person
 from . import meeting_words as words
+from .free_text import PanelText
 from .listing import ListingModel
 
 if TYPE_CHECKING:
@@ -17,8 +18,12 @@ if TYPE_CHECKING:
 
 
 class _ItemModel(ListingModel):
+    """Meeting mode's lists, which may be on a projected screen: free text shows names
+    only as each person's consent allows (models/free_text.py)."""
+
     def __init__(self, ctx: "AppContext", item_id: str | None = None, parent: QObject | None = None):
         super().__init__(ctx, parent)
+        self.panel_text = PanelText(ctx.service)
         self.set_item(item_id)
 
     def set_item(self, item_id: str | None) -> None:
@@ -34,7 +39,7 @@ class _ItemModel(ListingModel):
 class ItemDecisionsModel(_ItemModel):
     REF, STATUS, TITLE, SOURCES = range(4)
     COLUMNS = ("Ref", "Status", "Decision", "Shaped by")
-    TABLES = frozenset({"decisions", "decision_sources"})
+    TABLES = frozenset({"decisions", "decision_sources", "people"})
 
     def fetch(self) -> Sequence[Decision]:
         if not self.item_id:
@@ -50,13 +55,14 @@ class ItemDecisionsModel(_ItemModel):
             method = f", {row.method.label.lower()}" if row.method else ""
             return f"{row.status.label}{method}"
         if column == self.TITLE:
-            return row.title
+            return self.panel_text(row.title)
         if column == self.SOURCES:
             return words.plural(self._sources.get(row.id, 0), "contribution")
         return ""
 
     def tooltip(self, row: Decision, column: int) -> str | None:
-        return "\n".join(filter(None, [f"{row.ref}: {row.title}", row.summary, f"Involvement: {row.level.label}"]))
+        clean = self.panel_text
+        return "\n".join(filter(None, [f"{row.ref}: {clean(row.title)}", clean(row.summary), f"Involvement: {row.level.label}"]))
 
 
 class ItemActionsModel(_ItemModel):
@@ -79,8 +85,8 @@ class ItemActionsModel(_ItemModel):
         if column == self.DUE:
             return words.day_month(row.due_on) if row.due_on else "No date"
         if column == self.TITLE:
-            return row.title
+            return self.panel_text(row.title)
         return ""
 
     def tooltip(self, row: Action, column: int) -> str | None:
-        return f"{row.ref}: {row.title} ({row.status.label})"
+        return f"{row.ref}: {self.panel_text(row.title)} ({row.status.label})"

@@ -42,6 +42,9 @@ class ListingModel(QAbstractTableModel):
         self.ctx = ctx
         self.service = ctx.service
         self._rows: list[Any] = []
+        #: free text as the panel may read it (a PanelText, models/free_text.py), for a
+        #: model the panel reads; None: as typed
+        self.panel_text: Any = None
         ctx.changed.connect(self._on_changed)
 
     # -- what subclasses provide ------------------------------------------------------
@@ -96,7 +99,10 @@ class ListingModel(QAbstractTableModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        # Asked for thousands of times while a view lays itself out: a plain check, not
+        # checkIndex (which costs twice the rest of this method from Python).
+        if (not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.COLUMNS)
+                or index.model() is not self):
             return None
         row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -117,7 +123,10 @@ class ListingModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Fetch the rows again and announce the difference."""
+        reads_differently = self.panel_text is not None and self.panel_text.update()
         self._apply(list(self.fetch()))
+        if reads_differently:  # the same rows, but names in their text now read differently
+            self._announce_all()
 
     def _apply(self, new: list[Any]) -> None:
         before = {self.key(r): r for r in self._rows}

@@ -12,6 +12,7 @@ from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
 from ..store.queries import MeetingSummary
 from . import meeting_words as words
+from .free_text import PanelText
 from .listing import ListingModel
 
 if TYPE_CHECKING:
@@ -30,13 +31,14 @@ class MeetingsModel(ListingModel):
 
     WHEN, TITLE, STATUS, PAPERS, AGENDA, PEOPLE = range(6)
     COLUMNS = ("When", "Meeting", "Status", "Papers", "Agenda", "Attendance and decisions")
-    TABLES = frozenset({"meetings", "agenda_items", "attendance", "decisions"})
+    TABLES = frozenset({"meetings", "agenda_items", "attendance", "decisions", "people"})
 
     def __init__(self, ctx: "AppContext", scope: str = "all", parent: QObject | None = None):
         if scope not in ("upcoming", "past", "all"):
             raise ValueError(f"unknown scope {scope!r}")
         self.scope = scope
         super().__init__(ctx, parent)
+        self.panel_text = PanelText(ctx.service)  # titles and places as the panel may read them
         self.refresh()
 
     def fetch(self) -> list[MeetingSummary]:
@@ -56,7 +58,7 @@ class MeetingsModel(ListingModel):
         if column == self.WHEN:
             return words.when_short(m.starts_at)
         if column == self.TITLE:
-            return m.title
+            return self.panel_text(m.title)
         if column == self.STATUS:
             return status_words(row.meeting, self.service.today())
         if column == self.PAPERS:
@@ -69,8 +71,9 @@ class MeetingsModel(ListingModel):
 
     def tooltip(self, row: MeetingSummary, column: int) -> str | None:
         m = row.meeting
-        place = f"\n{m.place}" if m.place else ""
-        return f"{m.ref}: {m.title}\n{words.when_long(m.starts_at, m.planned_minutes)}{place}"
+        clean = self.panel_text
+        place = f"\n{clean(m.place)}" if m.place else ""
+        return f"{m.ref}: {clean(m.title)}\n{words.when_long(m.starts_at, m.planned_minutes)}{place}"
 
     def extra(self, row: MeetingSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.FontRole and column == self.PAPERS and papers_late(row.meeting, self.service.today()):

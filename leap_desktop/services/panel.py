@@ -62,6 +62,14 @@ class PanelService:
     def open(cls, path: str | os.PathLike, *, create: bool = False, **options: Any) -> "PanelService":
         return cls(PanelStore.open(path, create=create, **options))
 
+    @staticmethod
+    def restore_damaged(path: str | os.PathLike, backup: str | os.PathLike, **options: Any):
+        """Put a checked copy of ``backup`` in place of the damaged panel file ``path``
+        (one that raised ``DamagedFile`` on open); the damaged file is kept beside it,
+        renamed. Returns what was done (``.panel``, ``.damaged``, ``.backup``); then
+        open the panel as usual. See ``PanelStore.restore_damaged``."""
+        return PanelStore.restore_damaged(path, backup, **options)
+
     def close(self) -> None:
         self.store.close()
 

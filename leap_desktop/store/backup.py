@@ -306,17 +306,66 @@ def daily_due(path: Path, conn, *, today: dt.date | None = None) -> bool:
     return not any(b.name.startswith(prefix) for b in automatic_backups(path, conn))
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def made_at(path: Path) -> dt.datetime:
+    """When a backup was made (its file's time), in local time."""
+    return dt.datetime.fromtimestamp(Path(path).stat().st_mtime).astimezone()
+
+
+def when_words(moment: dt.datetime) -> str:
+    """``26 November 2026 at 14:02`` (written out: the same words whatever the locale)."""
+    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} at {moment.hour:02d}:{moment.minute:02d}"
+
+
+def candidates(path: Path) -> list[Path]:
+    """Automatic backups of a panel file called like ``path``, found without reading it
+    (for a file that cannot be read), newest first: those of the same kind (encrypted
+    with the same salt, or plain) as far as its first bytes say."""
+    root = backups_root(create=False)
+    if not root.is_dir():
+        return []
+    try:
+        salt = read_salt(path) if path.is_file() else None
+    except OSError:
+        salt = None
+    found = [p for folder in root.glob(f"{path.stem}-*") for p in folder.glob(f"{path.stem}-*.leap")]
+    found = [p for p in found if read_salt(p) == salt]
+    return sorted(found, key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+
+
 def latest_good(path: Path, key: PanelKey | None, *, limit: int = 20) -> Path | None:
     """The newest automatic backup of a panel file called like ``path`` that opens with
     ``key`` and passes its checks. Used when the file itself cannot be read."""
     root = backups_root(create=False)
     if not root.is_dir():
         return None
-    candidates = [p for folder in root.glob(f"{path.stem}-*") for p in folder.glob(f"{path.stem}-*.leap")]
-    candidates.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for candidate in candidates[:limit]:
+    found = [p for folder in root.glob(f"{path.stem}-*") for p in folder.glob(f"{path.stem}-*.leap")]
+    found.sort(key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for candidate in found[:limit]:
         if (key is None) != (read_salt(candidate) is None):
             continue
         if check_file(candidate, key).ok:
             return candidate
     return None
+
+
+#: What the last part of an automatic backup's name says about why it was made.
+REASONS = {
+    "daily": "the day's automatic backup",
+    "before-update": "made before LEAP Desktop updated the file",
+    "before-restore": "made before a restore",
+    "before-key-change": "made before a change of key",
+    "before-encrypting": "made before the file was encrypted",
+}
+
+
+def reason_words(backup_file: Path) -> str:
+    """Why an automatic backup was made, in words ("" when its name does not say)."""
+    stem = Path(backup_file).stem
+    for reason, words in REASONS.items():
+        if stem.endswith(f"-{reason}") or f"-{reason}-" in stem:
+            return words
+    return ""

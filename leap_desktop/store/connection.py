@@ -10,6 +10,8 @@ power loss), foreign keys enforced, and a busy timeout instead of instant "locke
 from __future__ import annotations
 
 import os
+import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,6 +52,30 @@ def cipher_version(conn) -> str | None:
     except driver.Error:
         return None
     return row[0] if row and row[0] else None
+
+@dataclass(frozen=True)
+class Engine:
+    """The database engine panel files are opened with, for Help > About."""
+
+    cipher_version: str | None  # SQLCipher's version; None: this build ignores keys (no encryption)
+    sqlite_version: str  # the SQLite inside it
+    driver: str  # the Python module that reaches it
+    python_sqlite_version: str  # the SQLite of Python's own sqlite3 (not used for panel files)
+
+
+def engine() -> Engine:
+    """Which SQLCipher and SQLite this copy of LEAP Desktop uses (asked of an in-memory
+    database: no file is opened). Raises :class:`StoreError` if the library is broken."""
+    try:
+        conn = driver.connect(":memory:")
+        try:
+            version = cipher_version(conn)
+        finally:
+            conn.close()
+    except driver.Error as exc:
+        raise StoreError(f"SQLCipher does not work in this copy of LEAP Desktop ({exc})") from None
+    return Engine(version, driver.sqlite_version, driver.__name__.split(".")[0], sqlite3.sqlite_version)
+
 
 BUSY_TIMEOUT_MS = 5_000
 CACHE_KIB = 65_536

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlite_utils import Database
 
@@ -32,6 +32,9 @@ from . import anchor, audit, backup, lock, migrations, unlock, verified
 from .codec import from_row, to_row
 from .connection import connect, driver, known_sql_error, writable_problem
 from .keys import KeyStore
+
+if TYPE_CHECKING:
+    from . import protect
 
 R = TypeVar("R", bound=Record)
 
@@ -359,6 +362,18 @@ class PanelStore:
             listener(change)
         return saved
 
+    @staticmethod
+    def restore_damaged(path: str | os.PathLike, source: str | os.PathLike, *, ask: "unlock.Ask | None" = None,
+                        keystore: KeyStore | None = None) -> "protect.DamagedRestore":
+        """Put a checked copy of the backup ``source`` in place of the damaged panel file
+        ``path`` (one that raised :class:`DamagedFile`), without opening the damaged file
+        and without overwriting it: it is moved aside to ``NAME.damaged-<date>T<time>.leap``
+        beside it, owner-only and byte for byte as it was. The copy keeps the backup's
+        key. Then open the panel as usual. See :func:`.protect.restore_over_damaged`."""
+        from . import protect
+
+        return protect.restore_over_damaged(Path(path), Path(source), ask=ask, keystore=keystore)
+
     def _close_connection(self) -> None:
         if self.conn.in_transaction:  # never expected: changes always end their transaction
             self.conn.rollback()
@@ -661,19 +676,29 @@ class PanelStore:
 
 
 class DamagedFile(StoreError):
-    """The file failed its check on open; it is left exactly as it is."""
+    """The file failed its check on open; it is left exactly as it is.
+
+    ``latest_backup`` is the newest automatic backup that passes every check (None if
+    there is none). :meth:`PanelStore.restore_damaged` puts a backup in its place
+    without opening or overwriting the damaged file (the app offers that when it meets
+    this; so does ``leap restore``)."""
 
     def __init__(self, path: Path, problem: str, latest_backup: Path | None):
         if latest_backup is not None:
             offer = (
-                f"The latest good backup is {latest_backup}: restore it with "
-                f"'leap --db {path} restore {latest_backup}' (or File > Restore in the app)"
+                f"The latest good backup is {latest_backup}, made {backup.when_words(backup.made_at(latest_backup))}. "
+                f"Open the file in LEAP Desktop to restore it, or run 'leap --db {path} restore {latest_backup}'. "
+                "The damaged file is then kept beside it, under a name with 'damaged' in it"
             )
         else:
-            offer = "No good automatic backup was found; restore one you made yourself, if you have one"
+            offer = (
+                "No good automatic backup of it was found. If you made a backup yourself, open the file in "
+                f"LEAP Desktop and choose it, or run 'leap --db {path} restore BACKUP'"
+            )
         super().__init__(
             f"{path.name} is damaged or has been tampered with, so it was not opened ({problem}). "
             f"It has not been changed. {offer}"
         )
         self.path = path
+        self.problem = problem
         self.latest_backup = latest_backup

@@ -9,13 +9,17 @@ so a crash at any moment leaves a file whose key is known.
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import StoreError
-from . import anchor, backup, migrations
+from . import anchor, backup, lock, migrations, verified
 from .connection import WrongKey, connect
-from .keys import KeyringUnavailable, PanelKey, file_kind, FileKind
+from .files import fsync_folder
+from .keys import FileKind, KeyringUnavailable, KeyStore, PanelKey, file_kind
 from .unlock import Ask, Security, open_connection, where_sentence
 
 if TYPE_CHECKING:
@@ -143,31 +147,40 @@ def backup_to(store: "PanelStore", out: Path) -> Path:
     return out
 
 
+def _check_source(source: Path, panel: Path) -> None:
+    if not source.is_file():
+        raise StoreError(f"There is no backup file at {source}")
+    if source.resolve() == panel.resolve():
+        raise StoreError("That is the panel file itself, not a backup of it")
+    if file_kind(source) is FileKind.EMPTY:
+        raise StoreError(f"{source} is empty: it is not a LEAP panel file")
+
+
+def _check_backup(conn, source: Path, security: Security) -> None:
+    """Refuse a backup that fails its full check, is not a panel file, or is newer."""
+    problems = backup.check_connection(conn, encrypted=security.encrypted, full=True)
+    if not problems:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != backup.APPLICATION_ID:
+            problems.append("it is not a LEAP panel file")
+        elif conn.execute("PRAGMA user_version").fetchone()[0] > migrations.schema_version():
+            problems.append("it was saved by a newer version of LEAP Desktop")
+    if problems:
+        raise StoreError(f"{source.name} was not restored, and the panel file is unchanged: {problems[0]}")
+
+
 def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
     """Replace the panel with the panel file ``source`` (a backup), once it has passed
     every check; the current file is backed up first and kept until the new one verifies.
     Returns the path of that backup of the file as it was."""
     _require_writable(store)
     source = Path(source)
-    if not source.is_file():
-        raise StoreError(f"There is no backup file at {source}")
-    if source.resolve() == store.path.resolve():
-        raise StoreError("That is the panel file itself, not a backup of it")
-    if file_kind(source) is FileKind.EMPTY:
-        raise StoreError(f"{source} is empty: it is not a LEAP panel file")
+    _check_source(source, store.path)
     conn, source_security = open_connection(
         source, create=False, readonly=True, ask=ask, keystore=store.keystore, encrypt=False,
     )
     try:
-        problems = backup.check_connection(conn, encrypted=source_security.encrypted, full=True)
-        if not problems:
-            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-            if app_id != backup.APPLICATION_ID:
-                problems.append("it is not a LEAP panel file")
-            elif conn.execute("PRAGMA user_version").fetchone()[0] > migrations.schema_version():
-                problems.append("it was saved by a newer version of LEAP Desktop")
-        if problems:
-            raise StoreError(f"{source.name} was not restored, and the panel file is unchanged: {problems[0]}")
+        _check_backup(conn, source, source_security)
         # The restored file keeps the current file's key, so the recovery key still works.
         old_key = store.security.key
         dest_key = old_key if old_key is not None else source_security.key
@@ -184,3 +197,99 @@ def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
     anchor.note_restored(backup.backup_folder(store.path, store.conn))
     anchor.note(store.path, store.conn, force=True)
     return saved
+
+
+# -- a damaged panel file ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DamagedRestore:
+    """What :func:`restore_over_damaged` did."""
+
+    panel: Path  # the panel file, now a checked copy of the backup
+    damaged: Path  # the damaged file, moved aside byte for byte as it was
+    backup: Path  # the backup that was restored
+
+
+def damaged_name(path: Path, now: dt.datetime | None = None) -> Path:
+    """A free, clearly named place beside ``path`` for a damaged panel file:
+    ``panel.damaged-2026-11-26T1402.leap`` (``...-2.leap`` if that is taken)."""
+    stamp = (now or dt.datetime.now()).astimezone().strftime("%Y-%m-%dT%H%M")
+    name = f"{path.stem}.damaged-{stamp}"
+    candidate = path.with_name(f"{name}{path.suffix}")
+    n = 1
+    while any(Path(f"{candidate}{side}").exists() for side in ("", "-wal", "-journal")):
+        n += 1
+        candidate = path.with_name(f"{name}-{n}{path.suffix}")
+    return candidate
+
+
+def _move_aside(path: Path, aside: Path) -> None:
+    """Give the damaged file at ``path`` the name ``aside``, unchanged and owner-only.
+
+    A hard link first, so the damaged file keeps its name too until the restored copy
+    is renamed over it (a crash in between leaves both names on the same, untouched
+    file); where the file system has no hard links (a FAT stick), a rename. Its
+    write-ahead log (and rollback journal) go with it: left beside the restored copy,
+    SQLite would apply the damaged file's pending changes to it."""
+    try:
+        os.link(path, aside)
+    except FileExistsError:
+        raise StoreError(f"{aside} already exists, so the damaged file was not moved there") from None
+    except OSError:
+        if aside.exists():
+            raise StoreError(f"{aside} already exists, so the damaged file was not moved there") from None
+        os.rename(path, aside)
+    os.chmod(aside, 0o600)
+    for side in ("-wal", "-journal"):
+        old = Path(f"{path}{side}")
+        if old.exists():
+            os.replace(old, Path(f"{aside}{side}"))
+            os.chmod(Path(f"{aside}{side}"), 0o600)
+    Path(f"{path}-shm").unlink(missing_ok=True)  # only an index of the log, rebuilt from it
+    fsync_folder(path.parent)
+
+
+def restore_over_damaged(
+    path: Path,
+    source: Path,
+    *,
+    ask: Ask | None = None,
+    keystore: KeyStore | None = None,
+    now: dt.datetime | None = None,
+) -> DamagedRestore:
+    """Put a checked copy of the backup ``source`` in place of the damaged panel file
+    ``path``, without opening the damaged file and without overwriting it.
+
+    For a file that failed its check on open (:class:`~.panel_store.DamagedFile`). The
+    backup is opened read-only (its key from the keyring, else ``ask``) and checked in
+    full; a copy of it is written beside the panel file (the backup API, same key: an
+    automatic backup keeps the file's key and salt, so the keyring entry and the
+    recovery key still open it) and checked again. Only then is the damaged file moved
+    aside to :func:`damaged_name` (owner-only, byte for byte as it was) and the copy
+    renamed into its place. Any refusal before that leaves every file as it was. The
+    writer's lock on ``path`` is held throughout (another writer: ``PanelInUse``)."""
+    path, source = Path(path), Path(source)
+    keystore = keystore or KeyStore()
+    if not path.is_file():
+        raise StoreError(f"There is no panel file at {path}")
+    _check_source(source, path)
+    held = lock.acquire(path)
+    try:
+        conn, security = open_connection(source, create=False, readonly=True, ask=ask, keystore=keystore, encrypt=False)
+        try:
+            _check_backup(conn, source, security)
+            aside = damaged_name(path, now)
+            backup.write_copy(conn, source_key=security.key, dest=path, dest_key=security.key, replace=True,
+                              before_replace=lambda: _move_aside(path, aside))
+            # Going back to the backup's point on purpose: the audit trail is compared
+            # with the backup's from now on (store/anchor.py); the file is checked in
+            # full at its next open.
+            verified.forget(path)
+            anchor.note_restored(backup.backup_folder(path, conn))
+            anchor.note(path, conn, force=True)
+        finally:
+            conn.close()
+    finally:
+        held.release()
+    return DamagedRestore(panel=path, damaged=aside, backup=source)

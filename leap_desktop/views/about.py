@@ -8,7 +8,6 @@ window puts ``about_action(window)`` in its Help menu.
 from __future__ import annotations
 
 import platform
-import sqlite3
 import sys
 from dataclasses import dataclass
 from importlib import metadata
@@ -29,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME, __version__
+from ..domain.errors import LeapError
 from ..paths import data_dir
+from ..store.connection import engine
 from .icons import app_icon
 
 LICENCE = "GPL-3.0-or-later"
@@ -57,19 +58,19 @@ def _dist_version(name: str) -> str:
 
 def _sqlcipher() -> Library:
     try:
-        import sqlcipher3
-    except ImportError:
-        return Library("SQLCipher", "not installed", "panel files are not encrypted")
-    try:
-        conn = sqlcipher3.connect(":memory:")
-        try:
-            row = conn.execute("PRAGMA cipher_version").fetchone()
-        finally:
-            conn.close()
+        found = engine()
     except Exception as exc:  # a broken build says so here rather than failing the dialog
-        return Library("SQLCipher", "unavailable", f"{type(exc).__name__}: {exc}")
-    version = row[0] if row else "missing (this build ignores encryption keys)"
-    return Library("SQLCipher", version, f"through sqlcipher3 {_dist_version('sqlcipher3')}, SQLite {sqlcipher3.sqlite_version}")
+        return Library("SQLCipher", "unavailable", str(exc) if isinstance(exc, LeapError) else type(exc).__name__)
+    version = found.cipher_version or "missing (this build ignores encryption keys)"
+    return Library("SQLCipher", version,
+                   f"through {found.driver} {_dist_version(found.driver)}, SQLite {found.sqlite_version}")
+
+
+def _python_sqlite() -> str:
+    try:
+        return engine().python_sqlite_version
+    except Exception:
+        return "unknown"
 
 
 def _keyring() -> Library:
@@ -89,7 +90,7 @@ def libraries() -> list[Library]:
     return [
         Library("Python", platform.python_version(), sys.implementation.name),
         Library("Qt", qVersion(), f"through PySide6 {PYSIDE_VERSION}"),
-        Library("SQLite", sqlite3.sqlite_version, "Python's sqlite3"),
+        Library("SQLite", _python_sqlite(), "Python's sqlite3"),
         _sqlcipher(),
         Library("sqlite-utils", _dist_version("sqlite-utils")),
         Library("python-docx", _dist_version("python-docx"), "Word documents"),

@@ -147,11 +147,14 @@ class ActionsPage(Page):
             self.ui.detailLabel.setText("")
             return
         action = line.action
-        parts = [f"{action.ref}: {action.title}", f"Owner: {line.owner}. Due: {due_text(line)}. Status: {status_text(line)}."]
+        clean = self.model.panel_text  # names in free text as each person's consent allows
+        parts = [f"{action.ref}: {clean(action.title)}",
+                 f"Owner: {line.owner}. Due: {due_text(line)}. Status: {status_text(line)}."]
         if action.outcome:
-            parts.append(("What was done: " if action.status is ActionStatus.DONE else "Outcome or reason: ") + action.outcome)
+            parts.append(("What was done: " if action.status is ActionStatus.DONE else "Outcome or reason: ")
+                         + clean(action.outcome))
         if line.row.decision_number is not None:
-            parts.append(f"Carries out D-{line.row.decision_number}: {line.row.decision_title}")
+            parts.append(f"Carries out D-{line.row.decision_number}: {clean(line.row.decision_title)}")
         self.ui.detailLabel.setText("\n".join(parts))
 
     def show_record(self, record_id: str | None) -> None:

@@ -25,9 +25,10 @@ from ..domain.model import BY_PREFIX, Person
 from ..paths import data_dir
 from ..services import PanelService
 from ..services.demo import DEMO_PASSPHRASE, create_demo_file
+from ..store import newfile
 from ..store.files import write_atomically
-from ..store.keys import KeyStore, read_salt
 from ..store.lock import PanelInUse
+from ..store.panel_store import DamagedFile
 from ..store.unlock import Ask, UnlockRequest
 from .context import AppContext
 from .errors import tell
@@ -95,6 +96,7 @@ def open_panel(
     interactive: bool = True,
     ask: Ask | None = None,
     passphrase: str | None = None,
+    require_keyring: bool = False,
     show_recovery_key: Callable[[str, str, str], object] | None = None,
 ) -> AppContext | None:
     """Open (or with ``create``, make) a panel file for the app: THE way in.
@@ -103,46 +105,49 @@ def open_panel(
       environment, then the unlock dialog when ``interactive``).
     * A file another LEAP Desktop has open for changes is opened read-only, and says so
       (the window's title and status bar; every change is refused with that reason).
-    * A new file is encrypted (with ``passphrase`` when given); its recovery key is shown
-      once through ``show_recovery_key(recovery key, where, panel file name)``, by default
-      the recovery key dialog. ``setup`` then runs on it (e.g. to name the panel); if
-      anything fails, the half-made file and its key are removed.
+    * A new file is built under a temporary name and takes its name only when complete
+      (:mod:`leap_desktop.store.newfile`), so an interrupted New panel leaves no file:
+      it is encrypted (with ``passphrase`` when given; with ``require_keyring`` and no
+      passphrase, refused with ``KeyNotKept`` before anything is made when no keyring
+      can keep its key); ``setup`` runs on it (e.g. to name the panel); its recovery key
+      is shown once through ``show_recovery_key(recovery key, where, panel file name)``
+      (by default the recovery key dialog). Then it is opened as any panel file.
+    * A damaged file (``DamagedFile``), when a person is there (``interactive``): the
+      latest good backup is offered (:mod:`.restore_dialogs`) and, once restored in its
+      place, the panel opens.
     * A known problem (missing, damaged or newer file, wrong key, read-only folder...)
       is shown in a plain message over ``parent`` and None is returned; with
       ``raise_problems`` it is raised instead, for a caller that shows it.
     """
     path = Path(path).expanduser()
-    existed = path.exists()
     service: PanelService | None = None
     # The day's automatic backup is left for later: the window starts it once it is on
     # screen (MainWindow.start_daily_backup), in the background. Backups before a schema
     # update are still made here, before anything changes.
     options = {"ask": ask or make_ask(parent, interactive=interactive), "defer_daily_backup": True}
-    if create and passphrase:
-        options["passphrase"] = passphrase
+    made_notes: list[str] = []
     try:
-        if create and existed:
-            raise StoreError(f"There is already a file at {path}")
-        if not create and not existed:
+        if create:
+            show = show_recovery_key or (lambda key, where, name: _recovery_key_dialog(key, where, name, parent))
+            service, made_notes = _make_panel(path, setup=setup, passphrase=passphrase,
+                                              require_keyring=require_keyring, show_recovery_key=show)
+        elif not path.exists():
             raise StoreError(f"There is no panel file at {path}. It may have been moved or renamed.")
-        try:
-            service = PanelService.open(path, create=create, **options)
-        except PanelInUse as exc:
-            if create:
-                raise
-            service = PanelService.open(path, readonly=True, **options)
-            service.store.read_only_reason = (
-                f"{exc.holder.describe() if exc.holder else 'another program'} has it open for changes"
-            )
-        if create and setup is not None:
-            setup(service)
+        else:
+            try:
+                service = PanelService.open(path, **options)
+            except PanelInUse as exc:
+                service = PanelService.open(path, readonly=True, **options)
+                service.store.read_only_reason = (
+                    f"{exc.holder.describe() if exc.holder else 'another program'} has it open for changes"
+                )
     except LeapError as exc:
         if service is not None:
             service.close()
-        if create and not existed:
-            _remove_new_file(path)
         if raise_problems:
             raise
+        if isinstance(exc, DamagedFile) and interactive:
+            return _open_restored(exc, parent, settings=settings, ask=ask)
         tell(parent, "Could not open the panel", str(exc))
         return None
     security = service.store.security
@@ -151,7 +156,7 @@ def open_panel(
         show(security.recovery_key, security.where, path.name)
         security.recovery_key = None  # shown once
     ctx = AppContext(service, settings)
-    notes = list(security.notes)
+    notes = made_notes + list(security.notes)
     security.notes.clear()
     if service.store.readonly:
         notes.insert(0, f"{path.name} is open read-only: {service.store.read_only_reason}")
@@ -159,19 +164,71 @@ def open_panel(
     return ctx
 
 
+def _make_panel(
+    path: Path,
+    *,
+    setup: Callable[[PanelService], object] | None,
+    passphrase: str | None,
+    require_keyring: bool,
+    show_recovery_key: Callable[[str, str, str], object],
+) -> tuple[PanelService, list[str]]:
+    """Make a new panel file at ``path`` (see :func:`open_panel`) and open it; returns
+    the open service and what to say about its key once the window is up."""
+    building = newfile.start(path)
+    options: dict = {"passphrase": passphrase} if passphrase else {"require_keyring": require_keyring}
+    service: PanelService | None = None
+    try:
+        service = PanelService.open(building, create=True, **options)
+        security = service.store.security
+        recovery = security.recovery_key
+        where = security.where.replace(building.name, path.name)
+        notes = [note.replace(building.name, path.name) for note in security.notes]
+        security.recovery_key = None
+        if setup is not None:
+            setup(service)
+        if recovery:
+            # Shown before the file takes its name: a panel file is never left whose key
+            # nobody has seen (with no keyring, the recovery key may be the only way in).
+            show_recovery_key(recovery, where, path.name)
+        service.close()
+        service = None
+        newfile.finish(building, path)
+    except BaseException:
+        if service is not None:
+            service.close()
+        newfile.remove_panel_file(building)
+        raise
+    given: list[str] = []
+
+    def key_just_made(_request: UnlockRequest) -> str | None:
+        """With no keyring, the new file opens with the key it was just made with."""
+        if given or not recovery:
+            return None
+        given.append(recovery)
+        return recovery
+
+    return PanelService.open(path, ask=key_just_made, defer_daily_backup=True), notes
+
+
+def _open_restored(error: DamagedFile, parent: QWidget | None, *, settings: QSettings | None,
+                   ask: Ask | None) -> AppContext | None:
+    """A damaged panel file: offer its latest good backup (or another); once one is in
+    its place (the damaged file kept beside it, renamed), open the panel."""
+    from .restore_dialogs import offer_backup, restored_note
+
+    done = offer_backup(error, parent, ask=ask or make_ask(parent))
+    if done is None:
+        return None
+    ctx = open_panel(done.panel, parent, settings=settings, ask=ask)
+    if ctx is not None:
+        ctx.opening_notes.insert(0, restored_note(done))
+    return ctx
+
+
 def _recovery_key_dialog(recovery_key: str, where: str, name: str, parent: QWidget | None) -> None:
     from .security_dialogs import RecoveryKeyDialog
 
     RecoveryKeyDialog(recovery_key, where, name, parent).exec()
-
-
-def _remove_new_file(path: Path) -> None:
-    """Remove a panel file this app made and could not finish, with its key."""
-    salt = read_salt(path) if path.exists() else None
-    if salt is not None:
-        KeyStore().forget(salt)
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 class Launcher(QObject):
@@ -264,10 +321,17 @@ class Launcher(QObject):
         self.remember(path)
         return True
 
-    def create_panel(self, path: Path, values: dict) -> None:
-        """Make a new panel file and open it; raises LeapError if it cannot."""
+    def create_panel(self, path: Path, values: dict, *, passphrase: str | None = None,
+                     recovery_key_only: bool = False) -> None:
+        """Make a new panel file and open it; raises LeapError if it cannot.
+
+        Its key is kept in the keyring; ``passphrase`` lets a passphrase open it too.
+        Where no keyring can keep the key, and no passphrase is given, it is refused
+        (``KeyNotKept``, nothing made: the New panel dialog then offers a passphrase)
+        unless ``recovery_key_only``: the person chose to rely on the recovery key."""
         ctx = open_panel(path, self.active_window(), create=True, setup=lambda s: s.set_panel(**values),
-                         settings=self.settings, raise_problems=True, show_recovery_key=self.show_recovery_key)
+                         settings=self.settings, raise_problems=True, show_recovery_key=self.show_recovery_key,
+                         passphrase=passphrase, require_keyring=not recovery_key_only)
         assert ctx is not None
         self._show_window(ctx)
         self.remember(path)
@@ -389,7 +453,7 @@ def take_screenshot(
             ctx = open_panel(path, settings=settings, raise_problems=True,
                              ask=make_ask(None, interactive=False, first=DEMO_PASSPHRASE if db is None else None))
             assert ctx is not None
-            window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page=page_id)
+            window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page=page_id, fit_screen=False)
             try:
                 window.resize(*size)
                 window.show_page(page_id, _resolve_record(ctx, page_id, record) if record else None)

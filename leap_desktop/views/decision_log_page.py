@@ -130,8 +130,10 @@ class DecisionLogPage(Page):
         for status in DecisionStatus:
             ui.statusCombo.addItem(status.label, status.value)
         ui.meetingCombo.addItem("Any meeting", None)
+        clean = self.model.panel_text
         for meeting in reversed(service.meetings()):
-            ui.meetingCombo.addItem(f"{meeting.ref} \u00b7 {day(meeting.day, short=True)} \u00b7 {meeting.title}", meeting.id)
+            ui.meetingCombo.addItem(
+                f"{meeting.ref} \u00b7 {day(meeting.day, short=True)} \u00b7 {clean(meeting.title)}", meeting.id)
         ui.levelCombo.addItem("Any level", None)
         for level in InvolvementLevel:
             ui.levelCombo.addItem(level.label, level.value)
@@ -146,12 +148,23 @@ class DecisionLogPage(Page):
         ui = self.ui
         status, level = ui.statusCombo.currentData(), ui.levelCombo.currentData()
         return DecisionFilter(
-            text=ui.searchEdit.text(),
+            text=self.search_text(),
             statuses=(status,) if status else (),
             levels=(level,) if level else (),
             meeting_id=ui.meetingCombo.currentData(),
             person_id=ui.personCombo.currentData(),
         )
+
+    def search_text(self) -> str:
+        """What is searched for: the words typed, less the names of people not shown by
+        name (a match on one would tell which decisions mention them; the count line
+        says so). Nothing left to look for finds nothing."""
+        typed = self.ui.searchEdit.text()
+        kept, dropped = self.model.panel_text.search_words(typed)
+        self._names_dropped = dropped
+        if dropped and not kept.strip():
+            return "\u2026"  # no letters or digits: matches nothing, as `leap decisions --search` does
+        return kept if dropped else typed
 
     def is_filtered(self) -> bool:
         return self.current_filter() != DecisionFilter()
@@ -201,6 +214,8 @@ class DecisionLogPage(Page):
             text = plural(total, "decision") if total else "No decisions recorded yet."
         if self.model.rowCount() < total:
             text += f" (showing the newest {self.model.rowCount():,}; scroll for more)"
+        if getattr(self, "_names_dropped", False):
+            text = text.rstrip(".") + ". Names of members who are not shown by name are not searched for."
         self.ui.countLabel.setText(text)
 
     # -- the selected decision ------------------------------------------------------------------
@@ -238,7 +253,7 @@ class DecisionLogPage(Page):
         view.setHtml(trace_html.render(trace, today=self.ctx.service.today(), links=links, bar_colour=colour))
         view.verticalScrollBar().setValue(scroll)
         self._scrolled_for = decision.id
-        view.setAccessibleName(f"Details of {decision.ref} {decision.title}")
+        view.setAccessibleName(f"Details of {decision.ref} {trace.decision.title}")  # as the panel may read it
 
     # -- how the list and the details share the page -----------------------------------------------
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence, QPalette
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -51,6 +51,10 @@ GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
 PAGE_KEY = "window/page"
 MESSAGE_MS = 10_000
+#: The window's first size, made smaller on a smaller screen (MainWindow.fit_to_screen).
+FIRST_SIZE = (1200, 780)
+#: Allowed for a window border on each side before the window manager has drawn one.
+WINDOW_BORDER = 4
 
 
 class _RoomyItems(QStyledItemDelegate):
@@ -85,8 +89,12 @@ class MainWindow(QMainWindow):
         appearance: Appearance | None = None,
         remember: bool = True,
         first_page: str | None = None,
+        fit_screen: bool = True,
     ):
+        """``fit_screen=False`` keeps whatever size it is given, even larger than the
+        screen (a picture drawn off screen at a chosen size, ``--screenshot``)."""
         super().__init__()
+        self._fit_screen = fit_screen
         self.setObjectName("mainWindow")
         self.ctx = ctx
         self.launcher = launcher
@@ -113,14 +121,12 @@ class MainWindow(QMainWindow):
         ctx.background_bug.connect(self._background_bug)
         self.appearance.changed.connect(self._appearance_changed)
 
-        if remember:
-            geometry = self.settings.value(GEOMETRY_KEY)
-            if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-                self.restoreGeometry(geometry)
-            else:
-                self.resize(1200, 780)
+        geometry = self.settings.value(GEOMETRY_KEY) if remember else None
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 780)
+            self.resize(*FIRST_SIZE)
+        self.fit_to_screen()
         start = first_page or (str(self.settings.value(PAGE_KEY, "")) if remember else "") or default_page()
         if page_class(start) is None or start not in NAVIGATION:
             start = default_page()
@@ -129,6 +135,45 @@ class MainWindow(QMainWindow):
             self.show_message(" ".join(note.rstrip(".") + "." for note in ctx.opening_notes))
 
     # -- layout -----------------------------------------------------------------------------
+
+    def fit_to_screen(self) -> None:
+        """Keep the window, with its title bar and frame, inside the screen's free area
+        (a 1366x768 laptop with a panel has about 1366x740): never larger, and never
+        placed off it. The first size and a size remembered from a larger screen alike.
+        Called when the window is made, and again once it is on screen and its frame is
+        known."""
+        if self.isMaximized() or self.isFullScreen() or not self._fit_screen:
+            return
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        area = screen.availableGeometry()
+        inner, frame = self.geometry(), self.frameGeometry()
+        if self.isVisible() and frame != inner:
+            left, top = inner.x() - frame.x(), inner.y() - frame.y()
+            right, bottom = frame.width() - inner.width() - left, frame.height() - inner.height() - top
+        else:  # no frame yet: allow for a title bar and borders as the style draws them
+            left = right = bottom = WINDOW_BORDER
+            top = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight) + WINDOW_BORDER
+        width = min(inner.width(), area.width() - left - right)
+        height = min(inner.height(), area.height() - top - bottom)
+        if (width, height) != (inner.width(), inner.height()):
+            self.resize(width, height)
+        outer_w, outer_h = width + left + right, height + top + bottom
+        x = min(max(inner.x() - left, area.left()), area.left() + area.width() - outer_w)
+        y = min(max(inner.y() - top, area.top()), area.top() + area.height() - outer_h)
+        if (x, y) != (inner.x() - left, inner.y() - top):
+            self.move(x, y)  # a window's position is its frame's
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if not getattr(self, "_fitted_shown", False):
+            self._fitted_shown = True
+            QTimer.singleShot(0, self._fit_once_shown)
+
+    def _fit_once_shown(self) -> None:
+        if not self._closed and shiboken6.isValid(self):
+            self.fit_to_screen()
 
     def _build_body(self) -> None:
         body = QWidget(self)
@@ -228,6 +273,9 @@ class MainWindow(QMainWindow):
         if launcher is not None:
             self._action(file_menu, "&Security settings…", self.show_security,
                          tip="How this panel file is protected: its key, passphrase and backups")
+            self.restore_action = self._action(
+                file_menu, "Restore from a &backup…", self.restore_from_backup,
+                tip="Put one of this panel's backups in its place (the panel as it is now is backed up first)")
             file_menu.addSeparator()
             self._action(file_menu, "&Close panel", lambda: launcher.close_panel(), ["Ctrl+W", "Ctrl+F4"],
                          "Close this panel and go back to the start screen")
@@ -529,6 +577,14 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
+
+    def restore_from_backup(self) -> bool:
+        """File > Restore from a backup…: choose one of the panel's backups and put it in
+        place of the panel (backed up first); every page shows the restored panel."""
+        from .app import make_ask
+        from .restore_dialogs import restore_open_panel
+
+        return restore_open_panel(self.ctx, self, ask=make_ask(self)) is not None
 
     def show_shortcuts(self) -> None:
         for cls in PAGES:  # make every page, so every page's menu is listed

@@ -127,7 +127,10 @@ class MeetingMode(UndoKeys, Page):
             label.hide()
 
         # The agenda (the same rows the workspace shows), and where we are in it.
-        self.agenda = AgendaModel(ctx, None, self)
+        # Meeting mode may be on a projected screen: free text (titles, notes, what was
+        # said) shows names only as each person's consent allows (models/free_text.py).
+        self.agenda = AgendaModel(ctx, None, self, as_panel_reads=True)
+        self.panel_text = self.agenda.panel_text
         ui.agendaView.setModel(self.agenda)
         _set_up_table(ui.agendaView, stretch=AgendaModel.TITLE)
         for column in (AgendaModel.PURPOSE, AgendaModel.PRESENTER):
@@ -366,7 +369,8 @@ class MeetingMode(UndoKeys, Page):
         self._update_sources()
         self._tick()
         if self.item and count_time:
-            announce(self.ui.captureStatusLabel, f"Now: item {self.item.position}, {self.item.title}.", self.ctx)
+            announce(self.ui.captureStatusLabel, f"Now: item {self.item.position}, {self.panel_text(self.item.title)}.",
+                     self.ctx)
         else:  # opening meeting mode again: what was said about the last visit (ticks, saves) no longer holds
             announce(self.ui.captureStatusLabel, "")
 
@@ -376,7 +380,7 @@ class MeetingMode(UndoKeys, Page):
         if m is None:
             ui.meetingLabel.setText("No meeting to run yet: add one on the Meetings page.")
             return
-        ui.meetingLabel.setText(f"{m.title} · {words.when_long(m.starts_at, m.planned_minutes)} · {m.ref}")
+        ui.meetingLabel.setText(f"{self.panel_text(m.title)} · {words.when_long(m.starts_at, m.planned_minutes)} · {m.ref}")
 
     def _fill_item(self) -> None:
         ui = self.ui
@@ -401,14 +405,14 @@ class MeetingMode(UndoKeys, Page):
         agenda_row = self.agenda.row_at(row)
         presenter = self._presenter_line(item)
         ui.itemPositionLabel.setText(f"Item {item.position} of {count} · {item.purpose.label}{presenter}")
-        ui.itemTitleLabel.setText(item.title)
-        ui.itemNotesLabel.setText(item.notes or "")
+        ui.itemTitleLabel.setText(self.panel_text(item.title))
+        ui.itemNotesLabel.setText(self.panel_text(item.notes))
         ui.itemNotesLabel.setVisible(bool(item.notes))
         state = self.agenda.text(agenda_row, AgendaModel.STATE)
         ui.itemStateLabel.setText(f"State: {state}.")
         self.carry_action.setEnabled(item.state is not ItemState.CARRIED)
         self.next_action.setText("&Next item" if row < count - 1 else "&Finish the last item")
-        self.setAccessibleDescription(f"Item {item.position} of {count}: {item.title}")
+        self.setAccessibleDescription(f"Item {item.position} of {count}: {self.panel_text(item.title)}")
 
     def _presenter_line(self, item: AgendaItem) -> str:
         """" · presented by ..." as the presenter's consent allows; nothing for someone
@@ -493,7 +497,8 @@ class MeetingMode(UndoKeys, Page):
         self._item_seconds[self.item.id] = 0.0
         self._item_since = self.clock()
         self._tick()
-        announce(self.ui.captureStatusLabel, f"The clock for '{self.item.title}' starts again from now.", self.ctx)
+        announce(self.ui.captureStatusLabel, f"The clock for '{self.panel_text(self.item.title)}' starts again from now.",
+                 self.ctx)
 
     # -- moving through the agenda -----------------------------------------------------
 
@@ -529,7 +534,7 @@ class MeetingMode(UndoKeys, Page):
         try:
             run_undoable(
                 self.ctx,
-                f"Mark '{item.title}' {state.label.lower()}",
+                f"Mark '{self.panel_text(item.title)}' {state.label.lower()}",
                 do=lambda: self.service.set_item_state(item.id, state),
                 undo=lambda _: self.service.set_item_state(item.id, before),
             )
@@ -545,7 +550,7 @@ class MeetingMode(UndoKeys, Page):
         try:
             copy = run_undoable(
                 self.ctx,
-                f"Carry '{item.title}' to the next meeting",
+                f"Carry '{self.panel_text(item.title)}' to the next meeting",
                 do=lambda: self.service.carry_item(item.id),
                 undo=lambda _: self.service.uncarry_item(item.id),
             )
@@ -556,7 +561,7 @@ class MeetingMode(UndoKeys, Page):
         target = self.service.get(Meeting, copy.meeting_id)
         announce(
             self.ui.captureStatusLabel,
-            f"'{item.title}' is carried to {target.ref} ({words.day_short(target.day)}). "
+            f"'{self.panel_text(item.title)}' is carried to {target.ref} ({words.day_short(target.day)}). "
             "Ctrl+Page Down for the next item.",
             self.ctx,
         )
@@ -840,7 +845,7 @@ class MeetingMode(UndoKeys, Page):
         combo.clear()
         combo.addItem("Not from a decision", None)
         for decision in self.decisions.rows():
-            combo.addItem(f"{decision.ref}: {decision.title}", decision.id)
+            combo.addItem(f"{decision.ref}: {self.panel_text(decision.title)}", decision.id)
         index = combo.findData(current) if current else -1
         combo.setCurrentIndex(index if index >= 0 else (combo.count() - 1 if combo.count() > 1 else 0))
 

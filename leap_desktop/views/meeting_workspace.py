@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QButtonGroup, QHeaderView, QTableView, QVBoxLayout, QWidget
 
+from ..domain import rules
 from ..domain.errors import LeapError, RuleError
 from ..domain.model import AgendaItem, Meeting
 from ..domain.vocab import AgendaPurpose, AttendanceStatus
@@ -620,7 +621,9 @@ class MeetingWorkspace(UndoKeys, Page):
             extra += f", {fresh.attendance.meeting_role}"
         if fresh and fresh.attendance and fresh.attendance.hours is not None:
             extra += f", {words.hours(fresh.attendance.hours)}"
-        announce(self.ui.attendanceAnnounceLabel, f"{person.display_name}: {said}{extra}.", self.ctx)
+        # Said in the status bar and Edit > Undo too, which a projected screen shows: the
+        # person as their consent allows (the register above is the coordinator's).
+        announce(self.ui.attendanceAnnounceLabel, f"{rules.attribute(person)}: {said}{extra}.", self.ctx)
         return True
 
     def set_attendance_status(self, status: str | None) -> bool:
@@ -631,7 +634,7 @@ class MeetingWorkspace(UndoKeys, Page):
         if status == current:
             return False
         label = AttendanceStatus(status).label.lower() if status else "not recorded"
-        return self._save_attendance(f"Mark {line.person.display_name} {label}", None, status=status)
+        return self._save_attendance(f"Mark {rules.attribute(line.person)} {label}", None, status=status)
 
     def _commit_role(self) -> None:
         line = self.current_line()
@@ -642,7 +645,7 @@ class MeetingWorkspace(UndoKeys, Page):
         if text == current:
             return
         self._save_attendance(
-            f"Set {line.person.display_name}'s role at the meeting", self.ui.meetingRoleCombo, meeting_role=text
+            f"Set the role at the meeting of {rules.attribute(line.person)}", self.ui.meetingRoleCombo, meeting_role=text
         )
 
     def _commit_hours(self) -> None:
@@ -653,7 +656,7 @@ class MeetingWorkspace(UndoKeys, Page):
         current = line.attendance.hours if line.attendance else None
         if hours == current:
             return
-        self._save_attendance(f"Set {line.person.display_name}'s hours", self.ui.hoursSpin, hours=hours)
+        self._save_attendance(f"Set the hours of {rules.attribute(line.person)}", self.ui.hoursSpin, hours=hours)
 
     def mark_rest_present(self) -> int:
         if self.meeting is None:

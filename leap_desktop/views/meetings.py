@@ -58,6 +58,8 @@ class MeetingsPage(UndoKeys, Page):
             view.installEventFilter(self._opener)
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved):
                 signal.connect(lambda *_, view=view: self._fit(view))
+            # Rows grow and shrink as their words wrap (text size, window width).
+            view.verticalHeader().sectionResized.connect(lambda *_, view=view: self._fit(view))
         self.editor = MeetingEditor(ctx, ui.editorHost)
         host_layout = QVBoxLayout(ui.editorHost)
         host_layout.setContentsMargins(0, 0, 0, 0)
@@ -97,11 +99,15 @@ class MeetingsPage(UndoKeys, Page):
 
     def _fit(self, view: QTableView) -> None:
         """Columns fit their words; the upcoming list is only as tall as its few rows
-        (two to six), leaving the room to the past."""
+        (two to six, as tall as their wrapped words), leaving the room to the past."""
         if view is self.ui.upcomingView:
-            rows = max(2, min(6, self.upcoming.rowCount()))
-            height = (view.horizontalHeader().sizeHint().height() + rows * view.verticalHeader().defaultSectionSize()
-                      + 2 * view.frameWidth() + view.horizontalScrollBar().sizeHint().height())
+            count = self.upcoming.rowCount()
+            shown = max(2, min(6, count))
+            rows = sum(view.rowHeight(row) for row in range(min(count, shown)))
+            rows += (shown - min(count, shown)) * view.verticalHeader().defaultSectionSize()
+            height = view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth()
+            if view.horizontalScrollBar().isVisible():
+                height += view.horizontalScrollBar().sizeHint().height()
             view.setMaximumHeight(height)
 
     def _select_first(self) -> None:
@@ -197,13 +203,29 @@ class _EnterOpens(QObject):
         return False
 
 
+#: The meeting's title is given this many characters (of the current text size) before
+#: the other columns start to wrap their words; it never has fewer than TITLE_LEAST.
+TITLE_ROOM, TITLE_LEAST = 28, 14
+#: The columns that wrap their words onto more lines when the list is narrow, the
+#: wordiest first; a date, a status and when papers went out keep to two lines.
+WRAPPING = (MeetingsModel.PEOPLE, MeetingsModel.AGENDA, MeetingsModel.PAPERS, MeetingsModel.STATUS,
+            MeetingsModel.WHEN)
+TWO_LINES = {MeetingsModel.WHEN: 2, MeetingsModel.STATUS: 2, MeetingsModel.PAPERS: 2}
+
+
 def _set_up_table(view: QTableView) -> TableFit:
-    """Columns as wide as their words, the last one taking the rest (never fewer than
-    20 characters: a narrow window scrolls sideways), rows as tall as the text size."""
+    """Columns as wide as their words, the meeting's title taking the rest. When the list
+    is narrow (large text, a small window), the other columns wrap their words onto more
+    lines and the rows grow, rather than the list scrolling sideways; a long title wraps
+    too. Nothing is cut off."""
     view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(False)
-    return TableFit(view, {}, MeetingsModel.PEOPLE, 20, fit_contents=True)
+    header.setHighlightSections(False)  # titles in bold would no longer fit the widths worked out
+    return TableFit(view, {}, MeetingsModel.TITLE, TITLE_LEAST, fit_contents=True, row_heights=False,
+                    wrap=WRAPPING, wrap_until=TITLE_ROOM, wrap_lines=TWO_LINES, grow_rows=True)

@@ -1,4 +1,10 @@
-"""File > New panel: a name, an optional purpose, and where to save the file."""
+"""File > New panel: a name, an optional purpose, and where to save the file.
+
+Where no keyring can keep the new panel's key (none works on this computer, or it is
+locked), the dialog offers a passphrase, with the same rules as ``leap init`` (at least
+8 characters, typed twice), so that the recovery key is not the only way in. Leaving
+it empty and pressing Make the panel again relies on the recovery key alone.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +14,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ..domain.errors import RuleError
+from ..domain.errors import LeapError, RuleError
 from ..domain.model import Panel
 from ..paths import data_dir
+from ..store.keys import KeyStore, check_passphrase
+from ..store.unlock import KeyNotKept
 from .form_dialog import FormDialog, text_of
 
 
@@ -23,19 +31,31 @@ def file_name_for(name: str) -> str:
 class NewPanelDialog(FormDialog):
     FORM = "new_panel_dialog.ui"
     WIDGETS = ("introLabel", "formError", "nameEdit", "nameError", "purposeEdit", "purposeError",
-               "fileBox", "fileEdit", "browseButton", "fileError", "buttons")
+               "fileBox", "fileEdit", "browseButton", "fileError", "passphraseBox", "passphraseIntro",
+               "passEdit", "againEdit", "passError", "buttons")
     FIELD_ERRORS = {
         "name": ("nameEdit", "nameError"),
         "purpose": ("purposeEdit", "purposeError"),
         "file": ("fileEdit", "fileError"),
+        "passphrase": ("passEdit", "passError"),
     }
     TITLE = "New panel"
     WIDTH_CHARS = 100  # room for the file's full path
 
     def __init__(self, create: Callable[[Path, dict], object], parent: QWidget | None = None, folder: Path | None = None):
-        """``create(path, panel values)`` makes and opens the panel, raising a LeapError
-        (shown in this dialog, with what was typed kept) if it cannot."""
+        """``create(path, panel values, **how the key is kept)`` makes and opens the
+        panel, raising a LeapError (shown in this dialog, with what was typed kept) if it
+        cannot; ``KeyNotKept`` (no keyring) makes the dialog offer a passphrase. The key
+        options are ``passphrase=...`` or ``recovery_key_only=True``, given only when the
+        passphrase is offered."""
         super().__init__(None, parent)
+        #: the passphrase is offered: no keyring can keep the key (``where`` when known)
+        self.no_keyring: str | None = None
+        self._warned_empty = False
+        self.ui.passphraseBox.hide()
+        reason = _no_keyring()
+        if reason:
+            self.offer_passphrase(reason)
         self.create = create
         self.folder = folder or data_dir()
         self.path: Path | None = None
@@ -80,5 +100,57 @@ class NewPanelDialog(FormDialog):
             raise RuleError(f"There is already a file at {path}; choose another name or folder", "file")
         if not path.parent.is_dir():
             raise RuleError(f"The folder {path.parent} does not exist", "file")
+        options = self._key_options()
         self.path = path
-        self.create(path, values)
+        try:
+            self.create(path, values, **options)
+        except KeyNotKept as exc:  # the keyring could not take the key: nothing was made
+            self.offer_passphrase(exc.reason)
+            self._warned_empty = True  # said below: pressing again with no passphrase goes on
+            raise RuleError(
+                "Choose a passphrase to open the new panel with (at least 8 characters, typed twice), "
+                "or leave both boxes empty and press Make the panel again to rely on the recovery key alone",
+                "passphrase",
+            ) from None
+
+    def offer_passphrase(self, reason: str) -> None:
+        """Show the passphrase boxes, saying why."""
+        self.no_keyring = reason
+        ui = self.ui
+        ui.passphraseIntro.setText(
+            f"{reason.rstrip('.')}, so LEAP Desktop cannot keep the new panel's key for you. It will open "
+            "with its recovery key (shown once, when it is made) or with a passphrase you choose here. "
+            "A passphrase is easier to keep: choose one of at least 8 characters that only you and the "
+            "people who run the panel know."
+        )
+        ui.passphraseBox.show()
+        self.resize(self.width(), self.sizeHint().height())
+
+    def _key_options(self) -> dict:
+        """How the new panel's key is kept, from the passphrase boxes (when offered)."""
+        if self.no_keyring is None:
+            return {}
+        first, again = self.ui.passEdit.text(), self.ui.againEdit.text()
+        if not first and not again:
+            if not self._warned_empty:
+                self._warned_empty = True
+                raise RuleError(
+                    "No passphrase: the recovery key, shown once when the panel is made, will be the only "
+                    "way to open it. Type a passphrase, or press Make the panel again to go on without one",
+                    "passphrase",
+                )
+            return {"recovery_key_only": True}
+        try:
+            check_passphrase(first)
+        except LeapError as exc:
+            raise RuleError(str(exc), "passphrase") from None
+        if first != again:
+            raise RuleError("The two passphrases differ: type the same one in both boxes", "passphrase")
+        return {"passphrase": first}
+
+
+def _no_keyring() -> str | None:
+    """Why no keyring can keep a key here, when that is known without asking it (no
+    keyring is set up at all); a locked or broken keyring is found when the panel is made."""
+    where = KeyStore().where()
+    return "No keyring works on this computer" if where.startswith("nowhere") else None

@@ -43,7 +43,7 @@ class PersonPage(Page):
 
         self.contributions = ContributionsModel(self)
         self.decisions = ShapedDecisionsModel(self)
-        self.actions_model = ActionsModel(ctx.service, self)
+        self.actions_model = ActionsModel(ctx.service, self, as_panel_reads=False)  # the coordinator's page
         self.actions_model.show = "all"
         ui.actionsTable.setModel(self.actions_model)
         ui.actionsTable.hideColumn(ActionsModel.OWNER)  # it is always this person

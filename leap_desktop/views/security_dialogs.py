@@ -53,11 +53,19 @@ class UnlockDialog(_FormDialog):
         super().__init__(f"Open {request.path.name}", parent)
         ui = self.ui
         ui.reasonLabel.setText(f"{request.reason}.")
-        ui.whereLabel.setText(
-            f"{request.keys_kept}. To open {request.path.name} "
-            "now, type its recovery key (shown when the file was made) or its passphrase. If the "
-            "keyring is locked, you can also unlock it (for example by logging in again) and try again."
-        )
+        name = request.path.name
+        type_it = f"To open {name} now, type its recovery key (shown when the file was made) or its passphrase."
+        if request.where.startswith("nowhere"):
+            # No keyring at all: nothing to unlock, and nothing to say it is kept in.
+            ui.whereLabel.setText(
+                f"LEAP Desktop cannot keep the key of {name} on this computer, so it asks for it each time "
+                f"{name} is opened. {type_it}"
+            )
+        else:
+            ui.whereLabel.setText(
+                f"{request.keys_kept}. {type_it} If the keyring is locked, you can also unlock it (for example "
+                "by logging in again) and try again."
+            )
         ui.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Open")
         self.describe_buttons(ui.buttons, Ok=("Open", f"Open {request.path.name} with this recovery key or passphrase"),
                               Cancel=("Cancel", "Leave the file shut (Escape)"))

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from .. import APP_NAME
@@ -41,6 +42,13 @@ class StartScreen(QWidget):
         for button in (ui.newButton, ui.openButton, ui.demoButton):
             button.setMinimumHeight(button.sizeHint().height() + 10)
             button.setIconSize(QSize(20, 20))
+        # File > Quit's key works here too (there is no menu bar on the start screen).
+        self.quit_action = QAction("Quit", self)
+        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.quit_action.triggered.connect(lambda _checked=False: launcher.quit())
+        self.addAction(self.quit_action)
+        self.setAccessibleDescription("Make a new panel, open one, or try the demo panel. Ctrl+Q quits.")
         self.resize(800, 480)
         self.refresh()
 

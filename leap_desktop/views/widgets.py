@@ -29,16 +29,30 @@ class TableFit(QObject):
 
     Columns named in ``wrap`` (in a view that wraps words and whose rows grow with
     them) give up room when the stretching column would otherwise have fewer than
-    ``WRAP_UNTIL`` characters: they narrow down to their longest word and their text
-    goes onto more lines, rather than the main column being squeezed or the table
-    scrolling sideways.
+    ``WRAP_UNTIL`` characters (``wrap_until`` for one table): they narrow down to their
+    longest word and their text goes onto more lines, rather than the main column being
+    squeezed or the table scrolling sideways. They give up room in the order given;
+    ``wrap_lines`` keeps a column to at most so many lines (a date on two lines, not
+    one word a line).
+
+    With ``grow_rows`` (a view that wraps words), each row is made as tall as its
+    wrapped text, plus a third of a line of room, once the columns are set: worked out
+    here, once, rather than by the view at every change of a column's width.
     """
 
     WRAP_UNTIL = 40  # characters the stretching column is given first, by columns that wrap
 
     def __init__(self, view: QTableView, widths: dict[int, int], stretch: int | None, stretch_min: int = 30,
-                 *, fit_contents: bool = False, row_heights: bool = True, wrap: tuple[int, ...] = ()):
+                 *, fit_contents: bool = False, row_heights: bool = True, wrap: tuple[int, ...] = (),
+                 wrap_until: int | None = None, wrap_lines: dict[int, int] | None = None,
+                 grow_rows: bool = False):
         super().__init__(view)
+        self.grow_rows = grow_rows
+        self._generation = 0  # counts changes to the rows' contents
+        self._fitted: tuple | None = None
+        if wrap_until is not None:
+            self.WRAP_UNTIL = wrap_until  # this table's own (see the class's doc)
+        self.wrap_lines = dict(wrap_lines or {})
         self.view = view
         self.widths = dict(widths)
         self.stretch = stretch
@@ -56,12 +70,29 @@ class TableFit(QObject):
         self.fit()
 
     def _rows_changed(self, *_args) -> None:
+        self._generation += 1
         self.fit()
+
+    def _state(self) -> tuple:
+        """What the widths depend on: the view's width, the text size, the rows and
+        which columns show. Events that change none of them need no new fit."""
+        view = self.view
+        model = view.model()
+        metrics = view.fontMetrics()
+        columns = model.columnCount() if model is not None else 0
+        return (view.viewport().width(), metrics.height(), metrics.averageCharWidth(),
+                model.rowCount() if model is not None else 0, columns,
+                tuple(view.isColumnHidden(c) for c in range(columns)), self._generation)
 
     def fit(self) -> None:
         view = self.view
         if not shiboken6.isValid(view):
             return  # the table is being taken down (its model tells of its rows going)
+        self._fit()
+        self._fitted = self._state()
+
+    def _fit(self) -> None:
+        view = self.view
         metrics = view.fontMetrics()
         height = metrics.height()
         if self.row_heights:
@@ -97,27 +128,75 @@ class TableFit(QObject):
                     used -= give
                     short -= give
         for column, width in widths.items():
-            view.setColumnWidth(column, width)
+            if view.columnWidth(column) != width:
+                view.setColumnWidth(column, width)
         if self.stretch is not None:
             room = view.viewport().width() - used - 1
-            view.setColumnWidth(self.stretch, max(self.stretch_min * chars, room))
+            width = max(self.stretch_min * chars, room)
+            if view.columnWidth(self.stretch) != width:
+                view.setColumnWidth(self.stretch, width)
+        if self.grow_rows:
+            self._grow_rows()
+
+    def _grow_rows(self) -> None:
+        """Rows as tall as their wrapped words, with a third of a line between rows, so
+        the lines of one row are not read as the next row's."""
+        view = self.view
+        header = view.verticalHeader()
+        room = max(6, view.fontMetrics().height() // 3)
+        view.resizeRowsToContents()
+        for row in range(view.model().rowCount() if view.model() is not None else 0):
+            header.resizeSection(row, header.sectionSize(row) + room)
 
     def _narrowest(self, column: int) -> int:
-        """The least width a wrapping column can have: its title, or its longest word."""
+        """The least width a wrapping column can have: its title, its longest word, and
+        room for each cell in at most its ``wrap_lines`` lines."""
         view = self.view
         model = view.model()
         header = view.horizontalHeader()
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         metrics = view.fontMetrics()
-        words = (word for row in range(model.rowCount())
-                 for word in str(model.index(row, column).data() or "").split())
-        longest = max((metrics.horizontalAdvance(word) for word in words), default=0)
-        return max(longest + 16, header.fontMetrics().horizontalAdvance(title) + 28)
+        lines = self.wrap_lines.get(column)
+        widest = 0
+        for row in range(model.rowCount()):
+            words = str(model.index(row, column).data() or "").split()
+            if words:
+                widest = max(widest, _wrap_width(words, metrics, lines))
+        return max(widest + 16, header.fontMetrics().horizontalAdvance(title) + 28)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show):
-            self.fit()
+            if shiboken6.isValid(self.view) and self._state() != self._fitted:
+                self.fit()
         return False
+
+
+def _wrap_width(words: list[str], metrics, lines: int | None) -> int:
+    """The least width in which ``words`` wrap onto at most ``lines`` lines (any number
+    when None: the longest word)."""
+    space = metrics.horizontalAdvance(" ")
+    widths = [metrics.horizontalAdvance(word) for word in words]
+    longest = max(widths)
+    if lines is None or lines >= len(words):
+        return longest
+
+    def fits(width: int) -> bool:
+        count, used = 1, 0
+        for word in widths:
+            if used and used + space + word > width:
+                count, used = count + 1, word
+            else:
+                used = used + space + word if used else word
+        return count <= lines
+
+    low, high = longest, sum(widths) + space * (len(widths) - 1)
+    while low < high:  # the narrowest width that still fits, by halving
+        middle = (low + high) // 2
+        if fits(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 class SplitterFlip(QObject):

@@ -138,3 +138,18 @@ def test_security_settings_encrypts_a_plain_file(qtbot, tmp_path):
         assert shown and svc.store.security.encrypted
         assert dialog.ui.stateLabel.text().startswith("This panel file is encrypted.")
     assert not path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_with_no_keyring_the_unlock_dialog_does_not_speak_of_unlocking_one(qtbot):
+    nowhere = UnlockRequest(Path("/tmp/panel.leap"), "No keyring works on this computer",
+                            "nowhere: no keyring works on this computer", 1)
+    dialog = UnlockDialog(nowhere)
+    qtbot.addWidget(dialog)
+    assert dialog.ui.reasonLabel.text() == "No keyring works on this computer."
+    assert dialog.ui.whereLabel.text() == (
+        "LEAP Desktop cannot keep the key of panel.leap on this computer, so it asks for it each time panel.leap "
+        "is opened. To open panel.leap now, type its recovery key (shown when the file was made) or its passphrase.")
+    assert "unlock" not in dialog.ui.whereLabel.text().lower()
+    locked = UnlockDialog(request())  # a keyring that is there but locked: unlocking it helps
+    qtbot.addWidget(locked)
+    assert "If the keyring is locked, you can also unlock it" in locked.ui.whereLabel.text()

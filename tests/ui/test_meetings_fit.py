@@ -1,0 +1,49 @@
+"""The Meetings page's lists fit their pane at large text (QA: at 175% they scrolled
+sideways): columns wrap their words and rows grow, and nothing is cut off."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QStyle
+
+from .meeting_helpers import OFFSCREEN_LIMITS
+
+pytestmark = OFFSCREEN_LIMITS
+
+
+def every_word_shown(view) -> list[tuple]:
+    """Cells whose words do not fit their column, or whose lines do not fit their row."""
+    model = view.model()
+    metrics = view.fontMetrics()
+    # Qt's item delegate sets text in from each side by the style's focus frame margin + 1.
+    margin = 2 * (view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    cut = []
+    for row in range(model.rowCount()):
+        for column in range(model.columnCount()):
+            text = str(model.index(row, column).data() or "")
+            width = view.columnWidth(column) - margin
+            if any(metrics.horizontalAdvance(word) > width for word in text.split()):
+                cut.append((text, "a word is wider than its column", width))
+                continue
+            needed = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+            if needed > view.rowHeight(row):
+                cut.append((text, "its lines are taller than the row", needed, view.rowHeight(row)))
+    return cut
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.75])
+def test_the_meeting_lists_never_scroll_sideways(window, appearance, scale, qtbot):
+    window.resize(1200, 780)
+    page = window.show_page("meetings")
+    appearance.set_scale(scale)
+    QApplication.processEvents()
+    for view in (page.ui.upcomingView, page.ui.pastView):
+        assert view.model().rowCount() > 0
+        widths = [view.columnWidth(c) for c in range(view.model().columnCount())]
+        assert view.horizontalScrollBar().maximum() == 0, ("scrolls sideways", scale, widths, view.viewport().width())
+        assert every_word_shown(view) == []
+    # The meeting's title keeps room to be read.
+    title = page.ui.pastView.columnWidth(page.past.TITLE)
+    assert title >= 14 * page.ui.pastView.fontMetrics().averageCharWidth()
+    appearance.reset()
