@@ -31,7 +31,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-from ..services.minutes import ActionMinute, DecisionMinute, ItemMinute, Minutes, Said
+from ..services.minutes import DecisionMinute, ItemMinute, Minutes, Said
 
 FONT = "Arial"  # a plain sans-serif, as UK accessible-information guidance recommends
 INK = RGBColor(0x1F, 0x2A, 0x44)

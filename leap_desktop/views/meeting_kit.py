@@ -12,6 +12,8 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QFont, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from ..domain.model import AgendaItem, Meeting
+from ..models.listing import RecordIdRole
 from .context import AppContext
 from .theme import set_label_role
 from .undo import ServiceCommand
@@ -208,6 +210,37 @@ class EnterFilter(QObject):
             self.on_enter()
             return True
         return False
+
+
+class EnterOnRow(QObject):
+    """Enter on a row of a watched list or table calls ``on_row`` with that row's record id
+    (opening a meeting, going to an agenda item): the keyboard twin of a double click."""
+
+    def __init__(self, on_row: Callable[[str], Any], parent: QObject | None = None):
+        super().__init__(parent)
+        self.on_row = on_row
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
+            index = watched.currentIndex()  # type: ignore[attr-defined]
+            if index.isValid():
+                self.on_row(index.data(RecordIdRole))
+                return True
+        return False
+
+
+def carry_undoable(ctx: AppContext, item: AgendaItem, title: str) -> tuple[AgendaItem, Meeting]:
+    """Carry ``item`` (shown as ``title``) to the next meeting as one undoable edit.
+
+    Returns the new item and the meeting it went to; a refusal raises LeapError."""
+    service = ctx.service
+    copy = run_undoable(
+        ctx,
+        f"Carry '{title}' to the next meeting",
+        do=lambda: service.carry_item(item.id),
+        undo=lambda _: service.uncarry_item(item.id),
+    )
+    return copy, service.get(Meeting, copy.meeting_id)
 
 
 class UndoPassThrough(QObject):

@@ -56,6 +56,8 @@ from .context import AppContext
 from .forms import load_form
 from .meeting_kit import (
     EnterFilter,
+    EnterOnRow,
+    carry_undoable,
     TabLeaves,
     UndoKeys,
     UndoPassThrough,
@@ -136,7 +138,7 @@ class MeetingMode(UndoKeys, Page):
         for column in (AgendaModel.PURPOSE, AgendaModel.PRESENTER):
             ui.agendaView.hideColumn(column)
         ui.agendaView.doubleClicked.connect(lambda index: self.go_to_item(index.data(RecordIdRole)))
-        ui.agendaView.installEventFilter(_EnterGoes(self))
+        ui.agendaView.installEventFilter(EnterOnRow(self._enter_item, self))
 
         # Contributions on the current item, with their tick boxes.
         self.contributions = ContributionsModel(ctx, None, checkable=True, parent=self)
@@ -352,6 +354,11 @@ class MeetingMode(UndoKeys, Page):
         super().hideEvent(event)
         self.timer.stop()
 
+    def _enter_item(self, item_id: str) -> None:
+        """Enter on an item in the agenda list: go to it, ready to capture."""
+        self.go_to_item(item_id)
+        self.ui.whoEdit.setFocus(Qt.FocusReason.OtherFocusReason)
+
     def go_to_item(self, item_id: str | None, *, count_time: bool = True) -> None:
         """Make ``item_id`` the current item (its clock resumes where it was)."""
         now = self.clock()
@@ -548,17 +555,11 @@ class MeetingMode(UndoKeys, Page):
         if item is None:
             return None
         try:
-            copy = run_undoable(
-                self.ctx,
-                f"Carry '{self.panel_text(item.title)}' to the next meeting",
-                do=lambda: self.service.carry_item(item.id),
-                undo=lambda _: self.service.uncarry_item(item.id),
-            )
+            copy, target = carry_undoable(self.ctx, item, self.panel_text(item.title))
         except LeapError as exc:
             show_problem(self.ui.captureProblemLabel, str(exc))
             return None
         clear_problem(self.ui.captureProblemLabel)
-        target = self.service.get(Meeting, copy.meeting_id)
         announce(
             self.ui.captureStatusLabel,
             f"'{self.panel_text(item.title)}' is carried to {target.ref} ({words.day_short(target.day)}). "
@@ -988,21 +989,6 @@ class _ContributionDelegate(QStyledItemDelegate):
         return super().eventFilter(editor, event)
 
 
-class _EnterGoes(QObject):
-    """Enter on an item in the agenda list goes to that item."""
-
-    def __init__(self, page: MeetingMode):
-        super().__init__(page)
-        self.page = page
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
-            index = watched.currentIndex()  # type: ignore[attr-defined]
-            if index.isValid():
-                self.page.go_to_item(index.data(RecordIdRole))
-                self.page.ui.whoEdit.setFocus(Qt.FocusReason.OtherFocusReason)
-                return True
-        return False
 
 
 class _SpaceTicks(QObject):

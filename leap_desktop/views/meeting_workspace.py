@@ -31,6 +31,7 @@ from .forms import load_form
 from .meeting_editor import MeetingEditor
 from .meeting_kit import (
     EnterFilter,
+    carry_undoable,
     UndoKeys,
     pass_undo_through,
     adding,
@@ -424,16 +425,10 @@ class MeetingWorkspace(UndoKeys, Page):
             announce(self.ui.agendaAnnounceLabel, "Choose an item to carry first.")
             return None
         try:
-            copy = run_undoable(
-                self.ctx,
-                f"Carry '{item.title}' to the next meeting",
-                do=lambda: self.service.carry_item(item.id),
-                undo=lambda _: self.service.uncarry_item(item.id),
-            )
+            copy, target = carry_undoable(self.ctx, item, item.title)
         except LeapError as exc:
             show_problem(self.ui.agendaAnnounceLabel, str(exc))
             return None
-        target = self.service.get(Meeting, copy.meeting_id)
         clear_problem(self.ui.agendaAnnounceLabel)
         announce(
             self.ui.agendaAnnounceLabel,

@@ -5,7 +5,7 @@ Enter or a double click on a meeting opens its workspace (agenda and attendance)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from ..models.listing import RecordIdRole
@@ -13,7 +13,7 @@ from ..models.meetings import MeetingsModel
 from .context import AppContext
 from .forms import load_form
 from .meeting_editor import MeetingEditor
-from .meeting_kit import UndoKeys, announce, bind_button, make_action, scale_font
+from .meeting_kit import EnterOnRow, UndoKeys, announce, bind_button, make_action, scale_font
 from .page import Page
 from .widgets import SplitterFlip, TableFit
 
@@ -47,7 +47,7 @@ class MeetingsPage(UndoKeys, Page):
         self.upcoming = MeetingsModel(ctx, "upcoming", self)
         self.past = MeetingsModel(ctx, "past", self)
         self.views: dict[QTableView, MeetingsModel] = {ui.upcomingView: self.upcoming, ui.pastView: self.past}
-        self._opener = _EnterOpens(self)
+        self._opener = EnterOnRow(self.open_meeting, self)
         for view, model in self.views.items():
             view.setModel(model)
             _set_up_table(view)
@@ -186,21 +186,6 @@ class MeetingsPage(UndoKeys, Page):
         self.ui.upcomingLabel.setText(f"Up&coming meetings ({self.upcoming.rowCount()})")
         self.ui.pastLabel.setText(f"Past &meetings ({self.past.rowCount()})")
 
-
-class _EnterOpens(QObject):
-    """Enter on a meeting in either list opens its workspace."""
-
-    def __init__(self, page: MeetingsPage):
-        super().__init__(page)
-        self.page = page
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # type: ignore[attr-defined]
-            index = watched.currentIndex()  # type: ignore[attr-defined]
-            if index.isValid():
-                self.page.open_meeting(index.data(RecordIdRole))
-                return True
-        return False
 
 
 #: The meeting's title is given this many characters (of the current text size) before
