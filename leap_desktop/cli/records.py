@@ -268,7 +268,7 @@ def cmd_agenda(ctx) -> int:
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, ctx.args.meeting)
         items = svc.agenda(meeting.id)
-        people = {p.id: p for p in svc.store.select(Person, include_deleted=True)}
+        people = {p.id: p for p in svc.store.find(Person, include_deleted=True)}
         timing = svc.agenda_timing(meeting.id)
         counts = {i.id: len(svc.contributions(i.id)) for i in items}
         clean = svc.redactor()
@@ -412,7 +412,7 @@ def cmd_actions(ctx) -> int:
     a = ctx.args
     with ctx.open() as svc:
         actions = action_list(svc, a)
-        people = {p.id: p for p in svc.store.select(Person, include_deleted=True)}
+        people = {p.id: p for p in svc.store.find(Person, include_deleted=True)}
         today = svc.today()
         clean = svc.redactor()
 

@@ -159,7 +159,7 @@ def export_document(store: PanelStore) -> dict[str, Any]:
     """The whole panel, deleted records included, in a fixed order."""
 
     def all_of(cls: type[Record], order: str) -> list[Any]:
-        return store.select(cls, include_deleted=True, order_by=order)
+        return store.find(cls, include_deleted=True, order_by=order)
 
     def grouped(cls: type[Record], key: str, order: str) -> dict[str, list[Any]]:
         out: dict[str, list[Any]] = {}
@@ -413,7 +413,7 @@ def read_document(document: Any) -> list[Record]:
 
 
 def is_empty(store: PanelStore) -> bool:
-    return all(store.scalar(f"SELECT count(*) FROM {table}") == 0 for table in RECORD_TABLES)
+    return store.is_empty()
 
 
 def import_document(store: PanelStore, document: Any, *, summary: str = "Import panel") -> int:

@@ -498,7 +498,7 @@ def _version_lines(versions, shown, meeting, approvers, decisions, clean) -> lis
 
 
 def versions(service: "PanelService", meeting_id: str) -> list[MinutesVersion]:
-    return service.store.select(MinutesVersion, "meeting_id = ?", [meeting_id], order_by="version")
+    return service.store.find(MinutesVersion, meeting_id=meeting_id, order_by="version")
 
 
 def live_rows(service: "PanelService", meeting: Meeting) -> queries.MinutesRows:

@@ -147,7 +147,7 @@ class PanelService:
     # -- the panel -----------------------------------------------------------------------
 
     def panel(self) -> Panel | None:
-        found = self.store.select(Panel, order_by="created_at", limit=1)
+        found = self.store.find(Panel, order_by="created_at", limit=1)
         return found[0] if found else None
 
     def set_panel(self, **values: Any) -> Panel:
@@ -161,7 +161,7 @@ class PanelService:
     # -- people ---------------------------------------------------------------------------
 
     def people(self, *, active_on: str | None = None) -> list[Person]:
-        people = self.store.select(Person, order_by="display_name COLLATE NOCASE, number")
+        people = sorted(self.store.find(Person), key=lambda p: (p.display_name.casefold(), p.number or 0))
         if active_on:
             people = [p for p in people if p.active_on(active_on)]
         return people
@@ -185,10 +185,10 @@ class PanelService:
         """Delete a person added by mistake. Anyone with a history is deactivated instead."""
         person = self.get(Person, person_id)
         used = (
-            self.store.scalar("SELECT count(*) FROM contributions WHERE person_id = ? AND deleted_at IS NULL", [person.id])
-            + self.store.scalar("SELECT count(*) FROM actions WHERE owner_id = ? AND deleted_at IS NULL", [person.id])
-            + self.store.scalar("SELECT count(*) FROM attendance WHERE person_id = ? AND deleted_at IS NULL", [person.id])
-            + self.store.scalar("SELECT count(*) FROM decision_coproducers WHERE person_id = ? AND deleted_at IS NULL", [person.id])
+            self.store.count(Contribution, person_id=person.id)
+            + self.store.count(Action, owner_id=person.id)
+            + self.store.count(Attendance, person_id=person.id)
+            + self.store.count(CoProducer, person_id=person.id)
         )
         if used:
             raise RuleError(
@@ -201,7 +201,7 @@ class PanelService:
     # -- meetings --------------------------------------------------------------------------
 
     def meetings(self) -> list[Meeting]:
-        return self.store.select(Meeting, order_by="starts_at, number")
+        return self.store.find(Meeting, order_by="starts_at, number")
 
     def add_meeting(self, **values: Any) -> Meeting:
         meeting = build(Meeting, values, id=new_id())
@@ -239,9 +239,9 @@ class PanelService:
         decisions stays: cancel it instead, so its history is kept."""
         meeting = self.get(Meeting, meeting_id)
         used = (
-            self.store.scalar("SELECT count(*) FROM agenda_items WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
-            + self.store.scalar("SELECT count(*) FROM attendance WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
-            + self.store.scalar("SELECT count(*) FROM decisions WHERE meeting_id = ? AND deleted_at IS NULL", [meeting.id])
+            self.store.count(AgendaItem, meeting_id=meeting.id)
+            + self.store.count(Attendance, meeting_id=meeting.id)
+            + self.store.count(Decision, meeting_id=meeting.id)
         )
         if used:
             raise RuleError(
@@ -252,35 +252,20 @@ class PanelService:
             return self.store.delete(meeting)
 
     def next_meeting(self, meeting: Meeting) -> Meeting | None:
-        later = self.store.select(
-            Meeting,
-            "(starts_at > ? OR (starts_at = ? AND number > ?)) AND status != ?",
-            [meeting.starts_at, meeting.starts_at, meeting.number, MeetingStatus.CANCELLED.value],
-            order_by="starts_at, number",
-            limit=1,
-        )
-        return later[0] if later else None
+        return queries.meeting_beside(self.store, meeting, later=True)
 
     def previous_meeting(self, meeting: Meeting) -> Meeting | None:
-        earlier = self.store.select(
-            Meeting,
-            "(starts_at < ? OR (starts_at = ? AND number < ?)) AND status != ?",
-            [meeting.starts_at, meeting.starts_at, meeting.number, MeetingStatus.CANCELLED.value],
-            order_by="starts_at DESC, number DESC",
-            limit=1,
-        )
-        return earlier[0] if earlier else None
+        return queries.meeting_beside(self.store, meeting, later=False)
 
     def attendance(self, meeting_id: str) -> list[Attendance]:
-        return self.store.select(Attendance, "meeting_id = ?", [meeting_id], order_by="created_at")
+        return self.store.find(Attendance, meeting_id=meeting_id, order_by="created_at")
 
     def set_attendance(self, meeting_id: str, person_id: str, **values: Any) -> Attendance:
         """Record (or change) one person's attendance at a meeting."""
         meeting = self.get(Meeting, meeting_id)
         person = rules.check_member(self.store.get(Person, person_id), "The attendee")
         self._unlocked(meeting.id, "its attendance is")
-        existing = self.store.select(
-            Attendance, "meeting_id = ? AND person_id = ?", [meeting.id, person.id]
+        existing = self.store.find(Attendance, meeting_id=meeting.id, person_id=person.id
         )
         with self.store.change(f"Attendance of {person.display_name} at {meeting.ref}"):
             if existing:
@@ -291,7 +276,7 @@ class PanelService:
             return self.store.insert(record)
 
     def remove_attendance(self, meeting_id: str, person_id: str) -> None:
-        existing = self.store.select(Attendance, "meeting_id = ? AND person_id = ?", [meeting_id, person_id])
+        existing = self.store.find(Attendance, meeting_id=meeting_id, person_id=person_id)
         self._unlocked(meeting_id, "its attendance is")
         if existing:
             with self.store.change("Remove attendance"):
@@ -355,10 +340,8 @@ class PanelService:
         """Sensible values for the next meeting: the same weekday of the next month as
         the latest meeting (first Thursday stays first Thursday), same time, length and
         place; or next week at 14:00 for a panel's first meeting."""
-        latest = self.store.select(
-            Meeting, "status != ?", [MeetingStatus.CANCELLED.value], order_by="starts_at DESC, number DESC", limit=1
-        )
-        if not latest:
+        last = queries.latest_meeting(self.store)
+        if last is None:
             day = dt.date.fromisoformat(self.today()) + dt.timedelta(days=7)
             return {
                 "title": f"Panel meeting, {day.strftime('%B %Y')}",
@@ -366,7 +349,6 @@ class PanelService:
                 "planned_minutes": 120,
                 "place": None,
             }
-        last = latest[0]
         last_day = dt.date.fromisoformat(last.day)
         day = _same_weekday_next_month(last_day)
         title = last.title
@@ -382,7 +364,7 @@ class PanelService:
     # -- the agenda -------------------------------------------------------------------------
 
     def agenda(self, meeting_id: str) -> list[AgendaItem]:
-        return self.store.select(AgendaItem, "meeting_id = ?", [meeting_id], order_by="position, number")
+        return self.store.find(AgendaItem, meeting_id=meeting_id, order_by="position, number")
 
     def agenda_timing(self, meeting_id: str) -> rules.AgendaTiming:
         meeting = self.get(Meeting, meeting_id)
@@ -443,10 +425,8 @@ class PanelService:
     def remove_item(self, item_id: str) -> AgendaItem:
         item = self.get(AgendaItem, item_id)
         self._unlocked(item.meeting_id, "its agenda is")
-        contributions = self.store.scalar(
-            "SELECT count(*) FROM contributions WHERE item_id = ? AND deleted_at IS NULL", [item.id]
-        )
-        decisions = self.store.scalar("SELECT count(*) FROM decisions WHERE item_id = ? AND deleted_at IS NULL", [item.id])
+        contributions = self.store.count(Contribution, item_id=item.id)
+        decisions = self.store.count(Decision, item_id=item.id)
         if contributions or decisions:
             raise RuleError(
                 f"'{item.title}' has {contributions} contribution(s) and {decisions} decision(s) "
@@ -521,7 +501,7 @@ class PanelService:
 
     def carried_to(self, item_id: str) -> AgendaItem | None:
         """The copy of a carried item on the later meeting's agenda, if there is one."""
-        found = self.store.select(AgendaItem, "carried_from_id = ?", [item_id], order_by="created_at", limit=1)
+        found = self.store.find(AgendaItem, carried_from_id=item_id, order_by="created_at", limit=1)
         return found[0] if found else None
 
     def uncarry_item(self, item_id: str) -> AgendaItem:
@@ -533,9 +513,7 @@ class PanelService:
         copy = self.carried_to(item.id)
         if copy is not None:
             target = self.get(Meeting, copy.meeting_id)
-            used = self.store.scalar(
-                "SELECT count(*) FROM contributions WHERE item_id = ? AND deleted_at IS NULL", [copy.id]
-            ) + self.store.scalar("SELECT count(*) FROM decisions WHERE item_id = ? AND deleted_at IS NULL", [copy.id])
+            used = self.store.count(Contribution, item_id=copy.id) + self.store.count(Decision, item_id=copy.id)
             if used or copy.state is not ItemState.OPEN:
                 raise RuleError(f"'{item.title}' has already been taken up at {target.ref}, so it stays there")
         with self.store.change(f"Bring back {item.ref}"):
@@ -547,22 +525,17 @@ class PanelService:
             return self.store.update(dataclasses.replace(item, state=ItemState.OPEN))
 
     def decisions_on_item(self, item_id: str) -> list[Decision]:
-        return self.store.select(Decision, "item_id = ?", [item_id], order_by="number")
+        return self.store.find(Decision, item_id=item_id, order_by="number")
 
     def actions_on_item(self, item_id: str) -> list[Action]:
         """Actions agreed on an item, directly or through one of its decisions."""
-        return self.store.select(
-            Action,
-            "item_id = ? OR decision_id IN (SELECT id FROM decisions WHERE item_id = ? AND deleted_at IS NULL)",
-            [item_id, item_id],
-            order_by="number",
-        )
+        return queries.actions_on_item(self.store, item_id)
 
 
     # -- contributions ------------------------------------------------------------------------
 
     def contributions(self, item_id: str) -> list[Contribution]:
-        return self.store.select(Contribution, "item_id = ?", [item_id], order_by="said_at, number")
+        return self.store.find(Contribution, item_id=item_id, order_by="said_at, number")
 
     def add_contribution(self, item_id: str, person_id: str, kind: Any, text: str, **values: Any) -> Contribution:
         """Capture who said what, on which item. Saved the moment it is entered."""
@@ -590,13 +563,9 @@ class PanelService:
     def remove_contribution(self, contribution_id: str) -> Contribution:
         contribution = self.get(Contribution, contribution_id)
         self._unlocked(self.get(AgendaItem, contribution.item_id).meeting_id, "what was said is")
-        shaped = self.store.rows(
-            "SELECT d.number FROM decision_sources s JOIN decisions d ON d.id = s.decision_id "
-            "WHERE s.contribution_id = ? AND s.deleted_at IS NULL AND d.deleted_at IS NULL ORDER BY d.number",
-            [contribution.id],
-        )
+        shaped = queries.decisions_shaped_by_contribution(self.store, contribution.id)
         if shaped:
-            refs = ", ".join(f"D-{r['number']}" for r in shaped)
+            refs = ", ".join(f"D-{number}" for number in shaped)
             raise RuleError(f"{contribution.ref} shaped {refs}; remove it from the decision's sources first")
         with self.store.change(f"Delete contribution {contribution.ref}"):
             return self.store.delete(contribution)
@@ -670,7 +639,7 @@ class PanelService:
         rules.check_supersedes(decision, old)
         assert old is not None
         if old.status is DecisionStatus.SUPERSEDED:
-            newer = self.store.select(Decision, "supersedes_id = ? AND id != ?", [old.id, decision.id])
+            newer = [d for d in self.store.find(Decision, supersedes_id=old.id) if d.id != decision.id]
             if any(d.status is DecisionStatus.AGREED for d in newer):
                 raise RuleError(f"{old.ref} has already been replaced by {newer[0].ref}", "supersedes_id")
         return old
@@ -685,7 +654,7 @@ class PanelService:
 
     def _insert_link(self, cls: type[R], **values: Any) -> R:
         key = "contribution_id" if cls is DecisionSource else "person_id"
-        existing = self.store.select(cls, f"decision_id = ? AND {key} = ?", [values["decision_id"], values[key]])
+        existing = self.store.find(cls, decision_id=values["decision_id"], **{key: values[key]})
         if existing:
             return self.store.update(existing[0].changed(note=values.get("note")))
         return self.store.insert(build(cls, values, id=new_id()))
@@ -717,7 +686,7 @@ class PanelService:
         return self.edit_decision(decision_id, status=status, **values)
 
     def sources(self, decision_id: str) -> list[DecisionSource]:
-        return self.store.select(DecisionSource, "decision_id = ?", [decision_id], order_by="created_at")
+        return self.store.find(DecisionSource, decision_id=decision_id, order_by="created_at")
 
     def add_source(self, decision_id: str, contribution_id: str, note: str | None = None) -> DecisionSource:
         decision = self.get(Decision, decision_id)
@@ -728,7 +697,7 @@ class PanelService:
 
     def remove_source(self, decision_id: str, contribution_id: str) -> None:
         self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions are")
-        for link in self.store.select(DecisionSource, "decision_id = ? AND contribution_id = ?", [decision_id, contribution_id]):
+        for link in self.store.find(DecisionSource, decision_id=decision_id, contribution_id=contribution_id):
             with self.store.change("Remove a source of a decision"):
                 self.store.delete(link)
 
@@ -741,7 +710,7 @@ class PanelService:
 
     def remove_coproducer(self, decision_id: str, person_id: str) -> None:
         self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions are")
-        for link in self.store.select(CoProducer, "decision_id = ? AND person_id = ?", [decision_id, person_id]):
+        for link in self.store.find(CoProducer, decision_id=decision_id, person_id=person_id):
             with self.store.change("Remove a co-producer of a decision"):
                 self.store.delete(link)
 
@@ -764,18 +733,18 @@ class PanelService:
                 f"{decision.ref} is {decision.status.label.lower()}: decisions are never deleted "
                 "from the log; reverse it or record a decision that replaces it"
             )
-        if self.store.select(Action, "decision_id = ?", [decision.id], limit=1):
+        if self.store.find(Action, decision_id=decision.id, limit=1):
             raise RuleError(f"{decision.ref} has actions; remove or move them first")
         with self.store.change(f"Delete proposal {decision.ref}"):
             for cls in (DecisionSource, CoProducer, Dissent):
-                for link in self.store.select(cls, "decision_id = ?", [decision.id]):
+                for link in self.store.find(cls, decision_id=decision.id):
                     self.store.delete(link)
             return self.store.delete(decision)
 
     def decisions(self, meeting_id: str | None = None) -> list[Decision]:
         if meeting_id:
-            return self.store.select(Decision, "meeting_id = ?", [meeting_id], order_by="number")
-        return self.store.select(Decision, order_by="number")
+            return self.store.find(Decision, meeting_id=meeting_id, order_by="number")
+        return self.store.find(Decision, order_by="number")
 
     def decision_log(self, flt: DecisionFilter | None = None, *, limit: int | None = None, offset: int = 0) -> list[DecisionRow]:
         return queries.decision_log(self.store, flt or DecisionFilter(), limit=limit, offset=offset)
@@ -784,7 +753,7 @@ class PanelService:
         return queries.count_decisions(self.store, flt or DecisionFilter())
 
     def dissent(self, decision_id: str) -> list[Dissent]:
-        return self.store.select(Dissent, "decision_id = ?", [decision_id], order_by="created_at")
+        return self.store.find(Dissent, decision_id=decision_id, order_by="created_at")
 
     # -- actions ----------------------------------------------------------------------------
 
@@ -796,23 +765,11 @@ class PanelService:
         overdue: bool = False,
         decision_id: str | None = None,
     ) -> list[Action]:
-        clauses, params = [], []
-        if owner_id:
-            clauses.append("owner_id = ?")
-            params.append(owner_id)
-        if statuses:
-            codes = [ActionStatus.parse(s, "Action status").value for s in statuses]
-            clauses.append(f"status IN ({', '.join('?' for _ in codes)})")
-            params.extend(codes)
-        if decision_id:
-            clauses.append("decision_id = ?")
-            params.append(decision_id)
-        if overdue:
-            clauses.append("status IN ('open', 'in_progress') AND due_on IS NOT NULL AND due_on < ?")
-            params.append(self.today())
-        return self.store.select(
-            Action, " AND ".join(clauses) or None, params, order_by="due_on IS NULL, due_on, number"
-        )
+        """Actions, soonest due first (no due date last)."""
+        return [
+            row.action
+            for row in self.action_log(owner_id=owner_id, statuses=statuses, overdue=overdue, decision_id=decision_id)
+        ]
 
     def action_log(
         self,
@@ -875,12 +832,7 @@ class PanelService:
 
     def you_said_we_did(self, since: str | None, until: str) -> list[Action]:
         """Actions completed after ``since`` up to and including ``until`` (dates)."""
-        return self.store.select(
-            Action,
-            "status = 'done' AND closed_on IS NOT NULL AND closed_on <= ? AND (? IS NULL OR closed_on > ?)",
-            [until, since, since],
-            order_by="closed_on, number",
-        )
+        return queries.done_between(self.store, since, until)
 
     # -- search and checks -----------------------------------------------------------------
 
@@ -914,7 +866,7 @@ class PanelService:
         """Free text as the panel may read it: names of people who chose role only or
         anonymity taken out, initials for those who chose initials (everyone's name out
         with ``anonymised``). For every panel-facing listing and export."""
-        return Redactor(self.store.select(Person, include_deleted=True), anonymised=anonymised)
+        return Redactor(self.store.find(Person, include_deleted=True), anonymised=anonymised)
 
     def person_history(self, person_id: str) -> PersonHistory:
         return person_history(self, self.get(Person, person_id))

@@ -131,7 +131,7 @@ def import_comments(service: "PanelService", meeting: Meeting, file: ReviewFile)
     rules.check_has_minutes(meeting)
     check_file_is_for(service, meeting, file)
     people = service.people()
-    existing = {r.fingerprint for r in service.store.select(Review, "meeting_id = ?", [meeting.id], include_deleted=True)}
+    existing = {r.fingerprint for r in service.store.find(Review, meeting_id=meeting.id, include_deleted=True)}
     seen: Counter = Counter()
     added: list[Review] = []
     already = 0
@@ -178,7 +178,7 @@ def import_comments(service: "PanelService", meeting: Meeting, file: ReviewFile)
 
 
 def reviews(service: "PanelService", meeting_id: str) -> list[Review]:
-    return service.store.select(Review, "meeting_id = ?", [meeting_id], order_by="number")
+    return service.store.find(Review, meeting_id=meeting_id, order_by="number")
 
 
 def anchor_of(service: "PanelService", review: Review) -> Record | None:

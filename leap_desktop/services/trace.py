@@ -220,7 +220,7 @@ class DecisionTrace:
 
 
 def people_by_id(service: "PanelService") -> dict[str, Person]:
-    return {p.id: p for p in service.store.select(Person, include_deleted=True)}
+    return {p.id: p for p in service.store.find(Person, include_deleted=True)}
 
 
 def trace_decision(
@@ -370,7 +370,7 @@ def person_history(service: "PanelService", person: Person) -> PersonHistory:
         ],
         decisions=sorted(decisions.values(), key=lambda d: d.number or 0),
         direct=direct,
-        actions=store.select(Action, "owner_id = ?", [person.id], order_by="number"),
+        actions=store.find(Action, owner_id=person.id, order_by="number"),
         meetings_attended=len(attended),
         hours=sum(a.hours or 0 for a in attended),
     )

@@ -592,6 +592,60 @@ class PanelStore:
                 sql += f" OFFSET {int(offset)}"
         return [from_row(cls, row) for row in self.db.query(sql, list(params))]  # type: ignore[misc]
 
+    def find(
+        self,
+        cls: type[R],
+        *,
+        order_by: str | None = None,
+        limit: int | None = None,
+        include_deleted: bool = False,
+        **equals: Any,
+    ) -> list[R]:
+        """Records of ``cls`` whose fields equal the given values, e.g.
+        ``find(Attendance, meeting_id=m, person_id=p)``: how the services read single
+        tables without writing SQL. ``order_by`` names fields, each optionally ``DESC``."""
+        where, params = self._equals(cls, equals)
+        return self.select(cls, where, params, order_by=self._order(cls, order_by), limit=limit,
+                           include_deleted=include_deleted)
+
+    def count(self, cls: type[R], **equals: Any) -> int:
+        """How many live records of ``cls`` have the given field values."""
+        where, params = self._equals(cls, equals)
+        return self.scalar(
+            f"SELECT count(*) FROM {cls.TABLE} WHERE deleted_at IS NULL" + (f" AND {where}" if where else ""), params
+        )
+
+    @staticmethod
+    def _fields(cls: type[Record]) -> set[str]:
+        return {fl.name for fl in dataclasses.fields(cls)}
+
+    def _equals(self, cls: type[Record], equals: dict[str, Any]) -> tuple[str | None, list[Any]]:
+        unknown = set(equals) - self._fields(cls)
+        if unknown:
+            raise TypeError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}")
+        clauses, params = [], []
+        for name, value in equals.items():
+            if value is None:
+                clauses.append(f"{name} IS NULL")
+            else:
+                clauses.append(f"{name} = ?")
+                params.append(value.value if hasattr(value, "value") else value)
+        return (" AND ".join(clauses) or None), params
+
+    def _order(self, cls: type[Record], order_by: str | None) -> str | None:
+        if not order_by:
+            return None
+        fields = self._fields(cls)
+        for part in order_by.split(","):
+            words = part.split()
+            if not words or words[0] not in fields or words[1:] not in ([], ["DESC"], ["ASC"]):
+                raise TypeError(f"cannot order {cls.__name__} by {part.strip()!r}")
+        return order_by
+
+    def is_empty(self) -> bool:
+        """True when the file holds no records at all (a new file, ready for an import)."""
+        return all(self.scalar(f"SELECT count(*) FROM {table}") == 0 for table in migrations.RECORD_TABLES)
+
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         """Raw rows for the named queries in :mod:`leap_desktop.store.queries`."""
         return list(self.db.query(sql, list(params)))

@@ -507,3 +507,55 @@ def meeting_summaries(store: PanelStore) -> list[MeetingSummary]:
         )
         for row in store.rows(sql)
     ]
+
+
+# -- single-table questions the services ask -----------------------------------------------------
+
+
+def meeting_beside(store: PanelStore, meeting: Meeting, *, later: bool) -> Meeting | None:
+    """The next (``later``) or previous meeting that is not cancelled."""
+    op, order = (">", "starts_at, number") if later else ("<", "starts_at DESC, number DESC")
+    found = store.select(
+        Meeting,
+        f"(starts_at {op} ? OR (starts_at = ? AND number {op} ?)) AND status != 'cancelled'",
+        [meeting.starts_at, meeting.starts_at, meeting.number],
+        order_by=order,
+        limit=1,
+    )
+    return found[0] if found else None
+
+
+def latest_meeting(store: PanelStore) -> Meeting | None:
+    """The latest meeting that is not cancelled."""
+    found = store.select(Meeting, "status != 'cancelled'", order_by="starts_at DESC, number DESC", limit=1)
+    return found[0] if found else None
+
+
+def actions_on_item(store: PanelStore, item_id: str) -> list[Action]:
+    """Actions agreed on an item, directly or through one of its decisions."""
+    return store.select(
+        Action,
+        "item_id = ? OR decision_id IN (SELECT id FROM decisions WHERE item_id = ? AND deleted_at IS NULL)",
+        [item_id, item_id],
+        order_by="number",
+    )
+
+
+def done_between(store: PanelStore, since: str | None, until: str) -> list[Action]:
+    """Actions done after ``since`` (any time when None) up to and including ``until``."""
+    return store.select(
+        Action,
+        "status = 'done' AND closed_on IS NOT NULL AND closed_on <= ? AND (? IS NULL OR closed_on > ?)",
+        [until, since, since],
+        order_by="closed_on, number",
+    )
+
+
+def decisions_shaped_by_contribution(store: PanelStore, contribution_id: str) -> list[int]:
+    """Numbers of the live decisions a contribution is a source of."""
+    rows = store.rows(
+        "SELECT d.number FROM decision_sources s JOIN decisions d ON d.id = s.decision_id "
+        "WHERE s.contribution_id = ? AND s.deleted_at IS NULL AND d.deleted_at IS NULL ORDER BY d.number",
+        [contribution_id],
+    )
+    return [row["number"] for row in rows]

@@ -37,3 +37,19 @@ def test_the_engine_versions_come_from_the_store():
     found = engine()
     assert found.cipher_version and found.cipher_version.startswith("4.")
     assert found.driver == "sqlcipher3" and found.sqlite_version[0].isdigit()
+
+
+def test_no_sql_is_written_above_the_store():
+    """Services, exports, the command line and the Qt side ask the store's named queries
+    (store/queries.py) or ``store.find``; none writes SQL of its own."""
+    import re
+
+    sql = re.compile(r"\b(SELECT\s.+\sFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b", re.I | re.S)
+    found = []
+    for layer in ("domain", "services", "export", "cli", "models", "views"):
+        for path in (PACKAGE / layer).rglob("*.py"):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str) and sql.search(node.value):
+                    if node.value.lstrip().startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "select")):
+                        found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert found == []
