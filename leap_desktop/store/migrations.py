@@ -336,6 +336,14 @@ def m002_minutes_reviews(db: Database) -> None:
     for statement in _split(statements):
         db.execute(statement)
 
+
+@migration
+def m003_drop_unused_audit_index(db: Database) -> None:
+    """The index of audit entries by change was never read, and cost a page write on
+    every change (the verifier reads the log in order; by record it uses audit_row)."""
+    db.execute("DROP INDEX IF EXISTS audit_change")
+
+
 # -- applying -----------------------------------------------------------------------
 
 
