@@ -46,3 +46,30 @@ def wait_closed(window, dialog, qtbot):
 
 def column(model, col):
     return [model.index(r, col).data() for r in range(model.rowCount())]
+
+
+def alt_keys(page) -> list[str]:
+    """Every Alt+letter a page or dialog offers now: underlined letters of its visible
+    labels, buttons and tabs, and its own Alt shortcuts."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
+
+    def letter(text: str) -> str | None:
+        found = re.search(r"&([^&])", text.replace("&&", ""))
+        return found.group(1).lower() if found else None
+
+    keys = []
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(page):
+            continue
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            keys.append(letter(widget.text()))
+        elif isinstance(widget, QTabBar):
+            keys.extend(letter(widget.tabText(i)) for i in range(widget.count()))
+    for action in page.actions():
+        for shortcut in action.shortcuts():
+            text = shortcut.toString()
+            if text.startswith("Alt+") and len(text) == 5:
+                keys.append(text[-1].lower())
+    return [k for k in keys if k]

@@ -43,7 +43,7 @@ from leap_desktop.views.person_dialog import LeaveDialog, PersonDialog
 from leap_desktop.views.shortcuts_dialog import ShortcutsDialog
 from leap_desktop.views.start_screen import StartScreen
 
-from .helpers import activate, press
+from .helpers import activate, alt_keys, press
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
@@ -120,7 +120,7 @@ def test_every_dialog_is_named_and_described(demo_ctx, qtbot, settings, appearan
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         assert unnamed(dialog) == [], type(dialog).__name__
-        keys = _alt_keys(dialog)
+        keys = alt_keys(dialog)
         assert sorted({k for k in keys if keys.count(k) > 1}) == [], f"{type(dialog).__name__}: an Alt key used twice"
 
 
@@ -149,32 +149,6 @@ def test_tab_goes_through_the_decision_log_in_reading_order(window, qtbot):
                      ui.clearButton, ui.decisionsTable]
 
 
-def _alt_keys(page: QWidget) -> list[str]:
-    """The Alt+letter keys a page offers now: underlined letters of its visible labels,
-    buttons and tabs, and its own Alt shortcuts."""
-    import re
-
-    from PySide6.QtWidgets import QLabel
-
-    def letter(text: str) -> str | None:
-        found = re.search(r"&([^&])", text.replace("&&", ""))
-        return found.group(1).lower() if found else None
-
-    keys = []
-    for widget in page.findChildren(QWidget):
-        if not widget.isVisibleTo(page):
-            continue
-        if isinstance(widget, (QLabel, QAbstractButton)):
-            keys.append(letter(widget.text()))
-        elif isinstance(widget, QTabBar):
-            keys.extend(letter(widget.tabText(i)) for i in range(widget.count()))
-    for action in page.actions():
-        for shortcut in action.shortcuts():
-            text = shortcut.toString()
-            if text.startswith("Alt+") and len(text) == 5:
-                keys.append(text[-1].lower())
-    return [k for k in keys if k]
-
 
 @pytest.mark.parametrize("page_class", PAGES, ids=lambda c: c.PAGE_ID)
 def test_no_alt_key_of_a_page_is_also_a_menu(window, page_class, demo_service):
@@ -196,6 +170,6 @@ def test_no_alt_key_of_a_page_is_also_a_menu(window, page_class, demo_service):
     for tab_widget, index in [(None, None)] + [(t, i) for t in tabs for i in range(t.count())]:
         if tab_widget is not None:
             tab_widget.setCurrentIndex(index)
-        keys = _alt_keys(page)
+        keys = alt_keys(page)
         assert sorted(set(keys) & menus) == [], f"{page_class.PAGE_ID}: Alt keys also used by the menus"
         assert sorted({k for k in keys if keys.count(k) > 1}) == [], f"{page_class.PAGE_ID}: an Alt key used twice"

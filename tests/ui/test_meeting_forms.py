@@ -14,6 +14,7 @@ from leap_desktop.views.meeting_mode import MeetingMode
 from leap_desktop.views.meeting_workspace import MeetingWorkspace
 from leap_desktop.views.meetings import MeetingsPage
 
+from .helpers import alt_keys
 from .meeting_helpers import OFFSCREEN_LIMITS, focused, press, show
 
 pytestmark = OFFSCREEN_LIMITS
@@ -82,32 +83,6 @@ def test_tab_goes_through_the_agenda_builder_in_order(ctx, small_panel, qtbot):
     ]
 
 
-def _mnemonics(page: QWidget) -> list[str]:
-    """Every Alt+letter reachable now: underlined letters of visible labels, buttons and
-    tabs, and the page's own Alt shortcuts."""
-    import re
-
-    from PySide6.QtWidgets import QAbstractButton, QTabBar
-
-    def letter(text: str) -> str | None:
-        found = re.search(r"&([^&])", text.replace("&&", ""))
-        return found.group(1).lower() if found else None
-
-    keys = []
-    for widget in page.findChildren(QWidget):
-        if not widget.isVisibleTo(page):
-            continue
-        if isinstance(widget, (QLabel, QAbstractButton)):
-            keys.append(letter(widget.text()))
-        elif isinstance(widget, QTabBar):
-            keys.extend(letter(widget.tabText(i)) for i in range(widget.count()))
-    for action in page.actions():
-        for shortcut in action.shortcuts():
-            text = shortcut.toString()
-            if text.startswith("Alt+") and len(text) == 5:
-                keys.append(text[-1].lower())
-    return [k for k in keys if k]
-
 
 @pytest.mark.parametrize("view", (MeetingsPage, MeetingWorkspace, MeetingMode), ids=lambda v: v.__name__)
 def test_no_two_controls_share_an_alt_key(view, ctx, small_panel, qtbot):
@@ -121,7 +96,7 @@ def test_no_two_controls_share_an_alt_key(view, ctx, small_panel, qtbot):
     for tabs, index in states:
         if tabs is not None:
             tabs.setCurrentIndex(index)
-        keys = _mnemonics(page)
+        keys = alt_keys(page)
         clashes = sorted({k for k in keys if keys.count(k) > 1})
         where = tabs.tabText(index) if tabs is not None else "first shown"
         assert clashes == [], f"{view.__name__} ({where}): Alt+{clashes} used twice"
