@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,9 +12,9 @@ import keyring.backends.fail  # noqa: E402
 import pytest  # noqa: E402
 
 from leap_desktop.services import PanelService  # noqa: E402
+from clock import FIXED_NOW  # noqa: E402
 from memory_keyring import LockedKeyring, MemoryKeyring  # noqa: E402
 
-FIXED_NOW = dt.datetime(2026, 6, 15, 10, 0, tzinfo=dt.timezone.utc)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -123,12 +122,8 @@ def demo_path(demo_master, tmp_path):
 
 @pytest.fixture
 def demo_service(demo_path):
-    """The demo panel, open, with the clock at 15 June 2026."""
-    import sqlite3
-
+    """The demo panel, open, with the clock at 15 June 2026 (closing twice is harmless,
+    so a window that closed it first is fine)."""
     svc = PanelService.open(demo_path, clock=lambda: FIXED_NOW)
     yield svc
-    try:
-        svc.close()
-    except sqlite3.ProgrammingError:  # already closed by the window that used it
-        pass
+    svc.close()

@@ -322,6 +322,15 @@ class PanelService:
                 for record in existing:
                     self.store.delete(record)
 
+    def meeting_to_show(self, record_id: str | None) -> tuple[Meeting | None, AgendaItem | None]:
+        """The meeting a screen asked to show ``record_id`` should open on: that meeting,
+        or given an agenda item its meeting (and the item); otherwise the current one."""
+        meeting = self.find(Meeting, record_id) if record_id else None
+        item = self.find(AgendaItem, record_id) if record_id and meeting is None else None
+        if item is not None:
+            meeting = self.find(Meeting, item.meeting_id)
+        return meeting or self.current_meeting(), item
+
     def current_meeting(self) -> Meeting | None:
         """The meeting a screen should open on when none is named: today's, else the
         next one, else the latest (cancelled meetings are passed over)."""

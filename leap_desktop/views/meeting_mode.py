@@ -313,12 +313,7 @@ class MeetingMode(UndoKeys, Page):
     def show_record(self, record_id: str | None) -> None:
         """Run meeting mode for a meeting (or, given an agenda item, for its meeting at
         that item); without an id, today's or the next meeting."""
-        meeting = self.service.find(Meeting, record_id) if record_id else None
-        item = self.service.find(AgendaItem, record_id) if record_id and meeting is None else None
-        if item is not None:
-            meeting = self.service.find(Meeting, item.meeting_id)
-        if meeting is None:
-            meeting = self.service.current_meeting()
+        meeting, item = self.service.meeting_to_show(record_id)
         if self.meeting is None or meeting is None or meeting.id != self.meeting.id:
             self._held_on_open = meeting is not None and meeting.status not in (MeetingStatus.PLANNED,
                                                                                   MeetingStatus.CANCELLED)

@@ -234,12 +234,7 @@ class MeetingWorkspace(UndoKeys, Page):
     def show_record(self, record_id: str | None) -> None:
         """Show one meeting (given an agenda item, its meeting with the item chosen);
         without an id, the next meeting (or the latest)."""
-        meeting = self.service.find(Meeting, record_id) if record_id else None
-        item = self.service.find(AgendaItem, record_id) if record_id and meeting is None else None
-        if item is not None:
-            meeting = self.service.find(Meeting, item.meeting_id)
-        if meeting is None:
-            meeting = self.service.current_meeting()
+        meeting, item = self.service.meeting_to_show(record_id)
         self.meeting = meeting
         meeting_id = meeting.id if meeting else None
         self.agenda.set_meeting(meeting_id)

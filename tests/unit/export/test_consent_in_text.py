@@ -16,7 +16,7 @@ from leap_desktop.services import approval, minutes, reviews
 
 from consent_panel import EVERYONE, HIDDEN, build_consent_panel, found
 
-from .conftest import NOW
+from clock import FIXED_NOW as NOW
 from .test_minutes_docx import all_text
 
 

@@ -17,7 +17,7 @@ from leap_desktop.export import minutes_docx
 from leap_desktop.services import minutes
 from leap_desktop.services.trace import Voices, people_by_id
 
-from .conftest import NOW
+from clock import FIXED_NOW as NOW
 
 
 def export(svc, meeting, **options) -> bytes:

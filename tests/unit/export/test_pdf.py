@@ -9,7 +9,7 @@ from leap_desktop.domain.model import Meeting
 from leap_desktop.export import minutes_docx
 from leap_desktop.services import minutes
 
-from .conftest import NOW
+from clock import FIXED_NOW as NOW
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 

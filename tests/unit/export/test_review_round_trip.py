@@ -15,7 +15,7 @@ from leap_desktop.domain.vocab import MeetingStatus, MinutesStatus, ReviewStatus
 from leap_desktop.export import minutes_docx, review_docx
 from leap_desktop.services import approval, minutes, reviews
 
-from .conftest import NOW
+from clock import FIXED_NOW as NOW
 
 
 def exported(svc, meeting, path, **options):
