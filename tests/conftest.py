@@ -127,3 +127,29 @@ def demo_service(demo_path):
     svc = PanelService.open(demo_path, clock=lambda: FIXED_NOW)
     yield svc
     svc.close()
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def ctx(service, settings, qapp):
+    from leap_desktop.models.context import AppContext  # a Qt import: only when asked for
+
+    context = AppContext(service, settings)
+    yield context
+    context.detach()
+
+
+@pytest.fixture
+def demo_ctx(demo_service, settings, qapp):
+    """An AppContext over a copy of the demo panel (clock at 15 June 2026)."""
+    from leap_desktop.models.context import AppContext  # a Qt import: only when asked for
+
+    context = AppContext(demo_service, settings)
+    yield context
+    context.detach()

@@ -8,13 +8,17 @@ since this list is read out and shared with the panel.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..domain.model import Person
 from ..domain.vocab import ActionStatus
-from ..services import ActionRow, PanelService
-from .base import Column, RowsModel, icon
-from .format import day, days_between, plural, shown_as
+from ..services import ActionRow
 from .free_text import PanelText
+from .table import Column, TableModel, icon
+from .format import day, days_between, plural, shown_as
+
+if TYPE_CHECKING:
+    from .context import AppContext
 
 #: What the list can show: key -> (label, statuses, overdue only)
 SHOWS: dict[str, tuple[str, tuple[str, ...], bool]] = {
@@ -58,7 +62,9 @@ def decision_text(line: ActionLine) -> str:
     return f"D-{line.row.decision_number}" if line.row.decision_number is not None else ""
 
 
-class ActionsModel(RowsModel[ActionLine]):
+class ActionsModel(TableModel[ActionLine]):
+    """Actions as the page's Show and Owner choose; its page refreshes it when shown."""
+
     REF, TITLE, OWNER, DUE, STATUS, OUTCOME, DECISION = range(7)
 
     COLUMNS = (
@@ -81,13 +87,12 @@ class ActionsModel(RowsModel[ActionLine]):
                sort=lambda l: l.row.decision_number or 0, free_text=True),
     )
 
-    def __init__(self, service: PanelService, parent=None, *, as_panel_reads: bool = True):
+    def __init__(self, ctx: AppContext, parent=None, *, as_panel_reads: bool = True):
         """``as_panel_reads``: titles and outcomes with names as each person's consent
         allows (the Actions page); False keeps them as typed (a person's page, the
         coordinator's own)."""
-        super().__init__(parent)
-        self.service = service
-        self.panel_text = PanelText(service, enabled=as_panel_reads)
+        super().__init__(ctx, parent)
+        self.panel_text = PanelText(ctx.service, enabled=as_panel_reads)
         self.show = "todo"
         self.owner_id: str | None = None
         self.decision_id: str | None = None
@@ -96,7 +101,7 @@ class ActionsModel(RowsModel[ActionLine]):
         return line.action
 
     def set_filter(self, *, show: str | None = None, owner_id: str | None = "", decision_id: str | None = "") -> None:
-        """Change what is listed (``""`` leaves that part as it is) and reload."""
+        """Change what is listed (``""`` leaves that part as it is) and refresh."""
         if show is not None:
             if show not in SHOWS:
                 raise ValueError(f"unknown action list {show!r}")
@@ -107,8 +112,7 @@ class ActionsModel(RowsModel[ActionLine]):
             self.decision_id = decision_id
         self.refresh()
 
-    def refresh(self) -> None:
-        self.panel_text.update()
+    def fetch(self) -> list[ActionLine]:
         today = self.service.today()
         _, statuses, overdue = SHOWS[self.show]
         people: dict[str, Person] = {p.id: p for p in self.service.people()}
@@ -127,7 +131,7 @@ class ActionsModel(RowsModel[ActionLine]):
                     overdue_days=days_between(action.due_on, today) if late and action.due_on else 0,
                 )
             )
-        self.set_rows(lines)
+        return lines
 
     def overdue_count(self) -> int:
         return sum(1 for line in self._rows if line.overdue_days)

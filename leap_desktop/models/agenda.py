@@ -19,10 +19,10 @@ from ..domain.model import AgendaItem, Meeting, Person
 from ..domain.vocab import Consent, ItemState
 from . import meeting_words as words
 from .free_text import PanelText
-from .listing import Index, ListingModel
+from .table import Column, Index, TableModel
 
 if TYPE_CHECKING:
-    from ..views.context import AppContext
+    from .context import AppContext
 
 MIME_TYPE = "application/x-leap-agenda-item"
 
@@ -45,12 +45,12 @@ class AgendaRow:
         return self.item.id
 
 
-class AgendaModel(ListingModel):
+class AgendaModel(TableModel):
     POSITION, TITLE, PURPOSE, PRESENTER, MINUTES, TIME, STATE = range(7)
-    COLUMNS = ("No.", "Item", "Purpose", "Presenter", "Minutes", "Time", "State")
+    COLUMNS = tuple(Column(title) for title in ("No.", "Item", "Purpose", "Presenter", "Minutes", "Time", "State"))
     TABLES = frozenset({"agenda_items", "meetings", "people"})
 
-    def __init__(self, ctx: "AppContext", meeting_id: str | None = None, parent: QObject | None = None, *,
+    def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QObject | None = None, *,
                  as_panel_reads: bool = False):
         """``as_panel_reads``: titles and notes with names as each person's consent
         allows (meeting mode, which may be projected); the workspace, where the
@@ -63,9 +63,7 @@ class AgendaModel(ListingModel):
 
     def set_meeting(self, meeting_id: str | None) -> None:
         self.meeting_id = meeting_id
-        self.beginResetModel()
-        self._rows = list(self.fetch())
-        self.endResetModel()
+        self._reset(self.fetch())
 
     def fetch(self) -> Sequence[AgendaRow]:
         if not self.meeting_id:
@@ -97,8 +95,8 @@ class AgendaModel(ListingModel):
                 elapsed = None
         return rows
 
-    def key(self, row: AgendaRow) -> Hashable:
-        return row.item.id
+    def record(self, row: AgendaRow) -> AgendaItem:
+        return row.item
 
     def timing(self) -> rules.AgendaTiming:
         planned = self.meeting.planned_minutes if self.meeting else None
@@ -178,8 +176,8 @@ class AgendaModel(ListingModel):
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         ids: list[str] = []
         for index in indexes:
-            if index.isValid() and self.key(self._rows[index.row()]) not in ids:
-                ids.append(str(self.key(self._rows[index.row()])))
+            if index.isValid() and self.record_id(self._rows[index.row()]) not in ids:
+                ids.append(str(self.record_id(self._rows[index.row()])))
         data = QMimeData()
         data.setData(MIME_TYPE, QByteArray("\n".join(ids).encode()))
         return data
@@ -212,7 +210,7 @@ class AgendaModel(ListingModel):
         final = destinationChild if destinationChild <= sourceRow else destinationChild - 1
         if final == sourceRow:
             return False
-        item_id = str(self.key(self._rows[sourceRow]))
+        item_id = str(self.record_id(self._rows[sourceRow]))
         if self.ctx.attempt(self.mover, item_id, final + 1) is None:
             return False
         self.refresh()  # usually a no-op: the change notice has refreshed the rows already

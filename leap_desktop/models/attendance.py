@@ -10,35 +10,33 @@ from PySide6.QtCore import QObject, Qt
 from ..domain import rules
 from ..services.panel import AttendanceLine
 from . import meeting_words as words
-from .listing import ListingModel
+from .table import Column, TableModel
 
 if TYPE_CHECKING:
-    from ..views.context import AppContext
+    from .context import AppContext
 
 NOT_RECORDED = "Not recorded yet"
 
 
-class AttendanceModel(ListingModel):
+class AttendanceModel(TableModel):
     NAME, ROLES, STATUS, ROLE, HOURS = range(5)
-    COLUMNS = ("Name", "Roles on the panel", "Attendance", "Role at the meeting", "Hours")
+    COLUMNS = tuple(Column(title) for title in ("Name", "Roles on the panel", "Attendance", "Role at the meeting", "Hours"))
     TABLES = frozenset({"attendance", "people", "meetings"})
 
-    def __init__(self, ctx: "AppContext", meeting_id: str | None = None, parent: QObject | None = None):
+    def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QObject | None = None):
         super().__init__(ctx, parent)
         self.set_meeting(meeting_id)
 
     def set_meeting(self, meeting_id: str | None) -> None:
         self.meeting_id = meeting_id
-        self.beginResetModel()
-        self._rows = list(self.fetch())
-        self.endResetModel()
+        self._reset(self.fetch())
 
     def fetch(self) -> Sequence[AttendanceLine]:
         if not self.meeting_id:
             return []
         return self.service.attendance_sheet(self.meeting_id)
 
-    def key(self, row: AttendanceLine) -> Hashable:
+    def record_id(self, row: AttendanceLine) -> Hashable:
         return row.person.id
 
     def text(self, row: AttendanceLine, column: int) -> str:

@@ -3,7 +3,7 @@ of a decision."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -14,17 +14,17 @@ from ..domain.vocab import ContributionKind
 from . import meeting_words as words
 from ..services.trace import speaker_clean
 from .free_text import PanelText
-from .listing import Index, ListingModel
+from .table import Column, Index, TableModel
 
 if TYPE_CHECKING:
-    from ..views.context import AppContext
+    from .context import AppContext
 
 
 #: ``edit(contribution_id, field, value)``: save one change; returns None if refused.
 Editor = Callable[[str, str, Any], Any]
 
 
-class ContributionsModel(ListingModel):
+class ContributionsModel(TableModel):
     """``checkable``: each row has a tick box (the first column) saying whether the
     contribution shaped the decision being recorded; ``ticked()`` lists them in order.
 
@@ -32,12 +32,12 @@ class ContributionsModel(ListingModel):
     editor saves through the services, undoably)."""
 
     TIME, WHO, KIND, TEXT = range(4)
-    COLUMNS = ("Time", "Said by", "Kind", "What was said")
+    COLUMNS = tuple(Column(title) for title in ("Time", "Said by", "Kind", "What was said"))
     TABLES = frozenset({"contributions", "people"})
 
     tickedChanged = Signal()
 
-    def __init__(self, ctx: "AppContext", item_id: str | None = None, *, checkable: bool = False,
+    def __init__(self, ctx: AppContext, item_id: str | None = None, *, checkable: bool = False,
                  parent: QObject | None = None):
         super().__init__(ctx, parent)
         # Meeting mode may be on a projected screen: what was said shows names only as
@@ -52,9 +52,7 @@ class ContributionsModel(ListingModel):
     def set_item(self, item_id: str | None) -> None:
         self.item_id = item_id
         self._ticked.clear()
-        self.beginResetModel()
-        self._rows = list(self.fetch())
-        self.endResetModel()
+        self._reset(self.fetch())
         self.tickedChanged.emit()
 
     def fetch(self) -> Sequence[Contribution]:
@@ -69,9 +67,6 @@ class ContributionsModel(ListingModel):
         if not self._ticked <= present:
             self._ticked &= present
             self.tickedChanged.emit()
-
-    def key(self, row: Contribution) -> Hashable:
-        return row.id
 
     def said_by(self, row: Contribution) -> str:
         person = self._people.get(row.person_id)

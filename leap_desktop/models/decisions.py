@@ -2,18 +2,22 @@
 
 The model knows how many decisions match (``count_decisions``) and holds only the
 pages a view has asked for: ``canFetchMore``/``fetchMore`` bring the next page from
-``decision_log(limit, offset)`` as the list is scrolled.
+``decision_log(limit, offset)`` as the list is scrolled (models/table.py,
+``PagedTableModel``). Its page refreshes it when shown.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
+from typing import TYPE_CHECKING
 
 from ..domain.vocab import InvolvementLevel
-from ..services import DecisionFilter, DecisionRow, PanelService
-from .base import Column, RowsModel
+from ..services import DecisionFilter, DecisionRow
 from .format import day
 from .free_text import PanelText
+from .table import Column, PagedTableModel
+
+if TYPE_CHECKING:
+    from .context import AppContext
 
 PAGE_SIZE = 200
 
@@ -35,7 +39,7 @@ def _level_tooltip(row: DecisionRow) -> str:
     return f"Involvement level {level.rung} of {len(InvolvementLevel)} ({LADDER}): {level.label}"
 
 
-class DecisionLogModel(RowsModel[DecisionRow]):
+class DecisionLogModel(PagedTableModel[DecisionRow]):
     """Decisions matching a :class:`DecisionFilter`, newest first, loaded page by page."""
 
     REF, DATE, TITLE, STATUS, LEVEL, MEETING, SOURCES, OPEN_ACTIONS = range(8)
@@ -62,63 +66,21 @@ class DecisionLogModel(RowsModel[DecisionRow]):
                sort=lambda r: r.open_actions, align_right=True),
     )
 
-    loaded = Signal()  # after a reload or a page more: the count may have changed
-
-    def __init__(self, service: PanelService, parent=None, *, page_size: int = PAGE_SIZE):
-        super().__init__(parent)
-        self.service = service
-        self.panel_text = PanelText(service)  # the panel reads the log: names as consent allows
-        self.page_size = page_size
+    def __init__(self, ctx: AppContext, parent=None, *, page_size: int = PAGE_SIZE):
+        super().__init__(ctx, parent, page_size=page_size)
+        self.panel_text = PanelText(ctx.service)  # the panel reads the log: names as consent allows
         self.filter = DecisionFilter()
-        self.total = 0
-        self._fetching = False  # fetchMore can be re-entered from a view's slot: never twice
 
     def record(self, row: DecisionRow):
         return row.decision
 
     def set_filter(self, flt: DecisionFilter) -> None:
+        """List what ``flt`` matches, from the first page."""
         self.filter = flt
-        self.reload()
+        self.restart()
 
-    def reload(self, at_least: int = 0) -> None:
-        """Start again from the first page (keeping at least ``at_least`` rows loaded,
-        so a refresh after a change does not lose the reader's place)."""
-        self.beginResetModel()
-        self.panel_text.update()
-        self.total = self.service.count_decisions(self.filter)
-        self._rows = self.service.decision_log(self.filter, limit=max(self.page_size, at_least), offset=0)
-        self.endResetModel()
-        self.loaded.emit()
+    def count(self) -> int:
+        return self.service.count_decisions(self.filter)
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._fetching and len(self._rows) < self.total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
-        if parent.isValid() or self._fetching or len(self._rows) >= self.total:
-            return
-        self._fetching = True
-        try:
-            more = self.service.decision_log(self.filter, limit=self.page_size, offset=len(self._rows))
-            if not more:  # the log shrank since it was counted
-                self.total = len(self._rows)
-            else:
-                first = len(self._rows)
-                self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-                self._rows.extend(more)
-                self.endInsertRows()
-        finally:
-            self._fetching = False
-        self.loaded.emit()
-
-    def fetch_all(self) -> None:
-        """Load every matching row (e.g. before jumping to the end)."""
-        while self.canFetchMore():
-            self.fetchMore()
-
-    def ensure_loaded(self, decision_id: str) -> int:
-        """Load pages until ``decision_id`` is in the model; its row, or -1 if it does not match."""
-        row = self.find(decision_id)
-        while row < 0 and self.canFetchMore():
-            self.fetchMore()
-            row = self.find(decision_id)
-        return row
+    def fetch_page(self, limit: int, offset: int) -> list[DecisionRow]:
+        return self.service.decision_log(self.filter, limit=limit, offset=offset)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -11,34 +11,29 @@ from ..domain import rules
 from ..domain.model import Action, Decision, Person
 from . import meeting_words as words
 from .free_text import PanelText
-from .listing import ListingModel
+from .table import Column, TableModel
 
 if TYPE_CHECKING:
-    from ..views.context import AppContext
+    from .context import AppContext
 
 
-class _ItemModel(ListingModel):
+class _ItemModel(TableModel):
     """Meeting mode's lists, which may be on a projected screen: free text shows names
     only as each person's consent allows (models/free_text.py)."""
 
-    def __init__(self, ctx: "AppContext", item_id: str | None = None, parent: QObject | None = None):
+    def __init__(self, ctx: AppContext, item_id: str | None = None, parent: QObject | None = None):
         super().__init__(ctx, parent)
         self.panel_text = PanelText(ctx.service)
         self.set_item(item_id)
 
     def set_item(self, item_id: str | None) -> None:
         self.item_id = item_id
-        self.beginResetModel()
-        self._rows = list(self.fetch())
-        self.endResetModel()
-
-    def key(self, row) -> Hashable:
-        return row.id
+        self._reset(self.fetch())
 
 
 class ItemDecisionsModel(_ItemModel):
     REF, STATUS, TITLE, SOURCES = range(4)
-    COLUMNS = ("Ref", "Status", "Decision", "Shaped by")
+    COLUMNS = tuple(Column(title) for title in ("Ref", "Status", "Decision", "Shaped by"))
     TABLES = frozenset({"decisions", "decision_sources", "people"})
 
     def fetch(self) -> Sequence[Decision]:
@@ -67,7 +62,7 @@ class ItemDecisionsModel(_ItemModel):
 
 class ItemActionsModel(_ItemModel):
     REF, OWNER, DUE, TITLE = range(4)
-    COLUMNS = ("Ref", "Owner", "Due", "What needs doing")
+    COLUMNS = tuple(Column(title) for title in ("Ref", "Owner", "Due", "What needs doing"))
     TABLES = frozenset({"actions", "people", "decisions"})
 
     def fetch(self) -> Sequence[Action]:

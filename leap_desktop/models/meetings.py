@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
@@ -10,19 +9,19 @@ from PySide6.QtGui import QFont
 
 from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
-from ..store.queries import MeetingSummary
+from ..services import MeetingSummary
 from . import meeting_words as words
 from .free_text import PanelText
-from .listing import ListingModel
+from .table import Column, TableModel
 
 if TYPE_CHECKING:
-    from ..views.context import AppContext
+    from .context import AppContext
 
 #: Papers are due a week before a meeting (members with access needs rely on it).
 PAPERS_DUE_DAYS = 7
 
 
-class MeetingsModel(ListingModel):
+class MeetingsModel(TableModel):
     """Meetings with their status, papers and agenda in words.
 
     ``scope`` is ``"upcoming"`` (today or later, soonest first), ``"past"`` (before
@@ -30,10 +29,10 @@ class MeetingsModel(ListingModel):
     """
 
     WHEN, TITLE, STATUS, PAPERS, AGENDA, PEOPLE = range(6)
-    COLUMNS = ("When", "Meeting", "Status", "Papers", "Agenda", "Attendance and decisions")
+    COLUMNS = tuple(Column(title) for title in ("When", "Meeting", "Status", "Papers", "Agenda", "Attendance and decisions"))
     TABLES = frozenset({"meetings", "agenda_items", "attendance", "decisions", "people"})
 
-    def __init__(self, ctx: "AppContext", scope: str = "all", parent: QObject | None = None):
+    def __init__(self, ctx: AppContext, scope: str = "all", parent: QObject | None = None):
         if scope not in ("upcoming", "past", "all"):
             raise ValueError(f"unknown scope {scope!r}")
         self.scope = scope
@@ -50,8 +49,8 @@ class MeetingsModel(ListingModel):
             return [r for r in rows if r.meeting.day < today][::-1]
         return rows
 
-    def key(self, row: MeetingSummary) -> Hashable:
-        return row.meeting.id
+    def record(self, row: MeetingSummary) -> Meeting:
+        return row.meeting
 
     def text(self, row: MeetingSummary, column: int) -> str:
         m = row.meeting

@@ -6,90 +6,63 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from ..domain import rules
 from ..domain.model import Person
-from .listing import RecordIdRole, RowRole
+from .table import Column, TableModel
 
 if TYPE_CHECKING:
-    from ..views.context import AppContext
+    from .context import AppContext
 
 
-class MemberChoicesModel(QAbstractListModel):
-    """Members active on ``on_day`` (everyone current when None), by name.
+class MemberChoicesModel(TableModel[Person | None]):
+    """Members active on ``on_day`` (everyone current when None), by name: one column,
+    for a combo box or a completer.
 
-    With ``none_label`` the first row is that choice (e.g. "No presenter"), whose id
-    is None.
+    With ``none_label`` the first row is that choice (e.g. "No presenter"), whose row
+    (and id) is None.
     """
 
+    COLUMNS = (Column("Name"),)
     TABLES = frozenset({"people"})
 
-    def __init__(self, ctx: "AppContext", *, on_day: str | None = None, none_label: str | None = None,
+    def __init__(self, ctx: AppContext, *, on_day: str | None = None, none_label: str | None = None,
                  parent: QObject | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.on_day = on_day
         self.none_label = none_label
-        self._people: list[Person] = []
-        ctx.changed.connect(self._on_changed)
         self.refresh()
-
-    def _on_changed(self, tables: set[str]) -> None:
-        if tables & self.TABLES:
-            self.refresh()
 
     def set_day(self, on_day: str | None) -> None:
         if on_day != self.on_day:
             self.on_day = on_day
             self.refresh()
 
-    def refresh(self) -> None:
-        day = self.on_day or self.ctx.service.today()
-        people = self.ctx.service.people(active_on=day)
-        if [p for p in people] != self._people:
-            self.beginResetModel()
-            self._people = people
-            self.endResetModel()
+    def fetch(self) -> list[Person | None]:
+        people: list[Person | None] = list(self.service.people(active_on=self.on_day or self.service.today()))
+        return [None, *people] if self.none_label else people
+
+    def record_id(self, row: Person | None) -> str | None:
+        return row.id if row is not None else None
 
     def people(self) -> list[Person]:
-        return list(self._people)
+        return [p for p in self._rows if p is not None]
 
-    def _offset(self) -> int:
-        return 1 if self.none_label else 0
+    def text(self, row: Person | None, column: int) -> str:
+        return row.display_name if row is not None else (self.none_label or "")
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._people) + self._offset()
+    def tooltip(self, row: Person | None, column: int) -> str | None:
+        return f"{row.display_name}: {rules.roles_label(row.roles)}" if row is not None else None
 
-    def person_at(self, row: int) -> Person | None:
-        row -= self._offset()
-        return self._people[row] if 0 <= row < len(self._people) else None
-
-    def row_of(self, person_id: str | None) -> int:
-        if person_id is None:
-            return 0 if self.none_label else -1
-        for number, person in enumerate(self._people):
-            if person.id == person_id:
-                return number + self._offset()
-        return -1
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not self.checkIndex(index, QAbstractListModel.CheckIndexOption.IndexIsValid):
-            return None
-        person = self.person_at(index.row())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return person.display_name if person else self.none_label
-        if role == Qt.ItemDataRole.ToolTipRole and person:
-            label = rules.roles_label(person.roles)
-            return f"{person.display_name}: {label}"
-        if role == RecordIdRole:
-            return person.id if person else None
-        if role == RowRole:
-            return person
+    def extra(self, row: Person | None, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.EditRole:
+            return self.text(row, column)
         return None
 
-    def find(self, text: str) -> list[Person]:
-        return find_people(self._people, text)
+    def matching(self, text: str) -> list[Person]:
+        """The people ``text`` names (see :func:`find_people`)."""
+        return find_people(self.people(), text)
 
 
 def find_people(people: Iterable[Person], text: str) -> list[Person]:

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..domain import rules
 from ..domain.model import Person
-from ..services import PanelService
-from .base import Column, RowsModel, icon
 from .format import has_left, membership, roles_text
+from .table import Column, TableModel, icon
+
+if TYPE_CHECKING:
+    from .context import AppContext
 
 
 def _shown_as(person: Person) -> str:
@@ -14,15 +18,15 @@ def _shown_as(person: Person) -> str:
     return rules.attribute(person)
 
 
-class PeopleModel(RowsModel[Person]):
-    """Everyone on the panel, past and present, by name (this is the coordinator's list)."""
+class PeopleModel(TableModel[Person]):
+    """Everyone on the panel, past and present, by name (this is the coordinator's list;
+    its page refreshes it when shown)."""
 
     NAME, ROLES, CONSENT, SHOWN_AS, ACCESS, MEMBERSHIP = range(6)
 
-    def __init__(self, service: PanelService, parent=None):
-        super().__init__(parent)
-        self.service = service
-        self.today = service.today()
+    def __init__(self, ctx: AppContext, parent=None):
+        super().__init__(ctx, parent)
+        self.today = self.service.today()
         self.include_left = True
         self.COLUMNS = (
             Column("Name", lambda p: p.display_name, "Their name, with a preferred name in brackets",
@@ -41,12 +45,12 @@ class PeopleModel(RowsModel[Person]):
                    icon=lambda p: icon("left") if has_left(p, self.today) else None),
         )
 
-    def refresh(self) -> None:
+    def fetch(self) -> list[Person]:
         self.today = self.service.today()
         people = self.service.people()
         if not self.include_left:
             people = [p for p in people if not has_left(p, self.today)]
-        self.set_rows(people)
+        return people
 
     def set_include_left(self, include: bool) -> None:
         self.include_left = include

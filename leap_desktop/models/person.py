@@ -6,16 +6,17 @@ from dataclasses import dataclass
 
 from ..domain.model import Decision
 from ..services.trace import PersonHistory, ShapedContribution
-from .base import Column, RowsModel
 from .format import day
+from .table import Column, TableModel
 
 
 def _shaped(entry: ShapedContribution) -> str:
     return ", ".join(d.ref for d in entry.decisions) or "Not yet"
 
 
-class ContributionsModel(RowsModel[ShapedContribution]):
-    """Everything a person said, oldest first, with the decisions each shaped."""
+class ContributionsModel(TableModel[ShapedContribution]):
+    """Everything a person said, oldest first, with the decisions each shaped (its page
+    fills it with ``set_rows`` from the person's history)."""
 
     DATE, MEETING, ITEM, KIND, TEXT, SHAPED = range(6)
 
@@ -62,7 +63,9 @@ def shaped_decisions(history: PersonHistory) -> list[ShapedDecision]:
     return out
 
 
-class ShapedDecisionsModel(RowsModel[ShapedDecision]):
+class ShapedDecisionsModel(TableModel[ShapedDecision]):
+    """The decisions a person shaped, and how (filled by its page, like the above)."""
+
     REF, TITLE, STATUS, DATE, HOW = range(5)
 
     COLUMNS = (

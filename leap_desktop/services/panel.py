@@ -11,7 +11,7 @@ import dataclasses
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from ..domain import rules
@@ -72,6 +72,20 @@ class PanelService:
 
     def close(self) -> None:
         self.store.close()
+
+    def listen(self, listener: Callable[[Any], None]) -> None:
+        """Call ``listener(change)`` after every committed change; ``change.tables``
+        names the tables it touched (the Qt side refreshes its lists from it)."""
+        self.store.listeners.append(listener)
+
+    def stop_listening(self, listener: Callable[[Any], None]) -> None:
+        if listener in self.store.listeners:
+            self.store.listeners.remove(listener)
+
+    def start_daily_backup(self, done: Callable[[Any, BaseException | None], None] | None = None) -> bool:
+        """Make today's automatic backup in a worker thread, if it is due; ``done(path,
+        problem)`` is called from that thread when it ends. False if none was started."""
+        return self.store.start_daily_backup(done) is not None
 
     def __enter__(self) -> "PanelService":
         return self

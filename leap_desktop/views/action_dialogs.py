@@ -8,7 +8,7 @@ from ..domain.errors import LeapError, RuleError
 from ..domain.model import Action, Decision, Person
 from ..domain.vocab import ActionStatus
 from ..models.format import day, has_left
-from .context import AppContext
+from ..models.context import AppContext
 from .edits import add_record, change_records
 from .form_dialog import FormDialog, text_of
 from .widgets import DayField

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QWidget
 from ..domain.model import Action
 from ..domain.vocab import ActionStatus
 from ..models.actions import SHOWS, ActionLine, ActionsModel, due_text, status_text
-from ..models.base import RowRole, SortRole
+from ..models.roles import RowRole, SortRole
 from ..models.format import panel_choices, plural
 from .action_dialogs import ActionDialog, CloseActionDialog
-from .context import AppContext
+from ..models.context import AppContext
 from .edits import change_records
 from .export_dialogs import ExportActionsDialog
 from .forms import load_form
@@ -32,7 +32,7 @@ class ActionsPage(Page):
         super().__init__(ctx, parent)
         self.ui = load_form(self.FORM, self)
         ui = self.ui
-        self.model = ActionsModel(ctx.service, self)
+        self.model = ActionsModel(ctx, self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SortRole)
@@ -117,7 +117,7 @@ class ActionsPage(Page):
         self.update_actions()
 
     def _select(self, action_id: str | None) -> None:
-        row = self.model.find(action_id)
+        row = self.model.row_of(action_id)
         if row >= 0:
             proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row()
         else:
@@ -160,7 +160,7 @@ class ActionsPage(Page):
     def show_record(self, record_id: str | None) -> None:
         if not record_id:
             return
-        if self.model.find(record_id) < 0:
+        if self.model.row_of(record_id) < 0:
             set_combo_data(self.ui.showCombo, "all")  # refreshes
             set_combo_data(self.ui.ownerCombo, None)
         self._select(record_id)

@@ -30,7 +30,7 @@ from ..store.files import write_atomically
 from ..store.lock import PanelInUse
 from ..store.panel_store import DamagedFile
 from ..store.unlock import Ask, UnlockRequest
-from .context import AppContext
+from ..models.context import AppContext
 from .errors import tell
 from .security_dialogs import dialog_ask
 from .icons import app_icon

@@ -11,7 +11,7 @@ from ..domain import rules
 from ..domain.errors import RuleError
 from ..domain.model import Decision
 from ..domain.vocab import DecisionMethod, DecisionStatus
-from .context import AppContext
+from ..models.context import AppContext
 from .edits import change_records
 from .form_dialog import FormDialog, text_of
 

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import QWidget
 
 from ..domain.model import Decision, Person
 from ..domain.vocab import DecisionStatus, InvolvementLevel
-from ..models.base import RecordRole
+from ..models.roles import RecordRole
 from ..models.decisions import DecisionLogModel
 from ..models.format import choosable, day, panel_choices, plural
 from ..services import DecisionFilter
 from . import trace_html
 from .action_dialogs import ActionDialog
-from .context import AppContext
+from ..models.context import AppContext
 from .decision_dialogs import DecisionStatusDialog, allowed_statuses
 from .export_dialogs import ExportDecisionsDialog
 from .form_dialog import announce
@@ -50,7 +50,7 @@ class DecisionLogPage(Page):
         super().__init__(ctx, parent)
         self.ui = load_form(self.FORM, self)
         ui = self.ui
-        self.model = DecisionLogModel(ctx.service, self)
+        self.model = DecisionLogModel(ctx, self)
         self._shown_id: str | None = None
 
         table = ui.decisionsTable
@@ -225,7 +225,7 @@ class DecisionLogPage(Page):
         return index.data(RecordRole) if index.isValid() else None
 
     def _select(self, decision_id: str | None) -> None:
-        row = self.model.find(decision_id) if decision_id else -1
+        row = self.model.row_of(decision_id) if decision_id else -1
         if row < 0 and self.model.rowCount():
             row = 0
         if row >= 0:
@@ -305,7 +305,7 @@ class DecisionLogPage(Page):
     def refresh(self) -> None:
         self._fill_filters()
         keep = self._shown_id
-        self.model.reload(at_least=self.model.rowCount())
+        self.model.refresh()
         self._select(keep)
         self.update_actions()
 

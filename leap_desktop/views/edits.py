@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from ..domain.model import Record
-from .context import AppContext
+from ..models.context import AppContext
 from .undo import push, push_form
 
 R = TypeVar("R", bound=Record)

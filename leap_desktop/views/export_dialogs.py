@@ -38,7 +38,7 @@ from ..export import csv_export, decisions_docx
 from ..models.actions import SHOWS
 from ..services import DecisionFilter
 from ..store.files import write_atomically
-from .context import AppContext
+from ..models.context import AppContext
 from .form_dialog import announce
 from .theme import set_label_role
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QK
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
 
 from ..domain.errors import LeapError, RuleError
-from .context import AppContext
+from ..models.context import AppContext
 from .forms import load_form
 
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
-from .context import AppContext
+from ..models.context import AppContext
 from .errors import tell
 from .form_dialog import announce
 from .page import Page
@@ -525,9 +525,10 @@ class MainWindow(QMainWindow):
             # Said only when nothing else is being said: it must not wipe a note from opening.
             self.show_message(f"Made today's automatic backup of {self.ctx.path.name}")
 
-    def _background_bug(self, report: str) -> None:
-        from .errors import show_report
+    def _background_bug(self, problem: BaseException) -> None:
+        from .errors import format_report, show_report
 
+        report = format_report(type(problem), problem, problem.__traceback__)
         print(report, file=sys.stderr)
         if not self._closed:
             self.show_problem("Today's automatic backup could not be made (a problem report is open)", dialog=False,

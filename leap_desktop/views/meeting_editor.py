@@ -20,7 +20,7 @@ from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
 from ..models import meeting_words as words
 from ..models.format import parse_day
-from .context import AppContext
+from ..models.context import AppContext
 from .forms import load_form
 from .meeting_kit import (
     EnterFilter,

@@ -13,8 +13,8 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QF
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from ..domain.model import AgendaItem, Meeting
-from ..models.listing import RecordIdRole
-from .context import AppContext
+from ..models.roles import RecordIdRole
+from ..models.context import AppContext
 from .theme import set_label_role
 from .undo import ServiceCommand
 

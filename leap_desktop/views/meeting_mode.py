@@ -50,9 +50,9 @@ from ..models import meeting_words as words
 from ..models.agenda import AgendaModel
 from ..models.contributions import ContributionsModel
 from ..models.item_records import ItemActionsModel, ItemDecisionsModel
-from ..models.listing import RecordIdRole
+from ..models.roles import RecordIdRole
 from ..models.member_choices import MemberChoicesModel
-from .context import AppContext
+from ..models.context import AppContext
 from .forms import load_form
 from .meeting_kit import (
     EnterFilter,
@@ -618,7 +618,7 @@ class MeetingMode(UndoKeys, Page):
         if not text:
             found_label.setText("")
             return None
-        matches = self.members.find(text)
+        matches = self.members.matching(text)
         if len(matches) == 1:
             person = matches[0]
             edit.setText(person.display_name)

@@ -22,11 +22,11 @@ from ..domain.vocab import AgendaPurpose, AttendanceStatus
 from ..models import meeting_words as words
 from ..models.agenda import AgendaModel
 from ..models.attendance import AttendanceModel
-from ..models.listing import RecordIdRole, RowRole
+from ..models.roles import RecordIdRole, RowRole
 from ..models.meetings import papers_words, status_words
 from ..models.member_choices import MemberChoicesModel
 from ..services.panel import AttendanceLine
-from .context import AppContext
+from ..models.context import AppContext
 from .forms import load_form
 from .meeting_editor import MeetingEditor
 from .meeting_kit import (

@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
-from ..models.listing import RecordIdRole
+from ..models.roles import RecordIdRole
 from ..models.meetings import MeetingsModel
-from .context import AppContext
+from ..models.context import AppContext
 from .forms import load_form
 from .meeting_editor import MeetingEditor
 from .meeting_kit import EnterOnRow, UndoKeys, announce, bind_button, make_action, scale_font

@@ -46,7 +46,7 @@ from ..domain.vocab import MeetingStatus, ReviewStatus
 from ..export import minutes_docx, review_docx
 from ..services import approval, minutes, reviews
 from ..store.files import write_atomically
-from .context import AppContext
+from ..models.context import AppContext
 from .export_dialogs import SaveFileRow, checked_path, export_folder, fit_dialog, named, remember_folder
 from .form_dialog import announce
 from .theme import set_label_role

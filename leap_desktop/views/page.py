@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QAbstractButton, QDialog, QMenu, QWidget
 
-from .context import AppContext
+from ..models.context import AppContext
 
 
 class Page(QWidget):

@@ -6,10 +6,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QWidget
 
 from ..domain.model import Person
-from ..models.base import RecordRole
+from ..models.roles import RecordRole
 from ..models.format import has_left, plural
 from ..models.people import PeopleModel
-from .context import AppContext
+from ..models.context import AppContext
 from .forms import load_form
 from .page import Page
 from .person_dialog import LeaveDialog, PersonDialog
@@ -28,7 +28,7 @@ class PeoplePage(Page):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
         self.ui = load_form(self.FORM, self)
-        self.model = PeopleModel(ctx.service, self)
+        self.model = PeopleModel(ctx, self)
         table = self.ui.peopleTable
         table.setModel(self.model)
         self.columns = prepare_table(table, stretch_column=PeopleModel.ACCESS, stretch_min=24, widths={
@@ -68,7 +68,7 @@ class PeoplePage(Page):
         if active != len(people):
             text += f": {active:,} on the panel now, {len(people) - active:,} who have left"
         self.ui.countLabel.setText(text)
-        row = self.model.find(keep.id if keep else None)
+        row = self.model.row_of(keep.id if keep else None)
         select_row(self.ui.peopleTable, row if row >= 0 else 0)
         self.update_actions()
 
@@ -84,10 +84,10 @@ class PeoplePage(Page):
         self.ui.peopleTable.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_record(self, record_id: str | None) -> None:
-        row = self.model.find(record_id)
+        row = self.model.row_of(record_id)
         if row < 0 and record_id and not self.ui.includeLeftCheck.isChecked():
             self.ui.includeLeftCheck.setChecked(True)
-            row = self.model.find(record_id)
+            row = self.model.row_of(record_id)
         if row >= 0:
             select_row(self.ui.peopleTable, row)
 

@@ -10,7 +10,7 @@ from ..domain import rules
 from ..domain.errors import RuleError
 from ..domain.model import Person
 from ..domain.vocab import Consent, PaymentPreference, Role
-from .context import AppContext
+from ..models.context import AppContext
 from .edits import add_record, change_records
 from .form_dialog import FormDialog, text_of
 from .widgets import DayField, set_combo_data

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QWidget
 from ..domain import rules
 from ..domain.model import Person
 from ..models.actions import ActionsModel
-from ..models.base import RecordRole, RowRole
+from ..models.roles import RecordRole, RowRole
 from ..models.format import choosable, has_left, membership, plural
 from ..models.person import ContributionsModel, ShapedDecisionsModel, shaped_decisions
-from .context import AppContext
+from ..models.context import AppContext
 from .forms import load_form
 from .page import Page
 from .person_dialog import PersonDialog
@@ -41,9 +41,9 @@ class PersonPage(Page):
         self.person: Person | None = None
         ui = self.ui
 
-        self.contributions = ContributionsModel(self)
-        self.decisions = ShapedDecisionsModel(self)
-        self.actions_model = ActionsModel(ctx.service, self, as_panel_reads=False)  # the coordinator's page
+        self.contributions = ContributionsModel(ctx, self)
+        self.decisions = ShapedDecisionsModel(ctx, self)
+        self.actions_model = ActionsModel(ctx, self, as_panel_reads=False)  # the coordinator's page
         self.actions_model.show = "all"
         ui.actionsTable.setModel(self.actions_model)
         ui.actionsTable.hideColumn(ActionsModel.OWNER)  # it is always this person

@@ -40,7 +40,7 @@ from .security_dialogs import _FormDialog
 
 if TYPE_CHECKING:
     from ..store.protect import DamagedRestore
-    from .context import AppContext
+    from ..models.context import AppContext
 
 
 def when_made(backup_file: Path) -> str:

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ..domain.errors import LeapError
 
-from .context import AppContext
+from ..models.context import AppContext
 
 
 class ServiceCommand(QUndoCommand):

@@ -1,35 +1,9 @@
-"""Qt test set-up: an AppContext over a temporary panel, settings kept out of the home folder."""
+"""Qt test set-up for windows: the appearance and the main window (the context and the
+settings are in tests/conftest.py, shared with the model tests)."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def ctx(service, settings, qapp):
-    from leap_desktop.views.context import AppContext
-
-    context = AppContext(service, settings)
-    yield context
-    if context._on_change in service.store.listeners:
-        service.store.listeners.remove(context._on_change)
-
-
-@pytest.fixture
-def demo_ctx(demo_service, settings, qapp):
-    """An AppContext over a copy of the demo panel (clock at 15 June 2026)."""
-    from leap_desktop.views.context import AppContext
-
-    context = AppContext(demo_service, settings)
-    yield context
-    if context._on_change in demo_service.store.listeners:
-        demo_service.store.listeners.remove(context._on_change)
 
 
 @pytest.fixture

@@ -377,7 +377,7 @@ CRASHING_CAPTURE = textwrap.dedent(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
     from leap_desktop.services import PanelService
-    from leap_desktop.views.context import AppContext
+    from leap_desktop.models.context import AppContext
     from leap_desktop.views.meeting_mode import MeetingMode
 
     app = QApplication([])

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from leap_desktop.domain.model import Meeting
 from leap_desktop.domain.vocab import MeetingStatus
-from leap_desktop.models.listing import RecordIdRole
+from leap_desktop.models.roles import RecordIdRole
 from leap_desktop.models.meetings import MeetingsModel
 from leap_desktop.views.meetings import MeetingsPage
 

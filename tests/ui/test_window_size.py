@@ -34,7 +34,7 @@ def test_a_size_remembered_from_a_larger_screen_is_made_to_fit(demo_ctx, appeara
     big.remember = False
     big.close()
     from leap_desktop.services import PanelService
-    from leap_desktop.views.context import AppContext
+    from leap_desktop.models.context import AppContext
 
     with PanelService.open(demo_ctx.path) as service:
         ctx = AppContext(service, settings)

@@ -53,3 +53,131 @@ def test_no_sql_is_written_above_the_store():
                     if node.value.lstrip().startswith(("SELECT", "INSERT", "UPDATE", "DELETE", "select")):
                         found.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert found == []
+
+
+# -- imports between the layers ----------------------------------------------------------
+
+#: What each layer must not import (counting imports inside functions and under
+#: TYPE_CHECKING: every import in the module's syntax tree). The package's top
+#: (``leap_desktop``: its name and version) and ``paths`` are below every layer.
+FORBIDDEN = {
+    "domain": {"store", "services", "export", "cli", "models", "views", "paths"},
+    "store": {"services", "export", "cli", "models", "views"},
+    "services": {"export", "cli", "models", "views"},
+    "export": {"cli", "models", "views"},
+    "cli": {"models", "views"},
+    "models": {"store", "export", "cli", "views"},
+    "views": {"store", "cli"},
+}
+
+#: Views still reaching the store directly (an imported store name, or a ``.store``
+#: attribute such as ``ctx.service.store.get``), module by module. Issue 11 moves
+#: these behind the services; this list only shrinks. A new reach fails the test:
+#: ask a service instead.
+VIEWS_REACHING_THE_STORE = {
+    "views/about.py": 1,
+    "views/action_dialogs.py": 1,
+    "views/app.py": 11,
+    "views/decision_dialogs.py": 1,
+    "views/decision_log_page.py": 2,
+    "views/export_dialogs.py": 2,
+    "views/main_window.py": 3,
+    "views/minutes_dialogs.py": 2,
+    "views/new_panel_dialog.py": 3,
+    "views/person_page.py": 2,
+    "views/restore_dialogs.py": 5,
+    "views/security_dialogs.py": 13,
+}
+
+
+def _modules():
+    for path in sorted(PACKAGE.rglob("*.py")):
+        yield path, ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _layer(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).parts
+    return parts[0] if len(parts) > 1 else parts[0].removesuffix(".py")
+
+
+def app_imports(path: Path, tree: ast.AST) -> list[tuple[str, str]]:
+    """(the layer, the name) of every import of this package in a module, e.g.
+    ``("store", "store.keys.PanelKey")``; ``from .. import x`` resolved to its layer."""
+    package = list(path.relative_to(PACKAGE).parent.parts)
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.name.startswith("leap_desktop."):
+                    name = alias.name.removeprefix("leap_desktop.")
+                    found.append((name.split(".")[0], name))
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package[: len(package) - node.level + 1]
+                module = [*base, *(node.module.split(".") if node.module else [])]
+            elif node.module and node.module.split(".")[0] == "leap_desktop":
+                module = node.module.split(".")[1:]
+            else:
+                continue
+            for alias in node.names:
+                full = [*module, alias.name]
+                # ``from .. import words``: the name is a module of the package's top
+                name = ".".join(full)
+                found.append((full[0] if (PACKAGE / full[0]).is_dir() or (PACKAGE / f"{full[0]}.py").exists()
+                              else "", name))
+    return found
+
+
+def store_reaches(path: Path, tree: ast.AST) -> int:
+    imported = sum(1 for layer, _ in app_imports(path, tree) if layer == "store")
+    attributes = sum(1 for node in ast.walk(tree) if isinstance(node, ast.Attribute) and node.attr == "store")
+    return imported + attributes
+
+
+def test_the_import_walk_sees_every_kind_of_import(tmp_path):
+    """The checker's own check: relative, absolute, nested and TYPE_CHECKING imports."""
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "from ..store import keys\n"
+        "from ..models.table import TableModel\n"
+        "import leap_desktop.store.backup\n"
+        "from .. import paths\n"
+        "if TYPE_CHECKING:\n"
+        "    from ..views.context import AppContext\n"
+        "def later():\n"
+        "    from leap_desktop.cli import main\n"
+        "    return ctx.service.store\n"
+    )
+    path = PACKAGE / "models" / "example.py"
+    layers = [layer for layer, _ in app_imports(path, ast.parse(source))]
+    assert layers == ["store", "models", "store", "paths", "views", "cli"]
+    assert store_reaches(path, ast.parse(source)) == 3
+
+
+def test_each_layer_imports_only_the_layers_below_it():
+    broken = []
+    for path, tree in _modules():
+        layer = _layer(path)
+        for target, name in app_imports(path, tree):
+            if target in FORBIDDEN.get(layer, set()) and not (layer == "views" and target == "store"):
+                broken.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    assert broken == []
+
+
+def test_models_never_reach_the_store_or_the_views():
+    found = [str(path.relative_to(PACKAGE)) for path, tree in _modules()
+             if _layer(path) == "models" and store_reaches(path, tree)]
+    assert found == []
+
+
+def test_views_reach_the_store_no_more_than_they_did():
+    """Views reach the store only through services. The reaches left are counted per
+    module; any new one fails, and a module that no longer reaches it leaves the list."""
+    found = {str(path.relative_to(PACKAGE)): n for path, tree in _modules()
+             if _layer(path) == "views" and (n := store_reaches(path, tree))}
+    print(f"views reaching the store: {sum(found.values())} in {len(found)} modules "
+          f"(allowed {sum(VIEWS_REACHING_THE_STORE.values())} in {len(VIEWS_REACHING_THE_STORE)})")
+    grown = {m: n for m, n in found.items() if n > VIEWS_REACHING_THE_STORE.get(m, 0)}
+    assert grown == {}, "these views reach the store more than before: ask a service instead"
+    gone = sorted(set(VIEWS_REACHING_THE_STORE) - set(found))
+    assert gone == [], "these views no longer reach the store: take them off the list"

@@ -4,7 +4,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from leap_desktop.domain.model import Person
 from leap_desktop.models.actions import ActionsModel
-from leap_desktop.models.base import RecordRole, SortRole
+from leap_desktop.models.roles import RecordRole, SortRole
 from leap_desktop.models.decisions import DecisionLogModel
 from leap_desktop.models.people import PeopleModel
 from leap_desktop.models.person import ContributionsModel, ShapedDecisionsModel, shaped_decisions
@@ -15,8 +15,8 @@ def texts(model, column):
     return [model.index(r, column).data() for r in range(model.rowCount())]
 
 
-def test_people_model_shows_roles_consent_and_who_left(qtmodeltester, demo_service):
-    model = PeopleModel(demo_service)
+def test_people_model_shows_roles_consent_and_who_left(qtmodeltester, demo_ctx, demo_service):
+    model = PeopleModel(demo_ctx)
     model.refresh()
     qtmodeltester.check(model)
     names = texts(model, PeopleModel.NAME)
@@ -36,9 +36,9 @@ def test_people_model_shows_roles_consent_and_who_left(qtmodeltester, demo_servi
     assert "Maria Santos" not in texts(model, PeopleModel.NAME)
 
 
-def test_decision_log_model_pages_through_the_log(qtmodeltester, demo_service):
-    model = DecisionLogModel(demo_service, page_size=5)
-    model.reload()
+def test_decision_log_model_pages_through_the_log(qtmodeltester, demo_ctx, demo_service):
+    model = DecisionLogModel(demo_ctx, page_size=5)
+    model.refresh()
     total = demo_service.count_decisions()
     assert model.total == total > 10
     assert model.rowCount() == 5 and model.canFetchMore(QModelIndex())
@@ -52,20 +52,20 @@ def test_decision_log_model_pages_through_the_log(qtmodeltester, demo_service):
     assert refs == [r.decision.ref for r in demo_service.decision_log()]  # newest first, like the service
 
 
-def test_decision_log_model_filters_and_finds(qtmodeltester, demo_service):
+def test_decision_log_model_filters_and_finds(qtmodeltester, demo_ctx, demo_service):
     # Qt's tester fetches pages itself when it sees a reset, so each filter gets its own
     # model: the tester then checks a settled model.
-    reversed_only = DecisionLogModel(demo_service, page_size=3)
+    reversed_only = DecisionLogModel(demo_ctx, page_size=3)
     reversed_only.set_filter(DecisionFilter(statuses=("reversed",)))
     qtmodeltester.check(reversed_only)
     assert reversed_only.rowCount() >= 1
     assert set(texts(reversed_only, DecisionLogModel.STATUS)) == {"Reversed"}
 
-    nonsense = DecisionLogModel(demo_service, page_size=3)
+    nonsense = DecisionLogModel(demo_ctx, page_size=3)
     nonsense.set_filter(DecisionFilter(text='"unbalanced ( quote AND OR *'))
     assert nonsense.rowCount() == 0 and nonsense.total == 0  # nothing found, and no error
 
-    everything = DecisionLogModel(demo_service, page_size=3)
+    everything = DecisionLogModel(demo_ctx, page_size=3)
     everything.set_filter(DecisionFilter(text="summary"))
     assert 0 < everything.total < demo_service.count_decisions()
     everything.set_filter(DecisionFilter())
@@ -75,8 +75,8 @@ def test_decision_log_model_filters_and_finds(qtmodeltester, demo_service):
     assert everything.index(row, DecisionLogModel.REF).data() == oldest.ref
 
 
-def test_actions_model_says_overdue_in_words(qtmodeltester, demo_service):
-    model = ActionsModel(demo_service)
+def test_actions_model_says_overdue_in_words(qtmodeltester, demo_ctx, demo_service):
+    model = ActionsModel(demo_ctx)
     model.set_filter(show="overdue")
     qtmodeltester.check(model)
     assert model.rowCount() > 0
@@ -93,8 +93,8 @@ def test_actions_model_says_overdue_in_words(qtmodeltester, demo_service):
     assert not any("Dev Patel" in o for o in owners)  # anonymous people are never named here
 
 
-def test_actions_model_sorts_by_due_date_with_undated_last(demo_service):
-    model = ActionsModel(demo_service)
+def test_actions_model_sorts_by_due_date_with_undated_last(demo_ctx, demo_service):
+    model = ActionsModel(demo_ctx)
     model.set_filter(show="all")
     keys = [model.index(r, ActionsModel.DUE).data(SortRole) for r in range(model.rowCount())]
     assert keys == sorted(keys)
@@ -103,13 +103,13 @@ def test_actions_model_sorts_by_due_date_with_undated_last(demo_service):
 def test_person_models_show_what_they_said_and_what_it_shaped(qtmodeltester, demo_service):
     amira = demo_service.resolve(Person, "Amira")
     history = demo_service.person_history(amira.id)
-    said = ContributionsModel()
+    said = ContributionsModel(None)
     said.set_rows(history.contributions)
     qtmodeltester.check(said)
     assert said.rowCount() == len(history.contributions) > 0
     shaped_rows = [r for r in range(said.rowCount()) if said.index(r, ContributionsModel.SHAPED).data() != "Not yet"]
     assert shaped_rows, "some of Amira's contributions shaped decisions"
-    decisions = ShapedDecisionsModel()
+    decisions = ShapedDecisionsModel(None)
     decisions.set_rows(shaped_decisions(history))
     qtmodeltester.check(decisions)
     how = texts(decisions, ShapedDecisionsModel.HOW)

@@ -1,5 +1,6 @@
-"""The item models behind the meetings screens, with no widget: checked by Qt's
-QAbstractItemModelTester (through pytest-qt's qtmodeltester) while they change."""
+"""The item models behind the meetings screens over a panel file, with no widget:
+checked by Qt's QAbstractItemModelTester (through pytest-qt's qtmodeltester) while
+they change."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from PySide6.QtCore import QModelIndex, Qt
 from leap_desktop.models.agenda import MIME_TYPE, AgendaModel
 from leap_desktop.models.attendance import AttendanceModel
 from leap_desktop.models.contributions import ContributionsModel
-from leap_desktop.models.listing import RecordIdRole, _contiguous_block, _single_move
+from leap_desktop.models.roles import RecordIdRole
+from leap_desktop.models.row_changes import contiguous_block, single_move
 from leap_desktop.models.meetings import MeetingsModel
 from leap_desktop.models.member_choices import MemberChoicesModel, find_people
 
@@ -243,7 +245,7 @@ def test_ambiguous_letters_find_everyone_they_fit(service):
     ],
 )
 def test_single_move_is_recognised(old, new, expected):
-    assert _single_move(list(old), list(new)) == expected
+    assert single_move(list(old), list(new)) == expected
 
 
 @pytest.mark.parametrize(
@@ -251,7 +253,7 @@ def test_single_move_is_recognised(old, new, expected):
     [("abc", "abxyc", (2, 2)), ("abc", "abcx", (3, 1)), ("", "xy", (0, 2)), ("abc", "xbc", None), ("abc", "abc", None)],
 )
 def test_contiguous_block_is_recognised(short, long, expected):
-    assert _contiguous_block(list(short), list(long)) == expected
+    assert contiguous_block(list(short), list(long)) == expected
 
 
 def test_contributions_are_corrected_through_the_editor(ctx, service, small_panel, qtbot, qtmodeltester):
