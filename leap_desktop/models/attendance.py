@@ -20,7 +20,8 @@ NOT_RECORDED = "Not recorded yet"
 
 class AttendanceModel(TableModel):
     NAME, ROLES, STATUS, ROLE, HOURS = range(5)
-    COLUMNS = tuple(Column(title) for title in ("Name", "Roles on the panel", "Attendance", "Role at the meeting", "Hours"))
+    COLUMNS = tuple(Column(title) for title in (
+        "Name", "Roles on the panel", "Attendance", "Role at the meeting", "Hours"))
     TABLES = frozenset({"attendance", "people", "meetings"})
 
     def __init__(self, ctx: AppContext, meeting_id: str | None = None, parent: QObject | None = None):

@@ -2,8 +2,8 @@
 
 The model knows how many decisions match (``count_decisions``) and holds only the
 pages a view has asked for: ``canFetchMore``/``fetchMore`` bring the next page from
-``decision_log(limit, offset)`` as the list is scrolled (models/table.py,
-``PagedTableModel``). Its page refreshes it when shown.
+``decision_log(limit, offset)`` as the list is scrolled (models/paged.py). Its page
+refreshes it when shown.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from ..domain.vocab import InvolvementLevel
 from ..services import DecisionFilter, DecisionRow
 from .format import day
 from .free_text import PanelText
-from .table import Column, PagedTableModel
+from .paged import PagedTableModel
+from .table import Column
 
 if TYPE_CHECKING:
     from .context import AppContext

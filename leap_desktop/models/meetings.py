@@ -29,7 +29,8 @@ class MeetingsModel(TableModel):
     """
 
     WHEN, TITLE, STATUS, PAPERS, AGENDA, PEOPLE = range(6)
-    COLUMNS = tuple(Column(title) for title in ("When", "Meeting", "Status", "Papers", "Agenda", "Attendance and decisions"))
+    COLUMNS = tuple(Column(title) for title in (
+        "When", "Meeting", "Status", "Papers", "Agenda", "Attendance and decisions"))
     TABLES = frozenset({"meetings", "agenda_items", "attendance", "decisions", "people"})
 
     def __init__(self, ctx: AppContext, scope: str = "all", parent: QObject | None = None):
