@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__
+from .domain.errors import shown
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,7 +55,7 @@ def _percent(text: str) -> float:
     try:
         scale = int(text.rstrip("%")) / 100
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a percentage like 150, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a percentage like 150, got {shown(text)}") from None
     if not TEXT_SCALES[0] <= scale <= TEXT_SCALES[-1]:
         raise argparse.ArgumentTypeError(
             f"text size goes from {round(TEXT_SCALES[0] * 100)} to {round(TEXT_SCALES[-1] * 100)} per cent")
@@ -64,7 +65,7 @@ def _percent(text: str) -> float:
 def _size(text: str) -> tuple[int, int]:
     width, sep, height = text.lower().partition("x")
     if not sep or not width.isdigit() or not height.isdigit() or not (320 <= int(width) <= 8000 and 240 <= int(height) <= 8000):
-        raise argparse.ArgumentTypeError(f"expected a size like 1280x800, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a size like 1280x800, got {shown(text)}")
     return int(width), int(height)
 
 
