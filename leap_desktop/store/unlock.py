@@ -116,7 +116,7 @@ def where_sentence(path: Path, key: PanelKey | None, keystore: KeyStore, *, stor
         )
     if keystore.where().startswith("nowhere"):
         return (
-            f"No keyring works on this computer, so the key of {path.name} is not stored on it: the "
+            f"No keyring works here, so the key of {path.name} is not stored on this computer: the "
             "file opens only with its recovery key or passphrase, so keep those safe"
         )
     return (

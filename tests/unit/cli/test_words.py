@@ -49,7 +49,7 @@ def test_with_no_keyring_every_command_says_so_plainly(tmp_path, null_keyring, b
     assert "nowhere" not in everything
     assert "stored again" not in everything
     assert "No keyring works on this computer, so the key is not stored on this computer" in said[0]
-    assert ("No keyring works on this computer, so the key of p.leap is not stored on it: the file opens "
+    assert ("No keyring works here, so the key of p.leap is not stored on this computer: the file opens "
             "only with its recovery key or passphrase, so keep those safe.") in said[2]
 
 
