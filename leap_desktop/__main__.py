@@ -1,7 +1,8 @@
 """`leap-desktop` / `python -m leap_desktop`: the desktop app.
 
     leap-desktop                      the last panel used, or the start screen
-    leap-desktop --db PATH            open this panel file
+    leap-desktop --db PATH            open this panel file (in the LEAP Desktop already
+                                      open, if there is one: this start then ends)
     leap-desktop --demo               open the demo panel (made on first use)
     leap-desktop --screenshot F.png [--page PAGE] [--record REF] [--high-contrast]
                  [--text-size PERCENT] [--size WxH]
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 
 from . import APP_NAME, __version__
+from .domain.errors import shown
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -26,7 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"leap-desktop {__version__}")
     which = parser.add_mutually_exclusive_group()
-    which.add_argument("--db", metavar="PATH", type=Path, help="the panel file to open")
+    which.add_argument("--db", metavar="PATH", type=Path, help="the panel file to open (in the LEAP Desktop window already open, if there is one)")
     which.add_argument("--demo", action="store_true",
                        help="open the demo panel (made in your LEAP Desktop data folder on first use)")
     parser.add_argument("--screenshot", metavar="FILE.png", type=Path,
@@ -54,7 +56,7 @@ def _percent(text: str) -> float:
     try:
         scale = int(text.rstrip("%")) / 100
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a percentage like 150, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a percentage like 150, got {shown(text)}") from None
     if not TEXT_SCALES[0] <= scale <= TEXT_SCALES[-1]:
         raise argparse.ArgumentTypeError(
             f"text size goes from {round(TEXT_SCALES[0] * 100)} to {round(TEXT_SCALES[-1] * 100)} per cent")
@@ -64,7 +66,7 @@ def _percent(text: str) -> float:
 def _size(text: str) -> tuple[int, int]:
     width, sep, height = text.lower().partition("x")
     if not sep or not width.isdigit() or not height.isdigit() or not (320 <= int(width) <= 8000 and 240 <= int(height) <= 8000):
-        raise argparse.ArgumentTypeError(f"expected a size like 1280x800, got {text!r}")
+        raise argparse.ArgumentTypeError(f"expected a size like 1280x800, got {shown(text)}")
     return int(width), int(height)
 
 
@@ -148,15 +150,34 @@ def main(argv: list[str] | None = None) -> int:
 
     configure_application(app)
     install_excepthook()
+    from .views import single_instance
+
+    listen = single_instance.enabled()
+    if listen:
+        # LEAP Desktop already open: it takes this start's file, and this start ends.
+        try:
+            answer = single_instance.hand_over(single_instance.request_for(args.db, args.demo),
+                                               single_instance.server_name())
+        except single_instance.NotAnswering as exc:
+            print(f"leap-desktop: {exc}", file=sys.stderr)
+            answer, listen = None, False  # never take the socket of one that is busy
+        if answer is not None:
+            print(answer)
+            return 0
     launcher = Launcher()
     launcher.appearance.apply()
     stop_cleanly_on_signals(launcher)
-    launcher.start(db=args.db, demo=args.demo)
-    from .views.startup import exit_when_shown
+    server = single_instance.serve(launcher) if listen else None  # before the first unlock dialog
+    try:
+        launcher.start(db=args.db, demo=args.demo)
+        from .views.startup import exit_when_shown
 
-    # LEAP_EXIT_WHEN_SHOWN: time the start, then quit as File > Quit does (the panel closed cleanly).
-    exit_when_shown(launcher.window or launcher.start_screen, quit=launcher.quit)
-    return app.exec()
+        # LEAP_EXIT_WHEN_SHOWN: time the start, then quit as File > Quit does (the panel closed cleanly).
+        exit_when_shown(launcher.window or launcher.start_screen, quit=launcher.quit)
+        return app.exec()
+    finally:
+        if server is not None:
+            server.close()
 
 
 def stop_cleanly_on_signals(launcher) -> None:

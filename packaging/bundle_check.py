@@ -73,10 +73,11 @@ NEEDED_FILES = {
     "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so": "printers (Print the recovery key)",
     "PySide6/QtPrintSupport.abi3.so": "QtPrintSupport (the recovery key's Print button)",
     "PySide6/QtUiTools.abi3.so": "QtUiTools (the forms in ui/)",
+    "PySide6/QtNetwork.abi3.so": "QtNetwork (QLocalServer: a second start hands over to the first)",
 }
 # Qt modules the app never uses: none of them may be in the bundle.
-UNWANTED = ("libQt6Qml", "libQt6Quick", "libQt6WebEngine", "libQt6Multimedia", "libQt6Pdf", "libQt6Network",
-            "QtNetwork.abi3", "QtQml.abi3", "QtSql.abi3", "translations")
+UNWANTED = ("libQt6Qml", "libQt6Quick", "libQt6WebEngine", "libQt6Multimedia", "libQt6Pdf",
+            "QtQml.abi3", "QtSql.abi3", "translations")
 
 RECOVERY_KEY = re.compile(r"\b[0-9A-F]{4}(?:-[0-9A-F]{4}){3}\b")  # one printed line of four groups
 

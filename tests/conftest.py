@@ -6,6 +6,8 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("LEAP_ACTOR", "test")
+# Each test (and each app it starts) on its own: no hand-over to a LEAP Desktop already open.
+os.environ.setdefault("LEAP_SINGLE_INSTANCE", "0")
 
 import keyring  # noqa: E402
 import keyring.backends.fail  # noqa: E402

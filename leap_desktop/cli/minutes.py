@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..domain.errors import LeapError
+from ..domain.errors import LeapError, shown
 from ..domain.model import Meeting
 from ..export import csv_export, decisions_docx, minutes_docx, review_docx
 from ..services import approval, minutes, reviews
@@ -158,7 +158,7 @@ def cmd_accept_review(ctx) -> int:
     for pair in a.set:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise LeapError(f"--set needs FIELD=VALUE (got {pair!r})")
+            raise LeapError(f"--set needs FIELD=VALUE (got {shown(pair)})")
         changes[name.strip()] = value
     with ctx.open() as svc:
         review = reviews.accept(svc, a.review, changes, target=a.on, note=a.note)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import rules
-from ..domain.errors import LeapError
+from ..domain.errors import LeapError, shown
 from ..domain.model import Decision, Meeting, Person
 from ..domain.vocab import Consent, DecisionStatus, InvolvementLevel
 from ..services import DecisionFilter, PanelService
@@ -141,7 +141,7 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {shown(text)}") from None
     if not 1 <= value <= 50:
         raise argparse.ArgumentTypeError("expected a number of years from 1 to 50")
     return value

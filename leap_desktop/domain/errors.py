@@ -37,3 +37,37 @@ class NotFound(LeapError):
 
 class StoreError(LeapError):
     """The panel file cannot be used: damaged, too new, locked, read-only, full..."""
+
+
+#: How much of something a person gave (a field name, a value, a reference) a message
+#: repeats back: enough to recognise it, never a whole 10 MB field name.
+SHOWN_LIMIT = 60
+
+
+def clip(text: str, limit: int = SHOWN_LIMIT) -> str:
+    """``text`` as it is, or its first ``limit`` characters and an ellipsis."""
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """User data echoed in a message, quoted as Python would (``'D-x'``, ``12``,
+    ``None``) and cut to a readable length with an ellipsis. Every message that repeats
+    what a person or a file gave goes through here (or :func:`clip`)."""
+    if isinstance(value, str):
+        text = repr(value[:limit])
+        return text if len(value) <= limit else text[:-1] + "\u2026" + text[-1]
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 4 * limit:
+        # repr() of an integer of thousands of digits is refused by Python itself
+        return f"a number of about {round(value.bit_length() * 0.30103):,} digits"
+    import reprlib
+
+    short = reprlib.Repr()
+    short.maxstring = short.maxother = limit
+    short.maxlong = limit
+    short.maxlist = short.maxtuple = short.maxdict = short.maxset = 6
+    try:
+        text = short.repr(value)
+    except ValueError:  # an integer too long to write, inside a list or a dict
+        text = f"({type(value).__name__} too long to show)"
+    return clip(text, limit)

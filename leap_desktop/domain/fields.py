@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from .errors import RuleError
+from .errors import RuleError, shown
 from .vocab import Role, Vocab
 
 TITLE_MAX = 200
@@ -122,7 +122,7 @@ class Date:
                     return dt.date(year, month, day).isoformat()
                 except ValueError:
                     pass
-        raise RuleError(f"{self.label} must be a real date like 2026-03-31 (got {value!r})")
+        raise RuleError(f"{self.label} must be a real date like 2026-03-31 (got {shown(value)})")
 
 
 @dataclass(frozen=True)
@@ -149,7 +149,7 @@ class DateTime:
                 if moment is not None and moment.tzinfo is None:
                     return moment.isoformat(timespec="minutes")
         raise RuleError(
-            f"{self.label} must be a date and time like 2026-03-31 14:00 (got {value!r})"
+            f"{self.label} must be a date and time like 2026-03-31 14:00 (got {shown(value)})"
         )
 
 
@@ -167,7 +167,7 @@ class Number:
                 raise RuleError(f"{self.label} is needed")
             return None
         if isinstance(value, bool):
-            raise RuleError(f"{self.label} must be a number (got {value!r})")
+            raise RuleError(f"{self.label} must be a number (got {shown(value)})")
         number: int | float
         if isinstance(value, (int, float)):
             number = value
@@ -176,22 +176,22 @@ class Number:
                 number = float(value.strip()) if not self.whole else int(value.strip())
             except ValueError:
                 kind = "a whole number" if self.whole else "a number"
-                raise RuleError(f"{self.label} must be {kind} (got {value!r})") from None
+                raise RuleError(f"{self.label} must be {kind} (got {shown(value)})") from None
         else:
-            raise RuleError(f"{self.label} must be a number (got {value!r})")
+            raise RuleError(f"{self.label} must be a number (got {shown(value)})")
         if self.whole:
             if isinstance(number, float):
                 if not number.is_integer():
-                    raise RuleError(f"{self.label} must be a whole number (got {value!r})")
+                    raise RuleError(f"{self.label} must be a whole number (got {shown(value)})")
                 number = int(number)
         else:
             number = float(number)
             if number != number:  # NaN
-                raise RuleError(f"{self.label} must be a number (got {value!r})")
+                raise RuleError(f"{self.label} must be a number (got {shown(value)})")
         if not (self.minimum <= number <= self.maximum):
             lo = int(self.minimum) if float(self.minimum).is_integer() else self.minimum
             hi = int(self.maximum) if float(self.maximum).is_integer() else self.maximum
-            raise RuleError(f"{self.label} must be between {lo} and {hi} (got {value!r})")
+            raise RuleError(f"{self.label} must be between {lo} and {hi} (got {shown(value)})")
         return number
 
 
@@ -208,5 +208,5 @@ class Ref:
                 raise RuleError(f"{self.label} is needed")
             return None
         if not isinstance(value, str):
-            raise RuleError(f"{self.label} must be an id (got {value!r})")
+            raise RuleError(f"{self.label} must be an id (got {shown(value)})")
         return value

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from . import fields as f
-from .errors import RuleError
+from .errors import RuleError, clip, shown
 from .vocab import (
     ActionStatus,
     AgendaPurpose,
@@ -65,7 +65,7 @@ class Record:
         """Convert raw input for the editable fields; unknown names are refused."""
         unknown = set(values) - set(cls.FIELDS)
         if unknown:
-            raise RuleError(f"{cls.__name__} has no field {sorted(unknown)[0]!r}", sorted(unknown)[0])
+            raise RuleError(f"{cls.__name__} has no field {shown(sorted(unknown)[0])}", clip(sorted(unknown)[0]))
         out: dict[str, Any] = {}
         defaults = _defaults(cls)
         names = values if partial else cls.FIELDS

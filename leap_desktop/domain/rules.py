@@ -271,12 +271,13 @@ def is_locked(meeting: Meeting | None) -> bool:
     return meeting is not None and meeting.status is MeetingStatus.MINUTES_APPROVED
 
 
-def check_minutes_unlocked(meeting: Meeting | None, what: str = "its record") -> None:
-    """Approved minutes are locked: what they record changes only through an amendment."""
+def check_minutes_unlocked(meeting: Meeting | None, what: str = "its record", change: str = "changed") -> None:
+    """Approved minutes are locked: what they record changes only through an amendment.
+    The refusal says "..., so {what} cannot be {change}" ("its agenda", "changed")."""
     if is_locked(meeting):
         assert meeting is not None
         raise RuleError(
-            f"The minutes of {meeting.ref} ({meeting.title}) are approved, so {what} is locked; "
+            f"The minutes of {meeting.ref} ({meeting.title}) are approved, so {what} cannot be {change}; "
             f"amend the minutes first (leap amend-minutes {meeting.ref} --reason ...): the approved "
             "version is kept and a new version is started"
         )

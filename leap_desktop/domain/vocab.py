@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from enum import Enum
 
-from .errors import RuleError
+from .errors import RuleError, shown
 
 
 def _key(text: str) -> str:
@@ -43,7 +43,7 @@ class Vocab(str, Enum):
                     return member
         what = what or cls.__doc__.strip().splitlines()[0].rstrip(".").lower()
         choices = ", ".join(m.value for m in cls)
-        raise RuleError(f"{what} must be one of: {choices} (got {text!r})")
+        raise RuleError(f"{what} must be one of: {choices} (got {shown(text)})")
 
     @classmethod
     def choices(cls) -> list[str]:

@@ -68,7 +68,7 @@ def circulate(service: "PanelService", meeting_id: str, *, to: str | None = None
     """Send the draft minutes to the panel (again, after corrections, if need be)."""
     meeting = service.get(Meeting, meeting_id)
     rules.check_has_minutes(meeting)
-    rules.check_minutes_unlocked(meeting, "circulating them again")
+    rules.check_minutes_unlocked(meeting, "they", "circulated again")
     today = service.today()
     on = f.Date("Circulated on")(on) or today  # a real date before any comparison
     if on > today:
@@ -93,7 +93,7 @@ def approve(service: "PanelService", meeting_id: str, at_meeting_id: str) -> tup
     at = service.get(Meeting, at_meeting_id)
     rules.check_has_minutes(meeting)
     rules.check_approval(meeting, at, service.today())
-    rules.check_minutes_unlocked(at, "its decisions are")
+    rules.check_minutes_unlocked(at, "its decisions")
     existing = current(service, meeting)
     if meeting.status is MeetingStatus.MINUTES_APPROVED:
         when = f" on {existing.approved_on}" if existing and existing.approved_on else ""

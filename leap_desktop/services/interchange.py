@@ -19,7 +19,7 @@ from typing import Any
 
 from ..domain import fields as f
 from ..domain import rules
-from ..domain.errors import LeapError, RuleError
+from ..domain.errors import LeapError, RuleError, clip, shown
 from ..domain.model import (
     Action,
     AgendaItem,
@@ -235,7 +235,7 @@ class _Reader:
         allowed = {name for name, _ in shape.json_fields()} | {name for name, _ in shape.children}
         unknown = sorted(set(value) - allowed)
         if unknown:
-            raise ImportRefused(f"{where}.{unknown[0]}", "is not a field this format knows")
+            raise ImportRefused(f"{where}.{clip(unknown[0])}", "is not a field this format knows")
         json_to_field = dict(shape.json_fields())
         field_to_json = {v: k for k, v in json_to_field.items()}
         cls = shape.cls
@@ -258,12 +258,12 @@ class _Reader:
         for stamp in ("created_at", "updated_at", "deleted_at"):
             stamp_value = raw.get(stamp)
             if stamp_value is not None and (not isinstance(stamp_value, str) or not _TIMESTAMP.match(stamp_value)):
-                raise ImportRefused(f"{where}.{stamp}", f"must be a timestamp like 2026-03-05T14:00:00Z (got {stamp_value!r})")
+                raise ImportRefused(f"{where}.{stamp}", f"must be a timestamp like 2026-03-05T14:00:00Z (got {shown(stamp_value)})")
         meta: dict[str, Any] = {k: raw.get(k) for k in ("created_at", "updated_at", "deleted_at")}
         if "number" in json_to_field:
             number = raw.get("number")
             if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= MAX_NUMBER:
-                raise ImportRefused(f"{where}.number", f"must be a whole number from 1 to {MAX_NUMBER:,} (got {number!r})")
+                raise ImportRefused(f"{where}.number", f"must be a whole number from 1 to {MAX_NUMBER:,} (got {shown(number)})")
             key = (cls, number)
             if key in self.numbers:
                 raise ImportRefused(f"{where}.number", f"{cls.PREFIX}-{number} is used twice (also at {self.numbers[key]})")
@@ -281,7 +281,7 @@ class _Reader:
                 if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", field_value.strip()):
                     raise ImportRefused(
                         f"{where}.{field_to_json.get(field_name, field_name)}",
-                        f"{converter.label} must be a real date like 2026-03-31 (got {field_value!r})",
+                        f"{converter.label} must be a real date like 2026-03-31 (got {shown(field_value)})",
                     )
         try:
             values = cls.clean(editable)
@@ -313,7 +313,7 @@ class _Reader:
                 found = self.ids.get(ref)
                 if found is None or found[0] is not target:
                     name = shape_fields.get(field_name, field_name)
-                    raise ImportRefused(f"{parsed.where}.{name}", f"no {_NOUN[target]} with id {ref}")
+                    raise ImportRefused(f"{parsed.where}.{name}", f"no {_NOUN[target]} with id {clip(ref)}")
 
     def check_rules(self) -> None:
         by_id = {p.record.id: p.record for p in self.records}
@@ -388,13 +388,13 @@ def read_document(document: Any) -> list[Record]:
     if version != VERSION:
         raise ImportRefused(
             "version",
-            f"this file uses version {version!r} of the LEAP panel format; this LEAP Desktop "
+            f"this file uses version {shown(version)} of the LEAP panel format; this LEAP Desktop "
             f"reads version {VERSION}",
         )
     allowed = {"format", "version", "panel"} | {name for name, _ in TOP_LISTS}
     unknown = sorted(set(document) - allowed)
     if unknown:
-        raise ImportRefused(unknown[0], "is not a field this format knows")
+        raise ImportRefused(clip(unknown[0]), "is not a field this format knows")
     reader = _Reader()
     if document.get("panel") is None:
         raise ImportRefused("panel", "is missing: the document must describe the panel")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from ..domain import rules
-from ..domain.errors import NotFound, RuleError
+from ..domain.errors import NotFound, RuleError, shown
 from ..domain.redact import Redactor
 from ..domain.model import (
     Action,
@@ -137,7 +137,7 @@ class PanelService:
             return record
         if cls is Person:
             return self._person_by_name(text)  # type: ignore[return-value]
-        raise NotFound(f"No {_noun(cls)} {text!r} in this panel (use a reference like {cls.PREFIX}-1)")
+        raise NotFound(f"No {_noun(cls)} {shown(text)} in this panel (use a reference like {cls.PREFIX}-1)")
 
     def _person_by_name(self, text: str) -> Person:
         key = text.casefold()
@@ -155,8 +155,8 @@ class PanelService:
                 return found[0]
             if len(found) > 1:
                 names = ", ".join(f"{p.display_name} ({p.ref})" for p in found[:5])
-                raise RuleError(f"{text!r} matches more than one person: {names}")
-        raise NotFound(f"No person called {text!r} on this panel")
+                raise RuleError(f"{shown(text)} matches more than one person: {names}")
+        raise NotFound(f"No person called {shown(text)} on this panel")
 
     # -- the panel -----------------------------------------------------------------------
 
@@ -234,7 +234,7 @@ class PanelService:
                 "status",
             )
         if set(changes) - {"status"}:
-            self._unlocked(current.id, "the meeting's details are")
+            self._unlocked(current.id, "the meeting's details")
         with self.store.change(f"Edit meeting {meeting.ref}"):
             return self.store.update(meeting)
 
@@ -278,7 +278,7 @@ class PanelService:
         """Record (or change) one person's attendance at a meeting."""
         meeting = self.get(Meeting, meeting_id)
         person = rules.check_member(self.store.get(Person, person_id), "The attendee")
-        self._unlocked(meeting.id, "its attendance is")
+        self._unlocked(meeting.id, "its attendance")
         existing = self.store.find(Attendance, meeting_id=meeting.id, person_id=person.id
         )
         with self.store.change(f"Attendance of {person.display_name} at {meeting.ref}"):
@@ -291,7 +291,7 @@ class PanelService:
 
     def remove_attendance(self, meeting_id: str, person_id: str) -> None:
         existing = self.store.find(Attendance, meeting_id=meeting_id, person_id=person_id)
-        self._unlocked(meeting_id, "its attendance is")
+        self._unlocked(meeting_id, "its attendance")
         if existing:
             with self.store.change("Remove attendance"):
                 self.store.delete(existing[0])
@@ -396,7 +396,7 @@ class PanelService:
     def add_item(self, meeting_id: str, **values: Any) -> AgendaItem:
         """Add an item to a meeting's agenda (at the end unless a position is given)."""
         meeting = self.get(Meeting, meeting_id)
-        self._unlocked(meeting.id, "its agenda is")
+        self._unlocked(meeting.id, "its agenda")
         items = self.agenda(meeting.id)
         position = values.pop("position", None) or len(items) + 1
         self._check_presenter(values.get("presenter_id"))
@@ -422,14 +422,14 @@ class PanelService:
         if "presenter_id" in changes:
             self._check_presenter(changes["presenter_id"])
         item = self.get(AgendaItem, item_id).changed(**changes)
-        self._unlocked(item.meeting_id, "its agenda is")
+        self._unlocked(item.meeting_id, "its agenda")
         with self.store.change(f"Edit agenda item {item.ref}"):
             return self.store.update(item)
 
     def move_item(self, item_id: str, position: int) -> AgendaItem:
         """Move an item to ``position`` (1 = first); the others close up around it."""
         item = self.get(AgendaItem, item_id)
-        self._unlocked(item.meeting_id, "its agenda is")
+        self._unlocked(item.meeting_id, "its agenda")
         with self.store.change(f"Move agenda item {item.ref}"):
             return self._move(item, position)
 
@@ -447,7 +447,7 @@ class PanelService:
 
     def remove_item(self, item_id: str) -> AgendaItem:
         item = self.get(AgendaItem, item_id)
-        self._unlocked(item.meeting_id, "its agenda is")
+        self._unlocked(item.meeting_id, "its agenda")
         contributions = self.store.count(Contribution, item_id=item.id)
         decisions = self.store.count(Decision, item_id=item.id)
         if contributions or decisions:
@@ -479,7 +479,7 @@ class PanelService:
         meeting = self.get(Meeting, item.meeting_id)
         if item.state is ItemState.CARRIED:
             raise RuleError(f"'{item.title}' has already been carried to a later meeting")
-        self._unlocked(meeting.id, "its agenda is")
+        self._unlocked(meeting.id, "its agenda")
         if to_meeting_id is None:
             target = self.next_meeting(meeting)
             if target is None:
@@ -563,7 +563,7 @@ class PanelService:
     def add_contribution(self, item_id: str, person_id: str, kind: Any, text: str, **values: Any) -> Contribution:
         """Capture who said what, on which item. Saved the moment it is entered."""
         item = self.get(AgendaItem, item_id)
-        self._unlocked(item.meeting_id, "what was said is")
+        self._unlocked(item.meeting_id, "what was said")
         values.setdefault("said_at", self.store.now())
         contribution = build(
             Contribution,
@@ -579,13 +579,13 @@ class PanelService:
         contribution = current.changed(**changes)
         rules.check_contribution(contribution, self.store.get(Person, contribution.person_id))
         for item_id in {current.item_id, contribution.item_id}:
-            self._unlocked(self.get(AgendaItem, item_id).meeting_id, "what was said is")
+            self._unlocked(self.get(AgendaItem, item_id).meeting_id, "what was said")
         with self.store.change(f"Edit contribution {contribution.ref}"):
             return self.store.update(contribution)
 
     def remove_contribution(self, contribution_id: str) -> Contribution:
         contribution = self.get(Contribution, contribution_id)
-        self._unlocked(self.get(AgendaItem, contribution.item_id).meeting_id, "what was said is")
+        self._unlocked(self.get(AgendaItem, contribution.item_id).meeting_id, "what was said")
         shaped = queries.decisions_shaped_by_contribution(self.store, contribution.id)
         if shaped:
             refs = ", ".join(f"D-{number}" for number in shaped)
@@ -615,7 +615,7 @@ class PanelService:
         of how), people who shaped it directly, and any dissent, in one change."""
         decision = build(Decision, values, id=new_id())
         decision = self._place_decision(decision)
-        self._unlocked(decision.meeting_id, "its decisions are")
+        self._unlocked(decision.meeting_id, "its decisions")
         source_pairs = [_pair(s) for s in sources]
         coproducer_pairs = [_pair(c) for c in coproducers]
         dissent_pairs = [(None, d) if isinstance(d, str) else d for d in dissent]
@@ -691,7 +691,7 @@ class PanelService:
         # meeting's minutes; what was decided is.
         if set(changes) - {"status", "status_note"}:
             for meeting_id in {current.meeting_id, decision.meeting_id}:
-                self._unlocked(meeting_id, "its decisions are")
+                self._unlocked(meeting_id, "its decisions")
         if decision.status is DecisionStatus.SUPERSEDED and current.status is not DecisionStatus.SUPERSEDED:
             raise RuleError(
                 "A decision becomes superseded when a later decision replaces it: record the new "
@@ -713,33 +713,33 @@ class PanelService:
 
     def add_source(self, decision_id: str, contribution_id: str, note: str | None = None) -> DecisionSource:
         decision = self.get(Decision, decision_id)
-        self._unlocked(decision.meeting_id, "its decisions are")
+        self._unlocked(decision.meeting_id, "its decisions")
         contribution = self.get(Contribution, contribution_id)
         with self.store.change(f"{contribution.ref} shaped {decision.ref}"):
             return self._insert_link(DecisionSource, decision_id=decision.id, contribution_id=contribution.id, note=note)
 
     def remove_source(self, decision_id: str, contribution_id: str) -> None:
-        self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions are")
+        self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions")
         for link in self.store.find(DecisionSource, decision_id=decision_id, contribution_id=contribution_id):
             with self.store.change("Remove a source of a decision"):
                 self.store.delete(link)
 
     def add_coproducer(self, decision_id: str, person_id: str, note: str | None = None) -> CoProducer:
         decision = self.get(Decision, decision_id)
-        self._unlocked(decision.meeting_id, "its decisions are")
+        self._unlocked(decision.meeting_id, "its decisions")
         person = rules.check_member(self.store.get(Person, person_id), "A co-producer")
         with self.store.change(f"{person.display_name} co-produced {decision.ref}"):
             return self._insert_link(CoProducer, decision_id=decision.id, person_id=person.id, note=note)
 
     def remove_coproducer(self, decision_id: str, person_id: str) -> None:
-        self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions are")
+        self._unlocked(self.get(Decision, decision_id).meeting_id, "its decisions")
         for link in self.store.find(CoProducer, decision_id=decision_id, person_id=person_id):
             with self.store.change("Remove a co-producer of a decision"):
                 self.store.delete(link)
 
     def add_dissent(self, decision_id: str, text: str, person_id: str | None = None) -> Dissent:
         decision = self.get(Decision, decision_id)
-        self._unlocked(decision.meeting_id, "its decisions are")
+        self._unlocked(decision.meeting_id, "its decisions")
         if person_id:
             rules.check_member(self.store.get(Person, person_id), "The person dissenting")
         record = build(Dissent, {"decision_id": decision.id, "person_id": person_id, "text": text}, id=new_id())
@@ -750,7 +750,7 @@ class PanelService:
         """Delete a decision entered by mistake. Only a proposal with no actions can go;
         anything decided is reversed or replaced instead, so the log stays whole."""
         decision = self.get(Decision, decision_id)
-        self._unlocked(decision.meeting_id, "its decisions are")
+        self._unlocked(decision.meeting_id, "its decisions")
         if decision.status is not DecisionStatus.PROPOSED:
             raise RuleError(
                 f"{decision.ref} is {decision.status.label.lower()}: decisions are never deleted "

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from ..domain import rules
-from ..domain.errors import NotFound, RuleError
+from ..domain.errors import NotFound, RuleError, shown
 from ..domain.model import (
     BY_PREFIX,
     Action,
@@ -255,7 +255,7 @@ def _target(service: "PanelService", review: Review, target: str | None) -> Reco
     prefix = text[:1].upper()
     cls = BY_PREFIX.get(prefix)
     if cls not in AMENDABLE:
-        raise NotFound(f"{text!r} is not something in the minutes (use a reference like D-3, I-12, C-40, A-7 or M-2)")
+        raise NotFound(f"{shown(text)} is not something in the minutes (use a reference like D-3, I-12, C-40, A-7 or M-2)")
     record = service.resolve(cls, text)
     home = _meeting_of(service, record)
     if home != meeting.id and not (isinstance(record, Action)):
@@ -287,7 +287,7 @@ def accept(service: "PanelService", review_ref: str, changes: dict[str, Any], *,
     allowed = AMENDABLE[type(record)]
     for name in changes:
         if name not in allowed:
-            raise RuleError(f"{name!r} cannot be amended from a review of {record.ref}; choose one of: {', '.join(allowed)}", name)
+            raise RuleError(f"{shown(name)} cannot be amended from a review of {record.ref}; choose one of: {', '.join(allowed)}", name)
     record.changed(**changes)  # refuse bad values before anything is written
     meeting = service.get(Meeting, review.meeting_id)
     edit = {

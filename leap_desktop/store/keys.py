@@ -192,7 +192,7 @@ class KeyStore:
         for prefix, text in known.items():
             if name.startswith(prefix):
                 return text
-        if name.startswith("keyring.backends.fail") or name.startswith("keyring.backends.null"):
+        if self._none():
             return "nowhere: no keyring works on this computer"
         label = getattr(backend, "name", None) or type(backend).__name__
         return f"the keyring '{label}'"
@@ -204,10 +204,21 @@ class KeyStore:
             return "the configured keyring keeps secrets unencrypted, so LEAP Desktop does not use it"
         return None
 
+    def _none(self) -> bool:
+        """keyring's stand-ins for no keyring at all: 'fail', 'null' (which forgets every
+        key it is given) and a chainer with nothing to chain."""
+        backend = self.backend
+        name = type(backend).__module__
+        if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
+            return True
+        return name.startswith("keyring.backends.chainer") and not getattr(backend, "backends", None)
+
     def _call(self, what, *args):
         unsafe = self._unsafe()
         if unsafe:
             raise KeyringUnavailable(unsafe)
+        if self._none():
+            raise KeyringUnavailable("No keyring works on this computer")
         try:
             return what(*args)
         except keyring.errors.KeyringLocked:

@@ -6,9 +6,10 @@ a small file beside the panel file, ``.<name>.lock``, which also says who holds 
 releases the lock when its process ends for any reason, so a lock left by a crash or a
 power cut clears itself: a lock file nobody holds is simply taken over.
 
-The desktop app uses :func:`acquire` through ``PanelStore.open``: a second instance gets
-:class:`PanelInUse` (with :attr:`PanelInUse.holder`) and can bring the first to the
-front (its ``QLocalServer`` is the shell's part) or open the file read-only.
+The desktop app uses :func:`acquire` through ``PanelStore.open``: another writer gets
+:class:`PanelInUse` (with :attr:`PanelInUse.holder`) and the app opens the file
+read-only, naming the holder. A second start of the app hands over to the first
+before opening anything (``views/single_instance.py``, a ``QLocalServer``).
 """
 
 from __future__ import annotations

@@ -28,7 +28,10 @@ if TYPE_CHECKING:
 
 def _require_writable(store: "PanelStore") -> None:
     if store.readonly:
-        raise StoreError(f"{store.path.name} is open read-only, so it cannot be changed")
+        raise StoreError(
+            f"{store.path.name} is open read-only, so it cannot be changed"
+            + (f": {store.read_only_reason}" if store.read_only_reason else "")
+        )
 
 
 def _detach_file(store: "PanelStore") -> None:

@@ -114,6 +114,11 @@ def where_sentence(path: Path, key: PanelKey | None, keystore: KeyStore, *, stor
             f"The key of {path.name} is kept in {keystore.where()}, under "
             f"'{entry_name(key.salt)}'. Its recovery key (or passphrase) also opens it"
         )
+    if keystore.where().startswith("nowhere"):
+        return (
+            f"No keyring works here, so the key of {path.name} is not stored on this computer: the "
+            "file opens only with its recovery key or passphrase, so keep those safe"
+        )
     return (
         f"The key of {path.name} is not stored on this computer: it opens only with its recovery "
         "key or passphrase"

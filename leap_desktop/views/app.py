@@ -20,7 +20,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from .. import APP_NAME, __version__
-from ..domain.errors import LeapError, StoreError
+from ..domain.errors import LeapError, StoreError, shown
 from ..domain.model import BY_PREFIX, Person
 from ..paths import data_dir
 from ..services import PanelService
@@ -411,7 +411,7 @@ def _resolve_record(ctx: AppContext, page_id: str, text: str) -> str:
     if cls is None and page_id == "person":
         cls = Person
     if cls is None:
-        raise StoreError(f"Say which record to show with a reference like D-12 (got {text!r})")
+        raise StoreError(f"Say which record to show with a reference like D-12 (got {shown(text)})")
     return ctx.service.resolve(cls, text).id
 
 
@@ -434,7 +434,7 @@ def take_screenshot(
     page_id = page_id or default_page()
     if page_class(page_id) is None:
         print(
-            f"leap-desktop: there is no {page_id!r} page in this version of {APP_NAME}; "
+            f"leap-desktop: there is no {shown(page_id)} page in this version of {APP_NAME}; "
             f"pages: {', '.join(page_ids())}",
             file=sys.stderr,
         )

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import APP_NAME
+from ..domain.errors import shown
 from ..models.context import AppContext
 from .errors import tell
 from .form_dialog import announce
@@ -414,7 +415,7 @@ class MainWindow(QMainWindow):
     def show_page(self, page_id: str, record_id: str | None = None, *, focus: bool = True,
                   record_history: bool = True) -> Page | None:
         if page_class(page_id) is None:
-            self.show_problem(f"There is no {page_id!r} page in this version of {APP_NAME}")
+            self.show_problem(f"There is no {shown(page_id)} page in this version of {APP_NAME}")
             return None
         if record_history and self.current_id and (self.current_id != page_id or record_id):
             self.history.append((self.current_id, None))
