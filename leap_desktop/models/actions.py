@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from ..domain.model import Person
 from ..domain.vocab import ActionStatus
 from ..services import ActionRow, PanelService
+from ..words import day, days_between, plural
 from .base import Column, RowsModel, icon
-from .format import day, days_between, plural, shown_as
+from .format import shown_as
 from .free_text import PanelText
 
 #: What the list can show: key -> (label, statuses, overdue only)

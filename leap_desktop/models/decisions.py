@@ -12,7 +12,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from ..domain.vocab import InvolvementLevel
 from ..services import DecisionFilter, DecisionRow, PanelService
 from .base import Column, RowsModel
-from .format import day
+from ..words import day
 from .free_text import PanelText
 
 PAGE_SIZE = 200

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..domain.model import Decision
 from ..services.trace import PersonHistory, ShapedContribution
 from .base import Column, RowsModel
-from .format import day
+from ..words import day
 
 
 def _shaped(entry: ShapedContribution) -> str:

@@ -28,6 +28,7 @@ from sqlite_utils import Database
 
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Record
+from ..words import day_and_time
 from . import anchor, audit, backup, lock, migrations, unlock, verified
 from .codec import from_row, to_row
 from .connection import connect, driver, known_sql_error, writable_problem
@@ -740,7 +741,7 @@ class DamagedFile(StoreError):
     def __init__(self, path: Path, problem: str, latest_backup: Path | None):
         if latest_backup is not None:
             offer = (
-                f"The latest good backup is {latest_backup}, made {backup.when_words(backup.made_at(latest_backup))}. "
+                f"The latest good backup is {latest_backup}, made {day_and_time(backup.made_at(latest_backup))}. "
                 f"Open the file in LEAP Desktop to restore it, or run 'leap --db {path} restore {latest_backup}'. "
                 "The damaged file is then kept beside it, under a name with 'damaged' in it"
             )

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QWidget
 from ..domain.errors import LeapError, RuleError
 from ..domain.model import Action, Decision, Person
 from ..domain.vocab import ActionStatus
-from ..models.format import day, has_left
+from ..models.format import has_left
+from ..words import day
 from .context import AppContext
 from .edits import add_record, change_records
 from .form_dialog import FormDialog, text_of
