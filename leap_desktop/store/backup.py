@@ -258,8 +258,9 @@ def write_copy(
         fsync_folder(dest.parent)
         return check
     except driver.Error as exc:
-        known = known_sql_error(exc, dest)
-        raise StoreError(known or f"Could not write {dest}: {exc}") from None
+        if (known := known_sql_error(exc, dest)) is None:
+            raise  # a bug, not the disk
+        raise StoreError(known) from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise StoreError(f"The disk holding {dest} is full: nothing was saved. Free some space and try again") from None
