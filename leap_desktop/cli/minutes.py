@@ -11,6 +11,7 @@ from ..domain.model import Meeting
 from ..export import csv_export, decisions_docx, minutes_docx, review_docx
 from ..services import approval, minutes, reviews
 from ..store.files import write_atomically
+from ..words import plural
 from . import add_command
 from .records import (
     action_list,
@@ -108,7 +109,7 @@ def cmd_export_decisions(ctx) -> int:
             data = decisions_docx.render(svc, rows, filters=describe_decision_filter(a, svc, anonymised=a.anonymised), anonymised=a.anonymised,
                                          now=svc.store.clock())
     write_atomically(out, data)
-    ctx.note(f"Wrote {len(rows):,} decisions to {out}")
+    ctx.note(f"Wrote {plural(len(rows), 'decision')} to {out}")
     return 0
 
 
@@ -119,7 +120,7 @@ def cmd_export_actions(ctx) -> int:
         actions = action_list(svc, a)
         data = csv_export.actions_csv(svc, actions, anonymised=a.anonymised)
     write_atomically(out, data)
-    ctx.note(f"Wrote {len(actions):,} actions to {out}")
+    ctx.note(f"Wrote {plural(len(actions), 'action')} to {out}")
     return 0
 
 

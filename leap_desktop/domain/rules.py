@@ -6,6 +6,7 @@ importer calls them over a whole document before anything is written.
 
 from __future__ import annotations
 
+from ..words import names_list
 from .errors import RuleError
 from .model import Action, Contribution, Decision, Meeting, Person
 from .vocab import (
@@ -143,12 +144,7 @@ def initials(name: str) -> str:
 
 
 def roles_label(roles: tuple[Role, ...] | list[Role]) -> str:
-    labels = [r.label.lower() for r in roles]
-    if not labels:
-        return "panel member"
-    if len(labels) == 1:
-        return labels[0]
-    return ", ".join(labels[:-1]) + " and " + labels[-1]
+    return names_list(r.label.lower() for r in roles) or "panel member"
 
 
 def attribute(person: Person, override: Consent | None = None, *, anonymised: bool = False) -> str:

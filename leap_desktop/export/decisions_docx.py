@@ -9,7 +9,7 @@ import io
 from ..domain import rules
 from ..services import DecisionRow, PanelService
 from ..domain.redact import Redactor
-from ..services.minutes import long_date
+from ..words import long_date
 from ..services.trace import people_by_id
 from .minutes_docx import _Writer
 

@@ -32,6 +32,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from ..services.minutes import DecisionMinute, ItemMinute, Minutes, Said
+from ..words import plural
 
 FONT = "Arial"  # a plain sans-serif, as UK accessible-information guidance recommends
 INK = RGBColor(0x1F, 0x2A, 0x44)
@@ -229,10 +230,6 @@ def _page_field(paragraph, instruction: str) -> None:
 # -- the minutes --------------------------------------------------------------------------------
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _who(name: str, roles: str) -> str:
     return f"{name} ({roles})" if roles and roles.casefold() != name.casefold() else name
 
@@ -309,7 +306,7 @@ def render(minutes: Minutes, *, now: dt.datetime | None = None) -> bytes:
             # Counted, not listed: a listed anonymous member (with a role such as chair)
             # would be tied to the numbered label on what they said.
             lead = "and " if people else ""
-            w.bullet((f"{lead}{hidden} member{'s' if hidden > 1 else ''} who chose to stay anonymous", False))
+            w.bullet((f"{lead}{plural(hidden, 'member')} who chose to stay anonymous", False))
 
     # The agenda at a glance.
     w.heading("Agenda", 1)

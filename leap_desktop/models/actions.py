@@ -15,7 +15,8 @@ from ..domain.vocab import ActionStatus
 from ..services import ActionRow
 from .free_text import PanelText
 from .table import Column, TableModel, icon
-from .format import day, days_between, plural, shown_as
+from .format import shown_as
+from ..words import day, days_between, plural
 
 if TYPE_CHECKING:
     from .context import AppContext

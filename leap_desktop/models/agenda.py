@@ -17,7 +17,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QObject, Qt
 from ..domain import rules
 from ..domain.model import AgendaItem, Meeting, Person
 from ..domain.vocab import Consent, ItemState
-from . import meeting_words as words
+from .. import words
 from .free_text import PanelText
 from .table import Column, Index, TableModel
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 
 from ..domain import rules
 from ..services.panel import AttendanceLine
-from . import meeting_words as words
+from .. import words
 from .table import Column, TableModel
 
 if TYPE_CHECKING:

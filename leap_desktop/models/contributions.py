@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from ..domain import rules
 from ..domain.model import Contribution, Person
 from ..domain.vocab import ContributionKind
-from . import meeting_words as words
+from .. import words
 from ..services.trace import speaker_clean
 from .free_text import PanelText
 from .table import Column, Index, TableModel

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..domain.vocab import InvolvementLevel
 from ..services import DecisionFilter, DecisionRow
-from .format import day
+from ..words import day
 from .free_text import PanelText
 from .paged import PagedTableModel
 from .table import Column

@@ -1,75 +1,13 @@
-"""Plain-language text for the screens: dates, counts, people as their consent allows."""
+"""People on the screens, as their consent allows (dates and counts: ``leap_desktop.words``)."""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from collections.abc import Iterable
 
 from ..domain import rules
 from ..domain.model import Person
 from ..domain.vocab import Consent
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)
-
-
-def day(iso: str | None, *, short: bool = False) -> str:
-    """``2026-03-05`` -> ``5 March 2026`` (``5 Mar 2026`` when short); empty for None."""
-    if not iso:
-        return ""
-    try:
-        date = dt.date.fromisoformat(iso[:10])
-    except ValueError:
-        return iso
-    month = MONTHS[date.month - 1]
-    return f"{date.day} {month[:3] if short else month} {date.year}"
-
-
-_MONTH_NUMBERS = {
-    **{name.casefold(): number for number, name in enumerate(MONTHS, start=1)},
-    **{name[:3].casefold(): number for number, name in enumerate(MONTHS, start=1)},
-    "sept": 9,
-}
-_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_NUMBERS = re.compile(r"(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})")
-_WORDS = re.compile(r"(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})")
-
-
-def parse_day(text: str) -> str | None:
-    """A date typed the way people write them, as ``YYYY-MM-DD``; None if ``text`` is
-    not a real date.
-
-    Takes ``2026-03-31``, and the day first, as in the UK: ``31/03/2026``, ``31/3/26``,
-    ``31.03.2026``, ``31-03-2026``, ``31 March 2026``, ``Tue 31 Mar 2026``. Forms show
-    how they read it (``Tuesday 31 March 2026``), so a swapped day and month is seen.
-    """
-    key = " ".join(text.strip().casefold().split())
-    if match := _ISO.fullmatch(key):
-        year, month, day_ = (int(part) for part in match.groups())
-    elif match := _NUMBERS.fullmatch(key):
-        day_, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
-        if len(match.group(4)) == 2:
-            year += 2000
-    elif (match := _WORDS.fullmatch(key)) and match.group(2) in _MONTH_NUMBERS:
-        day_, month, year = int(match.group(1)), _MONTH_NUMBERS[match.group(2)], int(match.group(3))
-    else:
-        return None
-    try:
-        return dt.date(year, month, day_).isoformat()
-    except ValueError:
-        return None
-
-
-def plural(count: int, noun: str, plural_noun: str | None = None) -> str:
-    word = noun if count == 1 else (plural_noun or noun + "s")
-    return f"{count:,} {word}"
-
-
-def days_between(earlier: str, later: str) -> int:
-    return (dt.date.fromisoformat(later[:10]) - dt.date.fromisoformat(earlier[:10])).days
+from ..words import day
 
 
 def shown_as(person: Person) -> str:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 
 from ..domain import rules
 from ..domain.model import Action, Decision, Person
-from . import meeting_words as words
+from .. import words
 from .free_text import PanelText
 from .table import Column, TableModel
 
@@ -78,7 +78,7 @@ class ItemActionsModel(_ItemModel):
             owner = self._people.get(row.owner_id)
             return rules.attribute(owner) if owner else ""
         if column == self.DUE:
-            return words.day_month(row.due_on) if row.due_on else "No date"
+            return words.day(row.due_on, short=True) if row.due_on else "No date"
         if column == self.TITLE:
             return self.panel_text(row.title)
         return ""

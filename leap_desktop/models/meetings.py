@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont
 from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
 from ..services import MeetingSummary
-from . import meeting_words as words
+from .. import words
 from .free_text import PanelText
 from .table import Column, TableModel
 
@@ -99,7 +99,7 @@ def papers_late(meeting: Meeting, today: str) -> bool:
 
 def papers_words(meeting: Meeting, today: str) -> str:
     if meeting.papers_sent_on:
-        return f"Sent {words.day_month(meeting.papers_sent_on)}"
+        return f"Sent {words.day(meeting.papers_sent_on, short=True)}"
     if meeting.status is MeetingStatus.CANCELLED:
         return ""
     if meeting.day < today:
@@ -128,7 +128,7 @@ def people_words(row: MeetingSummary) -> str:
     if row.present:
         parts.append(f"{row.present} present")
     if row.apologies:
-        parts.append(f"{row.apologies} {'apology' if row.apologies == 1 else 'apologies'}")
+        parts.append(words.plural(row.apologies, "apology", "apologies"))
     if row.decisions:
         parts.append(words.plural(row.decisions, "decision"))
     return ", ".join(parts)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..domain.model import Decision
 from ..services.trace import PersonHistory, ShapedContribution
-from .format import day
+from ..words import day
 from .table import Column, TableModel
 
 

@@ -18,6 +18,7 @@ from ..domain.errors import RuleError
 from ..domain.model import AgendaItem, Decision, Meeting, MinutesVersion, build
 from ..domain.vocab import MeetingStatus, MinutesStatus
 from ..store.panel_store import new_id
+from ..words import long_date
 from . import minutes
 
 if TYPE_CHECKING:
@@ -108,7 +109,7 @@ def approve(service: "PanelService", meeting_id: str, at_meeting_id: str) -> tup
         decision = service.record_decision(
             title=f"Approve the minutes of {meeting.ref} ({meeting.title})",
             text=f"The panel approved version {version_label} of the minutes of {meeting.ref}, "
-                 f"held on {minutes.long_date(meeting.day)}, as a true record.",
+                 f"held on {long_date(meeting.day)}, as a true record.",
             summary="The panel agreed these minutes are a true record of the meeting.",
             method="consensus",
             status="agreed",

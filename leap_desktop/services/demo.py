@@ -24,6 +24,7 @@ from typing import Any
 
 from ..paths import make_private_folder
 from ..store import PanelStore
+from ..words import month_year
 from .interchange import FORMAT, VERSION, import_document
 
 # -- the cast -------------------------------------------------------------------------------
@@ -408,7 +409,7 @@ def _story_year(b: _Builder, days: list[dt.date], next_day: dt.date) -> None:
     for index, day in enumerate(days):
         last = index == len(days) - 1
         status = "minutes_draft" if last else ("minutes_circulated" if index == len(days) - 2 else "minutes_approved")
-        meeting = b.meeting(day, f"Panel meeting, {day.strftime('%B %Y')}", status, place)
+        meeting = b.meeting(day, f"Panel meeting, {month_year(day)}", status, place)
         present = b.attend(meeting, day, held=True, always={AMIRA, BEN, ELLIE} if index in (3, 4) else {ELLIE})
         speakers = [p for p in present if p != KOFI]
         members_here = [p for p in speakers if p in MEMBERS] or speakers
@@ -534,7 +535,7 @@ def _story_year(b: _Builder, days: list[dt.date], next_day: dt.date) -> None:
     b.act(days[-1], LIN, "the accessible meetings guide", next_day + dt.timedelta(days=7), "open", item=main_item, template=3)
     b.act(days[-1], IVAN, "the next meeting", next_day - dt.timedelta(days=3), "open", item=main_item, template=1)
     # The next meeting: planned, with the item carried from the last one.
-    upcoming = b.meeting(next_day, f"Panel meeting, {next_day.strftime('%B %Y')}", "planned", place)
+    upcoming = b.meeting(next_day, f"Panel meeting, {month_year(next_day)}", "planned", place)
     b.attend(upcoming, next_day, held=False)
     b.item(upcoming, next_day, "Welcome, introductions and apologies", "information", 10, presenter=IVAN, state="open")
     b.item(upcoming, next_day, "Minutes and actions from the last meeting", "discussion", 15, presenter=JO, state="open")
@@ -548,7 +549,7 @@ def _history_year(b: _Builder, days: list[dt.date], *, items_per_meeting: int, s
     rng = b.rng
     kinds = list(SAYINGS)
     for day in days:
-        meeting = b.meeting(day, f"Panel meeting, {day.strftime('%B %Y')}", "minutes_approved", "Mill Street Community Centre")
+        meeting = b.meeting(day, f"Panel meeting, {month_year(day)}", "minutes_approved", "Mill Street Community Centre")
         speakers = [p for p in b.attend(meeting, day, held=True) if p != KOFI]
         for slot in range(items_per_meeting):
             title, topic = rng.choice(TOPICS)

@@ -21,7 +21,6 @@ they own says "Anonymous member" without the number their contributions carry.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
@@ -36,6 +35,7 @@ from ..domain.redact import Redactor
 from ..domain.vocab import AttendanceStatus, Consent, DecisionStatus, MinutesStatus, Role
 from ..store import queries
 from ..store.codec import from_row, to_row
+from ..words import clock_after, long_date, plural, start_time
 from .trace import Voices, people_by_id, speaker_clean
 
 if TYPE_CHECKING:
@@ -200,20 +200,11 @@ class Minutes:
 # -- dates --------------------------------------------------------------------------------------
 
 
-def long_date(day: str | None, weekday: bool = False) -> str | None:
-    if not day:
-        return None
-    date = dt.date.fromisoformat(day[:10])
-    text = f"{date.day} {date.strftime('%B %Y')}"
-    return f"{date.strftime('%A')} {text}" if weekday else text
-
-
 def _time_span(meeting: Meeting) -> str:
-    start = dt.datetime.fromisoformat(meeting.starts_at)
+    start = start_time(meeting.starts_at)
     if meeting.planned_minutes:
-        end = start + dt.timedelta(minutes=meeting.planned_minutes)
-        return f"{start:%H:%M} to {end:%H:%M}"
-    return f"{start:%H:%M}"
+        return f"{start} to {clock_after(meeting.starts_at, meeting.planned_minutes)}"
+    return start
 
 
 # -- assembling ---------------------------------------------------------------------------------
@@ -431,7 +422,7 @@ def _coauthors(people: dict[str, Person], person_ids: list[str], anonymised: boo
         lines = [f"{label[:1].upper()}{label[1:]} ({n})" if n > 1 else label[:1].upper() + label[1:] for label, n in sorted(groups.items())]
         note = "Named by role only in this edition for publication."
         if hidden:
-            note += f" {hidden} more member{'s' if hidden > 1 else ''} chose to stay anonymous."
+            note += f" {plural(hidden, 'more member')} chose to stay anonymous."
         return lines, note
     voices = Voices(people)
     lines, hidden = [], 0
@@ -446,7 +437,7 @@ def _coauthors(people: dict[str, Person], person_ids: list[str], anonymised: boo
     lines.sort(key=lambda s: s.casefold())
     note = None
     if hidden:
-        note = f"and {hidden} member{'s' if hidden > 1 else ''} who chose to stay anonymous."
+        note = f"and {plural(hidden, 'member')} who chose to stay anonymous."
     return lines, note
 
 

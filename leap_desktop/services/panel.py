@@ -42,6 +42,7 @@ from ..store import PanelStore, queries
 from ..store.panel_store import new_id
 from ..store.queries import ActionRow, DecisionFilter, DecisionRow, SearchHit
 from .trace import DecisionTrace, PersonHistory, person_history, trace_decision
+from ..words import month_year
 
 R = TypeVar("R", bound=Record)
 
@@ -367,7 +368,7 @@ class PanelService:
         if last is None:
             day = dt.date.fromisoformat(self.today()) + dt.timedelta(days=7)
             return {
-                "title": f"Panel meeting, {day.strftime('%B %Y')}",
+                "title": f"Panel meeting, {month_year(day)}",
                 "starts_at": f"{day.isoformat()}T14:00",
                 "planned_minutes": 120,
                 "place": None,
@@ -375,7 +376,7 @@ class PanelService:
         last_day = dt.date.fromisoformat(last.day)
         day = _same_weekday_next_month(last_day)
         title = last.title
-        old_month, new_month = last_day.strftime("%B %Y"), day.strftime("%B %Y")
+        old_month, new_month = month_year(last_day), month_year(day)
         title = title.replace(old_month, new_month) if old_month in title else f"Panel meeting, {new_month}"
         return {
             "title": title,

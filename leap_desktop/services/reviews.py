@@ -34,6 +34,7 @@ from ..domain.model import (
 )
 from ..domain.vocab import MeetingStatus, ReviewStatus
 from ..store.panel_store import new_id
+from ..words import plural
 from . import approval, minutes
 
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ class ImportResult:
     version: int | None
 
     def describe(self) -> str:
-        parts = [f"{len(self.added)} new comment{'' if len(self.added) == 1 else 's'}"]
+        parts = [plural(len(self.added), "new comment")]
         if self.already:
             parts.append(f"{self.already} already imported")
         return f"Minutes of {self.meeting.ref}: " + ", ".join(parts)

@@ -258,8 +258,9 @@ def write_copy(
         fsync_folder(dest.parent)
         return check
     except driver.Error as exc:
-        known = known_sql_error(exc, dest)
-        raise StoreError(known or f"Could not write {dest}: {exc}") from None
+        if (known := known_sql_error(exc, dest)) is None:
+            raise  # a bug, not the disk
+        raise StoreError(known) from None
     except OSError as exc:
         if exc.errno == errno.ENOSPC:
             raise StoreError(f"The disk holding {dest} is full: nothing was saved. Free some space and try again") from None
@@ -306,18 +307,9 @@ def daily_due(path: Path, conn, *, today: dt.date | None = None) -> bool:
     return not any(b.name.startswith(prefix) for b in automatic_backups(path, conn))
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
-
-
 def made_at(path: Path) -> dt.datetime:
     """When a backup was made (its file's time), in local time."""
     return dt.datetime.fromtimestamp(Path(path).stat().st_mtime).astimezone()
-
-
-def when_words(moment: dt.datetime) -> str:
-    """``26 November 2026 at 14:02`` (written out: the same words whatever the locale)."""
-    return f"{moment.day} {_MONTHS[moment.month - 1]} {moment.year} at {moment.hour:02d}:{moment.minute:02d}"
 
 
 def candidates(path: Path) -> list[Path]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import sqlcipher3.dbapi2 as sqlcipher
 
 from ..domain.errors import StoreError
+from .sql_errors import Problem, classify
 
 if TYPE_CHECKING:
     from .keys import PanelKey
@@ -137,7 +138,10 @@ def connect(
     try:
         conn = driver.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
     except driver.Error as exc:
-        raise StoreError(f"Cannot open {path}: {exc}") from None
+        known = opening_error(exc, shown)
+        if known is None:
+            raise
+        raise StoreError(known) from None
     if key is not None:
         try:
             # The key must be the first statement; a new file takes the key's salt so
@@ -146,7 +150,10 @@ def connect(
             conn.execute(f"PRAGMA key = {key.pragma(with_salt=new)}")
         except driver.Error as exc:
             conn.close()
-            raise StoreError(f"Cannot open {path}: {exc}") from None
+            known = opening_error(exc, shown)
+            if known is None:
+                raise
+            raise StoreError(known) from None
         if cipher_version(conn) is None:
             conn.close()
             raise StoreError(
@@ -158,21 +165,29 @@ def connect(
     except NotAPanelFile:
         conn.close()
         raise NotAPanelFile(f"{shown} is an SQLite file but not a LEAP panel file; it was left as it was") from None
+    except NoWriteAheadLog as exc:
+        conn.close()
+        raise StoreError(
+            f"{shown} cannot be changed safely where it is: this disk or folder does not allow "
+            f"SQLite's write-ahead log ({exc}). Copy it to a folder on this computer and open the copy"
+        ) from None
     except driver.DatabaseError as exc:
         conn.close()
-        if key is not None and "not a database" in str(exc):
+        if key is not None and classify(exc) is Problem.NOTADB:
             raise WrongKey(f"This key does not open {shown}") from None
-        known = known_sql_error(exc, shown)
-        if known is not None:
-            raise StoreError(known) from None
-        raise StoreError(
-            f"{shown} is not a LEAP panel file, or it is damaged ({exc})"
-        ) from None
+        known = opening_error(exc, shown)
+        if known is None:
+            raise
+        raise StoreError(known) from None
     return conn
 
 
 class NotAPanelFile(StoreError):
     """An SQLite file of another program (its ``application_id`` is not LEAP's)."""
+
+
+class NoWriteAheadLog(StoreError):
+    """SQLite would not switch the file to write-ahead logging (a network share, say)."""
 
 
 def writable_problem(path: Path) -> str | None:
@@ -203,22 +218,40 @@ def _pending_log(path: Path) -> bool:
         return False
 
 
-def known_sql_error(exc: Exception, path: str | os.PathLike) -> str | None:
-    """A plain message for the SQLite errors that are about the file, not a bug."""
+def known_sql_error(exc: BaseException, path: str | os.PathLike) -> str | None:
+    """A plain message for an SQLite error met while using the panel file at ``path``,
+    decided by its result code (``sql_errors.classify``); None when the error is a bug,
+    to be raised as it is."""
+    problem = classify(exc)
+    if problem is None:
+        return None
     path = Path(path)
-    text = str(exc).lower()
-    if "readonly" in text or "read-only" in text:
-        problem = writable_problem(path) if path.exists() else None
-        if problem is not None and problem.startswith(path.name):  # its -wal or -shm file
-            return f"{path} cannot be changed: nothing was saved. {problem}"
+    if problem is Problem.READONLY:
+        reason = writable_problem(path) if path.exists() else None
+        if reason is not None and reason.startswith(path.name):  # its -wal or -shm file
+            return f"{path} cannot be changed: nothing was saved. {reason}"
         return f"{path} is read-only: nothing was saved. Check the file's permissions or save a copy elsewhere"
-    if "full" in text:
+    if problem is Problem.FULL:
         return f"The disk holding {path} is full: nothing was saved. Free some space and try again"
-    if "locked" in text or "busy" in text:
+    if problem in (Problem.BUSY, Problem.LOCKED):
         return f"{path} is being changed by another program: nothing was saved. Try again in a moment"
-    if "disk i/o" in text:
-        return f"The disk holding {path} could not be written: nothing was saved"
-    return None
+    if problem is Problem.IOERR:
+        return f"The disk holding {path} could not be read or written: nothing was saved. Check that it is still connected"
+    if problem is Problem.PERM:
+        return f"This computer refused access to {path}: nothing was saved. Check the file's permissions"
+    if problem is Problem.CANTOPEN:
+        return f"{path} could not be opened: nothing was saved. Check that it and its folder are still there"
+    return f"{path} is damaged, or is not a LEAP panel file: nothing was saved"  # CORRUPT, NOTADB
+
+
+def opening_error(exc: BaseException, path: str | os.PathLike) -> str | None:
+    """As :func:`known_sql_error`, for an error met while opening ``path``."""
+    problem = classify(exc)
+    if problem in (Problem.CORRUPT, Problem.NOTADB):
+        return f"{path} is not a LEAP panel file, or it is damaged"
+    if problem is Problem.CANTOPEN:
+        return f"{path} could not be opened. Check that it and its folder are still there and can be read"
+    return known_sql_error(exc, path)
 
 
 def configure(conn, *, readonly: bool = False) -> None:
@@ -237,5 +270,5 @@ def configure(conn, *, readonly: bool = False) -> None:
     if not readonly:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise driver.DatabaseError(f"cannot use write-ahead logging (journal mode {mode})")
+            raise NoWriteAheadLog(f"journal mode {mode}")
     conn.execute("PRAGMA synchronous = FULL")

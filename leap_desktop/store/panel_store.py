@@ -28,9 +28,10 @@ from sqlite_utils import Database
 
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Record
+from ..words import day_and_time
 from . import anchor, audit, backup, lock, migrations, unlock, verified
 from .codec import from_row, to_row
-from .connection import connect, driver, known_sql_error, writable_problem
+from .connection import connect, driver, known_sql_error, opening_error, writable_problem
 from .keys import KeyStore
 
 if TYPE_CHECKING:
@@ -216,7 +217,9 @@ class PanelStore:
         except LeapError:
             raise
         except driver.DatabaseError as exc:
-            raise StoreError(f"{path} is not a LEAP panel file, or it is damaged ({exc})") from None
+            if (known := opening_error(exc, path)) is None:
+                raise  # a bug, not the file: the report dialog / "unexpected problem"
+            raise StoreError(known) from None
         store.security = security
         store.readonly = readonly
         if existed and backups and not readonly and backup.daily_due(path, conn):
@@ -431,7 +434,7 @@ class PanelStore:
                 if self.conn.in_transaction:
                     self.conn.execute("ROLLBACK")
                 raise
-        except driver.OperationalError as exc:
+        except driver.DatabaseError as exc:  # by its code: disk full, read-only, busy, ...
             message = known_sql_error(exc, self.path)
             if message is None:
                 raise
@@ -740,7 +743,7 @@ class DamagedFile(StoreError):
     def __init__(self, path: Path, problem: str, latest_backup: Path | None):
         if latest_backup is not None:
             offer = (
-                f"The latest good backup is {latest_backup}, made {backup.when_words(backup.made_at(latest_backup))}. "
+                f"The latest good backup is {latest_backup}, made {day_and_time(backup.made_at(latest_backup))}. "
                 f"Open the file in LEAP Desktop to restore it, or run 'leap --db {path} restore {latest_backup}'. "
                 "The damaged file is then kept beside it, under a name with 'damaged' in it"
             )

@@ -7,8 +7,9 @@ from PySide6.QtWidgets import QWidget
 from ..domain.errors import LeapError, RuleError
 from ..domain.model import Action, Decision, Person
 from ..domain.vocab import ActionStatus
-from ..models.format import day, has_left
+from ..models.format import has_left
 from ..models.context import AppContext
+from ..words import day
 from .edits import add_record, change_records
 from .form_dialog import FormDialog, text_of
 from .widgets import DayField

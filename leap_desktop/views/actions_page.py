@@ -9,7 +9,8 @@ from ..domain.model import Action
 from ..domain.vocab import ActionStatus
 from ..models.actions import SHOWS, ActionLine, ActionsModel, due_text, status_text
 from ..models.roles import RowRole, SortRole
-from ..models.format import panel_choices, plural
+from ..models.format import panel_choices
+from ..words import plural
 from .action_dialogs import ActionDialog, CloseActionDialog
 from ..models.context import AppContext
 from .edits import change_records

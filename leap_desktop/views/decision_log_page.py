@@ -16,7 +16,8 @@ from ..domain.model import Decision, Person
 from ..domain.vocab import DecisionStatus, InvolvementLevel
 from ..models.roles import RecordRole
 from ..models.decisions import DecisionLogModel
-from ..models.format import choosable, day, panel_choices, plural
+from ..models.format import choosable, panel_choices
+from ..words import day, plural
 from ..services import DecisionFilter
 from . import trace_html
 from .action_dialogs import ActionDialog

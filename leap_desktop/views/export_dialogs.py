@@ -39,6 +39,7 @@ from ..models.actions import SHOWS
 from ..services import DecisionFilter
 from ..store.files import write_atomically
 from ..models.context import AppContext
+from ..words import plural
 from .form_dialog import announce
 from .theme import set_label_role
 
@@ -242,7 +243,7 @@ class ExportDecisionsDialog(ExportDialog):
         self.count = ctx.service.count_decisions(flt)
         described = describe_filter(ctx, flt)
         self.what.setText(
-            f"Writes the {self.count:,} decision{'' if self.count == 1 else 's'} the decision log shows now"
+            f"Writes the {plural(self.count, 'decision')} the decision log shows now"
             + (f": {described.removeprefix('decisions ').rstrip('.')}." if described else " (every decision).")
             + " Change the search or filters on the page to write others."
         )
@@ -278,7 +279,7 @@ class ExportDecisionsDialog(ExportDialog):
                                          anonymised=anonymised, now=service.store.clock())
 
         if self.write(path, make):
-            self.ctx.message.emit(f"Wrote {self.count:,} decision{'' if self.count == 1 else 's'} to {path}")
+            self.ctx.message.emit(f"Wrote {plural(self.count, 'decision')} to {path}")
             self.accept()
 
 
@@ -297,7 +298,7 @@ class ExportActionsDialog(ExportDialog):
         owner = ctx.service.find(Person, owner_id) if owner_id else None
         whose = f", owned by {rules.attribute(owner)}" if owner is not None else ""
         self.what.setText(
-            f"Writes the {self.count:,} action{'' if self.count == 1 else 's'} the action list shows now: "
+            f"Writes the {plural(self.count, 'action')} the action list shows now: "
             f"{(label.lower() + whose).rstrip('.')}. Change Show or Owner on the page to write others."
         )
         named(self.what, "What will be written", self.what.text())
@@ -317,5 +318,5 @@ class ExportActionsDialog(ExportDialog):
             return
         service, anonymised = self.ctx.service, self.anonymised.isChecked()
         if self.write(path, lambda: csv_export.actions_csv(service, self.listed_actions(), anonymised=anonymised)):
-            self.ctx.message.emit(f"Wrote {self.count:,} action{'' if self.count == 1 else 's'} to {path}")
+            self.ctx.message.emit(f"Wrote {plural(self.count, 'action')} to {path}")
             self.accept()

@@ -18,8 +18,8 @@ from ..domain import rules
 from ..domain.errors import LeapError, RuleError
 from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
-from ..models import meeting_words as words
-from ..models.format import parse_day
+from .. import words
+from ..words import parse_day
 from ..models.context import AppContext
 from .forms import load_form
 from .meeting_kit import (

@@ -46,7 +46,7 @@ from ..domain.vocab import (
     ItemState,
     MeetingStatus,
 )
-from ..models import meeting_words as words
+from .. import words
 from ..models.agenda import AgendaModel
 from ..models.contributions import ContributionsModel
 from ..models.item_records import ItemActionsModel, ItemDecisionsModel

@@ -19,7 +19,7 @@ from ..domain import rules
 from ..domain.errors import LeapError, RuleError
 from ..domain.model import AgendaItem, Meeting
 from ..domain.vocab import AgendaPurpose, AttendanceStatus
-from ..models import meeting_words as words
+from .. import words
 from ..models.agenda import AgendaModel
 from ..models.attendance import AttendanceModel
 from ..models.roles import RecordIdRole, RowRole

@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QWidget
 
 from ..domain.model import Person
 from ..models.roles import RecordRole
-from ..models.format import has_left, plural
+from ..models.format import has_left
+from ..words import plural
 from ..models.people import PeopleModel
 from ..models.context import AppContext
 from .forms import load_form

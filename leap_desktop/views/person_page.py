@@ -15,7 +15,8 @@ from ..domain import rules
 from ..domain.model import Person
 from ..models.actions import ActionsModel
 from ..models.roles import RecordRole, RowRole
-from ..models.format import choosable, has_left, membership, plural
+from ..models.format import choosable, has_left, membership
+from ..words import plural
 from ..models.person import ContributionsModel, ShapedDecisionsModel, shaped_decisions
 from ..models.context import AppContext
 from .forms import load_form

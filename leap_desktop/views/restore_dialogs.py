@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import LeapError
-from ..models.meeting_words import day_long
+from ..words import day_and_time
 from ..services import PanelService
 from ..store import backup
 from ..store.panel_store import DamagedFile
@@ -44,9 +44,8 @@ if TYPE_CHECKING:
 
 
 def when_made(backup_file: Path) -> str:
-    """``Thursday 26 November 2026, 14:02``: when a backup was made, in words."""
-    moment = backup.made_at(backup_file)
-    return f"{day_long(moment.date())}, {moment.hour:02d}:{moment.minute:02d}"
+    """``Thursday 26 November 2026 at 14:02``: when a backup was made, in words."""
+    return day_and_time(backup.made_at(backup_file))
 
 
 def describe(backup_file: Path) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from ..domain.model import Action, Decision
 from ..domain.vocab import ActionStatus, InvolvementLevel, RoleGroup
-from ..models.format import day, days_between, plural
+from ..words import day, days_between, plural
 from ..services.trace import Balance, DecisionTrace, Voice
 
 ARROW = " \u2192 "
@@ -84,8 +84,7 @@ def _balance_table(balance: Balance, noun: str, plural_noun: str, bar_colour: st
             bar = ""
         rows.append(
             f"<tr><td>{_e(group.label)}:&nbsp;&nbsp;</td>"
-            f'<td align="right"><b>{count}</b> of {balance.total} '
-            f"{_e(noun if balance.total == 1 else plural_noun)}&nbsp;</td>"
+            f'<td align="right"><b>{count:,}</b> of {_e(plural(balance.total, noun, plural_noun))}&nbsp;</td>'
             f'<td align="right"><b>{share:.0%}</b>&nbsp;&nbsp;</td><td width="{BAR_WIDTH}">{bar}</td></tr>'
         )
     return '<table cellspacing="0" cellpadding="3" style="margin-bottom: 10px">' + "".join(rows) + "</table>"

@@ -9,8 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain.errors import RuleError
-from ..models.format import parse_day
-from ..models.meeting_words import day_long
+from ..words import day_long, parse_day
 
 
 class TableFit(QObject):

@@ -65,7 +65,8 @@ def test_exports_with_the_decision_log_filters(db, tmp_path):
     _, listed, _ = leap("--db", db, "decisions", "--level", "panel-led", "--json")
     assert [r["Ref"] for r in rows] == [d["ref"] for d in json.loads(listed)]
     assert all(r["Involvement level"] == "Panel-led" for r in rows)
-    code, _, _ = leap("--db", db, "export-decisions", "--out", tmp_path / "d.docx", "--status", "reversed")
+    code, _, err = leap("--db", db, "export-decisions", "--out", tmp_path / "d.docx", "--status", "reversed")
+    assert f"Wrote 1 decision to {tmp_path / 'd.docx'}" in err  # the demo reverses one decision
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "d.docx")).paragraphs)
     assert "Decision log" in text and "status reversed" in text
     code, _, _ = leap("--db", db, "export-actions", "--out", tmp_path / "a.csv", "--overdue")

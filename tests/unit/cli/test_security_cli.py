@@ -192,7 +192,9 @@ def test_a_backup_to_a_full_disk_says_the_disk_is_full(tmp_path, monkeypatch):
     real = connection.configure
 
     def full(conn, *, readonly=False):
-        raise driver.OperationalError("database or disk is full")  # what SQLite says on a full disk
+        exc = driver.OperationalError("database or disk is full")  # what SQLite raises on a full disk,
+        exc.sqlite_errorcode, exc.sqlite_errorname = driver.SQLITE_FULL, "SQLITE_FULL"  # with its code
+        raise exc
 
     original_connect = connection.connect
 

@@ -135,7 +135,7 @@ def test_panel_choices_follow_what_is_shown_never_a_hidden_name(service):
 
 
 def test_dates_are_read_as_people_in_the_uk_write_them():
-    from leap_desktop.models.format import parse_day
+    from leap_desktop.words import parse_day
 
     for typed in ("2026-03-31", "31/03/2026", "31/3/26", "31.03.2026", "31-03-2026", "31 March 2026",
                   "Tue 31 Mar 2026", "Tuesday, 31st March 2026"):
