@@ -113,7 +113,7 @@ def check_claim_step(old: ClaimStatus, new: ClaimStatus, ref: str = "The claim")
     if new is old:
         raise RuleError(f"{ref} is already {old.label.lower()}", "status")
     if new not in CLAIM_STEPS[old]:
-        allowed = ", ".join(s.label.lower() for s in CLAIM_STEPS[old]) or "nothing: it is finished"
+        allowed = ", ".join(s.label.lower() for s in ClaimStatus if s in CLAIM_STEPS[old]) or "nothing: it is finished"
         raise RuleError(f"{ref} is {old.label.lower()}, so it cannot be {new.label.lower()} (it can be: {allowed})", "status")
 
 
