@@ -17,7 +17,7 @@ from leap_desktop.services import PanelService
 from leap_desktop.services.demo import build_demo
 from leap_desktop.store.keys import new_key
 
-CACHE = Path(tempfile.gettempdir()) / "leap-bench-2"
+CACHE = Path(tempfile.gettempdir()) / "leap-bench-3"  # 3: the demo has payments
 
 
 class BenchKeyring(keyring.backend.KeyringBackend):

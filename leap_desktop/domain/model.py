@@ -494,6 +494,9 @@ class Review(Record):
             raise RuleError("Write the answer to mark a comment answered", "reply")
 
 
+# Payment records (rates, claims, expenses, limits) build on Record: see domain/payments.py.
+from .payments import PAYMENT_TYPES  # noqa: E402
+
 RECORD_TYPES: tuple[type[Record], ...] = (
     Panel,
     Person,
@@ -508,6 +511,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Action,
     MinutesVersion,
     Review,
+    *PAYMENT_TYPES,
 )
 BY_TABLE = {cls.TABLE: cls for cls in RECORD_TYPES}
 BY_PREFIX = {cls.PREFIX: cls for cls in RECORD_TYPES if cls.PREFIX}

@@ -25,6 +25,7 @@ from typing import Any
 from ..paths import make_private_folder
 from ..store import PanelStore
 from ..words import month_year
+from .demo_payments import add_payments
 from .interchange import FORMAT, VERSION, import_document
 
 # -- the cast -------------------------------------------------------------------------------
@@ -595,7 +596,7 @@ def build_document(today: dt.date, *, years: int = 1, seed: int = 20_26) -> dict
     _history_year(b, history, items_per_meeting=28, sayings_per_item=13)
     _story_year(b, story, next_day)
     panel_start = start.isoformat()
-    return {
+    document = {
         "format": FORMAT,
         "version": VERSION,
         "panel": {
@@ -617,6 +618,8 @@ def build_document(today: dt.date, *, years: int = 1, seed: int = 20_26) -> dict
         "decisions": b.decisions,
         "actions": b.actions,
     }
+    add_payments(document, today, seed=seed + 12)
+    return document
 
 
 def _next_month(year: int, month: int) -> tuple[int, int]:
@@ -637,6 +640,7 @@ def build_demo(store: PanelStore, *, years: int = 1, seed: int = 20_26) -> dict[
         "contributions": sum(len(i["contributions"]) for i in items),
         "decisions": len(document["decisions"]),
         "actions": len(document["actions"]),
+        "claims": len(document["claims"]),
     }
 
 

@@ -36,13 +36,16 @@ from ..domain.model import (
     Record,
     Review,
 )
+from ..domain.payments import Claim, Expense, PaymentLimit, Rate
 from ..domain.vocab import DecisionStatus, Role
 from ..store import PanelStore
 from ..store.codec import encode
 from ..store.migrations import RECORD_TABLES
 
 FORMAT = "leap-panel"
-VERSION = 1
+VERSION = 2
+#: Versions this LEAP Desktop reads: 2 added payment records (rates, claims, limits).
+READS = (1, 2)
 #: The largest short number (the 12 of D-12) a document may give a record. Far more than
 #: any panel needs, and well inside what the panel file can store.
 MAX_NUMBER = 1_000_000_000
@@ -104,11 +107,21 @@ PANEL = Shape(Panel)
 # without them (from an earlier LEAP Desktop) is still read, as having none.
 ADDED_IN_VERSION_1 = frozenset({"minutes_versions", "reviews"})
 
+# Version 2: payment for involvement (for the coordinator and finance only).
+RATE = Shape(Rate)
+EXPENSE = Shape(Expense, implied=("claim_id",))
+CLAIM = Shape(Claim, children=(("expenses", EXPENSE),))
+LIMIT = Shape(PaymentLimit)
+ADDED_IN_VERSION_2 = frozenset({"rates", "claims", "payment_limits"})
+
 TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("people", PERSON),
     ("meetings", MEETING),
     ("decisions", DECISION),
     ("actions", ACTION),
+    ("rates", RATE),
+    ("claims", CLAIM),
+    ("payment_limits", LIMIT),
 )
 
 # Which record type each reference field points to.
@@ -126,6 +139,8 @@ REFERENCES: dict[str, type[Record]] = {
     "approved_at_meeting_id": Meeting,
     "approval_decision_id": Decision,
     "action_id": Action,
+    "rate_id": Rate,
+    "claim_id": Claim,
 }
 
 _NOUN = {
@@ -135,6 +150,8 @@ _NOUN = {
     Decision: "decision",
     Contribution: "contribution",
     Action: "action",
+    Rate: "rate",
+    Claim: "claim",
 }
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
@@ -205,6 +222,21 @@ def export_document(store: PanelStore) -> dict[str, Any]:
         "meetings": meetings,
         "decisions": decisions,
         "actions": [_json_record(ACTION, a) for a in all_of(Action, "number")],
+        **_payment_lists(all_of, grouped),
+    }
+
+
+def _payment_lists(all_of, grouped) -> dict[str, Any]:
+    expenses = grouped(Expense, "claim_id", "created_at, id")
+    claims = []
+    for claim in all_of(Claim, "number"):
+        doc = _json_record(CLAIM, claim)
+        doc["expenses"] = [_json_record(EXPENSE, e) for e in expenses.get(claim.id, [])]
+        claims.append(doc)
+    return {
+        "rates": [_json_record(RATE, r) for r in all_of(Rate, "valid_from, created_at, id")],
+        "claims": claims,
+        "payment_limits": [_json_record(LIMIT, x) for x in all_of(PaymentLimit, "noted_on, created_at, id")],
     }
 
 
@@ -375,6 +407,10 @@ def _shape_of(record: Record) -> Shape:
         Action: ACTION,
         MinutesVersion: MINUTES_VERSION,
         Review: REVIEW,
+        Rate: RATE,
+        Claim: CLAIM,
+        Expense: EXPENSE,
+        PaymentLimit: LIMIT,
     }[type(record)]
 
 
@@ -385,13 +421,14 @@ def read_document(document: Any) -> list[Record]:
     if document.get("format") != FORMAT:
         raise ImportRefused("format", f"must be {FORMAT!r}: this is not a LEAP panel document")
     version = document.get("version")
-    if version != VERSION:
+    if version not in READS or isinstance(version, bool):
         raise ImportRefused(
             "version",
             f"this file uses version {shown(version)} of the LEAP panel format; this LEAP Desktop "
-            f"reads version {VERSION}",
+            f"reads versions {' and '.join(str(v) for v in READS)}",
         )
-    allowed = {"format", "version", "panel"} | {name for name, _ in TOP_LISTS}
+    lists = [(name, shape) for name, shape in TOP_LISTS if version >= 2 or name not in ADDED_IN_VERSION_2]
+    allowed = {"format", "version", "panel"} | {name for name, _ in lists}
     unknown = sorted(set(document) - allowed)
     if unknown:
         raise ImportRefused(clip(unknown[0]), "is not a field this format knows")
@@ -399,7 +436,7 @@ def read_document(document: Any) -> list[Record]:
     if document.get("panel") is None:
         raise ImportRefused("panel", "is missing: the document must describe the panel")
     reader.read(PANEL, document["panel"], "panel", {})
-    for name, shape in TOP_LISTS:
+    for name, shape in lists:
         if name not in document:
             raise ImportRefused(name, "is missing (use [] for none)")
         items = document[name]
@@ -505,11 +542,12 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, written to ``docs/interchange.schema.json``."""
-    shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION]
+    shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION,
+              RATE, CLAIM, EXPENSE, LIMIT]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://leap-desktop.example/schema/leap-panel-1.json",
-        "title": "LEAP panel document, version 1",
+        "$id": f"https://leap-desktop.example/schema/leap-panel-{VERSION}.json",
+        "title": f"LEAP panel document, version {VERSION}",
         "type": "object",
         "properties": {
             "format": {"const": FORMAT},
@@ -517,7 +555,7 @@ def json_schema() -> dict[str, Any]:
             "panel": {"$ref": "#/$defs/Panel"},
             **{name: {"type": "array", "items": {"$ref": f"#/$defs/{shape.cls.__name__}"}} for name, shape in TOP_LISTS},
         },
-        "required": ["format", "version", "panel", "people", "meetings", "decisions", "actions"],
+        "required": ["format", "version", "panel", "people", "meetings", "decisions", "actions", *sorted(ADDED_IN_VERSION_2)],
         "additionalProperties": False,
         "$defs": {shape.cls.__name__: _record_schema(shape) for shape in shapes},
     }

@@ -12,7 +12,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..domain import rules
 from ..domain.errors import NotFound, RuleError, shown
@@ -43,6 +43,9 @@ from ..store.panel_store import new_id
 from ..store.queries import ActionRow, DecisionFilter, DecisionRow, SearchHit
 from .trace import DecisionTrace, PersonHistory, person_history, trace_decision
 from ..words import month_year
+
+if TYPE_CHECKING:
+    from .payments import PaymentService
 
 R = TypeVar("R", bound=Record)
 
@@ -894,6 +897,16 @@ class PanelService:
 
     def person_history(self, person_id: str) -> PersonHistory:
         return person_history(self, self.get(Person, person_id))
+
+    @property
+    def payments(self) -> "PaymentService":
+        """Payment for involvement (rates, claims, expenses): for the coordinator and
+        finance only, never in panel-facing output. See services/payments.py."""
+        if getattr(self, "_payments", None) is None:
+            from .payments import PaymentService
+
+            self._payments = PaymentService(self)
+        return self._payments
 
 
 def _pair(value: str | tuple[str, str | None]) -> tuple[str, str | None]:

@@ -60,6 +60,10 @@ RECORD_TABLES = (
     "actions",
     "minutes_versions",
     "minutes_reviews",
+    "payment_rates",
+    "payment_claims",
+    "payment_expenses",
+    "payment_limits",
 )
 
 
@@ -342,6 +346,74 @@ def m003_drop_unused_audit_index(db: Database) -> None:
     """The index of audit entries by change was never read, and cost a page write on
     every change (the verifier reads the log in order; by record it uses audit_row)."""
     db.execute("DROP INDEX IF EXISTS audit_change")
+
+
+@migration
+def m004_payments(db: Database) -> None:
+    """Payment for involvement: the dated rate card, claims with the rate they used, their
+    expenses, and tax-year thresholds and people's own limits (money in whole pence).
+    Not in the search index: payment data is for the coordinator and finance only."""
+    statements = f"""
+    CREATE TABLE payment_rates ({_META},
+        activity TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        amount_pence INTEGER NOT NULL,
+        valid_from TEXT NOT NULL,
+        source TEXT,
+        example TEXT NOT NULL
+    ) STRICT;
+
+    CREATE TABLE payment_claims ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        person_id TEXT NOT NULL REFERENCES people(id),
+        meeting_id TEXT REFERENCES meetings(id),
+        activity TEXT NOT NULL,
+        activity_on TEXT NOT NULL,
+        description TEXT,
+        meeting_hours REAL,
+        preparation_hours REAL,
+        follow_up_hours REAL,
+        units REAL,
+        rate_id TEXT REFERENCES payment_rates(id),
+        rate_unit TEXT NOT NULL,
+        rate_pence INTEGER NOT NULL,
+        rate_source TEXT,
+        fee_choice TEXT NOT NULL,
+        fee_pence INTEGER NOT NULL,
+        method TEXT NOT NULL,
+        cost_code TEXT,
+        status TEXT NOT NULL,
+        submitted_on TEXT,
+        approved_on TEXT,
+        paid_on TEXT,
+        withdrawn_on TEXT,
+        withdrawn_reason TEXT
+    ) STRICT;
+    CREATE INDEX payment_claims_person ON payment_claims(person_id, activity_on);
+    CREATE INDEX payment_claims_meeting ON payment_claims(meeting_id);
+
+    CREATE TABLE payment_expenses ({_META},
+        claim_id TEXT NOT NULL REFERENCES payment_claims(id),
+        category TEXT NOT NULL,
+        description TEXT,
+        miles REAL,
+        mile_rate_pence INTEGER,
+        amount_pence INTEGER NOT NULL,
+        receipt_ref TEXT,
+        paid_in_advance TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX payment_expenses_claim ON payment_expenses(claim_id);
+
+    CREATE TABLE payment_limits ({_META},
+        person_id TEXT REFERENCES people(id),
+        kind TEXT NOT NULL,
+        amount_pence INTEGER NOT NULL,
+        noted_on TEXT NOT NULL,
+        note TEXT
+    ) STRICT;
+    """
+    for statement in _split(statements):
+        db.execute(statement)
 
 
 # -- applying -----------------------------------------------------------------------
