@@ -7,7 +7,8 @@
   (``integrity_check``, ``cipher_integrity_check``, the same rows in every table), and
   only then renamed into place in one step. Until that moment the file it replaces is
   untouched; a crash at any point leaves the old file or the new one, never a mix.
-* Automatic backups go to the LEAP Desktop data folder, ``backups/<file>-<id>/``, one
+* Automatic backups go to the LEAP Desktop data folder, ``backups/<file>-<digest>/``
+  (one folder per file, named by a digest of the file's own id: store/identity.py), one
   before every migration, one before a restore or a key change, and one a day on open;
   the newest ``backups_to_keep()`` are kept (``settings.json`` in the data folder).
 * An encrypted file's backups keep its key and salt, so they open with the same keyring
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import hashlib
 import json
 import os
 import secrets
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..domain.errors import StoreError
 from ..paths import data_dir, make_private_folder
-from . import anchor
+from . import anchor, identity
 from .connection import APPLICATION_ID, connect, driver, known_sql_error
 from .files import fsync_folder, write_atomically
 from .keys import PanelKey, read_salt
@@ -69,33 +69,14 @@ def set_backups_to_keep(count: int) -> None:
 # -- where backups go --------------------------------------------------------------------------
 
 
-def file_id(path: Path) -> str:
-    """A short name for a file that cannot be read: its salt if encrypted, else a hash
-    of where it is."""
-    salt = read_salt(path) if path.exists() and path.stat().st_size else None
-    if salt is not None:
-        return salt.hex()[:12]
-    return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:12]
-
-
-def panel_id(conn, path: Path) -> str:
-    """A short, stable name for one panel: its panel record's id, which stays the same
-    through moves, copies, key changes, encryption and restores."""
-    try:
-        row = conn.execute("SELECT id FROM panel ORDER BY created_at LIMIT 1").fetchone()
-    except driver.Error:
-        row = None
-    if row and row[0]:
-        return str(row[0]).replace("-", "")[:12]
-    return file_id(path)
-
-
 def backups_root(*, create: bool = True) -> Path:
     return data_dir(create=create) / "backups"
 
 
 def backup_folder(path: Path, conn, *, create: bool = True) -> Path:
-    folder = backups_root(create=create) / f"{path.stem}-{panel_id(conn, path)}"
+    # Named from the file's name and a digest of its own id, never from text in the
+    # file: each file (not each panel: copies share that) has its own (store/identity.py).
+    folder = backups_root(create=create) / identity.folder_name(path, conn)
     if create:
         make_private_folder(folder)  # backups/ and the panel's folder, both owner-only
     return folder

@@ -344,6 +344,15 @@ def m003_drop_unused_audit_index(db: Database) -> None:
     db.execute("DROP INDEX IF EXISTS audit_change")
 
 
+@migration
+def m004_file_identity(db: Database) -> None:
+    """Each file gets an id of its own, apart from its panel's (which copies share), so
+    that its automatic backups are its own (store/identity.py)."""
+    from . import identity
+
+    identity.create_table(db)
+
+
 # -- applying -----------------------------------------------------------------------
 
 

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Record
-from . import anchor, audit, backup, lock, migrations, unlock, verified
+from . import anchor, audit, backup, identity, lock, migrations, unlock, verified
 from .codec import from_row, to_row
 from .connection import connect, driver, known_sql_error, writable_problem
 from .keys import KeyStore
@@ -211,6 +211,8 @@ class PanelStore:
                             f"was not changed: {exc}"
                         ) from None
             migrations.apply(db)
+            if not readonly:
+                security.notes.extend(identity.settle(conn, path, backup.backups_root(create=False)))
             store = cls(db, path, actor=actor or default_actor(), clock=clock)
             store._load_column_types()
         except LeapError:

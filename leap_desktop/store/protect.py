@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import StoreError
-from . import anchor, backup, lock, migrations, verified
+from . import anchor, backup, identity, lock, migrations, verified
 from .connection import WrongKey, connect
 from .files import fsync_folder
 from .keys import FileKind, KeyringUnavailable, KeyStore, PanelKey, file_kind
@@ -176,6 +176,7 @@ def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
     _require_writable(store)
     source = Path(source)
     _check_source(source, store.path)
+    own_id = identity.file_id(store.conn)  # kept: a backup of a copy must not make it that copy
     conn, source_security = open_connection(
         source, create=False, readonly=True, ask=ask, keystore=store.keystore, encrypt=False,
     )
@@ -191,6 +192,7 @@ def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
     finally:
         conn.close()
     migrations.apply(store.db)
+    identity.keep(store.conn, own_id, store.path)
     store._load_column_types()
     # Going back to an earlier point on purpose: compare the audit trail with this one
     # from now on, not with what the file held before (store/anchor.py).
