@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..domain.errors import StoreError
 from ..paths import data_dir, make_private_folder
-from . import anchor, identity
+from . import anchor, identity, leftovers
 from .connection import APPLICATION_ID, connect, driver, known_sql_error
 from .files import fsync_folder, write_atomically
 from .keys import PanelKey, read_salt
@@ -208,18 +208,23 @@ def write_copy(
     expect_counts: dict[str, int] | None = None,
     replace: bool = False,
     before_replace=None,
+    owner: Path | None = None,
 ) -> FileCheck:
     """Copy into a temporary file beside ``dest``, check it, then rename it to ``dest``.
 
     Refuses (leaving ``dest`` as it was) when the copy fails its checks or its row
     counts differ from the source's. ``before_replace()`` runs once the copy has passed,
-    just before the rename (to close the connection to a file being swapped)."""
+    just before the rename (to close the connection to a file being swapped). With
+    ``owner`` (the panel file, for a copy written elsewhere), the temporary copy is noted
+    while it is written, so that a kill does not leave it unseen (store/leftovers.py)."""
     dest = Path(dest)
     if dest.exists() and not replace:
         raise StoreError(f"{dest} already exists; choose another name")
     if not dest.parent.is_dir():
         raise StoreError(f"The folder {dest.parent} does not exist")
     tmp = _temporary_beside(dest)
+    if owner is not None:
+        leftovers.note_started(owner, tmp.resolve())
     try:
         copy_into(conn, source_key=source_key, dest=tmp, dest_key=dest_key, shown_as=dest)
         check = check_file(tmp, dest_key, shown_as=dest)
@@ -247,6 +252,8 @@ def write_copy(
         raise StoreError(f"Could not write {dest}: {exc.strerror}") from None
     finally:
         remove_with_sidecars(tmp)
+        if owner is not None:
+            leftovers.note_finished(owner, tmp.resolve())
 
 
 # -- automatic backups ------------------------------------------------------------------------

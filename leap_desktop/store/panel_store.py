@@ -28,7 +28,7 @@ from sqlite_utils import Database
 
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Record
-from . import anchor, audit, backup, identity, lock, migrations, unlock, verified
+from . import anchor, audit, backup, identity, leftovers, lock, migrations, unlock, verified
 from .codec import from_row, to_row
 from .connection import connect, driver, known_sql_error, writable_problem
 from .keys import KeyStore
@@ -154,7 +154,10 @@ class PanelStore:
         held = None
         if connection_factory is None and not readonly and path.parent.is_dir() and (existed or create):
             held = lock.acquire(path)
+        cleaned = 0
         try:
+            if held is not None:
+                cleaned = leftovers.clean(path)  # what a killed key change or backup left
             if connection_factory is not None:
                 conn = connection_factory(path, create=create)
                 security = unlock.Security(False, "", opened_with="connection factory")
@@ -178,6 +181,8 @@ class PanelStore:
             raise
         store._lock = held
         store.keystore = keystore
+        if cleaned:
+            store.security.notes.insert(0, leftovers.words(path, cleaned))
         if cannot_write is not None:
             store.read_only_reason = cannot_write
         return store

@@ -134,7 +134,7 @@ def export_plaintext(store: "PanelStore", out: Path) -> Path:
     out = Path(out)
     if out.resolve() == store.path.resolve():
         raise StoreError("The plaintext copy must go in a new file, not over the panel file")
-    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=None)
+    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=None, owner=store.path)
     return out
 
 
@@ -143,7 +143,8 @@ def backup_to(store: "PanelStore", out: Path) -> Path:
     out = Path(out)
     if out.resolve() == store.path.resolve():
         raise StoreError("A backup must go in a new file, not over the panel file")
-    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=store.security.key)
+    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=store.security.key,
+                      owner=store.path)
     return out
 
 

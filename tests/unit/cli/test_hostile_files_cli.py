@@ -59,3 +59,53 @@ def test_no_export_writes_over_a_hard_link_or_another_panel_file(demo, tmp_path)
     out = tmp_path / "a.csv"
     assert leap("--db", demo, "export-actions", "--out", out)[0] == 0
     assert leap("--db", demo, "export-actions", "--out", out)[0] == 0
+
+
+# -- item 7: what a killed key change or backup leaves -------------------------------------
+
+KILL_AT_RENAME = """
+import os, signal, sys
+from pathlib import Path
+real = os.replace
+def replace(src, dst, *args, **kwargs):
+    if Path(dst).name == os.environ["KILL_AT"] and str(src).endswith(".part"):
+        os.kill(os.getpid(), signal.SIGKILL)  # the copy is complete and checked: the worst moment
+    return real(src, dst, *args, **kwargs)
+os.replace = replace
+from leap_desktop.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def killed(db, *args, kill_at, env):
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-c", KILL_AT_RENAME, "--db", str(db), *map(str, args)],
+                            env={**env, "KILL_AT": kill_at}, capture_output=True, timeout=120)
+    assert result.returncode == -9, result.stderr.decode()
+
+
+def hidden_copies(folder):
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and ".part" in p.name)
+
+
+def test_copies_left_by_a_killed_rekey_and_backup_are_removed_at_the_next_open(tmp_path, monkeypatch):
+    here = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    env = {**os.environ, "PYTHONPATH": here, "LEAP_PASSPHRASE": "a long passphrase", "LEAP_NEW_PASSPHRASE": "another long one",
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    monkeypatch.setenv("LEAP_PASSPHRASE", "a long passphrase")
+    db = tmp_path / "rk.leap"
+    assert leap("--db", db, "init", "--name", "Killed")[0] == 0
+    for args, kill_at, prefix in ((["rekey", "--passphrase"], db.name, ".rk.leap."),
+                                  (["backup", "--out", tmp_path / "b1.leap"], "b1.leap", ".b1.leap.")):
+        killed(db, *args, kill_at=kill_at, env=env)
+        left = hidden_copies(tmp_path)
+        assert left and all(n.startswith(prefix) for n in left), left
+        assert max((tmp_path / n).stat().st_size for n in left) >= 4096  # a whole copy of the panel
+        code, _, err = leap("--db", db, "people")
+        assert code == 0, err
+        assert err.count("Removed an unfinished copy of rk.leap left by a key change or backup that was "
+                         "interrupted (hidden files holding the panel's data).") == 1, err
+        assert hidden_copies(tmp_path) == []
+        code, _, err = leap("--db", db, "people")
+        assert "unfinished" not in err  # said once
