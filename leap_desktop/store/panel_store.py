@@ -162,10 +162,14 @@ class PanelStore:
                 conn = connection_factory(path, create=create)
                 security = unlock.Security(False, "", opened_with="connection factory")
             else:
-                conn, security = unlock.open_connection(
-                    path, create=create, readonly=readonly, ask=ask, keystore=keystore,
-                    passphrase=passphrase, encrypt=encrypt, require_keyring=require_keyring,
-                )
+                try:
+                    conn, security = unlock.open_connection(
+                        path, create=create, readonly=readonly, ask=ask, keystore=keystore,
+                        passphrase=passphrase, encrypt=encrypt, require_keyring=require_keyring,
+                    )
+                except unlock.KeyProvedRight as exc:
+                    verified.forget(path)
+                    raise DamagedFile(path, exc.how, backup.latest_good(path, exc.key)) from None
             try:
                 store = cls._open_connection(
                     conn, path, existed=existed, security=security, actor=actor, clock=clock,

@@ -109,3 +109,61 @@ def test_copies_left_by_a_killed_rekey_and_backup_are_removed_at_the_next_open(t
         assert hidden_copies(tmp_path) == []
         code, _, err = leap("--db", db, "people")
         assert "unfinished" not in err  # said once
+
+
+# -- item 8: damage on the first page is not a wrong key ------------------------------------
+
+
+@pytest.mark.parametrize("keyring_too", [True, False])
+def test_a_damaged_first_page_with_the_right_key_offers_the_backup(tmp_path, monkeypatch, request, keyring_too):
+    from panel_files import damage_page
+
+    if not keyring_too:
+        request.getfixturevalue("no_keyring")
+    monkeypatch.setenv("LEAP_PASSPHRASE", "a long passphrase")
+    db = tmp_path / "p.leap"
+    assert leap("--db", db, "init", "--name", "First page")[0] == 0
+    code, out, err = leap("--db", db, "backups")  # the day's backup
+    assert code == 0 and "-daily.leap" in out
+    damage_page(db, 1)
+    before = db.read_bytes()
+    code, _, err = leap("--db", db, "people")
+    assert code == 1
+    assert "does not open" not in err
+    assert "p.leap is damaged or has been tampered with, so it was not opened" in err
+    assert "The latest good backup is" in err and "restore" in err
+    assert len(err.strip().splitlines()) == 1
+    assert db.read_bytes() == before
+    backup_file = err.split("The latest good backup is ")[1].split(", made")[0]
+    code, _, err = leap("--db", db, "restore", backup_file)
+    assert code == 0, err
+    assert leap("--db", db, "people")[0] == 0
+
+
+def test_the_keyring_key_and_the_passphrase_agreeing_is_damage_even_without_a_backup(tmp_path, monkeypatch):
+    from panel_files import damage_page
+
+    monkeypatch.setenv("LEAP_PASSPHRASE", "a long passphrase")
+    db = tmp_path / "p.leap"
+    assert leap("--db", db, "init", "--name", "First page")[0] == 0
+    damage_page(db, 1)
+    code, _, err = leap("--db", db, "people")
+    assert code == 1 and "does not open" not in err
+    assert "p.leap is damaged or has been tampered with" in err and "No good automatic backup" in err
+
+
+def test_a_wrong_passphrase_is_still_a_wrong_passphrase(tmp_path, monkeypatch):
+    monkeypatch.setenv("LEAP_PASSPHRASE", "a long passphrase")
+    db = tmp_path / "p.leap"
+    assert leap("--db", db, "init", "--name", "Wrong key")[0] == 0
+    assert leap("--db", db, "backups")[0] == 0
+    monkeypatch.setenv("LEAP_PASSPHRASE", "not the passphrase")
+    import keyring
+    from memory_keyring import MemoryKeyring
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        code, _, err = leap("--db", db, "people")
+    finally:
+        keyring.set_keyring(previous)
+    assert code == 1 and "LEAP_PASSPHRASE does not open p.leap" in err and "damaged" not in err
