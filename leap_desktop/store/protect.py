@@ -43,6 +43,8 @@ def _detach_file(store: "PanelStore") -> None:
         )
     for suffix in ("-wal", "-shm"):
         Path(f"{store.path}{suffix}").unlink(missing_ok=True)
+    if store._lock is not None:
+        store._lock.mark(open=False)  # no log to lose while the file is swapped
 
 
 def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> PanelKey | None:
@@ -58,6 +60,8 @@ def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> PanelKey | No
             last = exc
             continue
         store._use_connection(conn)
+        if store._lock is not None:
+            store._lock.mark(open=True)
         return key
     raise StoreError(f"{store.path.name} could not be opened again after the change: {last}")
 
