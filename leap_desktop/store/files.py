@@ -81,8 +81,15 @@ def looks_like_panel_file(path: str | os.PathLike) -> bool:
         return head[68:72] == _PANEL_ID_BYTES
     if size == 0 or size % 4096 or head.startswith(_ZIP):
         return False
-    printable = set(b"\t\n\r\x0b\x0c" + bytes(range(32, 127)))
-    return not all(b in printable for b in head[:16])
+    return not _looks_like_text(head)
+
+
+def _looks_like_text(head: bytes) -> bool:
+    """UTF-8 text (a CSV, with or without its byte-order mark), not 16 random bytes of salt."""
+    text = head.decode("utf-8", "ignore")
+    if len(text.encode("utf-8")) < len(head) - 3:  # more than a character cut at the end
+        return False
+    return all(ch.isprintable() or ch in "\t\n\r\ufeff" for ch in text)
 
 
 def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:

@@ -59,6 +59,9 @@ def test_no_export_writes_over_a_hard_link_or_another_panel_file(demo, tmp_path)
     out = tmp_path / "a.csv"
     assert leap("--db", demo, "export-actions", "--out", out)[0] == 0
     assert leap("--db", demo, "export-actions", "--out", out)[0] == 0
+    out.write_bytes(("\ufeffRef,Title\n" + "x" * 4083).encode("utf-8"))  # a CSV of exactly one page
+    assert out.stat().st_size == 4096
+    assert leap("--db", demo, "export-actions", "--out", out)[0] == 0
 
 
 # -- item 7: what a killed key change or backup leaves -------------------------------------
