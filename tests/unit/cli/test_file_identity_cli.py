@@ -10,9 +10,11 @@ import re
 import shutil
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from leap_desktop.cli import main
 from leap_desktop.services import PanelService, interchange
+from leap_desktop.services.interchange import ImportRefused, read_document
 from leap_desktop.services.demo import build_document
 
 from panel_files import raw_connect
@@ -128,3 +130,47 @@ def test_a_file_from_before_file_ids_keeps_its_backups(tmp_path, data):
     listed = backups_listed(db)
     assert any(n.endswith(kept.name) for n in listed) and any(n.endswith("-before-update.leap") for n in listed)
     assert not old.exists()
+
+
+def test_restoring_a_backup_of_a_copy_keeps_the_files_own_backups(tmp_path, data):
+    db = tmp_path / "one" / "p.leap"
+    db.parent.mkdir()
+    assert leap("--db", db, "demo")[0] == 0
+    mine = backups_listed(db)
+    folder = mine[0].rsplit("/", 1)[0]
+    copy = tmp_path / "two" / "p.leap"
+    copy.parent.mkdir()
+    shutil.copy2(db, copy)
+    assert leap("--db", copy, "backup", "--out", tmp_path / "copy-backup.leap")[0] == 0  # the copy's own id
+    code, _, err = leap("--db", db, "restore", tmp_path / "copy-backup.leap")
+    assert code == 0, err
+    after = backups_listed(db)
+    assert all(b.startswith(folder + "/") for b in after) and set(mine) <= set(after)
+    assert any(b.endswith("-before-restore.leap") for b in after)
+    code, _, err = leap("--db", db, "people")
+    assert code == 0 and "is a copy" not in err
+    assert not any(b.endswith("-before-restore.leap") for b in backups_listed(copy))
+
+
+# A hostile run: whatever an id holds, an import refuses all but a UUID, in one plain line.
+
+_SMALL = build_document(dt.date(2026, 6, 15))
+_SMALL = {**_SMALL, "people": _SMALL["people"][:2], "meetings": [], "decisions": [], "actions": []}
+_UUID_SHAPE = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
+
+
+@settings(max_examples=80, deadline=None)
+@given(odd=st.one_of(st.text(max_size=80), st.integers(), st.none(), st.lists(st.integers(), max_size=2),
+                     st.sampled_from(["/../../../..", "a\x00b", "..", "\ud800", "0f8fad5b-d9cb-469f-a165-70867728950e\n"])),
+       where=st.sampled_from(["panel", "people"]))
+def test_any_id_that_is_not_a_uuid_is_refused_in_one_line(odd, where):
+    if isinstance(odd, str) and _UUID_SHAPE.fullmatch(odd):
+        return
+    document = {**_SMALL, "panel": dict(_SMALL["panel"]), "people": [dict(p) for p in _SMALL["people"]]}
+    (document["panel"] if where == "panel" else document["people"][1])["id"] = odd
+    with pytest.raises(ImportRefused) as refused:
+        read_document(document)
+    message = str(refused.value)
+    assert "\n" not in message and len(message) < 300
+    if odd:  # an empty or missing id is refused as missing
+        assert refused.value.where == ("panel.id" if where == "panel" else "people[1].id")
