@@ -10,7 +10,7 @@ from ..domain.errors import LeapError, shown
 from ..domain.model import Meeting
 from ..export import csv_export, decisions_docx, minutes_docx, review_docx
 from ..services import approval, minutes, reviews
-from ..store.files import write_atomically
+from ..store.files import same_file, write_atomically
 from ..words import plural
 from . import add_command
 from .records import (
@@ -85,9 +85,16 @@ def _out(path_text: str, suffixes: tuple[str, ...]) -> Path:
     return out
 
 
+def _not_the_panel(ctx, out: Path) -> None:
+    """Refuse an export over the open panel file (also by another name: a link to it)."""
+    if same_file(out, ctx.db_path):
+        raise LeapError(f"{out} is the panel file itself: choose another file for the export (nothing was written)")
+
+
 def cmd_export_minutes(ctx) -> int:
     a = ctx.args
     out = _out(a.out, (".docx",))
+    _not_the_panel(ctx, out)
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, a.meeting)
         built = minutes.build_minutes(svc, meeting, anonymised=a.anonymised, version=a.version)
@@ -101,6 +108,7 @@ def cmd_export_minutes(ctx) -> int:
 def cmd_export_decisions(ctx) -> int:
     a = ctx.args
     out = _out(a.out, (".docx", ".csv"))
+    _not_the_panel(ctx, out)
     with ctx.open() as svc:
         rows = svc.decision_log(decision_filter(svc, a, ctx))
         if out.suffix.lower() == ".csv":
@@ -116,6 +124,7 @@ def cmd_export_decisions(ctx) -> int:
 def cmd_export_actions(ctx) -> int:
     a = ctx.args
     out = _out(a.out, (".csv",))
+    _not_the_panel(ctx, out)
     with ctx.open() as svc:
         actions = action_list(svc, a)
         data = csv_export.actions_csv(svc, actions, anonymised=a.anonymised)

@@ -15,7 +15,7 @@ from ..domain.vocab import Consent, DecisionStatus, InvolvementLevel
 from ..services import DecisionFilter, PanelService
 from ..services import interchange
 from ..services.demo import build_demo
-from ..store.files import write_atomically
+from ..store.files import same_file, write_atomically
 from . import add_command
 from .opening import new_panel_file
 
@@ -497,7 +497,7 @@ def cmd_import(ctx) -> int:
 def cmd_export(ctx) -> int:
     if ctx.args.out:
         out = Path(ctx.args.out).expanduser()
-        if out.resolve() == ctx.db_path.resolve():
+        if same_file(out, ctx.db_path):
             raise LeapError(f"{out} is the panel file itself: choose another file for the export (nothing was written)")
     with ctx.open() as svc:
         text = interchange.dumps(interchange.export_document(svc.store))

@@ -154,6 +154,7 @@ _NOUN = {
     Claim: "claim",
 }
 
+_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
 
 
@@ -285,8 +286,8 @@ class _Reader:
             if not raw.get(required):
                 raise ImportRefused(f"{where}.{required}", "is missing")
         record_id = raw["id"]
-        if not isinstance(record_id, str) or not 1 <= len(record_id) <= 64:
-            raise ImportRefused(f"{where}.id", "must be a text id of at most 64 characters")
+        if not isinstance(record_id, str) or not _UUID.fullmatch(record_id):
+            raise ImportRefused(f"{where}.id", "must be a UUID like 0f8fad5b-d9cb-469f-a165-70867728950e")
         for stamp in ("created_at", "updated_at", "deleted_at"):
             stamp_value = raw.get(stamp)
             if stamp_value is not None and (not isinstance(stamp_value, str) or not _TIMESTAMP.match(stamp_value)):
@@ -517,7 +518,7 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
     timestamp = {"type": "string", "pattern": _TIMESTAMP.pattern}
     for name, field_name in shape.json_fields():
         if field_name == "id":
-            props[name] = {"type": "string", "minLength": 1, "maxLength": 64}
+            props[name] = {"type": "string", "pattern": _UUID.pattern}
         elif field_name in ("created_at", "updated_at"):
             props[name] = timestamp
         elif field_name == "deleted_at":

@@ -7,7 +7,8 @@
   (``integrity_check``, ``cipher_integrity_check``, the same rows in every table), and
   only then renamed into place in one step. Until that moment the file it replaces is
   untouched; a crash at any point leaves the old file or the new one, never a mix.
-* Automatic backups go to the LEAP Desktop data folder, ``backups/<file>-<id>/``, one
+* Automatic backups go to the LEAP Desktop data folder, ``backups/<file>-<digest>/``
+  (one folder per file, named by a digest of the file's own id: store/identity.py), one
   before every migration, one before a restore or a key change, and one a day on open;
   the newest ``backups_to_keep()`` are kept (``settings.json`` in the data folder).
 * An encrypted file's backups keep its key and salt, so they open with the same keyring
@@ -18,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import hashlib
 import json
 import os
 import secrets
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..domain.errors import StoreError
 from ..paths import data_dir, make_private_folder
-from . import anchor
+from . import anchor, identity, leftovers
 from .connection import APPLICATION_ID, connect, driver, known_sql_error
 from .files import fsync_folder, write_atomically
 from .keys import PanelKey, read_salt
@@ -69,33 +69,14 @@ def set_backups_to_keep(count: int) -> None:
 # -- where backups go --------------------------------------------------------------------------
 
 
-def file_id(path: Path) -> str:
-    """A short name for a file that cannot be read: its salt if encrypted, else a hash
-    of where it is."""
-    salt = read_salt(path) if path.exists() and path.stat().st_size else None
-    if salt is not None:
-        return salt.hex()[:12]
-    return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()[:12]
-
-
-def panel_id(conn, path: Path) -> str:
-    """A short, stable name for one panel: its panel record's id, which stays the same
-    through moves, copies, key changes, encryption and restores."""
-    try:
-        row = conn.execute("SELECT id FROM panel ORDER BY created_at LIMIT 1").fetchone()
-    except driver.Error:
-        row = None
-    if row and row[0]:
-        return str(row[0]).replace("-", "")[:12]
-    return file_id(path)
-
-
 def backups_root(*, create: bool = True) -> Path:
     return data_dir(create=create) / "backups"
 
 
 def backup_folder(path: Path, conn, *, create: bool = True) -> Path:
-    folder = backups_root(create=create) / f"{path.stem}-{panel_id(conn, path)}"
+    # Named from the file's name and a digest of its own id, never from text in the
+    # file: each file (not each panel: copies share that) has its own (store/identity.py).
+    folder = backups_root(create=create) / identity.folder_name(path, conn)
     if create:
         make_private_folder(folder)  # backups/ and the panel's folder, both owner-only
     return folder
@@ -227,18 +208,23 @@ def write_copy(
     expect_counts: dict[str, int] | None = None,
     replace: bool = False,
     before_replace=None,
+    owner: Path | None = None,
 ) -> FileCheck:
     """Copy into a temporary file beside ``dest``, check it, then rename it to ``dest``.
 
     Refuses (leaving ``dest`` as it was) when the copy fails its checks or its row
     counts differ from the source's. ``before_replace()`` runs once the copy has passed,
-    just before the rename (to close the connection to a file being swapped)."""
+    just before the rename (to close the connection to a file being swapped). With
+    ``owner`` (the panel file, for a copy written elsewhere), the temporary copy is noted
+    while it is written, so that a kill does not leave it unseen (store/leftovers.py)."""
     dest = Path(dest)
     if dest.exists() and not replace:
         raise StoreError(f"{dest} already exists; choose another name")
     if not dest.parent.is_dir():
         raise StoreError(f"The folder {dest.parent} does not exist")
     tmp = _temporary_beside(dest)
+    if owner is not None:
+        leftovers.note_started(owner, tmp.resolve())
     try:
         copy_into(conn, source_key=source_key, dest=tmp, dest_key=dest_key, shown_as=dest)
         check = check_file(tmp, dest_key, shown_as=dest)
@@ -267,6 +253,8 @@ def write_copy(
         raise StoreError(f"Could not write {dest}: {exc.strerror}") from None
     finally:
         remove_with_sidecars(tmp)
+        if owner is not None:
+            leftovers.note_finished(owner, tmp.resolve())
 
 
 # -- automatic backups ------------------------------------------------------------------------

@@ -83,11 +83,23 @@ def _try_lock(fd: int) -> bool:
 
 
 class PanelLock:
-    """The writer's lock on one panel file, held until :meth:`release`."""
+    """The writer's lock on one panel file, held until :meth:`release`.
 
-    def __init__(self, path: Path, fd: int):
+    ``left_open``: the lock file was already there when taken, saying that a connection
+    was open: the last session ended without closing the file (store/lostlog.py)."""
+
+    def __init__(self, path: Path, fd: int, info: dict | None = None, left_open: bool = False):
         self.path = path
         self._fd: int | None = fd
+        self._info = info or {}
+        self.left_open = left_open
+
+    def mark(self, *, open: bool) -> None:
+        """Say in the lock file whether the panel file is open (its log in use) now."""
+        if self._fd is None:
+            return
+        self._info["open"] = open
+        _write_info(self._fd, self._info)
 
     @property
     def held(self) -> bool:
@@ -110,6 +122,25 @@ class PanelLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _said_open(fd: int) -> bool:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        data = json.loads(os.read(fd, 4096).decode("utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(data, dict) and data.get("open") is True
+
+
+def _write_info(fd: int, info: dict) -> None:
+    data = json.dumps(info).encode("utf-8")
+    os.ftruncate(fd, 0)
+    if hasattr(os, "pwrite"):
+        os.pwrite(fd, data, 0)
+    else:  # pragma: no cover - Windows
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.write(fd, data)
 
 
 def acquire(path: str | os.PathLike, *, program: str = PROGRAM) -> PanelLock:
@@ -139,7 +170,7 @@ def acquire(path: str | os.PathLike, *, program: str = PROGRAM) -> PanelLock:
             "host": socket.gethostname(),
             "since": time.strftime("%Y-%m-%d %H:%M"),
         }
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(info).encode("utf-8"), 0) if hasattr(os, "pwrite") else os.write(fd, json.dumps(info).encode())
-        return PanelLock(path, fd)
+        left_open = _said_open(fd)  # a session before ours ended without closing the file
+        _write_info(fd, info)
+        return PanelLock(path, fd, info, left_open)
     raise StoreError(f"Cannot lock {path.name} for changes: the lock keeps changing hands")

@@ -416,6 +416,14 @@ def m004_payments(db: Database) -> None:
         db.execute(statement)
 
 
+def m005_file_identity(db: Database) -> None:
+    """Each file gets an id of its own, apart from its panel's (which copies share), so
+    that its automatic backups are its own (store/identity.py)."""
+    from . import identity
+
+    identity.create_table(db)
+
+
 # -- applying -----------------------------------------------------------------------
 
 

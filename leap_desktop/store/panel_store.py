@@ -29,7 +29,7 @@ from sqlite_utils import Database
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Record
 from ..words import day_and_time
-from . import anchor, audit, backup, lock, migrations, unlock, verified
+from . import anchor, audit, backup, identity, leftovers, lock, lostlog, migrations, unlock, verified
 from .codec import from_row, to_row
 from .connection import connect, driver, known_sql_error, opening_error, writable_problem
 from .keys import KeyStore
@@ -155,15 +155,25 @@ class PanelStore:
         held = None
         if connection_factory is None and not readonly and path.parent.is_dir() and (existed or create):
             held = lock.acquire(path)
+        cleaned, lost = 0, None
         try:
+            if held is not None:
+                cleaned = leftovers.clean(path)  # what a killed key change or backup left
+                lost = lostlog.problem_at_open(path, held.left_open)  # before SQLite makes a new log
             if connection_factory is not None:
                 conn = connection_factory(path, create=create)
                 security = unlock.Security(False, "", opened_with="connection factory")
             else:
-                conn, security = unlock.open_connection(
-                    path, create=create, readonly=readonly, ask=ask, keystore=keystore,
-                    passphrase=passphrase, encrypt=encrypt, require_keyring=require_keyring,
-                )
+                try:
+                    conn, security = unlock.open_connection(
+                        path, create=create, readonly=readonly, ask=ask, keystore=keystore,
+                        passphrase=passphrase, encrypt=encrypt, require_keyring=require_keyring,
+                    )
+                except unlock.KeyProvedRight as exc:
+                    verified.forget(path)
+                    raise DamagedFile(path, exc.how, backup.latest_good(path, exc.key)) from None
+            if held is not None:
+                held.mark(open=True)  # from now on a kill leaves a log that matters
             try:
                 store = cls._open_connection(
                     conn, path, existed=existed, security=security, actor=actor, clock=clock,
@@ -179,6 +189,11 @@ class PanelStore:
             raise
         store._lock = held
         store.keystore = keystore
+        if cleaned:
+            store.security.notes.insert(0, leftovers.words(path, cleaned))
+        if lost is not None:
+            lostlog.remember(path, lost)  # leap check reports it until accepted
+            store.security.notes.insert(0, lost)
         if cannot_write is not None:
             store.read_only_reason = cannot_write
         return store
@@ -212,6 +227,8 @@ class PanelStore:
                             f"was not changed: {exc}"
                         ) from None
             migrations.apply(db)
+            if not readonly:
+                security.notes.extend(identity.settle(conn, path, backup.backups_root(create=False)))
             store = cls(db, path, actor=actor or default_actor(), clock=clock)
             store._load_column_types()
         except LeapError:
@@ -680,6 +697,9 @@ class PanelStore:
         if broken:
             problems.append(broken)
         problems.extend(self._trail_problems())
+        lost = lostlog.remembered(self.path)
+        if lost is not None:
+            problems.append(audit.Problem("panel file", lost))
         last_after = {
             (tbl, row_id): after
             for tbl, row_id, after in self.conn.execute(
@@ -730,6 +750,7 @@ class PanelStore:
     def accept_as_it_is(self) -> None:
         """An older copy was put in place on purpose: compare with this one from now on."""
         anchor.note(self.path, self.conn, force=True)
+        lostlog.forget(self.path)
 
 
 class DamagedFile(StoreError):

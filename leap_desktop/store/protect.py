@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain.errors import StoreError
-from . import anchor, backup, lock, migrations, verified
+from . import anchor, backup, identity, lock, migrations, verified
 from .connection import WrongKey, connect
 from .files import fsync_folder
 from .keys import FileKind, KeyringUnavailable, KeyStore, PanelKey, file_kind
@@ -46,6 +46,8 @@ def _detach_file(store: "PanelStore") -> None:
         )
     for suffix in ("-wal", "-shm"):
         Path(f"{store.path}{suffix}").unlink(missing_ok=True)
+    if store._lock is not None:
+        store._lock.mark(open=False)  # no log to lose while the file is swapped
 
 
 def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> PanelKey | None:
@@ -61,6 +63,8 @@ def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> PanelKey | No
             last = exc
             continue
         store._use_connection(conn)
+        if store._lock is not None:
+            store._lock.mark(open=True)
         return key
     raise StoreError(f"{store.path.name} could not be opened again after the change: {last}")
 
@@ -137,7 +141,7 @@ def export_plaintext(store: "PanelStore", out: Path) -> Path:
     out = Path(out)
     if out.resolve() == store.path.resolve():
         raise StoreError("The plaintext copy must go in a new file, not over the panel file")
-    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=None)
+    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=None, owner=store.path)
     return out
 
 
@@ -146,7 +150,8 @@ def backup_to(store: "PanelStore", out: Path) -> Path:
     out = Path(out)
     if out.resolve() == store.path.resolve():
         raise StoreError("A backup must go in a new file, not over the panel file")
-    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=store.security.key)
+    backup.write_copy(store.conn, source_key=store.security.key, dest=out, dest_key=store.security.key,
+                      owner=store.path)
     return out
 
 
@@ -179,6 +184,7 @@ def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
     _require_writable(store)
     source = Path(source)
     _check_source(source, store.path)
+    own_id = identity.file_id(store.conn)  # kept: a backup of a copy must not make it that copy
     conn, source_security = open_connection(
         source, create=False, readonly=True, ask=ask, keystore=store.keystore, encrypt=False,
     )
@@ -194,6 +200,7 @@ def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
     finally:
         conn.close()
     migrations.apply(store.db)
+    identity.keep(store.conn, own_id, store.path)
     store._load_column_types()
     # Going back to an earlier point on purpose: compare the audit trail with this one
     # from now on, not with what the file held before (store/anchor.py).

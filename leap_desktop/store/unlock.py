@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain.errors import StoreError
+from . import backup
 from .connection import WrongKey, connect
 from .keys import (
     FileKind,
@@ -75,6 +76,37 @@ class KeyNeeded(StoreError):
         )
         self.path = path
         self.reason = reason
+
+
+class KeyProvedRight(StoreError):
+    """The key is right, yet it does not open the file: the file's first page is damaged.
+
+    Shown right by opening one of the file's automatic backups (same salt), or by two
+    sources agreeing (the keyring entry made for this file's salt and the recovery key
+    or passphrase typed). ``PanelStore.open`` turns this into ``DamagedFile``."""
+
+    def __init__(self, path: Path, key: PanelKey, how: str):
+        super().__init__(f"{path.name} is damaged: {how}")
+        self.path = path
+        self.key = key
+        self.how = how
+
+
+def _prove_right(path: Path, keys, kept: PanelKey | None = None, *, limit: int = 3) -> None:
+    """Raise :class:`KeyProvedRight` when one of ``keys`` (which did not open ``path``)
+    opens one of its newest automatic backups, or is the key kept for it in the keyring."""
+    keys = list(keys)
+    for key in keys:
+        if kept is not None and key.raw == kept.raw:
+            raise KeyProvedRight(path, key, "its first page cannot be read, though the key kept for it in the keyring "
+                                            "and the recovery key or passphrase given agree")
+    for candidate in backup.candidates(path)[:limit]:
+        for key in keys:
+            try:
+                connect(candidate, readonly=True, key=key).close()
+            except StoreError:
+                continue
+            raise KeyProvedRight(path, key, "its first page cannot be read, though the key opens its automatic backups")
 
 
 class Cancelled(StoreError):
@@ -186,10 +218,13 @@ def open_connection(
     assert salt is not None
     notes: list[str] = []
     if passphrase is not None:  # given up front (leap --passphrase via the environment)
-        found = _try(path, keys_from_secret(passphrase, salt), readonly)
+        given = list(keys_from_secret(passphrase, salt))
+        found = _try(path, given, readonly)
         if found:
             conn, key = found
             return conn, _remember(path, key, keystore, notes, "recovery key or passphrase")
+        _prove_right(path, given)
+    kept: PanelKey | None = None
     try:
         raw = keystore.get(salt)
     except KeyringUnavailable as exc:
@@ -198,10 +233,12 @@ def open_connection(
         if raw is None:
             reason = "There is no key for this file in the keyring (it was made on another computer, or the entry was deleted)"
         else:
-            found = _try(path, [PanelKey(raw, salt)], readonly)
+            kept = PanelKey(raw, salt)
+            found = _try(path, [kept], readonly)
             if found:
                 conn, key = found
                 return conn, Security(True, where_sentence(path, key, keystore, stored=True), key=key)
+            _prove_right(path, [kept])  # the keyring's key opens its backups: the file is damaged
             reason = "The key in the keyring does not open this file (its key was changed elsewhere, or the file is damaged)"
     if ask is None:
         raise KeyNeeded(path, reason)
@@ -209,10 +246,12 @@ def open_connection(
         secret = ask(UnlockRequest(path, reason, keystore.where(), attempt))
         if secret is None:
             raise Cancelled(f"{path.name} was not opened: no recovery key or passphrase was given")
-        found = _try(path, keys_from_secret(secret, salt), readonly)
+        given = list(keys_from_secret(secret, salt))
+        found = _try(path, given, readonly)
         if found:
             conn, key = found
             return conn, _remember(path, key, keystore, notes, "recovery key or passphrase")
+        _prove_right(path, given, kept)  # a right key that does not open it: damage, not a wrong key
         reason = "That recovery key or passphrase does not open this file"
     raise WrongKey(
         f"{path.name} was not opened: the recovery key or passphrase given does not open it. "
