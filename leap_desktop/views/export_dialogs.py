@@ -39,7 +39,7 @@ from ..models.actions import SHOWS
 from ..services import DecisionFilter
 from ..store.files import write_atomically
 from .context import AppContext
-from .form_dialog import announce
+from .partials.feedback import tell_screen_reader
 from .theme import set_label_role
 
 FOLDER_KEY = "export/folder"
@@ -176,7 +176,7 @@ class ExportDialog(QDialog):
         fit_dialog(self)
         if message:
             (field or self.path).setFocus(Qt.FocusReason.OtherFocusReason)
-            announce(self.error, f"Not exported. {message}")
+            tell_screen_reader(self.error, f"Not exported. {message}")
 
     def write(self, path: Path, make: Callable[[], bytes]) -> bool:
         """Build the document and write it atomically; False (and why) if it cannot."""

@@ -533,3 +533,39 @@ def test_the_presenter_is_shown_only_as_their_consent_allows(mode, small_panel, 
     assert mode.ui.itemPositionLabel.text() == "Item 1 of 2 · For decision"
     service.edit_item(item.id, presenter_id=people["amira"].id)
     assert mode.ui.itemPositionLabel.text() == "Item 1 of 2 · For decision · presented by Amira Khan"
+
+
+@pytest.mark.parametrize("field", ["who", "owner", "dissent"])
+def test_every_name_field_says_when_the_letters_fit_more_than_one_person(field, mode, small_panel, service, qtbot):
+    """Who spoke, an action's owner and who disagreed are one picker: the same words
+    when the letters typed fit two people, and nothing is saved."""
+    ui = mode.ui
+    item = small_panel["item"]
+    counts = (len(service.contributions(item.id)), len(service.decisions_on_item(item.id)), len(service.actions_on_item(item.id)))
+    fits = "“at” fits Cat Rhodes, Dev Patel: type more of the name."
+    if field == "who":
+        ui.whoEdit.setFocus()
+        type_text(qtbot, "at")
+        press(qtbot, Key.Key_Return)
+        assert ui.whoFoundLabel.text() == fits
+        assert focused() is ui.whoEdit
+    elif field == "owner":
+        mode.open_action_form()
+        type_text(qtbot, "Send the summary")
+        ui.ownerEdit.setFocus()
+        type_text(qtbot, "at")
+        press(qtbot, Key.Key_Return)
+        assert ui.ownerFoundLabel.text() == fits
+        press(qtbot, Key.Key_Return, CTRL)
+        assert ui.actionProblemLabel.text() == "Not saved: Say who will do it: a few letters of their name in Owner."
+    else:
+        mode.open_decision_form()
+        type_text(qtbot, "Use a summary page")
+        ui.dissentEdit.setPlainText("Too short")
+        ui.dissentWhoEdit.setFocus()
+        type_text(qtbot, "at")
+        press(qtbot, Key.Key_Return, CTRL)
+        assert ui.decisionProblemLabel.text() == f"Not saved: {fits}"
+        assert focused() is ui.dissentWhoEdit
+    after = (len(service.contributions(item.id)), len(service.decisions_on_item(item.id)), len(service.actions_on_item(item.id)))
+    assert after == counts
