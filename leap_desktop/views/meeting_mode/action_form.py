@@ -75,6 +75,10 @@ class ActionForm(FormPart):
     def set_enabled(self, enabled: bool) -> None:
         self.ui.actionTab.setEnabled(enabled)
 
+    @property
+    def tab(self) -> QWidget:
+        return self.ui.actionTab
+
     def focus(self) -> None:
         self.ui.actionTitleEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 

@@ -46,6 +46,10 @@ class AgendaList(FormPart):
         self._enter = EnterOnRow(lambda item_id: self.chosen.emit(item_id, True), self)
         view.installEventFilter(self._enter)
 
+    @property
+    def tab(self) -> QWidget:
+        return self.ui.agendaTab
+
     def show_row(self, row: int) -> None:
         self.ui.agendaView.setCurrentIndex(self.model.index(row, 0))
 

@@ -56,6 +56,7 @@ class CaptureForm(FormPart):
         stack.canUndoChanged.connect(self._on_can_undo)
         stack.undoTextChanged.connect(self._on_undo_text)
         self._update_undo()
+        self.fit_text_size()
 
     def focus(self) -> None:
         """Ready for the next contribution: the keyboard in Who."""
@@ -75,8 +76,9 @@ class CaptureForm(FormPart):
         else:
             clear_problem(self.ui.captureProblemLabel)
 
-    def text_box_height(self, line: int) -> None:
-        self.ui.textEdit.setMaximumHeight(line * 5 + 12)
+    def fit_text_size(self) -> None:
+        """What was said: a box five lines high, in lines of the current text size."""
+        self.ui.textEdit.setMaximumHeight(self.ui.textEdit.fontMetrics().lineSpacing() * 5 + 12)
 
     # -- the kind ---------------------------------------------------------------------
 
@@ -142,10 +144,12 @@ class CaptureForm(FormPart):
     def _on_can_undo(self, can: bool) -> None:
         self._can_undo = can
         self._update_undo()
+        self.fit_text_size()
 
     def _on_undo_text(self, text: str) -> None:
         self._undo_text = text
         self._update_undo()
+        self.fit_text_size()
 
     def _update_undo(self) -> None:
         button = self.ui.undoButton

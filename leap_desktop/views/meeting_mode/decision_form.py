@@ -71,6 +71,7 @@ class DecisionForm(FormPart):
             field.installEventFilter(self._enter)
         ui.recordDecisionButton.clicked.connect(self.record_decision)
         self._update_votes()
+        self.fit_text_size()
 
     def set_item(self, item: AgendaItem | None) -> None:
         self.item = item
@@ -82,7 +83,13 @@ class DecisionForm(FormPart):
     def focus(self) -> None:
         self.ui.decisionTitleEdit.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
-    def text_box_heights(self, line: int) -> None:
+    @property
+    def tab(self) -> QWidget:
+        return self.ui.decisionTab
+
+    def fit_text_size(self) -> None:
+        """Summary and dissent boxes a few lines high, in lines of the current text size."""
+        line = self.ui.summaryEdit.fontMetrics().lineSpacing()
         self.ui.summaryEdit.setMaximumHeight(line * 4 + 12)
         self.ui.dissentEdit.setMaximumHeight(line * 3 + 12)
 

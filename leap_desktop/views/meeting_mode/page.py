@@ -98,7 +98,6 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         self.agenda_list.chosen.connect(self._on_item_chosen)
         self.decision_form.recorded.connect(lambda _decision: self.capture.focus())
 
-        self._size_text_boxes()
         form.splitter.setStretchFactor(0, 3)
         form.splitter.setStretchFactor(1, 2)
         self._flip = SplitterFlip(form.splitter, self, SIDE_BY_SIDE_CHARS, self._narrow)
@@ -255,15 +254,15 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         self.capture.set_kind(kind)
 
     def open_decision_form(self) -> None:
-        self.ui.sideTabs.setCurrentWidget(self.decision_form.ui.decisionTab)
+        self.ui.sideTabs.setCurrentWidget(self.decision_form.tab)
         self.decision_form.focus()
 
     def open_action_form(self) -> None:
-        self.ui.sideTabs.setCurrentWidget(self.action_form.ui.actionTab)
+        self.ui.sideTabs.setCurrentWidget(self.action_form.tab)
         self.action_form.focus()
 
     def open_agenda(self) -> None:
-        self.ui.sideTabs.setCurrentWidget(self.agenda_list.ui.agendaTab)
+        self.ui.sideTabs.setCurrentWidget(self.agenda_list.tab)
         self.agenda_list.focus()
 
     # -- looks ------------------------------------------------------------------------
@@ -275,16 +274,11 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         ui.nextButton.setText("Next item ▶" if narrow else "Next item ▶ (Ctrl+Page Down)")
         ui.previousButton.setText("◀ Previous item" if narrow else "◀ Previous item (Ctrl+Page Up)")
 
-    def _size_text_boxes(self) -> None:
-        """Text boxes a few lines high, in lines of the current text size."""
-        line = self.decision_form.ui.summaryEdit.fontMetrics().lineSpacing()
-        self.decision_form.text_box_heights(line)
-        self.capture.text_box_height(line)
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange and hasattr(self, "header"):
             self.header.fit_text_size(self.font())
-            self._size_text_boxes()
+            self.capture.fit_text_size()
+            self.decision_form.fit_text_size()
         elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "header"):
             self.header.redraw_warning()  # the warning in the new theme's colour

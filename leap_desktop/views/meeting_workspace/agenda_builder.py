@@ -70,6 +70,10 @@ class AgendaBuilder(FormPart):
         ui.moveDownButton.setText(f"Move down ({shortcut_text(down, 1)})")
 
     @property
+    def tab(self) -> QWidget:
+        return self.ui.agendaTab
+
+    @property
     def view(self) -> QAbstractItemView:
         return self.ui.agendaView
 

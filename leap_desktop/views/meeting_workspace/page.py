@@ -119,7 +119,7 @@ class MeetingWorkspace(UndoKeys, WorkspaceCommands, Page):
         self.ui.minutesButton.show()
 
     def focus_first(self) -> None:
-        self.ui.tabs.setCurrentWidget(self.builder.ui.agendaTab)
+        self.ui.tabs.setCurrentWidget(self.builder.tab)
         self.builder.focus()
 
     def _fill_header(self) -> None:
