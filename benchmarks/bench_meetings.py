@@ -42,7 +42,7 @@ def main() -> int:
         def capture() -> None:
             mode.ui.whoEdit.setText(speaker.display_name)
             mode.ui.textEdit.setPlainText("A contribution typed in meeting mode")
-            assert mode.save_contribution() is not None
+            assert mode.capture.save_contribution() is not None
             app.processEvents()
 
         ok &= report("meeting mode: Enter to saved and shown", timed(capture, repeat=15), CAPTURE_TARGET)

@@ -24,7 +24,7 @@ from .action_dialogs import ActionDialog
 from ..models.context import AppContext
 from .decision_dialogs import DecisionStatusDialog, allowed_statuses
 from .export_dialogs import ExportDecisionsDialog
-from .form_dialog import announce
+from .partials.feedback import tell_screen_reader
 from .forms import load_form
 from .page import Page
 from .widgets import compact_combo, prepare_table, select_row, set_combo_data
@@ -178,7 +178,7 @@ class DecisionLogPage(Page):
         self.model.set_filter(self.current_filter())
         self._select(keep)
         self.update_actions()
-        announce(self.ui.countLabel, self.ui.countLabel.text())  # "12 of 3,039 decisions match"
+        tell_screen_reader(self.ui.countLabel, self.ui.countLabel.text())  # "12 of 3,039 decisions match"
 
     def _search_now(self) -> None:
         self.apply_filter()

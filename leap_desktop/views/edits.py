@@ -1,10 +1,11 @@
-"""The two shapes of undoable edit the pages make: add a record, or change records.
+"""The two shapes of undoable edit the record pages make: add a record, or change records.
 
 Undoing a change puts the records back exactly as they were (``service.revert``), so
 an undo never has to pass the rules a person would (an agreed decision cannot be
 "un-agreed" by hand, but Undo can put it back to proposed). Undoing an add removes
 the new record, and Redo brings the same record back (same reference), rather than
-making another. Every step is an audited change in the panel file.
+making another. Every step is an audited change in the panel file, made through
+:func:`views.undo.run_undoable`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any, TypeVar
 
 from ..domain.model import Record
 from ..models.context import AppContext
-from .undo import push, push_form
+from .undo import adding, run_undoable
 
 R = TypeVar("R", bound=Record)
 
@@ -28,20 +29,10 @@ def add_record(
     *,
     form: bool = True,
 ) -> R | None:
-    """Add a record as an undoable edit. With ``form``, a refusal raises its LeapError."""
-    made: list[R] = []
-
-    def do() -> R:
-        if made:
-            return ctx.service.restore(cls, made[0].id)
-        record = create()
-        made.append(record)
-        return record
-
-    def undo(record: R) -> Any:
-        return remove(record.id)
-
-    return (push_form if form else push)(ctx, text, do, undo)
+    """Add a record as an undoable edit. With ``form``, a refusal raises its LeapError;
+    without, it is said in the window and the result is None."""
+    do = adding(create, lambda record: ctx.service.restore(cls, record.id))
+    return run_undoable(ctx, text, do, lambda record: remove(record.id), report=not form)
 
 
 def change_records(
@@ -52,10 +43,12 @@ def change_records(
     *,
     form: bool = False,
 ) -> Any:
-    """Run ``do`` as an undoable edit whose undo puts ``before`` back as it was."""
+    """Run ``do`` as an undoable edit whose undo puts ``before`` back as it was. With
+    ``form``, a refusal raises its LeapError; without, it is said in the window and
+    the result is None."""
     snapshot = list(before)
 
     def undo(_: Any) -> Any:
         return ctx.service.revert(snapshot, f"Undo: {text}")
 
-    return (push_form if form else push)(ctx, text, do, undo)
+    return run_undoable(ctx, text, do, undo, report=not form)

@@ -40,7 +40,7 @@ from ..services import DecisionFilter
 from ..store.files import write_atomically
 from ..models.context import AppContext
 from ..words import plural
-from .form_dialog import announce
+from .partials.feedback import tell_screen_reader
 from .theme import set_label_role
 
 FOLDER_KEY = "export/folder"
@@ -177,7 +177,7 @@ class ExportDialog(QDialog):
         fit_dialog(self)
         if message:
             (field or self.path).setFocus(Qt.FocusReason.OtherFocusReason)
-            announce(self.error, f"Not exported. {message}")
+            tell_screen_reader(self.error, f"Not exported. {message}")
 
     def write(self, path: Path, make: Callable[[], bytes]) -> bool:
         """Build the document and write it atomically; False (and why) if it cannot."""

@@ -1,28 +1,25 @@
-"""Dialogs laid out by a form from ``ui/``, that show a refusal beside the field at fault.
+"""Dialogs laid out by a form from ``ui/``: the one dialog base of the app.
 
-A subclass names its form and widgets (like a page), maps record fields to the input
-and the error label beside it, and implements :meth:`FormDialog.save`, which raises a
-:class:`LeapError` when the change is refused. The dialog then stays open with what
-was typed, shows the message next to the field (``RuleError.field``) or at the top,
-moves the focus there and tells a screen reader. Nothing is lost by a failed save.
+A subclass names its form and widgets (like a page). A dialog that saves a record
+(``SAVES``, the default) maps record fields to the input and the error label beside
+it, and implements :meth:`FormDialog.save`, which raises a :class:`LeapError` when
+the change is refused. The dialog then stays open with what was typed, shows the
+message next to the field (``RuleError.field``) or at the top, moves the focus there
+and tells a screen reader. Nothing is lost by a failed save. A dialog that does not
+save a record (unlocking a file, the recovery key, choosing a backup) sets
+``SAVES = False`` and wires its own buttons.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from ..domain.errors import LeapError, RuleError
 from ..models.context import AppContext
 from .forms import load_form
-
-
-def announce(widget: QWidget, text: str) -> None:
-    """Have a screen reader say ``text`` now (polite: after what it is reading)."""
-    if QAccessible.isActive():
-        event = QAccessibleAnnouncementEvent(widget, text)
-        QAccessible.updateAccessibility(event)
+from .partials.feedback import tell_screen_reader
 
 
 class FormDialog(QDialog):
@@ -31,15 +28,35 @@ class FormDialog(QDialog):
     #: record field -> (input widget, error label) in the form
     FIELD_ERRORS: dict[str, tuple[str, str]] = {}
     TITLE = ""
-    WIDTH_CHARS = 84  # a comfortable width, in characters of the current text size
+    #: OK saves through :meth:`save` (the form has ``buttons`` and ``formError``);
+    #: False: the dialog wires its own buttons.
+    SAVES = True
+    #: Room around a form that has no margins of its own, in pixels.
+    MARGINS = 0
+    #: Opened this wide, in characters of the current text size (None: as the form asks).
+    WIDTH_CHARS: int | None = 84
+    #: The least width, in pixels.
+    MIN_WIDTH = 0
 
     def __init__(self, ctx: AppContext | None, parent: QWidget | None = None, *, title: str | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName(type(self).__name__)
+        if self.MARGINS:
+            QVBoxLayout(self).setContentsMargins(self.MARGINS, self.MARGINS, self.MARGINS, self.MARGINS)
         self.ui = load_form(self.FORM, self)
         self.setWindowTitle(title or self.TITLE)
         self.setAccessibleName(title or self.TITLE)
+        if self.MIN_WIDTH:
+            self.setMinimumWidth(self.MIN_WIDTH)
+        self._descriptions: dict[str, str] = {}
+        if self.SAVES:
+            self._wire_saving()
+        if self.WIDTH_CHARS:
+            hint = self.sizeHint()
+            self.resize(max(hint.width(), self.WIDTH_CHARS * self.fontMetrics().averageCharWidth()), hint.height())
+
+    def _wire_saving(self) -> None:
         self.buttons: QDialogButtonBox = self.ui.buttons
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -58,10 +75,16 @@ class FormDialog(QDialog):
         save.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         save.triggered.connect(lambda _checked=False: self.submit())
         self.addAction(save)
-        self._descriptions: dict[str, str] = {}
         self.clear_errors()
-        hint = self.sizeHint()
-        self.resize(max(hint.width(), self.WIDTH_CHARS * self.fontMetrics().averageCharWidth()), hint.height())
+
+    def describe_buttons(self, box: QDialogButtonBox, **described: tuple[str, str]) -> None:
+        """Names and descriptions for a button box's buttons, by their standard names
+        (``Ok=("Open", "Open the panel file with this key")``)."""
+        for standard, (name, description) in described.items():
+            button = box.button(getattr(QDialogButtonBox.StandardButton, standard))
+            if button is not None:
+                button.setAccessibleName(name)
+                button.setAccessibleDescription(description)
 
     def widget(self, name: str) -> QWidget:
         found = self.ui.findChild(QWidget, name)
@@ -101,7 +124,7 @@ class FormDialog(QDialog):
             focus.setAccessibleDescription(f"Problem: {message}. {self._descriptions[field_name]}")
         if focus is not None:
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
-        announce(label, f"Not saved. {message}")
+        tell_screen_reader(label, f"Not saved. {message}")
 
     def default_focus(self) -> QWidget | None:
         return None

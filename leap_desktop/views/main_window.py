@@ -37,7 +37,7 @@ from .. import APP_NAME
 from ..domain.errors import shown
 from ..models.context import AppContext
 from .errors import tell
-from .form_dialog import announce
+from .partials.feedback import tell_screen_reader as announce
 from .page import Page
 from .pages import NAVIGATION, PAGES, default_page, page_class
 from .minutes_dialogs import minutes_actions, minutes_menu

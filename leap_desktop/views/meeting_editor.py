@@ -22,17 +22,9 @@ from .. import words
 from ..words import parse_day
 from ..models.context import AppContext
 from .forms import load_form
-from .meeting_kit import (
-    EnterFilter,
-    TabLeaves,
-    adding,
-    announce,
-    clear_problem,
-    pass_undo_through,
-    remember_descriptions,
-    run_undoable,
-    show_problem,
-)
+from .meeting_kit import EnterFilter, TabLeaves, pass_undo_through
+from .partials.feedback import announce, clear_problem, remember_descriptions, show_problem
+from .undo import adding, run_undoable
 
 FIELD_NAMES = {
     "title": "title",

@@ -1,6 +1,8 @@
-"""Small pieces the meetings screens share: undoable changes that report refusals to
-the field at fault, announcements a screen reader hears, warnings in words, and
-page actions with their shortcuts.
+"""Small pieces the meetings screens share: page actions with their shortcuts, keys
+(Enter to save, Enter on a row, Tab out of a date, Ctrl+Z through a field), text that
+follows the text size, and carrying an item on as one undoable change. What a screen
+says (announcements, refusals, warnings) is in ``partials/feedback.py``; undoable
+changes are made through ``undo.py``.
 """
 
 from __future__ import annotations
@@ -9,113 +11,13 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAction, QFont, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget
 
 from ..domain.model import AgendaItem, Meeting
 from ..models.roles import RecordIdRole
 from ..models.context import AppContext
-from .theme import set_label_role
-from .undo import ServiceCommand
-
-# -- changes that can be undone -------------------------------------------------------
-
-
-class _AlreadyDone(ServiceCommand):
-    """An undoable change whose first run already happened (so a refusal could be
-    shown next to the field instead of becoming a command)."""
-
-    def __init__(self, ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], result: Any):
-        super().__init__(ctx, text, do, undo)
-        self.result = result
-        self._first = True
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        super().redo()
-
-
-def run_undoable(ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any]) -> Any:
-    """Run ``do`` now and put it on the undo stack as ``text``.
-
-    A refusal (a LeapError) propagates to the caller, who shows it next to the field
-    and keeps what was typed; nothing goes on the stack. ``do`` runs again on redo,
-    so a ``do`` that adds a record should restore it on its second run (see
-    :func:`adding`)."""
-    result = do()
-    ctx.undo_stack.push(_AlreadyDone(ctx, text, do, undo, result))
-    return result
-
-
-def adding(add: Callable[[], Any], restore: Callable[[Any], Any]) -> Callable[[], Any]:
-    """A ``do`` for :func:`run_undoable` that adds a record the first time and brings
-    the same record back (same reference, same id) on redo."""
-    made: list[Any] = []
-
-    def do() -> Any:
-        if made:
-            return restore(made[0])
-        made.append(add())
-        return made[0]
-
-    return do
-
-
-# -- saying things --------------------------------------------------------------------
-
-
-def announce(label: QLabel | None, text: str, ctx: AppContext | None = None) -> None:
-    """Show ``text`` in ``label``, tell a screen reader, and put it in the status bar."""
-    if label is not None:
-        label.setText(text)
-        label.setAccessibleName(text)
-        label.setVisible(bool(text))
-        if text and QAccessible.isActive():
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(label, text))
-    if ctx is not None and text:
-        ctx.message.emit(text)
-
-
-def show_problem(label: QLabel, message: str, field: QWidget | None = None) -> None:
-    """A refused change: the reason next to the field, in words (never colour alone),
-    and focus back on the field with what was typed kept."""
-    text = f"Not saved: {message}" if message else ""
-    label.setText(text)
-    label.setAccessibleName(text)
-    set_label_role(label, "error" if text else None)
-    label.setVisible(bool(text))
-    if field is not None:
-        field.setAccessibleDescription(text or field.property("plainDescription") or "")
-        if text:
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
-    if text and QAccessible.isActive():
-        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(label, text))
-
-
-def clear_problem(label: QLabel, *fields: QWidget) -> None:
-    show_problem(label, "")
-    for field in fields:
-        field.setAccessibleDescription(field.property("plainDescription") or field.accessibleDescription())
-
-
-def remember_descriptions(widgets: Iterable[QWidget]) -> None:
-    """Keep each field's own accessible description, to restore after a problem."""
-    for widget in widgets:
-        if widget.property("plainDescription") is None:
-            widget.setProperty("plainDescription", widget.accessibleDescription())
-
-
-def set_warning(label: QLabel, text: str, warn: bool) -> None:
-    """A line that may be a warning: the words carry it ("Over time: ..."), a sign and
-    bold, in the theme's problem colour, repeat it for those who can see them. The look
-    comes from the palette (never a style sheet), so it follows Text size and the
-    high-contrast theme."""
-    shown = f"⚠ {text}" if warn else text
-    label.setText(shown)
-    label.setAccessibleName(text)
-    set_label_role(label, "error" if warn else None)
+from .undo import run_undoable
 
 
 def scale_font(widget: QWidget, factor: float, *, bold: bool = False, base: QFont | None = None) -> None:
@@ -171,17 +73,10 @@ def make_action(
     return action
 
 
-def shortcut_text(action: QAction) -> str:
-    keys = action.shortcuts()
+def shortcut_text(action: QAction, limit: int | None = None) -> str:
+    """The action's keys in words ("Ctrl+Up or Alt+Shift+Up"), the first ``limit`` only if given."""
+    keys = action.shortcuts()[:limit] if limit else action.shortcuts()
     return " or ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in keys)
-
-
-def bind_button(button: QWidget, action: QAction) -> None:
-    """A push button that triggers ``action`` and says its shortcut in its tooltip."""
-    button.clicked.connect(lambda _checked=False: action.trigger())  # type: ignore[attr-defined]
-    button.setToolTip(action.toolTip())
-    action.enabledChanged.connect(button.setEnabled)
-    button.setEnabled(action.isEnabled())
 
 
 # -- keys -----------------------------------------------------------------------------

@@ -6,16 +6,17 @@ Enter or a double click on a meeting opens its workspace (agenda and attendance)
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
 from ..models.roles import RecordIdRole
 from ..models.meetings import MeetingsModel
 from ..models.context import AppContext
 from .forms import load_form
 from .meeting_editor import MeetingEditor
-from .meeting_kit import EnterOnRow, UndoKeys, announce, bind_button, make_action, scale_font
-from .page import Page
-from .widgets import SplitterFlip, TableFit
+from .meeting_kit import EnterOnRow, UndoKeys, make_action, scale_font
+from .page import Page, bind_button
+from .partials.feedback import announce
+from .widgets import SplitterFlip, prepare_table
 
 
 #: The lists and the details form sit side by side when the page is this many
@@ -50,7 +51,16 @@ class MeetingsPage(UndoKeys, Page):
         self._opener = EnterOnRow(self.open_meeting, self)
         for view, model in self.views.items():
             view.setModel(model)
-            _set_up_table(view)
+            # Columns as wide as their words, the meeting's title taking the rest. When the
+            # list is narrow (large text, a small window), the other columns wrap their words
+            # onto more lines and the rows grow, rather than the list scrolling sideways; a
+            # long title wraps too. Nothing is cut off.
+            view.setWordWrap(True)
+            view.setTextElideMode(Qt.TextElideMode.ElideNone)
+            view.horizontalHeader().setHighlightSections(False)  # bold titles would not fit the widths
+            prepare_table(view, stretch_column=MeetingsModel.TITLE, stretch_min=TITLE_LEAST, list_look=False,
+                          fit_contents=True, row_heights=False, wrap=WRAPPING, wrap_until=TITLE_ROOM,
+                          wrap_lines=TWO_LINES, grow_rows=True)
             view.selectionModel().currentRowChanged.connect(
                 lambda current, _previous, view=view: self._on_current(view, current)
             )
@@ -187,7 +197,6 @@ class MeetingsPage(UndoKeys, Page):
         self.ui.pastLabel.setText(f"Past &meetings ({self.past.rowCount()})")
 
 
-
 #: The meeting's title is given this many characters (of the current text size) before
 #: the other columns start to wrap their words; it never has fewer than TITLE_LEAST.
 TITLE_ROOM, TITLE_LEAST = 28, 14
@@ -196,21 +205,3 @@ TITLE_ROOM, TITLE_LEAST = 28, 14
 WRAPPING = (MeetingsModel.PEOPLE, MeetingsModel.AGENDA, MeetingsModel.PAPERS, MeetingsModel.STATUS,
             MeetingsModel.WHEN)
 TWO_LINES = {MeetingsModel.WHEN: 2, MeetingsModel.STATUS: 2, MeetingsModel.PAPERS: 2}
-
-
-def _set_up_table(view: QTableView) -> TableFit:
-    """Columns as wide as their words, the meeting's title taking the rest. When the list
-    is narrow (large text, a small window), the other columns wrap their words onto more
-    lines and the rows grow, rather than the list scrolling sideways; a long title wraps
-    too. Nothing is cut off."""
-    view.verticalHeader().hide()
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setWordWrap(True)
-    view.setTextElideMode(Qt.TextElideMode.ElideNone)
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setStretchLastSection(False)
-    header.setHighlightSections(False)  # titles in bold would no longer fit the widths worked out
-    return TableFit(view, {}, MeetingsModel.TITLE, TITLE_LEAST, fit_contents=True, row_heights=False,
-                    wrap=WRAPPING, wrap_until=TITLE_ROOM, wrap_lines=TWO_LINES, grow_rows=True)

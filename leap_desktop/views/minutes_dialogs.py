@@ -48,7 +48,7 @@ from ..services import approval, minutes, reviews
 from ..store.files import write_atomically
 from ..models.context import AppContext
 from .export_dialogs import SaveFileRow, checked_path, export_folder, fit_dialog, named, remember_folder
-from .form_dialog import announce
+from .partials.feedback import tell_screen_reader
 from .theme import set_label_role
 from .widgets import TableFit
 
@@ -134,7 +134,7 @@ class _MinutesDialog(QDialog):
         if message:
             if field is not None:
                 field.setFocus(Qt.FocusReason.OtherFocusReason)
-            announce(self.error, f"Not done. {message}")
+            tell_screen_reader(self.error, f"Not done. {message}")
 
     def attempt(self, action, *args, **kwargs):
         self.show_problem("")
@@ -296,7 +296,7 @@ class ImportReviewDialog(_MinutesDialog):
             self.summary.setText(result.describe() + ".")
             self.ctx.message.emit(result.describe())
             self.refresh()
-            announce(self.summary, self.summary.text())
+            tell_screen_reader(self.summary, self.summary.text())
             if self.table.rowCount():
                 self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -380,7 +380,7 @@ class ImportReviewDialog(_MinutesDialog):
         """After accepting or answering: say so, and go on to the next open comment."""
         self.ctx.message.emit(message)
         self.summary.setText(message)
-        announce(self.summary, message)
+        tell_screen_reader(self.summary, message)
         self.refresh(select=self._next_open(review_ref))
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -173,14 +173,15 @@ class Page(QWidget):
 
 
 def bind_button(button: QAbstractButton, action: QAction) -> None:
-    """A button that does what ``action`` does and is enabled when it is."""
-    button.clicked.connect(action.trigger)
+    """A button that does what ``action`` does, is enabled when it is, and names its
+    shortcut in its tooltip (unless the action's tooltip names it already)."""
+    button.clicked.connect(lambda _checked=False: action.trigger())
 
     def sync() -> None:
         button.setEnabled(action.isEnabled())
         shortcut = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         tip = action.toolTip()
-        button.setToolTip(f"{tip} ({shortcut})" if shortcut and tip else tip)
+        button.setToolTip(f"{tip} ({shortcut})" if shortcut and tip and shortcut not in tip else tip)
 
     action.changed.connect(sync)
     sync()

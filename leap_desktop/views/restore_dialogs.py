@@ -36,7 +36,7 @@ from ..store import backup
 from ..store.panel_store import DamagedFile
 from ..store.unlock import Ask
 from .errors import tell
-from .security_dialogs import _FormDialog
+from .form_dialog import FormDialog
 
 if TYPE_CHECKING:
     from ..store.protect import DamagedRestore
@@ -54,15 +54,16 @@ def describe(backup_file: Path) -> str:
     return f"{when_made(backup_file)}: {why}" if why else f"{when_made(backup_file)}: {backup_file.name}"
 
 
-class BackupChooserDialog(_FormDialog):
+class BackupChooserDialog(FormDialog):
     """Choose one backup of a panel file, newest first, or another file."""
 
     FORM = "backup_chooser_dialog.ui"
+    SAVES, MARGINS, WIDTH_CHARS, MIN_WIDTH = False, 12, None, 480  # wires its own buttons
     WIDGETS = ("introLabel", "backupsLabel", "backupList", "hintLabel", "fileButton", "buttons")
 
     def __init__(self, title: str, intro: str, backups: list[Path], parent: QWidget | None = None,
                  *, folder: Path | None = None):
-        super().__init__(title, parent)
+        super().__init__(None, parent, title=title)
         self.folder = folder or (backups[0].parent if backups else backup.backups_root(create=False))
         ui = self.ui
         ui.introLabel.setText(intro)

@@ -12,45 +12,24 @@ from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from ..domain.errors import LeapError
 from ..store import backup
 from ..store.keys import check_passphrase, key_from_passphrase, new_key
 from ..store.unlock import UnlockRequest
-from .forms import load_form
+from .form_dialog import FormDialog
 
 
-class _FormDialog(QDialog):
-    FORM = ""
-    WIDGETS: tuple[str, ...] = ()
-
-    def __init__(self, title: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        QVBoxLayout(self).setContentsMargins(12, 12, 12, 12)
-        self.ui = load_form(self.FORM, self)
-        self.setMinimumWidth(480)
-
-    def describe_buttons(self, box: QDialogButtonBox, **described: tuple[str, str]) -> None:
-        """Names and descriptions for a button box's buttons, by their standard names
-        (``Ok=("Open", "Open the panel file with this key")``)."""
-        for standard, (name, description) in described.items():
-            button = box.button(getattr(QDialogButtonBox.StandardButton, standard))
-            if button is not None:
-                button.setAccessibleName(name)
-                button.setAccessibleDescription(description)
-
-
-class UnlockDialog(_FormDialog):
+class UnlockDialog(FormDialog):
     """Ask for the recovery key or passphrase of one panel file, saying why."""
 
     FORM = "unlock_dialog.ui"
+    SAVES, MARGINS, WIDTH_CHARS, MIN_WIDTH = False, 12, None, 480  # wires its own buttons
     WIDGETS = ("reasonLabel", "whereLabel", "secretLabel", "secretEdit", "showCheck", "buttons")
 
     def __init__(self, request: UnlockRequest, parent: QWidget | None = None):
-        super().__init__(f"Open {request.path.name}", parent)
+        super().__init__(None, parent, title=f"Open {request.path.name}")
         ui = self.ui
         ui.reasonLabel.setText(f"{request.reason}.")
         name = request.path.name
@@ -93,14 +72,15 @@ def dialog_ask(parent: QWidget | None = None):
     return ask
 
 
-class RecoveryKeyDialog(_FormDialog):
+class RecoveryKeyDialog(FormDialog):
     """A new recovery key, shown once: copy it, print it, keep it safe."""
 
     FORM = "recovery_key_dialog.ui"
+    SAVES, MARGINS, WIDTH_CHARS, MIN_WIDTH = False, 12, None, 480  # wires its own buttons
     WIDGETS = ("introLabel", "keyLabel", "whereLabel", "statusLabel", "copyButton", "printButton", "doneButton")
 
     def __init__(self, recovery_key: str, where: str, panel_name: str, parent: QWidget | None = None):
-        super().__init__("Your recovery key", parent)
+        super().__init__(None, parent, title="Your recovery key")
         self.recovery_key = recovery_key
         self.panel_name = panel_name
         ui = self.ui
@@ -150,15 +130,16 @@ class RecoveryKeyDialog(_FormDialog):
         return True
 
 
-class SecuritySettingsDialog(_FormDialog):
+class SecuritySettingsDialog(FormDialog):
     """How the open panel file is protected; change its key or passphrase; backups kept."""
 
     FORM = "security_settings_dialog.ui"
+    SAVES, MARGINS, WIDTH_CHARS, MIN_WIDTH = False, 12, None, 480  # wires its own buttons
     WIDGETS = ("stateLabel", "keyGroup", "newKeyButton", "passLabel", "passEdit", "againLabel", "againEdit",
                "passButton", "backupGroup", "keepLabel", "keepSpin", "folderLabel", "messageLabel", "buttons")
 
     def __init__(self, store, parent: QWidget | None = None, *, show_recovery_key=None):
-        super().__init__("Security settings", parent)
+        super().__init__(None, parent, title="Security settings")
         self.store = store
         # How a new recovery key is shown (a RecoveryKeyDialog; tests replace it).
         self.show_recovery_key = show_recovery_key or self._show_recovery_key

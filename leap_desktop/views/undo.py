@@ -1,9 +1,15 @@
-"""Undo and redo for edits: each user edit is a QUndoCommand over service calls.
+"""Undo and redo for edits: the one way a screen makes an undoable change.
 
-``push(ctx, "Edit Amira Khan", do=..., undo=...)`` runs ``do`` and, if the service
-accepted it, puts it on the undo stack; ``undo`` receives what ``do`` returned. Each
-call is one audited change in the store, so undoing is itself recorded: the audit log
-keeps the whole story.
+``run_undoable(ctx, "Edit Amira Khan", do=..., undo=...)`` runs ``do`` now and, if the
+services accepted it, puts it on the panel's undo stack; ``undo`` receives what ``do``
+returned. A refusal (a LeapError) is raised to the caller, who shows it beside the
+field at fault and keeps what was typed, and nothing goes on the stack; with
+``report=True`` it is said in the window instead (``ctx.problem``) and the call
+returns None. Each call is one audited change in the store, so undoing is itself
+recorded: the audit log keeps the whole story.
+
+:func:`adding` makes a ``do`` that adds a record and, on redo, brings the same record
+back; ``views/edits.py`` has the two shapes the record pages use.
 """
 
 from __future__ import annotations
@@ -19,23 +25,17 @@ from ..models.context import AppContext
 
 
 class ServiceCommand(QUndoCommand):
-    def __init__(
-        self,
-        ctx: AppContext,
-        text: str,
-        do: Callable[[], Any],
-        undo: Callable[[Any], Any],
-        *,
-        report: bool = True,
-    ):
+    """A change already made once (by :func:`run_undoable`), on the undo stack: undo
+    and redo run the service calls again, and a refusal then is said in the window."""
+
+    def __init__(self, ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], result: Any):
         super().__init__(text)
         self.ctx = ctx
         self._do = do
         self._undo = undo
-        self._report = report
-        self.result: Any = None
+        self.result = result
+        self._first = True
         self.refused = False
-        self.error: LeapError | None = None
 
     def _run(self, fn: Callable[..., Any], *args: Any) -> Any:
         try:
@@ -44,32 +44,48 @@ class ServiceCommand(QUndoCommand):
             # Refused: say why, and let Qt drop the command (an obsolete command is
             # removed from the stack instead of being kept).
             self.refused = True
-            self.error = exc
             self.setObsolete(True)
-            if self._report:
-                self.ctx.problem.emit(str(exc))
+            self.ctx.problem.emit(str(exc))
             return None
 
     def redo(self) -> None:
+        if self._first:  # pushed after its first run
+            self._first = False
+            return
         self.result = self._run(self._do)
 
     def undo(self) -> None:
-        self._report = True  # only the first run is reported by a form; undo always says
         self._run(self._undo, self.result)
 
 
-def push(ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any]) -> Any:
-    """Run ``do`` as an undoable edit; return its result, or None if it was refused."""
-    command = ServiceCommand(ctx, text, do, undo)
-    ctx.undo_stack.push(command)  # runs command.redo()
-    return None if command.refused else command.result
+def run_undoable(ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any], *,
+                 report: bool = False) -> Any:
+    """Run ``do`` now and put it on the undo stack as ``text``; return its result.
+
+    A refusal (a LeapError) propagates to the caller and nothing goes on the stack; with
+    ``report``, it is said in the window instead and the result is None. ``do`` runs
+    again on redo, so a ``do`` that adds a record should restore it on its second run
+    (see :func:`adding`)."""
+    try:
+        result = do()
+    except LeapError as exc:
+        if not report:
+            raise
+        ctx.problem.emit(str(exc))
+        return None
+    ctx.undo_stack.push(ServiceCommand(ctx, text, do, undo, result))
+    return result
 
 
-def push_form(ctx: AppContext, text: str, do: Callable[[], Any], undo: Callable[[Any], Any]) -> Any:
-    """Like :func:`push`, for a form: a refusal raises the LeapError instead of reporting
-    it, so the form can show it beside the field at fault and keep what was typed."""
-    command = ServiceCommand(ctx, text, do, undo, report=False)
-    ctx.undo_stack.push(command)
-    if command.error is not None:
-        raise command.error
-    return command.result
+def adding(add: Callable[[], Any], restore: Callable[[Any], Any]) -> Callable[[], Any]:
+    """A ``do`` for :func:`run_undoable` that adds a record the first time and brings
+    the same record back (same reference, same id) on redo."""
+    made: list[Any] = []
+
+    def do() -> Any:
+        if made:
+            return restore(made[0])
+        made.append(add())
+        return made[0]
+
+    return do

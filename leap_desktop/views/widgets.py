@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
@@ -246,25 +248,35 @@ def prepare_table(
     widths: dict[int, int] | None = None,
     stretch_column: int | None = None,
     stretch_min: int = 30,
+    list_look: bool = True,
+    **fit: Any,
 ) -> TableFit:
-    """Whole-row selection, Tab leaves the table (arrows move inside it), no grid lines,
-    a header that explains each column in its tooltip, and sizes that follow the text."""
+    """The one way a table is set up: whole rows chosen one at a time, no row numbers,
+    columns a person can widen, and sizes that follow the text (``widths``,
+    ``stretch_column``, ``stretch_min`` and ``fit``: see :class:`TableFit`).
+
+    With ``list_look`` (the record lists), also: Tab leaves the table (arrows move
+    inside it), no editing in place, alternating rows without grid lines, one line a
+    row, and a header that explains each column in its tooltip. Without it (the
+    meetings screens' lists, whose forms and pages set their own look), the rest is
+    left as the form has it."""
+    view.verticalHeader().hide()
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setAlternatingRowColors(True)
-    view.setShowGrid(False)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.verticalHeader().hide()
-    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     header = view.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    header.setStretchLastSection(stretch_column is None)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return TableFit(view, widths or {}, stretch_column, stretch_min)
+    header.setStretchLastSection(stretch_column is None)
+    if list_look:
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setTabKeyNavigation(False)
+        view.setAlternatingRowColors(True)
+        view.setShowGrid(False)
+        view.setWordWrap(False)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return TableFit(view, widths or {}, stretch_column, stretch_min, **fit)
 
 
 def select_row(view: QTableView, row: int) -> None:

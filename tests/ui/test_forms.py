@@ -19,8 +19,8 @@ FORMS = sorted(p.name for p in (root() / "ui").glob("*.ui"))
 
 def views_with_forms() -> list[type]:
     found = {}
-    for info in pkgutil.iter_modules(leap_desktop.views.__path__):
-        module = importlib.import_module(f"leap_desktop.views.{info.name}")
+    for info in pkgutil.walk_packages(leap_desktop.views.__path__, "leap_desktop.views."):
+        module = importlib.import_module(info.name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if getattr(cls, "FORM", None) and cls.__module__ == module.__name__:
                 found[cls.__qualname__] = cls

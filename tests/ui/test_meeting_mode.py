@@ -300,30 +300,30 @@ def test_carrying_from_the_last_meeting_says_what_to_do(ctx, service, small_pane
 
 def test_the_clock_says_elapsed_against_allotted_in_words(mode, small_panel, qtbot):
     now = [1000.0]
-    mode.clock = lambda: now[0]
-    mode.restart_clocks()
+    mode.header.clock.now = lambda: now[0]
+    mode.header.restart_clocks()
     ui = mode.ui
     now[0] += 12 * 60 + 30
-    mode._tick()
+    mode.header.tick()
     assert ui.timerLabel.text() == "12 of 40 minutes"
     assert ui.meetingClockLabel.text() == "Meeting: 12 of 90 minutes"
     now[0] += 33 * 60
-    mode._tick()
+    mode.header.tick()
     assert ui.timerLabel.text() == "⚠ 45 of 40 minutes: 5 minutes over time"
     assert ui.timerLabel.accessibleName() == "45 of 40 minutes: 5 minutes over time"
     # Each item keeps its own time; coming back resumes it.
     mode.next_item()
     now[0] += 5 * 60
-    mode._tick()
+    mode.header.tick()
     assert ui.timerLabel.text() == "5 of 30 minutes"
     mode.previous_item()
     assert ui.timerLabel.text() == "⚠ 45 of 40 minutes: 5 minutes over time"
     mode.restart_clock()
     assert ui.timerLabel.text() == "0 of 40 minutes"
     # The QTimer drives it while the page is shown.
-    assert mode.timer.isActive()
+    assert mode.header.timer.isActive()
     mode.hide()
-    assert not mode.timer.isActive()
+    assert not mode.header.timer.isActive()
 
 
 def test_finishing_the_meeting_marks_it_held_and_returns_to_the_workspace(mode, ctx, small_panel, service, qtbot):
@@ -457,7 +457,7 @@ def test_the_type_ahead_list_hands_enter_on(mode, small_panel, qtbot, choose_in_
         qtbot.keyClick(popup, Key.Key_Down)
     qtbot.keyClick(popup, Key.Key_Return)
     assert not popup.isVisible()
-    assert mode.speaker.id == small_panel["people"]["amira"].id
+    assert mode.capture.who.person.id == small_panel["people"]["amira"].id
     assert ui.whoEdit.text() == "Amira Khan"
     assert focused() is ui.textEdit
 
@@ -533,3 +533,39 @@ def test_the_presenter_is_shown_only_as_their_consent_allows(mode, small_panel, 
     assert mode.ui.itemPositionLabel.text() == "Item 1 of 2 · For decision"
     service.edit_item(item.id, presenter_id=people["amira"].id)
     assert mode.ui.itemPositionLabel.text() == "Item 1 of 2 · For decision · presented by Amira Khan"
+
+
+@pytest.mark.parametrize("field", ["who", "owner", "dissent"])
+def test_every_name_field_says_when_the_letters_fit_more_than_one_person(field, mode, small_panel, service, qtbot):
+    """Who spoke, an action's owner and who disagreed are one picker: the same words
+    when the letters typed fit two people, and nothing is saved."""
+    ui = mode.ui
+    item = small_panel["item"]
+    counts = (len(service.contributions(item.id)), len(service.decisions_on_item(item.id)), len(service.actions_on_item(item.id)))
+    fits = "“at” fits Cat Rhodes, Dev Patel: type more of the name."
+    if field == "who":
+        ui.whoEdit.setFocus()
+        type_text(qtbot, "at")
+        press(qtbot, Key.Key_Return)
+        assert ui.whoFoundLabel.text() == fits
+        assert focused() is ui.whoEdit
+    elif field == "owner":
+        mode.open_action_form()
+        type_text(qtbot, "Send the summary")
+        ui.ownerEdit.setFocus()
+        type_text(qtbot, "at")
+        press(qtbot, Key.Key_Return)
+        assert ui.ownerFoundLabel.text() == fits
+        press(qtbot, Key.Key_Return, CTRL)
+        assert ui.actionProblemLabel.text() == "Not saved: Say who will do it: a few letters of their name in Owner."
+    else:
+        mode.open_decision_form()
+        type_text(qtbot, "Use a summary page")
+        ui.dissentEdit.setPlainText("Too short")
+        ui.dissentWhoEdit.setFocus()
+        type_text(qtbot, "at")
+        press(qtbot, Key.Key_Return, CTRL)
+        assert ui.decisionProblemLabel.text() == f"Not saved: {fits}"
+        assert focused() is ui.dissentWhoEdit
+    after = (len(service.contributions(item.id)), len(service.decisions_on_item(item.id)), len(service.actions_on_item(item.id)))
+    assert after == counts

@@ -1,12 +1,12 @@
 """Undo and redo of an edit through the shared undo stack."""
 
 from leap_desktop.domain.model import Person
-from leap_desktop.views.undo import push
+from leap_desktop.views.undo import run_undoable
 
 
 def test_undo_and_redo_an_edit(ctx, service):
     person = service.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named")
-    push(
+    run_undoable(
         ctx,
         "Change Amira's consent",
         do=lambda: service.edit_person(person.id, consent="initials"),
@@ -23,7 +23,8 @@ def test_undo_and_redo_an_edit(ctx, service):
 def test_a_refused_edit_is_not_undoable_and_says_why(ctx, service, qtbot):
     person = service.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named")
     with qtbot.wait_signal(ctx.problem) as problem:
-        result = push(ctx, "Break it", do=lambda: service.edit_person(person.id, display_name=""), undo=lambda _: None)
+        result = run_undoable(ctx, "Break it", do=lambda: service.edit_person(person.id, display_name=""), undo=lambda _: None,
+                              report=True)
     assert result is None
     assert problem.args == ["Name is needed"]
     assert ctx.undo_stack.count() == 0
