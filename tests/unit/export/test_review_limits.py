@@ -11,9 +11,12 @@ import io
 import shutil
 import struct
 import zipfile
+from xml.sax.saxutils import escape
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from leap_desktop.cli import main
 from leap_desktop.domain.model import Meeting
@@ -201,3 +204,47 @@ def test_the_command_refuses_a_bomb_in_one_line(world, small_limits, capsys):
 def test_a_normal_returned_file_is_within_every_limit(world):
     assert review_limits.checked_bytes(world["returned"]) == world["returned"].read_bytes()
     assert len(review_docx.read(world["returned"]).comments) == 1
+
+
+# -- generated bombs -----------------------------------------------------------------------------
+
+
+@settings(max_examples=15, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(
+    bodies=st.lists(st.text(alphabet="abc xyz<&>'\"", max_size=80), max_size=8),
+    padding=st.sampled_from([0, 100_000, 700_000, 2_000_000]),
+    extra_parts=st.integers(min_value=0, max_value=15),
+    extra_size=st.sampled_from([10, 90_000]),
+)
+def test_generated_bombs_are_refused_exactly_when_over_a_limit(world, bodies, padding, extra_parts, extra_size):
+    limits = {"MAX_COMMENTS": 5, "MAX_COMMENT_CHARS": 60, "MAX_PART_BYTES": 600_000, "MAX_TOTAL_BYTES": 1_000_000,
+              "MAX_PARTS": 30, "MAX_FILE_BYTES": 200_000}
+    parts = dict(world.setdefault("parts", parts_of(world["returned"])))
+    head, _, _ = parts["word/comments.xml"].decode().partition("<w:comment ")
+    parts["word/comments.xml"] = (head + "".join(
+        f'<w:comment w:id="{i}" w:author="R"><w:p><w:r><w:t>{escape(body)}</w:t></w:r></w:p></w:comment>'
+        for i, body in enumerate(bodies)) + " " * padding + "</w:comments>").encode()
+    parts.update({f"word/media/extra{n}.bin": b"\0" * extra_size for n in range(extra_parts)})
+    path = write_zip(world["folder"] / "generated.docx", parts)
+    over = (
+        len(parts) > limits["MAX_PARTS"]
+        or max(len(data) for data in parts.values()) > limits["MAX_PART_BYTES"]
+        or sum(len(data) for data in parts.values()) > limits["MAX_TOTAL_BYTES"]
+        or len(bodies) > limits["MAX_COMMENTS"]
+        or any(len(b) > limits["MAX_COMMENT_CHARS"] for b in bodies)
+    )
+    svc = world["svc"]
+    before = svc.store.scalar("SELECT count(*) FROM audit")
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in limits.items():
+            patch.setattr(review_limits, name, value)
+        try:
+            result = review_docx.import_review(svc, world["meeting"], path)
+        except review_limits.ReviewFileRefused as exc:
+            assert over, f"refused within every limit: {exc}"
+            assert str(exc).startswith("generated.docx is refused: ") and "\n" not in str(exc)
+            assert svc.store.scalar("SELECT count(*) FROM audit") == before
+            return
+    assert not over, "accepted a file over a limit"
+    assert len(result.added) + result.already + result.empty == len(bodies)
