@@ -159,7 +159,9 @@ def read(path: str | Path) -> reviews.ReviewFile:
                 )
             )
     except (ValueError, TypeError, KeyError) as exc:
-        raise ReviewFileRefused(f"{path.name} is damaged: its comments cannot be read ({exc})") from None
+        reason = " ".join(str(exc).split())
+        reason = reason if len(reason) <= 80 else reason[:77] + "..."  # it may quote the file at length
+        raise ReviewFileRefused(f"{path.name} is damaged: its comments cannot be read ({reason})") from None
     if marker is None and not anchors:
         raise ReviewFileRefused(
             f"{path.name} has no LEAP anchors: it was not exported by LEAP Desktop, or was copied into "

@@ -187,6 +187,13 @@ def test_bookmark_numbers_longer_than_any_panel_uses_are_refused(world, bookmark
     assert len(message) < 200
 
 
+def test_a_damaged_comment_number_is_refused_without_quoting_the_file_at_length(world):
+    parts = parts_of(world["returned"])
+    parts["word/comments.xml"] = parts["word/comments.xml"].replace(b'w:id="0"', b'w:id="' + b"x" * 100_000 + b'"')
+    message = refused_with(world, write_zip(world["folder"] / "badid.docx", parts), "badid.docx is damaged")
+    assert len(message) < 200
+
+
 def test_the_command_refuses_a_bomb_in_one_line(world, small_limits, capsys):
     parts = parts_of(world["returned"])
     parts["word/comments.xml"] += b" " * 3_000_000
