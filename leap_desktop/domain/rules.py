@@ -6,6 +6,8 @@ importer calls them over a whole document before anything is written.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..words import names_list
 from .errors import RuleError
 from .model import Action, Contribution, Decision, Meeting, Person
@@ -118,6 +120,69 @@ def check_supersedes(new: Decision, old: Decision | None) -> None:
             f"Only an agreed decision can be replaced; {old.ref} is {old.status.label.lower()}",
             "supersedes_id",
         )
+
+
+def _chain_words(chain: list[Decision]) -> str:
+    """"D-2 replaces D-3, which replaces D-2" (cut short for a long loop)."""
+    refs = [d.ref for d in chain] + [chain[0].ref]
+    if len(refs) > 6:
+        refs = refs[:4] + ["...", refs[-1]]
+    return refs[0] + " replaces " + ", which replaces ".join(refs[1:])
+
+
+def check_not_circular(new: Decision, older: Iterable[Decision]) -> None:
+    """``older`` is what ``new`` would replace, then what that replaces, and so on:
+    ``new`` must not be among them (a decision cannot end up replacing itself)."""
+    chain = [new]
+    for decision in older:
+        if decision.id == new.id:
+            raise RuleError(
+                f"{_chain_words(chain)}: a decision cannot end up replacing itself", "supersedes_id"
+            )
+        chain.append(decision)
+
+
+def replacement_problems(decisions: Iterable[Decision]) -> list[tuple[Decision, str]]:
+    """Replacement links no panel can have, each with the decision at fault.
+
+    A loop (D-2 replaces D-3, which replaces D-2; or longer), among all decisions,
+    removed ones too (the trace follows those); and a decision replaced by two
+    decisions in force (agreed, not removed), which recording a replacement refuses.
+    """
+    by_id = {d.id: d for d in decisions}
+    problems: list[tuple[Decision, str]] = []
+    done: set[str] = set()
+    for start in sorted(by_id.values(), key=lambda d: d.number or 0):
+        path: list[Decision] = []
+        on_path: dict[str, int] = {}
+        current: Decision | None = start
+        while current is not None and current.id not in done:
+            if current.id in on_path:
+                loop = path[on_path[current.id]:]
+                first = min(range(len(loop)), key=lambda i: loop[i].number or 0)
+                loop = loop[first:] + loop[:first]
+                problems.append((loop[0], f"{_chain_words(loop)}: a decision cannot end up replacing itself"))
+                break
+            on_path[current.id] = len(path)
+            path.append(current)
+            current = by_id.get(current.supersedes_id) if current.supersedes_id else None
+        done.update(on_path)
+    replacing: dict[str, list[Decision]] = {}
+    for decision in by_id.values():
+        if decision.supersedes_id and decision.deleted_at is None and decision.status is DecisionStatus.AGREED:
+            replacing.setdefault(decision.supersedes_id, []).append(decision)
+    for old_id, newer in replacing.items():
+        if len(newer) > 1:
+            newer.sort(key=lambda d: d.number or 0)
+            old = by_id.get(old_id)
+            refs = ", ".join(d.ref for d in newer[:-1]) + f" and {newer[-1].ref}"
+            each = "all" if len(newer) > 2 else "both"
+            problems.append((
+                newer[-1],
+                f"{refs} {each} replace {old.ref if old else 'one decision'}, and are {each} in force: "
+                "a decision is replaced by one decision only",
+            ))
+    return problems
 
 
 def check_decision_meeting(decision: Decision, meeting: Meeting | None, item_meeting_id: str | None) -> None:

@@ -11,17 +11,23 @@ bookmark open where it starts, or else the LEAP bookmark that most recently bega
 
 from __future__ import annotations
 
+import io
+import re
 import zipfile
 from pathlib import Path
 
 import docx
 from docx.oxml.ns import qn
+from lxml import etree
 
-from ..domain.errors import LeapError
 from ..domain.model import Meeting
 from ..services import reviews
 from ..services.minutes import ANCHOR, MARKER
 from ..services.panel import PanelService
+from . import review_limits
+from .review_limits import ReviewFileRefused
+
+__all__ = ["ReviewFileRefused", "import_review", "read"]
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .doc files, and encrypted .docx
 
@@ -33,10 +39,10 @@ _REFERENCE = qn("w:commentReference")
 _TEXT = qn("w:t")
 _ID = qn("w:id")
 _NAME = qn("w:name")
-
-
-class ReviewFileRefused(LeapError):
-    """The file cannot be read as LEAP minutes; nothing was changed."""
+#: Digits in a number carried by a LEAP bookmark (a meeting, version or record number):
+#: numbers are at most 1,000,000,000, so ten digits are always enough.
+MAX_DIGITS = 10
+_DIGIT_RUNS = re.compile(r"\d+")
 
 
 def _open(path: Path):
@@ -62,8 +68,9 @@ def _open(path: Path):
                 "nothing was imported. Ask the reviewer to save it again"
             )
         raise ReviewFileRefused(f"{name} is not a Word document (.docx): nothing was imported")
+    data = review_limits.checked_bytes(path)
     try:
-        return docx.Document(str(path))
+        return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a broken package
         raise ReviewFileRefused(
             f"{name} is damaged and cannot be read as a Word document ({type(exc).__name__}); "
@@ -93,6 +100,7 @@ def read(path: str | Path) -> reviews.ReviewFile:
                         parts.append(element.text)
             elif tag == _BOOKMARK_START:
                 name = element.get(_NAME) or ""
+                _check_digits(path.name, name)
                 found = MARKER.match(name)
                 if found:
                     marker = found
@@ -116,9 +124,27 @@ def read(path: str | Path) -> reviews.ReviewFile:
                 if ident in quoting:
                     quoted[ident] = "".join(quoting.pop(ident))
         if marker is None:
-            marker = MARKER.match(document.core_properties.identifier or "")
+            identifier = document.core_properties.identifier or ""
+            _check_digits(path.name, identifier)
+            marker = MARKER.match(identifier)
         comments = []
+        unreadable = 0
+        if len(document.comments) > review_limits.MAX_COMMENTS:  # also counted before parsing
+            raise ReviewFileRefused(
+                f"{path.name} is refused: it holds more than {review_limits.MAX_COMMENTS:,} comments "
+                "(the limit for one file); nothing was imported"
+            )
         for comment in document.comments:
+            if _has_entities(comment._comment_elm):
+                # Text after an XML entity (which Word never writes) is lost when the
+                # file is read, so the comment cannot be taken in as written.
+                unreadable += 1
+                continue
+            if len(comment.text) > review_limits.MAX_COMMENT_CHARS:  # also counted before parsing
+                raise ReviewFileRefused(
+                    f"{path.name} is refused: a comment in it is longer than {review_limits.MAX_COMMENT_CHARS:,} "
+                    "characters (the limit for one comment); nothing was imported"
+                )
             ident = comment.comment_id
             stamp = comment.timestamp
             comments.append(
@@ -133,7 +159,9 @@ def read(path: str | Path) -> reviews.ReviewFile:
                 )
             )
     except (ValueError, TypeError, KeyError) as exc:
-        raise ReviewFileRefused(f"{path.name} is damaged: its comments cannot be read ({exc})") from None
+        reason = " ".join(str(exc).split())
+        reason = reason if len(reason) <= 80 else reason[:77] + "..."  # it may quote the file at length
+        raise ReviewFileRefused(f"{path.name} is damaged: its comments cannot be read ({reason})") from None
     if marker is None and not anchors:
         raise ReviewFileRefused(
             f"{path.name} has no LEAP anchors: it was not exported by LEAP Desktop, or was copied into "
@@ -146,7 +174,25 @@ def read(path: str | Path) -> reviews.ReviewFile:
         check=marker.group(3) if marker else None,
         anchors=anchors,
         comments=comments,
+        unreadable=unreadable,
     )
+
+
+def _check_digits(file_name: str, name: str) -> None:
+    """Refuse a LEAP bookmark whose numbers are longer than any panel's."""
+    if not name.lstrip("_").startswith("leap_"):
+        return
+    longest = max((len(run) for run in _DIGIT_RUNS.findall(name)), default=0)
+    if longest > MAX_DIGITS:
+        shown = name if len(name) <= 40 else name[:37] + "..."
+        raise ReviewFileRefused(
+            f"{file_name} is damaged: its LEAP bookmark {shown} carries a {longest:,}-digit number, "
+            "far larger than any panel uses; nothing was imported"
+        )
+
+
+def _has_entities(element) -> bool:
+    return any(node.tag is etree.Entity for node in element.iter())
 
 
 def import_review(service: PanelService, meeting: Meeting, path: str | Path) -> reviews.ImportResult:

@@ -19,7 +19,7 @@ from typing import Any
 
 from ..domain import fields as f
 from ..domain import rules
-from ..domain.errors import LeapError, RuleError, clip, shown
+from ..domain.errors import RuleError, clip, shown
 from ..domain.model import (
     Action,
     AgendaItem,
@@ -41,6 +41,10 @@ from ..domain.vocab import DecisionStatus, Role
 from ..store import PanelStore
 from ..store.codec import encode
 from ..store.migrations import RECORD_TABLES
+from . import import_checks
+from .import_checks import ImportRefused
+
+__all__ = ["ImportRefused", "export_document", "import_document", "json_schema", "loads", "read_document"]
 
 FORMAT = "leap-panel"
 VERSION = 2
@@ -50,14 +54,6 @@ READS = (1, 2)
 #: any panel needs, and well inside what the panel file can store.
 MAX_NUMBER = 1_000_000_000
 
-
-class ImportRefused(LeapError):
-    """The document was refused as a whole; nothing was written."""
-
-    def __init__(self, where: str, problem: str):
-        super().__init__(f"{where}: {problem}" if where else problem)
-        self.where = where
-        self.problem = problem
 
 
 # -- the shape of each record in the document ----------------------------------------------
@@ -419,6 +415,7 @@ def read_document(document: Any) -> list[Record]:
     """Check a whole document and return its records, or raise ImportRefused."""
     if not isinstance(document, dict):
         raise ImportRefused("", "The file is not a LEAP panel document (expected a JSON object)")
+    import_checks.check_values(document)
     if document.get("format") != FORMAT:
         raise ImportRefused("format", f"must be {FORMAT!r}: this is not a LEAP panel document")
     version = document.get("version")
@@ -447,6 +444,7 @@ def read_document(document: Any) -> list[Record]:
             reader.read(shape, value, f"{name}[{index}]", {})
     reader.check_references()
     reader.check_rules()
+    import_checks.check_document(reader.records)
     return [p.record for p in reader.records]
 
 
@@ -473,7 +471,7 @@ def loads(text: str) -> Any:
     if text.startswith("\ufeff"):  # a byte-order mark, as Windows Notepad writes: harmless
         text = text[1:]
     try:
-        return json.loads(text)
+        return json.loads(text, **import_checks.JSON_HOOKS)
     except json.JSONDecodeError as exc:
         raise ImportRefused("", f"The file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:

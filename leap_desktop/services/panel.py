@@ -665,11 +665,21 @@ class PanelService:
         old = self.store.get(Decision, decision.supersedes_id)
         rules.check_supersedes(decision, old)
         assert old is not None
+        rules.check_not_circular(decision, self._replaced_by(old))
         if old.status is DecisionStatus.SUPERSEDED:
             newer = [d for d in self.store.find(Decision, supersedes_id=old.id) if d.id != decision.id]
             if any(d.status is DecisionStatus.AGREED for d in newer):
                 raise RuleError(f"{old.ref} has already been replaced by {newer[0].ref}", "supersedes_id")
         return old
+
+    def _replaced_by(self, decision: Decision) -> Iterable[Decision]:
+        """``decision``, what it replaces, what that replaces, and so on (removed ones too)."""
+        seen: set[str] = set()
+        current: Decision | None = decision
+        while current is not None and current.id not in seen:
+            yield current
+            seen.add(current.id)
+            current = self.store.get(Decision, current.supersedes_id, include_deleted=True)
 
     def _supersede(self, decision: Decision, old: Decision | None) -> None:
         """An agreed decision that replaces another marks the old one superseded."""
@@ -867,8 +877,13 @@ class PanelService:
         return queries.search(self.store, text, kinds, limit)
 
     def check(self):
-        """Verify the file, the audit chain and every record against its history."""
-        return self.store.verify()
+        """Verify the file, the audit chain and every record against its history, and
+        the replacement links between decisions (which no change can break, but a file
+        changed outside LEAP Desktop, or made by an older one, may have broken)."""
+        problems = self.store.verify()
+        if any(p.where == "panel file" and p.message.startswith("damaged") for p in problems):
+            return problems
+        return problems + queries.replacement_problems(self.store)
 
     def revert(self, records: Sequence[Record], summary: str = "Undo") -> list[Record]:
         """Put records back exactly as they were (what Undo in the app does), in one change.

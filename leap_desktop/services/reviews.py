@@ -64,6 +64,7 @@ class ReviewFile:
     check: str | None
     anchors: int
     comments: list[FileComment] = field(default_factory=list)
+    unreadable: int = 0  # comments whose text could not be read as written (skipped)
 
 
 @dataclass
@@ -72,11 +73,20 @@ class ImportResult:
     added: list[Review]
     already: int  # comments that were imported before
     version: int | None
+    unreadable: int = 0  # skipped: their text could not be read as written
+    empty: int = 0  # skipped: no text at all
 
     def describe(self) -> str:
         parts = [plural(len(self.added), "new comment")]
         if self.already:
             parts.append(f"{self.already} already imported")
+        if self.unreadable:
+            parts.append(
+                f"{self.unreadable} skipped because {'its' if self.unreadable == 1 else 'their'} text could not be "
+                "read (it uses XML entities, which Word never writes: ask the reviewer to type it again)"
+            )
+        if self.empty:
+            parts.append(f"{self.empty} skipped because {'it has' if self.empty == 1 else 'they have'} no text")
         return f"Minutes of {self.meeting.ref}: " + ", ".join(parts)
 
 
@@ -136,10 +146,12 @@ def import_comments(service: "PanelService", meeting: Meeting, file: ReviewFile)
     seen: Counter = Counter()
     added: list[Review] = []
     already = 0
+    empty = 0
     pending = []
     for comment in file.comments:
         text = comment.text.strip()
         if not text:
+            empty += 1
             continue
         key = (comment.author.strip(), comment.date, text, comment.anchor)
         seen[key] += 1
@@ -172,7 +184,8 @@ def import_comments(service: "PanelService", meeting: Meeting, file: ReviewFile)
         with service.store.change(f"Import review comments on the minutes of {meeting.ref} from {file.name}"):
             for review in pending:
                 added.append(service.store.insert(review))
-    return ImportResult(meeting=meeting, added=added, already=already, version=file.version)
+    return ImportResult(meeting=meeting, added=added, already=already, version=file.version,
+                        unreadable=file.unreadable, empty=empty)
 
 
 # -- reading ------------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..domain import rules
 from ..domain.model import (
     Action,
     AgendaItem,
@@ -21,6 +22,7 @@ from ..domain.model import (
     Dissent,
     Meeting,
 )
+from .audit import Problem
 from .codec import from_row
 from .panel_store import PanelStore
 
@@ -559,3 +561,16 @@ def decisions_shaped_by_contribution(store: PanelStore, contribution_id: str) ->
         [contribution_id],
     )
     return [row["number"] for row in rows]
+
+
+def replacement_problems(store: PanelStore) -> list[Problem]:
+    """For ``leap check``: replacement loops among the decisions, and decisions replaced
+    by two in force (domain/rules.replacement_problems), read from the decisions that
+    replace or are replaced."""
+    linked = store.select(
+        Decision,
+        "supersedes_id IS NOT NULL OR id IN (SELECT supersedes_id FROM decisions WHERE supersedes_id IS NOT NULL)",
+        include_deleted=True,
+        order_by="number",
+    )
+    return [Problem(f"decision {d.ref}", message) for d, message in rules.replacement_problems(linked)]
