@@ -6,6 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
+
 import leap_desktop.services
 from leap_desktop.services import PanelService
 
@@ -100,3 +102,8 @@ def test_no_import_cycle_among_the_services():
     assert "panel" not in graph["trace"]
     assert _cycles(graph) == []
 
+
+
+@pytest.mark.parametrize("path", sorted(SERVICES.glob("*.py")), ids=lambda p: p.name)
+def test_no_services_module_is_over_500_lines(path):
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= 500
