@@ -34,7 +34,7 @@ bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
 docs-schema: setup
-	$(PY) -c "import json; from leap_desktop.services import interchange; print(json.dumps(interchange.json_schema(), indent=2))" > docs/interchange.schema.json
+	$(PY) -c "import json; from leap_desktop.services import interchange_schema; print(json.dumps(interchange_schema.json_schema(), indent=2))" > docs/interchange.schema.json
 
 clean:
 	rm -rf $(VENV) .demo .pytest_cache build dist *.egg-info

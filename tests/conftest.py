@@ -106,9 +106,14 @@ def demo_master(tmp_path_factory):
     """The demo panel built once per test run (clock at 15 June 2026); copy it before use."""
     from leap_desktop.services.demo import build_demo
 
-    path = tmp_path_factory.mktemp("demo-master") / "demo.leap"
-    with PanelService.open(path, create=True, clock=lambda: FIXED_NOW) as svc:
+    folder = tmp_path_factory.mktemp("demo-master")
+    built = folder / "built.leap"
+    with PanelService.open(built, create=True, clock=lambda: FIXED_NOW) as svc:
         build_demo(svc.store)
+    # Moved once built, so that the copies tests make are taken for a moved file (as a
+    # user's copy of a file no longer at its first place is), not for a second copy.
+    path = folder / "demo.leap"
+    built.rename(path)
     return path
 
 

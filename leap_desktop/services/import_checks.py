@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from ..domain import rules
 from ..domain.errors import LeapError
 from ..domain.model import Attendance, CoProducer, Decision, DecisionSource, Record
 
-if TYPE_CHECKING:
-    from .interchange import _Parsed  # only for type hints
+
+
+class _Parsed(Protocol):
+    """A record read from the document, and where it stood (services/interchange.py)."""
+
+    record: Record
+    where: str
 
 #: Digits in a whole number: no field of the format needs more than ten, and each field
 #: checks its own range; past this, a number is not even read (Python itself will not

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from ..domain.model import Person
 from ..domain.money import pounds, tax_year_bounds, tax_year_of, tax_year_words
@@ -18,8 +18,15 @@ from ..domain.payments import Claim, ClaimStatus, Expense, LimitKind, PaymentLim
 from ..store import payment_queries as q
 from ..store.payment_queries import ClaimRow
 
-if TYPE_CHECKING:
-    from .payments import PaymentService
+
+class PaymentService(Protocol):
+    """What these reports ask of the payment use-cases (services/payments.py)."""
+
+    store: Any
+
+    def claims(self, **filters: Any) -> list[ClaimRow]: ...
+
+    def limits(self) -> list[PaymentLimit]: ...
 
 #: Said wherever totals are shown against a threshold or a person's own limit.
 ADVICE_POINTER = (

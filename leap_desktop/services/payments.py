@@ -39,7 +39,7 @@ from ..store.panel_store import new_id
 from ..store.payment_queries import ClaimRow
 
 if TYPE_CHECKING:
-    from .panel import PanelService
+    from .core import PanelCore
 
 _CLAIM_REF = re.compile(r"^\s*(?:CL\s*-?\s*)?(\d{1,18})\s*$", re.IGNORECASE)
 _PAYS = (PaymentPreference.PAID, PaymentPreference.VOUCHER)
@@ -56,7 +56,7 @@ class Drafted:
 class PaymentService:
     """The payment use-cases of one open panel."""
 
-    def __init__(self, panel: "PanelService"):
+    def __init__(self, panel: "PanelCore"):
         self.panel = panel
         self.store = panel.store
 

@@ -11,18 +11,24 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from ..domain import rules
 from ..domain.model import Action, AgendaItem, Contribution, Decision, Meeting, Person, Record
 from ..domain.redact import Redactor, speaker_redactor
 from ..domain.vocab import Consent, Role, RoleGroup
-from ..store import queries
-
-if TYPE_CHECKING:
-    from .panel import PanelService
+from ..store import PanelStore, queries
 
 R = TypeVar("R", bound=Record)
+
+
+class HoldsStore(Protocol):
+    """What a trace reads from: anything holding the open panel's store (the panel
+    service, its core, or one of its topics). Not ``PanelService`` itself, so this
+    module never imports services/panel.py."""
+
+    @property
+    def store(self) -> PanelStore: ...
 
 
 @dataclass(frozen=True)
@@ -219,12 +225,12 @@ class DecisionTrace:
         }
 
 
-def people_by_id(service: "PanelService") -> dict[str, Person]:
+def people_by_id(service: HoldsStore) -> dict[str, Person]:
     return {p.id: p for p in service.store.find(Person, include_deleted=True)}
 
 
 def trace_decision(
-    service: "PanelService",
+    service: HoldsStore,
     decision: Decision,
     *,
     anonymised: bool = False,
@@ -350,7 +356,7 @@ class PersonHistory:
         }
 
 
-def person_history(service: "PanelService", person: Person) -> PersonHistory:
+def person_history(service: HoldsStore, person: Person) -> PersonHistory:
     store = service.store
     shaped: dict[str, list[Decision]] = {}
     decisions: dict[str, Decision] = {}

@@ -416,6 +416,7 @@ def m004_payments(db: Database) -> None:
         db.execute(statement)
 
 
+@migration
 def m005_file_identity(db: Database) -> None:
     """Each file gets an id of its own, apart from its panel's (which copies share), so
     that its automatic backups are its own (store/identity.py)."""

@@ -44,13 +44,13 @@ def test_no_form_or_doc_has_a_doubled_word():
 
 def _what_arguments() -> list[tuple[str, ...]]:
     """Every piece of wording the code hands to check_minutes_unlocked (directly or
-    through PanelService._unlocked), as written in the code."""
+    through PanelCore.unlocked), as written in the code."""
     pieces = []
     for path in sorted((ROOT / "leap_desktop").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Call):
                 name = getattr(node.func, "attr", getattr(node.func, "id", ""))
-                if name in ("check_minutes_unlocked", "_unlocked"):
+                if name in ("check_minutes_unlocked", "_unlocked", "unlocked"):
                     words = tuple(a.value for a in node.args[1:] if isinstance(a, ast.Constant) and isinstance(a.value, str))
                     if words:
                         pieces.append(words)

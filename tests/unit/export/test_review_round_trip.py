@@ -170,7 +170,7 @@ def test_versions_and_reviews_travel_in_the_interchange_document(demo, returned,
 
     import jsonschema
 
-    from leap_desktop.services import PanelService, interchange
+    from leap_desktop.services import PanelService, interchange, interchange_schema
 
     meeting, _, path = returned
     review_docx.import_review(demo, meeting, path)
@@ -179,7 +179,7 @@ def test_versions_and_reviews_travel_in_the_interchange_document(demo, returned,
     approval.amend(demo, earlier.id, "A name was misspelt")
     text = interchange.dumps(interchange.export_document(demo.store))
     document = json.loads(text)
-    jsonschema.validate(document, interchange.json_schema())
+    jsonschema.validate(document, interchange_schema.json_schema())
     by_ref = {f"M-{m['number']}": m for m in document["meetings"]}
     assert len(by_ref["M-12"]["reviews"]) == 3
     assert [v["status"] for v in by_ref["M-11"]["minutes_versions"]] == ["amended", "draft"]

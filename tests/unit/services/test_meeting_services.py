@@ -8,7 +8,7 @@ import pytest
 from leap_desktop.domain.errors import RuleError
 from leap_desktop.domain.model import AgendaItem
 from leap_desktop.domain.vocab import AttendanceStatus, ItemState
-from leap_desktop.services.panel import _same_weekday_next_month
+from leap_desktop.services.meetings import _same_weekday_next_month
 
 
 def test_register_lists_active_members_and_anyone_recorded(small_panel, service):
