@@ -34,7 +34,7 @@ from ..domain import rules
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Meeting, Person
 from ..domain.vocab import DecisionStatus, InvolvementLevel
-from ..export import csv_export, decisions_docx
+from ..export import csv_export
 from ..models.actions import SHOWS
 from ..services import DecisionFilter
 from ..store.files import write_atomically
@@ -274,6 +274,8 @@ class ExportDecisionsDialog(ExportDialog):
             rows = service.decision_log(flt)
             if path.suffix.lower() == ".csv":
                 return csv_export.decisions_csv(service, rows, anonymised=anonymised)
+            from ..export import decisions_docx  # python-docx: loaded when first used
+
             return decisions_docx.render(service, rows, filters=describe_filter(self.ctx, flt, anonymised=anonymised),
                                          anonymised=anonymised, now=service.store.clock())
 

@@ -43,7 +43,6 @@ from ..domain import rules
 from ..domain.errors import LeapError
 from ..domain.model import Meeting, Review
 from ..domain.vocab import MeetingStatus, ReviewStatus
-from ..export import minutes_docx, review_docx
 from ..services import approval, minutes, reviews
 from ..store.files import write_atomically
 from .context import AppContext
@@ -195,6 +194,8 @@ class ExportMinutesDialog(_MinutesDialog):
         def export():
             meeting = service.get(Meeting, meeting_id)
             built = minutes.build_minutes(service, meeting, anonymised=self.anonymised.isChecked())
+            from ..export import minutes_docx  # python-docx: loaded when first used
+
             write_atomically(path, minutes_docx.render(built, now=service.store.clock()))
             return built
 
@@ -291,6 +292,8 @@ class ImportReviewDialog(_MinutesDialog):
             self.show_problem("Choose the meeting whose minutes these are", self.meeting)
             return
         service = self.ctx.service
+        from ..export import review_docx  # python-docx: loaded when first used
+
         result = self.attempt(lambda: review_docx.import_review(service, service.get(Meeting, meeting_id), path))
         if result is not None:
             self.summary.setText(result.describe() + ".")
