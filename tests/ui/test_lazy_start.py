@@ -16,11 +16,11 @@ from leap_desktop.views.page import Page
 from leap_desktop.views.pages import ENTRIES, NAVIGATION, page_class
 
 ROOT = Path(__file__).resolve().parents[2]
-#: Loaded at the first Word export or import, schema update, or first showing of the page.
+#: Loaded at the first Word export or import, schema update, demo panel, or showing of the page.
 DEFERRED = (
-    "docx", "sqlite_utils", "leap_desktop.export.minutes_docx", "leap_desktop.export.decisions_docx",
-    "leap_desktop.export.review_docx", "leap_desktop.views.meeting_mode", "leap_desktop.views.meeting_workspace",
-    "leap_desktop.views.actions_page", "leap_desktop.views.people_page", "leap_desktop.views.person_page",
+    "docx", "sqlite_utils", "leap_desktop.services.demo", "leap_desktop.export.minutes_docx",
+    "leap_desktop.export.decisions_docx", "leap_desktop.export.review_docx",
+    "leap_desktop.views.meeting_mode", "leap_desktop.views.meeting_workspace", "leap_desktop.views.actions_page", "leap_desktop.views.people_page", "leap_desktop.views.person_page",
 )
 CHILD = """
 import sys
