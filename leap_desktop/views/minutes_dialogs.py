@@ -1,7 +1,7 @@
 """Minutes in the app: export to Word (named or anonymised), import reviewers' comments
 (and accept or answer them), circulate, approve at a later meeting, amend.
 
-The main window puts :func:`minutes_actions` in File > Minutes (and in the Meetings and
+The main window puts :func:`.minutes_menu.minutes_actions` in File > Minutes (and in the Meetings and
 Meeting workspace page menus, and behind the workspace's Minutes button). Each dialog
 starts on the meeting on screen, or asks which meeting: a meeting that cannot take the
 step (minutes not circulated yet, say) is explained in words, never silently swapped.
@@ -13,11 +13,9 @@ in bold in the theme's problem colour, and read out; what was typed stays.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ..domain.errors import LeapError
 from ..domain.model import Meeting
@@ -27,6 +25,7 @@ from ..store.files import write_atomically
 from .context import AppContext
 from .export_dialogs import SaveFileRow, checked_path, export_folder, remember_folder
 from .minutes_base import MinutesDialog, meeting_label
+from .minutes_menu import minutes_actions, minutes_menu
 from .review_dialog import ImportReviewDialog
 
 __all__ = ["AmendDialog", "ApproveDialog", "CirculateDialog", "ExportMinutesDialog", "ImportReviewDialog",
@@ -212,57 +211,3 @@ class AmendDialog(MinutesDialog):
         self.ctx.message.emit(f"The minutes of {meeting.ref} are now version {done.version}, a draft; "
                               "the approved version is kept")
         self.accept()
-
-
-#: (menu text, shortcut, what it opens, tip). Circulating, approving and amending
-#: happen once a month at most: no shortcut, so no page's keys are taken.
-ENTRIES: tuple[tuple[str, str | None, Callable[..., QDialog], str], ...] = (
-    ("&Export minutes…", "Ctrl+Shift+E", ExportMinutesDialog, "Write a meeting's minutes as a Word document"),
-    ("Export a&nonymised minutes…", None, lambda ctx, meeting_id, parent: ExportMinutesDialog(
-        ctx, meeting_id, parent, anonymised=True), "Minutes for publication: people by role only, no names or initials"),
-    ("&Import review comments…", "Ctrl+Shift+I", ImportReviewDialog,
-     "Read members' comments from returned minutes, then accept or answer each"),
-    None,
-    ("&Circulate minutes…", None, CirculateDialog, "Record that the draft minutes were sent to the panel"),
-    ("A&pprove minutes…", None, ApproveDialog, "Record that a later meeting approved the minutes (they are then locked)"),
-    ("A&mend approved minutes…", None, AmendDialog, "Start a new version of approved minutes; the approved one is kept"),
-)
-
-
-def minutes_actions(ctx: AppContext, parent: QWidget | None = None,
-                    meeting_on_screen: Callable[[], str | None] | None = None,
-                    opened: Callable[[QDialog], object] | None = None) -> list[QAction]:
-    """The Minutes commands, for File > Minutes: each opens its dialog on the meeting
-    ``meeting_on_screen()`` names (else the latest that fits) over ``parent``, without
-    stopping the app (window-modal). ``opened(dialog)`` is told of each dialog."""
-    actions = []
-    for entry in ENTRIES:
-        if entry is None:
-            separator = QAction(parent)
-            separator.setSeparator(True)
-            actions.append(separator)
-            continue
-        text, shortcut, make, tip = entry
-
-        def open_dialog(_checked=False, make=make) -> None:
-            meeting_id = meeting_on_screen() if meeting_on_screen is not None else None
-            dialog = make(ctx, meeting_id, parent)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            if opened is not None:
-                opened(dialog)
-            dialog.open()
-
-        action = QAction(text, parent)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(open_dialog)
-        actions.append(action)
-    return actions
-
-
-def minutes_menu(actions: list[QAction], parent: QWidget | None = None) -> QMenu:
-    menu = QMenu("&Minutes", parent)
-    menu.addActions(actions)
-    return menu

@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[2]
 #: Loaded at the first Word export or import, schema update, demo panel, or showing of the page.
 DEFERRED = (
     "docx", "sqlite_utils", "leap_desktop.services.demo", "leap_desktop.export.minutes_docx",
-    "leap_desktop.export.decisions_docx", "leap_desktop.export.review_docx",
-    "leap_desktop.views.meeting_mode", "leap_desktop.views.meeting_workspace", "leap_desktop.views.actions_page", "leap_desktop.views.people_page", "leap_desktop.views.person_page",
+    "leap_desktop.export.decisions_docx", "leap_desktop.export.review_docx", "leap_desktop.views.minutes_dialogs",
+    "leap_desktop.views.meeting_mode", "leap_desktop.views.meeting_workspace", "leap_desktop.views.actions_page",
+    "leap_desktop.views.people_page", "leap_desktop.views.person_page",
 )
 CHILD = """
 import sys

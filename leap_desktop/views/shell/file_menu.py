@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenuBar
 
-from ..minutes_dialogs import minutes_actions, minutes_menu
+from ..minutes_menu import minutes_actions, minutes_menu
 from .actions import add_action
 
 
