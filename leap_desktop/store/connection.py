@@ -10,7 +10,6 @@ power loss), foreign keys enforced, and a busy timeout instead of instant "locke
 from __future__ import annotations
 
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -75,6 +74,8 @@ def engine() -> Engine:
             conn.close()
     except driver.Error as exc:
         raise StoreError(f"SQLCipher does not work in this copy of LEAP Desktop ({exc})") from None
+    import sqlite3  # Python's own, only to name its version here (not loaded at every start)
+
     return Engine(version, driver.sqlite_version, driver.__name__.split(".")[0], sqlite3.sqlite_version)
 
 

@@ -5,6 +5,9 @@ Each migration runs inside one transaction together with the record that it ran
 migrations applied, so a file written by a newer LEAP Desktop is recognised and
 refused instead of being "repaired".
 
+Whether a file is up to date is read with plain SQL; sqlite-utils (a moment to load)
+is imported only when a migration is to run, so an up-to-date panel opens without it.
+
 To change the schema: add a function at the end, decorated with ``@migration``,
 named ``mNNN_what_it_does``. Never edit or reorder one that has shipped.
 """
@@ -12,30 +15,74 @@ named ``mNNN_what_it_does``. Never edit or reorder one that has shipped.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import StoreError
 from .connection import APPLICATION_ID
 
-migrations = Migrations("leap")
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
+
+#: The name of this set of migrations in the ``_sqlite_migrations`` table.
+SET_NAME = "leap"
 _names: list[str] = []
+_steps: list[Callable[["Database"], None]] = []
+_registry: "Migrations | None" = None
 
 
-def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+def migration(fn: Callable[["Database"], None]) -> Callable[["Database"], None]:
     """Register ``fn`` as the next migration. It runs in one transaction with the
     record of it having run and with ``user_version`` set to its position."""
     position = len(_names) + 1
     _names.append(fn.__name__)
 
-    def step(db: Database) -> None:
+    def step(db: "Database") -> None:
         fn(db)
         db.execute(f"PRAGMA user_version = {position}")
 
     step.__name__ = fn.__name__
-    migrations(name=fn.__name__)(step)
+    _steps.append(step)
     return fn
+
+
+def registry() -> "Migrations":
+    """The migrations as ``sqlite_utils.Migrations`` (imported at the first call)."""
+    global _registry
+    if _registry is None:
+        from sqlite_utils.migrations import Migrations
+
+        made = Migrations(SET_NAME)
+        for step in _steps:
+            made(name=step.__name__)(step)
+        _registry = made
+    return _registry
+
+
+def _connection(db: Any):
+    """The SQLite connection of ``db`` (a connection, or sqlite-utils' Database over one)."""
+    return getattr(db, "conn", db)
+
+
+def _database(db: Any) -> "Database":
+    from sqlite_utils import Database
+
+    return db if isinstance(db, Database) else Database(db)
+
+
+def applied_names(db: Any) -> list[str]:
+    """Names of the migrations recorded in the file, in the order they ran (read only)."""
+    conn = _connection(db)
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'").fetchone() is None:
+        return []
+    return [row[0] for row in conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid", [SET_NAME])]
+
+
+def pending_names(db: Any) -> list[str]:
+    """Names of the migrations this version has and the file has not had yet, in order."""
+    done = set(applied_names(db))
+    return [name for name in _names if name not in done]
 
 # Columns every audited record table has.
 _META = """
@@ -433,19 +480,20 @@ def schema_version() -> int:
     return len(_names)
 
 
-def state(db: Database) -> tuple[int, list[str]]:
+def state(db: Any) -> tuple[int, list[str]]:
     """(user_version, names of applied migrations) without writing anything."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    return version, [m.name for m in migrations.applied(db)]
+    version = _connection(db).execute("PRAGMA user_version").fetchone()[0]
+    return version, applied_names(db)
 
 
-def check_compatible(db: Database, path: str) -> list[str]:
+def check_compatible(db: Any, path: str) -> list[str]:
     """Refuse a file that is not a panel file or was written by a newer LEAP Desktop.
 
     Returns the names of migrations still to apply (empty when up to date).
     """
-    tables = db.table_names()
-    app_id = db.execute("PRAGMA application_id").fetchone()[0]
+    conn = _connection(db)
+    tables = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' LIMIT 1").fetchone() is not None
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if tables and app_id != APPLICATION_ID:
         raise StoreError(f"{path} is an SQLite file but not a LEAP panel file")
     version, applied = state(db)
@@ -456,21 +504,22 @@ def check_compatible(db: Database, path: str) -> list[str]:
             f"version understands up to {schema_version()}). Update LEAP Desktop to open it; "
             "the file has not been changed"
         )
-    return [m.name for m in migrations.pending(db)]
+    return pending_names(db)
 
 
-def apply(db: Database, before: Callable[[list[str]], None] | None = None) -> list[str]:
+def apply(db: Any, before: Callable[[list[str]], None] | None = None) -> list[str]:
     """Apply pending migrations, each in its own transaction. ``before`` is called
     with the pending names first (used to take a backup). Returns what was applied."""
-    pending = [m.name for m in migrations.pending(db)]
+    pending = pending_names(db)
     if not pending:
         return []
     if before is not None:
         before(pending)
+    database = _database(db)
     try:
-        migrations.apply(db)
+        registry().apply(database)
     except Exception as exc:
-        failed = migrations.pending(db)[0].name
+        failed = pending_names(database)[0]
         position = _names.index(failed) + 1
         raise StoreError(
             f"Could not update the panel file from schema {position - 1} to {position} "

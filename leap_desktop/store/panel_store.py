@@ -24,8 +24,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlite_utils import Database
-
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Record
 from ..words import day_and_time
@@ -35,6 +33,8 @@ from .connection import connect, driver, known_sql_error, opening_error, writabl
 from .keys import KeyStore
 
 if TYPE_CHECKING:
+    from sqlite_utils import Database
+
     from . import protect
 
 R = TypeVar("R", bound=Record)
@@ -76,9 +76,9 @@ class Change:
 class PanelStore:
     """A panel file opened for reading and writing."""
 
-    def __init__(self, db: Database, path: Path, *, actor: str, clock: Callable[[], dt.datetime]):
-        self.db = db
-        self.conn = db.conn
+    def __init__(self, conn, path: Path, *, actor: str, clock: Callable[[], dt.datetime]):
+        self.conn = conn
+        self._db: Database | None = None
         self.path = path
         self.actor = actor
         self.clock = clock
@@ -96,6 +96,22 @@ class PanelStore:
         #: the day's automatic backup was left for :meth:`start_daily_backup`
         self.daily_backup_due = False
         self._background: threading.Thread | None = None
+
+    @property
+    def db(self) -> Database:
+        """sqlite-utils over the connection, for writing rows: imported at the first
+        change, not at opening (it takes a moment to load; reading needs only SQL)."""
+        if self._db is None or self._db.conn is not self.conn:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
+
+    def _query(self, sql: str, params: Iterable[Any] = ()) -> Iterator[dict[str, Any]]:
+        cursor = self.conn.execute(sql, list(params))
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row))
 
     # -- opening ----------------------------------------------------------------------
 
@@ -203,13 +219,12 @@ class PanelStore:
                          defer_daily_backup: bool = False):
         key = security.key
         try:
-            db = Database(conn)
             if existed and not verified.unchanged_since_checked(path):
                 problems = backup.check_connection(conn, encrypted=False, full=False)
                 if problems:
                     verified.forget(path)
                     raise DamagedFile(path, problems[0], backup.latest_good(path, key))
-            pending = migrations.check_compatible(db, str(path))
+            pending = migrations.check_compatible(conn, str(path))
             if pending and readonly:
                 raise StoreError(
                     f"{path.name} needs updating to this version of LEAP Desktop, which cannot be "
@@ -226,10 +241,10 @@ class PanelStore:
                             f"{path.name} needs updating, but no backup could be made first, so it "
                             f"was not changed: {exc}"
                         ) from None
-            migrations.apply(db)
+            migrations.apply(conn)
             if not readonly:
                 security.notes.extend(identity.settle(conn, path, backup.backups_root(create=False)))
-            store = cls(db, path, actor=actor or default_actor(), clock=clock)
+            store = cls(conn, path, actor=actor or default_actor(), clock=clock)
             store._load_column_types()
         except LeapError:
             raise
@@ -272,7 +287,6 @@ class PanelStore:
 
     def _use_connection(self, conn) -> None:
         """Carry on over a new connection (after the file was swapped for a new one)."""
-        self.db = Database(conn)
         self.conn = conn
         self._load_column_types()
 
@@ -572,7 +586,7 @@ class PanelStore:
     # -- reading -----------------------------------------------------------------------
 
     def _row(self, table: str, row_id: str) -> dict[str, Any] | None:
-        rows = list(self.db.query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
+        rows = list(self._query(f"SELECT * FROM {table} WHERE id = ?", [row_id]))
         return rows[0] if rows else None
 
     def get(self, cls: type[R], record_id: str | None, *, include_deleted: bool = False) -> R | None:
@@ -610,7 +624,7 @@ class PanelStore:
             sql += f" LIMIT {int(limit)}"
             if offset:
                 sql += f" OFFSET {int(offset)}"
-        return [from_row(cls, row) for row in self.db.query(sql, list(params))]  # type: ignore[misc]
+        return [from_row(cls, row) for row in self._query(sql, params)]  # type: ignore[misc]
 
     def find(
         self,
@@ -668,7 +682,7 @@ class PanelStore:
 
     def rows(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
         """Raw rows for the named queries in :mod:`leap_desktop.store.queries`."""
-        return list(self.db.query(sql, list(params)))
+        return list(self._query(sql, params))
 
     def scalar(self, sql: str, params: Iterable[Any] = ()) -> Any:
         row = self.conn.execute(sql, list(params)).fetchone()
@@ -709,7 +723,7 @@ class PanelStore:
         }
         seen: set[tuple[str, str]] = set()
         for table in migrations.RECORD_TABLES:
-            for row in self.db.query(f"SELECT * FROM {table}"):
+            for row in self._query(f"SELECT * FROM {table}"):
                 key = (table, row["id"])
                 seen.add(key)
                 recorded = last_after.get(key)

@@ -24,7 +24,6 @@ from ..domain.errors import LeapError, StoreError, shown
 from ..domain.model import BY_PREFIX, Person
 from ..paths import data_dir
 from ..services import PanelService
-from ..services.demo import DEMO_PASSPHRASE, create_demo_file
 from ..store import newfile
 from ..store.files import write_atomically
 from ..store.lock import PanelInUse
@@ -367,6 +366,8 @@ class Launcher(QObject):
 
     def open_demo(self, parent: QWidget | None = None) -> bool:
         """Open the demo panel in the user's data folder, making it first if needed."""
+        from ..services.demo import DEMO_PASSPHRASE, create_demo_file  # not needed at every start
+
         path = demo_path()
         if not path.exists():
             QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -441,8 +442,13 @@ def take_screenshot(
         return 1
     try:
         path = db if db is not None else demo_path()
-        if db is None and not path.exists():
-            create_demo_file(path)
+        demo_passphrase = None
+        if db is None:
+            from ..services.demo import DEMO_PASSPHRASE, create_demo_file  # only for the demo panel
+
+            demo_passphrase = DEMO_PASSPHRASE
+            if not path.exists():
+                create_demo_file(path)
         with tempfile.TemporaryDirectory(prefix="leap-screenshot-") as folder:
             # Settings of its own: a screenshot never changes the user's window or recent files.
             settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
@@ -451,7 +457,7 @@ def take_screenshot(
             appearance.scale = text_scale
             appearance.apply()
             ctx = open_panel(path, settings=settings, raise_problems=True,
-                             ask=make_ask(None, interactive=False, first=DEMO_PASSPHRASE if db is None else None))
+                             ask=make_ask(None, interactive=False, first=demo_passphrase))
             assert ctx is not None
             window = MainWindow(ctx, None, appearance=appearance, remember=False, first_page=page_id, fit_screen=False)
             try:

@@ -15,32 +15,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLineEdit, QPushButton, QWidget
 
 from ..domain import rules
 from ..domain.errors import LeapError, StoreError
 from ..domain.model import Meeting, Person
 from ..domain.vocab import DecisionStatus, InvolvementLevel
-from ..export import csv_export, decisions_docx
+from ..export import csv_export
 from ..models.actions import SHOWS
 from ..services import DecisionFilter
 from ..store.files import write_atomically
 from ..models.context import AppContext
 from ..words import plural
-from .partials.feedback import tell_screen_reader
+from .partials.feedback import tell_screen_reader as announce
+from .forms import load_form
 from .theme import set_label_role
 
 FOLDER_KEY = "export/folder"
@@ -88,20 +76,13 @@ def checked_path(text: str, suffixes: Sequence[str]) -> Path:
     return path
 
 
-class SaveFileRow(QWidget):
-    """A file name to save to, with Choose… (a save dialog)."""
+class SaveFileRow:
+    """A file name to save to (``edit``) with its Choose… button (a save dialog)."""
 
-    def __init__(self, title: str, filters: str, parent: QWidget | None = None):
-        super().__init__(parent)
+    def __init__(self, edit: QLineEdit, button: QPushButton, title: str, filters: str):
+        self.edit, self.choose_button = edit, button
         self.title, self.filters = title, filters
-        self.edit = named(QLineEdit(), "File to write", "Where to save the file: a folder and a file name")
-        self.choose_button = named(QPushButton("C&hoose…"), "Choose file", "Choose the folder and file name")
-        self.choose_button.setAutoDefault(False)
-        self.choose_button.clicked.connect(self.choose)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.edit, 1)
-        row.addWidget(self.choose_button)
+        button.clicked.connect(self.choose)
 
     def text(self) -> str:
         return self.edit.text()
@@ -115,15 +96,19 @@ class SaveFileRow(QWidget):
         self.edit.setText(str(folder / name))
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.title, self.edit.text(), self.filters)
+        path, _ = QFileDialog.getSaveFileName(self.edit.window(), self.title, self.edit.text(), self.filters)
         if path:
             self.edit.setText(path)
 
 
 class ExportDialog(QDialog):
-    """A dialog that writes one file: what will be written, the anonymised edition,
-    the file, and a line for problems; Export and Cancel."""
+    """A dialog that writes one file (ui/export_dialog.ui): what will be written, the
+    format (where there is a choice), the anonymised edition, the file, and a line for
+    problems; Export and Cancel."""
 
+    FORM = "export_dialog.ui"
+    WIDGETS = ("whatLabel", "formatLabel", "formatCombo", "anonymisedCheck", "fileEdit",
+               "chooseButton", "errorLabel", "buttons")
     TITLE = ""
     FILTERS = ""
     SUFFIXES: tuple[str, ...] = ()
@@ -133,40 +118,29 @@ class ExportDialog(QDialog):
         self.ctx = ctx
         self.written: Path | None = None
         self.setObjectName(type(self).__name__)
+        self.ui = load_form(self.FORM, self)
         self.setWindowTitle(self.TITLE)
         self.setAccessibleName(self.TITLE)
-        self.what = QLabel()
-        self.what.setWordWrap(True)
-        self.what.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.form = QFormLayout()
-        self.anonymised = named(QCheckBox("&Anonymised edition for publication (no names or initials)"),
-                                "Anonymised edition", "People are shown by role only: no names or initials anywhere")
-        self.file = SaveFileRow(f"Save the {self.TITLE.lower().removeprefix('export ')} as", self.FILTERS)
+        self.what = self.ui.whatLabel
+        self.form = self.ui.fieldsLayout
+        self.format = self.ui.formatCombo
+        self.anonymised = self.ui.anonymisedCheck
+        self.file = SaveFileRow(self.ui.fileEdit, self.ui.chooseButton,
+                                f"Save the {self.TITLE.lower().removeprefix('export ')} as", self.FILTERS)
         self.path = self.file.edit
-        self.error = named(QLabel(), "Problem", "Why the file was not written")
-        self.error.setWordWrap(True)
+        self.error = self.ui.errorLabel
         self.error.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = self.ui.buttons
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText("&Export")
         named(self.ok, "Export", "Write the file (Enter)")
         named(self.buttons.button(QDialogButtonBox.StandardButton.Cancel), "Cancel", "Close without writing (Escape)")
         self.buttons.accepted.connect(self.run)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.what)
-        layout.addLayout(self.form)
-        layout.addWidget(self.error)
-        layout.addWidget(self.buttons)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         fit_dialog(self)
         super().showEvent(event)
-
-    def add_file_row(self) -> None:
-        label = QLabel("&File:")
-        label.setBuddy(self.path)
-        self.form.addRow(label, self.file)
 
     def show_problem(self, message: str, field: QWidget | None = None) -> None:
         """Say why nothing was written, beside the form, and move to the field at fault."""
@@ -177,7 +151,7 @@ class ExportDialog(QDialog):
         fit_dialog(self)
         if message:
             (field or self.path).setFocus(Qt.FocusReason.OtherFocusReason)
-            tell_screen_reader(self.error, f"Not exported. {message}")
+            announce(self.error, f"Not exported. {message}")
 
     def write(self, path: Path, make: Callable[[], bytes]) -> bool:
         """Build the document and write it atomically; False (and why) if it cannot."""
@@ -248,14 +222,8 @@ class ExportDecisionsDialog(ExportDialog):
             + " Change the search or filters on the page to write others."
         )
         named(self.what, "What will be written", self.what.text())
-        self.format = named(QComboBox(), "Format", "A Word document to read and share, or a CSV file for a spreadsheet")
         self.format.addItem("Word document (.docx)", ".docx")
         self.format.addItem("CSV for a spreadsheet (.csv)", ".csv")
-        label = QLabel("F&ormat:")
-        label.setBuddy(self.format)
-        self.form.addRow(label, self.format)
-        self.form.addRow("", self.anonymised)
-        self.add_file_row()
         self.path.setText(str(export_folder(ctx) / "decision-log.docx"))
         self.format.currentIndexChanged.connect(self._suggest)
         self.anonymised.toggled.connect(self._suggest)
@@ -275,6 +243,8 @@ class ExportDecisionsDialog(ExportDialog):
             rows = service.decision_log(flt)
             if path.suffix.lower() == ".csv":
                 return csv_export.decisions_csv(service, rows, anonymised=anonymised)
+            from ..export import decisions_docx  # python-docx: loaded when first used
+
             return decisions_docx.render(service, rows, filters=describe_filter(self.ctx, flt, anonymised=anonymised),
                                          anonymised=anonymised, now=service.store.clock())
 
@@ -302,8 +272,7 @@ class ExportActionsDialog(ExportDialog):
             f"{(label.lower() + whose).rstrip('.')}. Change Show or Owner on the page to write others."
         )
         named(self.what, "What will be written", self.what.text())
-        self.form.addRow("", self.anonymised)
-        self.add_file_row()
+        self.form.setRowVisible(self.format, False)  # CSV only
         self.path.setText(str(export_folder(ctx) / "actions.csv"))
         self.anonymised.toggled.connect(
             lambda on: self.file.suggest(f"actions{'-anonymised' if on else ''}.csv"))

@@ -17,10 +17,15 @@ from leap_desktop.views.forms import load_form
 FORMS = sorted(p.name for p in (root() / "ui").glob("*.ui"))
 
 
+def view_modules() -> list[str]:
+    """Every module of leap_desktop.views, in its subpackages too (views/shell/, ...)."""
+    return sorted(info.name for info in pkgutil.walk_packages(leap_desktop.views.__path__, "leap_desktop.views."))
+
+
 def views_with_forms() -> list[type]:
     found = {}
-    for info in pkgutil.walk_packages(leap_desktop.views.__path__, "leap_desktop.views."):
-        module = importlib.import_module(info.name)
+    for name in view_modules():
+        module = importlib.import_module(name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if getattr(cls, "FORM", None) and cls.__module__ == module.__name__:
                 found[cls.__qualname__] = cls
@@ -30,6 +35,14 @@ def views_with_forms() -> list[type]:
 def test_there_are_forms_and_views():
     assert len(FORMS) >= 10
     assert len(views_with_forms()) >= 10
+    assert "leap_desktop.views.shell.menus" in view_modules(), "subpackages are walked"
+
+
+def test_no_dialog_lays_out_a_table_in_code():
+    """Lists of rows are a QTableView over a model, laid out in a form (issue 11, item 9)."""
+    offenders = [name for name in view_modules()
+                 if "QTableWidget" in (importlib.import_module(name).__loader__.get_source(name) or "")]
+    assert offenders == []
 
 
 @pytest.mark.parametrize("name", FORMS)

@@ -95,9 +95,9 @@ def test_import_review_then_accept_and_answer_by_keyboard(ctx, held, service, qt
     qtbot.addWidget(dialog)
     dialog.import_file(tmp_path / "m.docx")
     assert dialog.summary.text() == "Minutes of M-1: 2 new comments."
-    assert dialog.table.rowCount() == 2
-    assert dialog.table.item(0, 3).text().startswith("decision D-1")
-    assert dialog.table.item(0, 2).text() == "Amira Khan (P-1)"
+    assert dialog.comments.rowCount() == 2
+    assert dialog.comments.item(0, 3).text().startswith("decision D-1")
+    assert dialog.comments.item(0, 2).text() == "Amira Khan (P-1)"
     # Accept the first: choose the field by keyboard, type, press the button's mnemonic.
     dialog.field.setFocus()
     qtbot.keyClick(dialog.field, Qt.Key.Key_Down)
@@ -107,7 +107,7 @@ def test_import_review_then_accept_and_answer_by_keyboard(ctx, held, service, qt
     dialog.accept_button.setFocus()
     qtbot.keyClick(dialog.accept_button, Qt.Key.Key_Space)
     assert service.get(Decision, held["decision"].id).summary == "Members write the summary with the research team."
-    assert dialog.table.item(0, 1).text() == "Accepted"
+    assert dialog.comments.item(0, 1).text() == "Accepted"
     # Answer the second.
     dialog.table.selectRow(1)
     dialog.text.setPlainText("Thank you for reading them.")
@@ -124,7 +124,7 @@ def test_import_review_refuses_a_file_that_is_not_word(ctx, held, qtbot, tmp_pat
     dialog = ImportReviewDialog(ctx, held["meeting"].id)
     qtbot.addWidget(dialog)
     dialog.import_file(tmp_path / "notes.txt")
-    assert "is not a Word document" in dialog.error.text() and dialog.table.rowCount() == 0
+    assert "is not a Word document" in dialog.error.text() and dialog.comments.rowCount() == 0
     assert dialog.error.text().startswith("Not done: ")
 
 

@@ -116,8 +116,8 @@ def test_minutes_round_trip_from_the_window_by_keyboard(window, qtbot, tmp_path,
     press(qtbot, K.Key_I, ALT)  # a button's Alt key clicks it, after a short flash
     qtbot.waitUntil(lambda: dialog.summary.text() == "Minutes of M-12: 1 new comment.")
     assert QApplication.focusWidget() is dialog.table
-    assert dialog.table.item(0, 2).text().startswith("Carys Evans")
-    assert dialog.table.item(0, 3).text().startswith("decision D-15")
+    assert dialog.comments.item(0, 2).text().startswith("Carys Evans")
+    assert dialog.comments.item(0, 3).text().startswith("decision D-15")
     assert dialog.chosen.text().endswith(":\nSay that carers are in the workshop too.")  # in full, to read
     press(qtbot, K.Key_A, ALT)
     assert QApplication.focusWidget() is dialog.field
@@ -125,11 +125,11 @@ def test_minutes_round_trip_from_the_window_by_keyboard(window, qtbot, tmp_path,
         press(qtbot, K.Key_Down)
     fill(qtbot, dialog.text, "Members and carers will help write the safeguarding protocol.")
     press(qtbot, K.Key_C, ALT)
-    qtbot.waitUntil(lambda: dialog.table.item(0, 1).text() == "Accepted")
+    qtbot.waitUntil(lambda: dialog.comments.item(0, 1).text() == "Accepted")
     d15 = service.resolve(Decision, "D-15")
     assert d15.summary == "Members and carers will help write the safeguarding protocol."
     assert [r.status for r in reviews.reviews(service, m12.id)] == [ReviewStatus.ACCEPTED]
-    assert dialog.table.item(0, 1).text() == "Accepted" and QApplication.focusWidget() is dialog.table
+    assert dialog.comments.item(0, 1).text() == "Accepted" and QApplication.focusWidget() is dialog.table
     press(qtbot, K.Key_Escape)
     wait_closed(window, dialog, qtbot)
 

@@ -122,7 +122,7 @@ def test_migrations_from_an_empty_file_give_the_full_schema(panel_path):
     assert {"audit", "contributions_fts", "decisions_fts", "actions_fts"} <= tables
     decision_columns = {c.name for c in store.db["decisions"].columns}
     assert {"method", "votes_for", "level", "status", "supersedes_id", "deleted_at"} <= decision_columns
-    applied = [m.name for m in migrations.migrations.applied(store.db)]
+    applied = migrations.applied_names(store.db)
     assert applied[0] == "m001_panel_record"
     store.close()
     # Opening again applies nothing and changes nothing.

@@ -1,0 +1,112 @@
+"""Start-up against bare Qt (issue 11): a new ``leap-desktop --screenshot`` process on the
+ten-year panel against a new process drawing a bare PySide6 window to a PNG.
+
+Each run starts the bare window and then the app, one after the other (paired run by
+run, so a busy moment on the machine hits both); the figure is the median over the runs
+of the app's time divided by the bare window's. The app is timed three ways:
+
+* the key in the keyring (the everyday start; the target): the child process uses a
+  keyring kept in a file (``benchmarks/file_keyring.py``), never the OS keyring;
+* the key given directly (``LEAP_RECOVERY_KEY``, no keyring);
+* a passphrase (``LEAP_PASSPHRASE``, no keyring): this adds the passphrase's key
+  derivation (scrypt), which is also timed on its own line.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import file_keyring
+from .common import CACHE, ten_year_panel, timed
+
+RATIO = 1.5  # the app with its key in the keyring, at most this many bare windows
+RUNS = 7
+PASSPHRASE = "bench passphrase for start-up"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _run(args: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    done = subprocess.run(args, capture_output=True, env=env, cwd=ROOT, check=False)
+    took = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{args[1:4]} failed ({done.returncode}): {done.stderr.decode(errors='replace')[-800:]}")
+    return took
+
+
+def main() -> int:
+    from leap_desktop.services import PanelService
+    from leap_desktop.store.keys import SERVICE, KeyStore, entry_name, format_recovery_key, key_from_passphrase, read_salt
+    import secrets
+
+    keyed = ten_year_panel(encrypted=True)
+    salt = read_salt(keyed)
+    raw = KeyStore().get(salt)
+    assert raw is not None
+    with_passphrase = keyed.with_name("passphrase.leap")
+    shutil.copyfile(ten_year_panel(encrypted=False), with_passphrase)
+    pass_salt = secrets.token_bytes(16)
+    with PanelService.open(with_passphrase, backups=False) as svc:
+        svc.store.encrypt(key_from_passphrase(PASSPHRASE, pass_salt))
+    kdf = timed(lambda: key_from_passphrase(PASSPHRASE, pass_salt), repeat=5)
+
+    folder = Path(tempfile.mkdtemp(prefix="leap-bench-startup-"))
+    kept = folder / "keyring.json"
+    # As an installed app starts: with compiled modules (kept under the benchmark's folder,
+    # made by the warm-up runs), even where PYTHONDONTWRITEBYTECODE is set.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("LEAP_PASSPHRASE", "LEAP_RECOVERY_KEY", "PYTHONDONTWRITEBYTECODE")}
+    env["PYTHONPYCACHEPREFIX"] = str(CACHE / "pycache")
+    env.update(QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
+               PYTHON_KEYRING_BACKEND=file_keyring.BACKEND, **{file_keyring.ENV: str(kept)})
+    shot = str(folder / "out.png")
+    bare = [sys.executable, str(ROOT / "benchmarks" / "bare_window.py"), shot]
+
+    def app(panel: Path) -> list[str]:
+        return [sys.executable, "-m", "leap_desktop", "--db", str(panel), "--screenshot", shot, "--page", "decisions"]
+
+    def keyring_start() -> float:
+        file_keyring.write(kept, {(SERVICE, entry_name(salt)): raw.hex()})
+        return _run(app(keyed), env)
+
+    def direct_start() -> float:
+        file_keyring.write(kept, {})
+        return _run(app(keyed), {**env, "LEAP_RECOVERY_KEY": format_recovery_key(raw)})
+
+    def passphrase_start() -> float:
+        file_keyring.write(kept, {})
+        return _run(app(with_passphrase), {**env, "LEAP_PASSPHRASE": PASSPHRASE})
+
+    ways = {"key in the keyring": keyring_start, "key given directly": direct_start,
+            "passphrase": passphrase_start}
+    for start in ways.values():  # warm-up: the first open checks each file page by page
+        start()
+    _run(bare, env)
+    bare_times: list[float] = []
+    times: dict[str, list[float]] = {name: [] for name in ways}
+    for _ in range(RUNS):
+        for name, start in ways.items():  # each start paired with a bare window just before it
+            bare_times.append(_run(bare, env))
+            times[name].append(start())
+    print(f"  new processes, paired run by run, median of {RUNS} "
+          f"(leap-desktop --db TEN-YEAR.leap --screenshot out.png --page decisions)")
+    print(f"  {'bare PySide6 window drawn to a PNG':<48} {statistics.median(bare_times) * 1000:9.1f} ms")
+    ok = True
+    for index, (name, took) in enumerate(times.items()):
+        pairs = bare_times[index::len(ways)]
+        ratio = statistics.median(a / b for a, b in zip(took, pairs))
+        line = f"  {'app, ' + name:<48} {statistics.median(took) * 1000:9.1f} ms {ratio:6.2f}x bare"
+        if name == "key in the keyring":
+            ok = ratio <= RATIO
+            line += f"   target <= {RATIO}x   {'ok' if ok else 'MISSED'}"
+        print(line)
+        if name == "passphrase":
+            print(f"  {'  of which the key derivation (scrypt), in-process':<48} {kdf * 1000:9.1f} ms")
+    return 0 if ok else 1
