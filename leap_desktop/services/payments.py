@@ -60,6 +60,10 @@ class PaymentService:
         self.panel = panel
         self.store = panel.store
 
+    def now(self):
+        """The moment payment documents are dated with (the panel's clock)."""
+        return self.store.clock()
+
     # -- the rate card ----------------------------------------------------------------
 
     def rates(self) -> list[Rate]:
@@ -75,6 +79,15 @@ class PaymentService:
         rate = self.panel.get(Rate, rate_id).changed(**changes)
         with self.store.change(f"Edit rate for {rate.activity.label.lower()}"):
             return self.store.update(rate)
+
+    def remove_rate(self, rate_id: str) -> Rate:
+        """Delete a line of the rate card added by mistake (what Undo of adding it does).
+        A rate a claim was made with stays: add a newer line instead."""
+        rate = self.panel.get(Rate, rate_id)
+        if self.store.count(Claim, rate_id=rate.id):
+            raise RuleError("Claims were made at this rate, so it stays on the card: add a newer rate instead")
+        with self.store.change(f"Delete rate for {rate.activity.label.lower()} from {rate.valid_from}"):
+            return self.store.delete(rate)
 
     def rate_on(self, activity: Any, day: str) -> Rate:
         """The rate in force for ``activity`` on ``day``, or a refusal saying what to add."""

@@ -12,15 +12,16 @@ from .meeting_mode import MeetingMode
 from .meeting_workspace import MeetingWorkspace
 from .meetings import MeetingsPage
 from .page import Page
+from .payments_page import PaymentsPage
 from .people_page import PeoplePage
 from .person_page import PersonPage
 
 PAGES: list[type[Page]] = [
     PeoplePage, DecisionLogPage, ActionsPage, PersonPage,
-    MeetingsPage, MeetingWorkspace, MeetingMode,
+    MeetingsPage, MeetingWorkspace, MeetingMode, PaymentsPage,
 ]
 
-NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions")
+NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions", "payments")
 
 
 def page_ids() -> list[str]:
