@@ -51,7 +51,7 @@ class PaymentsPage(Page):
         table.setModel(self.proxy)
         self.columns = prepare_table(table, stretch_column=ClaimsModel.ACTIVITY, stretch_min=18, widths={
             ClaimsModel.REF: 6, ClaimsModel.PAYEE: 16, ClaimsModel.ON: 11, ClaimsModel.MEETING: 7,
-            ClaimsModel.FEE: 16, ClaimsModel.EXPENSES: 9, ClaimsModel.METHOD: 13, ClaimsModel.STATUS: 34})
+            ClaimsModel.FEE: 18, ClaimsModel.EXPENSES: 9, ClaimsModel.METHOD: 13, ClaimsModel.STATUS: 38})
         table.setSortingEnabled(True)
         table.sortByColumn(ClaimsModel.ON, Qt.SortOrder.DescendingOrder)
         table.selectionModel().currentRowChanged.connect(lambda *_: self._current_changed())
@@ -66,7 +66,7 @@ class PaymentsPage(Page):
         for label, value in STATUSES:
             ui.statusCombo.addItem(label, value)
         for combo in (ui.personCombo, ui.meetingCombo):
-            compact_combo(combo, 18)
+            compact_combo(combo, 12)
         self._fill_choices()
         for combo in (ui.statusCombo, ui.personCombo, ui.meetingCombo):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())

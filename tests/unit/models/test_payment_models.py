@@ -23,7 +23,7 @@ def test_claims_model_lists_claims_and_says_overdue_in_words(qtmodeltester, demo
     assert late, "the demo has an overdue claim"
     row = texts(model, ClaimsModel.REF).index(late[0])
     status = model.index(row, ClaimsModel.STATUS)
-    assert status.data().startswith("OVERDUE: ") and "days after the activity" in status.data()
+    assert status.data().startswith("OVERDUE: ") and ", unpaid after " in status.data() and status.data().endswith(" days")
     assert not status.data(Qt.ItemDataRole.DecorationRole).isNull()  # an icon as well as the words
     assert status.data(Qt.ItemDataRole.FontRole).bold()
     assert model.overdue_count() == len(late)
