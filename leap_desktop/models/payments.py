@@ -37,7 +37,7 @@ def status_text(line: ClaimLine) -> str:
     """The status with its date; an overdue claim says so first, so it is never cut off."""
     c = line.claim
     if line.overdue_days:
-        return f"OVERDUE: {c.status.label.lower()}, unpaid after {plural(line.overdue_days, 'day')}"
+        return f"OVERDUE: unpaid {plural(line.overdue_days, 'day')} ({c.status.label.lower()})"
     dated = {ClaimStatus.SUBMITTED: c.submitted_on, ClaimStatus.APPROVED: c.approved_on,
              ClaimStatus.PAID: c.paid_on, ClaimStatus.WITHDRAWN: c.withdrawn_on}.get(c.status)
     text = f"{c.status.label} on {day(dated, short=True)}" if dated else c.status.label

@@ -51,7 +51,7 @@ class PaymentsPage(Page):
         table.setModel(self.proxy)
         self.columns = prepare_table(table, stretch_column=ClaimsModel.ACTIVITY, stretch_min=18, widths={
             ClaimsModel.REF: 6, ClaimsModel.PAYEE: 16, ClaimsModel.ON: 11, ClaimsModel.MEETING: 7,
-            ClaimsModel.FEE: 18, ClaimsModel.EXPENSES: 9, ClaimsModel.METHOD: 13, ClaimsModel.STATUS: 38})
+            ClaimsModel.FEE: 17, ClaimsModel.EXPENSES: 9, ClaimsModel.METHOD: 13, ClaimsModel.STATUS: 38})
         table.setSortingEnabled(True)
         table.sortByColumn(ClaimsModel.ON, Qt.SortOrder.DescendingOrder)
         table.selectionModel().currentRowChanged.connect(lambda *_: self._current_changed())
