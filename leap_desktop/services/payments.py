@@ -60,6 +60,10 @@ class PaymentService:
         self.panel = panel
         self.store = panel.store
 
+    def now(self):
+        """The moment payment documents are dated with (the panel's clock)."""
+        return self.store.clock()
+
     # -- the rate card ----------------------------------------------------------------
 
     def rates(self) -> list[Rate]:
@@ -75,6 +79,15 @@ class PaymentService:
         rate = self.panel.get(Rate, rate_id).changed(**changes)
         with self.store.change(f"Edit rate for {rate.activity.label.lower()}"):
             return self.store.update(rate)
+
+    def remove_rate(self, rate_id: str) -> Rate:
+        """Delete a line of the rate card added by mistake (what Undo of adding it does).
+        A rate a claim was made with stays: add a newer line instead."""
+        rate = self.panel.get(Rate, rate_id)
+        if self.store.count(Claim, rate_id=rate.id):
+            raise RuleError("Claims were made at this rate, so it stays on the card: add a newer rate instead")
+        with self.store.change(f"Delete rate for {rate.activity.label.lower()} from {rate.valid_from}"):
+            return self.store.delete(rate)
 
     def rate_on(self, activity: Any, day: str) -> Rate:
         """The rate in force for ``activity`` on ``day``, or a refusal saying what to add."""
@@ -226,6 +239,33 @@ class PaymentService:
         if not (reason or "").strip():
             raise RuleError("Say why the claim is withdrawn", "withdrawn_reason")
         return self._step(claim_id, ClaimStatus.WITHDRAWN, on, withdrawn_reason=reason)
+
+    def remove_claims(self, claim_ids: list[str]) -> list[Claim]:
+        """Delete draft claims made by mistake, with their expenses, in one change (what
+        Undo of adding or drafting claims does). A claim past draft is withdrawn instead."""
+        claims = [self.panel.get(Claim, cid) for cid in claim_ids]
+        for claim in claims:
+            if claim.status is not ClaimStatus.DRAFT:
+                raise RuleError(f"{claim.ref} is {claim.status.label.lower()}: withdraw it instead, saying why")
+        expenses = q.expenses_of(self.store, [c.id for c in claims])
+        if not claims:
+            return []
+        with self.store.change(f"Delete claim{'s' if len(claims) > 1 else ''} {', '.join(c.ref for c in claims)}"):
+            for claim in claims:
+                for expense in expenses[claim.id]:
+                    self.store.delete(expense)
+            return [self.store.delete(c) for c in claims]
+
+    def restore_claims(self, claim_ids: list[str], expense_ids: list[str] = ()) -> list[Claim]:
+        """Bring back claims (and expenses) deleted by :meth:`remove_claims` (Redo)."""
+        claims = [self.store.get(Claim, cid, include_deleted=True) for cid in claim_ids]
+        expenses = [self.store.get(Expense, eid, include_deleted=True) for eid in expense_ids]
+        if any(r is None for r in claims + expenses):
+            raise NotFound("That claim is no longer in this panel, so it cannot be put back")
+        with self.store.change(f"Restore claim{'s' if len(claims) > 1 else ''} {', '.join(c.ref for c in claims)}"):
+            for expense in expenses:
+                self.store.restore(expense)
+            return [self.store.restore(c) for c in claims]
 
     # -- expenses ---------------------------------------------------------------------
 

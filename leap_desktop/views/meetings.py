@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
 
+from ..domain.model import Meeting
 from ..models.roles import RecordIdRole
 from ..models.meetings import MeetingsModel
 from ..models.context import AppContext
@@ -96,14 +97,19 @@ class MeetingsPage(UndoKeys, Page):
             self, "&Start meeting mode", lambda: self.open_meeting(self.current_meeting_id(), "meeting_mode"),
             ["Ctrl+Shift+M"], tip="Capture contributions, decisions and actions live at the chosen meeting",
         )
+        self.draft_action = make_action(
+            self, "Draft &claims for this meeting…", self.draft_claims,
+            tip="Draft a claim for each paid member present at the chosen meeting, once it has been held",
+        )
         bind_button(ui.newButton, self.new_action)
         bind_button(ui.openButton, self.open_action)
         self.open_action.enabledChanged.connect(self.meeting_mode_action.setEnabled)
         self.meeting_mode_action.setEnabled(self.open_action.isEnabled())
-        self.list_in_menu(self.new_action, None, self.open_action, self.meeting_mode_action)
+        self.list_in_menu(self.new_action, None, self.open_action, self.meeting_mode_action, None, self.draft_action)
         ctx.changed.connect(self._on_changed)
         self._update_counts()
         self._select_first()
+        self._update_draft()
 
     # -- choosing ---------------------------------------------------------------------
 
@@ -144,6 +150,7 @@ class MeetingsPage(UndoKeys, Page):
         meeting_id = current.data(RecordIdRole)
         self.editor.show_meeting(meeting_id)
         self.open_action.setEnabled(True)
+        self._update_draft()
 
     def select_meeting(self, meeting_id: str) -> bool:
         for view, model in self.views.items():
@@ -181,6 +188,20 @@ class MeetingsPage(UndoKeys, Page):
         self.editor.focus_first()
         announce(self.ui.announceLabel, "New meeting: the form on the right has suggested details.")
 
+    def _update_draft(self) -> None:
+        """Claims are drafted once a meeting has been held (not planned, not cancelled)."""
+        meeting = self.ctx.service.find(Meeting, self.current_meeting_id() or "")
+        self.draft_action.setEnabled(meeting is not None and meeting.status.value not in ("planned", "cancelled"))
+
+    def draft_claims(self) -> None:
+        """Draft the chosen meeting's claims, then show them on the Payments page."""
+        meeting_id = self.current_meeting_id()
+        if meeting_id and self.draft_action.isEnabled():
+            from .rate_card import DraftClaimsDialog
+
+            dialog = DraftClaimsDialog(self.ctx, meeting_id, self)
+            self.open_dialog(dialog, lambda: self.open_meeting(meeting_id, "payments") if dialog.drafted else None)
+
     def _on_added(self, meeting_id: str) -> None:
         self.select_meeting(meeting_id)
 
@@ -191,6 +212,7 @@ class MeetingsPage(UndoKeys, Page):
     def _on_changed(self, tables: set[str]) -> None:
         if "meetings" in tables:
             self._update_counts()
+            self._update_draft()
 
     def _update_counts(self) -> None:
         self.ui.upcomingLabel.setText(f"Up&coming meetings ({self.upcoming.rowCount()})")

@@ -40,9 +40,10 @@ ENTRIES: tuple[PageEntry, ...] = (
     PageEntry("meetings", "Meetings", "Meet&ings", "meetings:MeetingsPage"),
     PageEntry("meeting", "Meeting workspace", "Meeting &workspace", "meeting_workspace:MeetingWorkspace"),
     PageEntry("meeting_mode", "Meeting mode", "&Meeting mode", "meeting_mode:MeetingMode"),
+    PageEntry("payments", "Payments", "&Payments", "payments_page:PaymentsPage"),
 )
 
-NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions")
+NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions", "payments")
 
 
 def page_ids() -> list[str]:

@@ -81,12 +81,13 @@ VIEWS_REACHING_THE_STORE = {
     "views/decision_dialogs.py": 1,
     "views/decision_log_page.py": 2,
     "views/export_dialogs.py": 2,
-    "views/main_window.py": 3,
+    "views/main_window.py": 2,
     "views/minutes_dialogs.py": 2,
     "views/new_panel_dialog.py": 3,
     "views/person_page.py": 2,
     "views/restore_dialogs.py": 5,
     "views/security_dialogs.py": 13,
+    "views/shell/file_menu.py": 1,
 }
 
 
