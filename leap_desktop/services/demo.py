@@ -25,6 +25,7 @@ from typing import Any
 from ..paths import make_private_folder
 from ..store import PanelStore
 from ..words import month_year
+from .demo_impact import add_impact_log
 from .interchange import FORMAT, VERSION, import_document
 
 # -- the cast -------------------------------------------------------------------------------
@@ -616,6 +617,7 @@ def build_document(today: dt.date, *, years: int = 1, seed: int = 20_26) -> dict
         "meetings": b.meetings,
         "decisions": b.decisions,
         "actions": b.actions,
+        **add_impact_log(b, today),
     }
 
 

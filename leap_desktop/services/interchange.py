@@ -26,23 +26,32 @@ from ..domain.model import (
     Attendance,
     CoProducer,
     Contribution,
+    ContributionUptake,
     Decision,
     DecisionSource,
     Dissent,
+    ImpactEntry,
+    ImpactLink,
+    ImpactVoice,
     Meeting,
     MinutesVersion,
     Panel,
     Person,
     Record,
+    ResearchStage,
     Review,
+    StageMark,
 )
 from ..domain.vocab import DecisionStatus, Role
 from ..store import PanelStore
 from ..store.codec import encode
 from ..store.migrations import RECORD_TABLES
+from .impact import check_author
 
 FORMAT = "leap-panel"
-VERSION = 1
+VERSION = 2
+#: Versions this LEAP Desktop reads: version 1 files (before the impact log) still import.
+READABLE_VERSIONS = (1, 2)
 #: The largest short number (the 12 of D-12) a document may give a record. Far more than
 #: any panel needs, and well inside what the panel file can store.
 MAX_NUMBER = 1_000_000_000
@@ -104,11 +113,25 @@ PANEL = Shape(Panel)
 # without them (from an earlier LEAP Desktop) is still read, as having none.
 ADDED_IN_VERSION_1 = frozenset({"minutes_versions", "reviews"})
 
+# Version 2 (issue 13): the impact log, research stages and "was it taken up?".
+STAGE = Shape(ResearchStage)
+STAGE_MARK = Shape(StageMark)
+IMPACT_LINK = Shape(ImpactLink, implied=("entry_id",))
+IMPACT_VOICE = Shape(ImpactVoice, implied=("entry_id",))
+IMPACT_ENTRY = Shape(ImpactEntry, children=(("links", IMPACT_LINK), ("voices", IMPACT_VOICE)))
+UPTAKE = Shape(ContributionUptake)
+#: Top-level lists a version 1 document does not have (read as none).
+ADDED_IN_VERSION_2 = frozenset({"research_stages", "stage_marks", "impact_log", "uptake"})
+
 TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("people", PERSON),
     ("meetings", MEETING),
     ("decisions", DECISION),
     ("actions", ACTION),
+    ("research_stages", STAGE),
+    ("stage_marks", STAGE_MARK),
+    ("impact_log", IMPACT_ENTRY),
+    ("uptake", UPTAKE),
 )
 
 # Which record type each reference field points to.
@@ -126,6 +149,9 @@ REFERENCES: dict[str, type[Record]] = {
     "approved_at_meeting_id": Meeting,
     "approval_decision_id": Decision,
     "action_id": Action,
+    "stage_id": ResearchStage,
+    "drafted_from_id": Decision,
+    "entry_id": ImpactEntry,
 }
 
 _NOUN = {
@@ -135,6 +161,8 @@ _NOUN = {
     Decision: "decision",
     Contribution: "contribution",
     Action: "action",
+    ResearchStage: "research stage",
+    ImpactEntry: "impact log entry",
 }
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
@@ -174,6 +202,8 @@ def export_document(store: PanelStore) -> dict[str, Any]:
     sources = grouped(DecisionSource, "decision_id", "created_at, id")
     coproducers = grouped(CoProducer, "decision_id", "created_at, id")
     dissent = grouped(Dissent, "decision_id", "created_at, id")
+    links = grouped(ImpactLink, "entry_id", "created_at, id")
+    voices = grouped(ImpactVoice, "entry_id", "created_at, id")
     versions = grouped(MinutesVersion, "meeting_id", "version, created_at, id")
     reviews = grouped(Review, "meeting_id", "number")
 
@@ -205,6 +235,15 @@ def export_document(store: PanelStore) -> dict[str, Any]:
         "meetings": meetings,
         "decisions": decisions,
         "actions": [_json_record(ACTION, a) for a in all_of(Action, "number")],
+        "research_stages": [_json_record(STAGE, r) for r in all_of(ResearchStage, "number")],
+        "stage_marks": [_json_record(STAGE_MARK, m) for m in all_of(StageMark, "created_at, id")],
+        "impact_log": [
+            {**_json_record(IMPACT_ENTRY, e),
+             "links": [_json_record(IMPACT_LINK, x) for x in links.get(e.id, [])],
+             "voices": [_json_record(IMPACT_VOICE, v) for v in voices.get(e.id, [])]}
+            for e in all_of(ImpactEntry, "number")
+        ],
+        "uptake": [_json_record(UPTAKE, u) for u in all_of(ContributionUptake, "created_at, id")],
     }
 
 
@@ -320,6 +359,9 @@ class _Reader:
         positions: dict[tuple[str, int], str] = {}
         versions: dict[tuple[str, int], str] = {}
         fingerprints: dict[tuple[str, str], str] = {}
+        once: dict[str, str] = {}  # a stage mark per item or decision, an uptake per contribution
+        sources = {p.record.contribution_id for p in self.records
+                   if isinstance(p.record, DecisionSource) and p.record.deleted_at is None}
         for parsed in self.records:
             record, where = parsed.record, parsed.where
             try:
@@ -354,6 +396,18 @@ class _Reader:
                     if fkey in fingerprints:
                         raise RuleError(f"the same comment is listed twice (also {fingerprints[fkey]})", "fingerprint")
                     fingerprints[fkey] = where
+                elif isinstance(record, ImpactVoice):
+                    check_author(record, by_id.get(record.person_id))  # type: ignore[arg-type]
+                elif isinstance(record, (StageMark, ContributionUptake)):
+                    target = record.contribution_id if isinstance(record, ContributionUptake) else (
+                        record.item_id or record.decision_id)
+                    if target in once:
+                        raise RuleError(f"is given twice (also {once[target]})",
+                                        "contribution_id" if isinstance(record, ContributionUptake) else "stage_id")
+                    once[target] = where  # type: ignore[index]
+                    if isinstance(record, ContributionUptake) and record.contribution_id in sources:
+                        raise RuleError("a contribution that shaped a decision cannot be marked noted or not "
+                                        "taken up", "status")
             except RuleError as exc:
                 names = {field_name: name for name, field_name in _shape_of(record).json_fields()}
                 loc = f"{where}.{names.get(exc.field, exc.field)}" if exc.field else where
@@ -375,6 +429,12 @@ def _shape_of(record: Record) -> Shape:
         Action: ACTION,
         MinutesVersion: MINUTES_VERSION,
         Review: REVIEW,
+        ResearchStage: STAGE,
+        StageMark: STAGE_MARK,
+        ImpactEntry: IMPACT_ENTRY,
+        ImpactLink: IMPACT_LINK,
+        ImpactVoice: IMPACT_VOICE,
+        ContributionUptake: UPTAKE,
     }[type(record)]
 
 
@@ -385,11 +445,11 @@ def read_document(document: Any) -> list[Record]:
     if document.get("format") != FORMAT:
         raise ImportRefused("format", f"must be {FORMAT!r}: this is not a LEAP panel document")
     version = document.get("version")
-    if version != VERSION:
+    if version not in READABLE_VERSIONS or isinstance(version, bool):
         raise ImportRefused(
             "version",
             f"this file uses version {shown(version)} of the LEAP panel format; this LEAP Desktop "
-            f"reads version {VERSION}",
+            f"reads versions {' and '.join(str(v) for v in READABLE_VERSIONS)}",
         )
     allowed = {"format", "version", "panel"} | {name for name, _ in TOP_LISTS}
     unknown = sorted(set(document) - allowed)
@@ -400,6 +460,8 @@ def read_document(document: Any) -> list[Record]:
         raise ImportRefused("panel", "is missing: the document must describe the panel")
     reader.read(PANEL, document["panel"], "panel", {})
     for name, shape in TOP_LISTS:
+        if name not in document and version == 1 and name in ADDED_IN_VERSION_2:
+            continue
         if name not in document:
             raise ImportRefused(name, "is missing (use [] for none)")
         items = document[name]
@@ -456,6 +518,8 @@ def _field_schema(converter: Any) -> dict[str, Any]:
         return {"enum": codes if converter.required else codes + [None]}
     if isinstance(converter, f.Roles):
         return {"type": "array", "minItems": 1, "items": {"enum": Role.choices()}}
+    if isinstance(converter, f.Tags):
+        return {"type": "array", "uniqueItems": True, "items": {"enum": converter.vocab.choices()}}
     if isinstance(converter, f.Date):
         base = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         return base if converter.required else {"anyOf": [base, {"type": "null"}]}
@@ -505,15 +569,16 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, written to ``docs/interchange.schema.json``."""
-    shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION]
+    shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION,
+              STAGE, STAGE_MARK, IMPACT_ENTRY, IMPACT_LINK, IMPACT_VOICE, UPTAKE]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://leap-desktop.example/schema/leap-panel-1.json",
-        "title": "LEAP panel document, version 1",
+        "$id": f"https://leap-desktop.example/schema/leap-panel-{VERSION}.json",
+        "title": f"LEAP panel document, version {VERSION}",
         "type": "object",
         "properties": {
             "format": {"const": FORMAT},
-            "version": {"const": VERSION},
+            "version": {"enum": list(READABLE_VERSIONS)},
             "panel": {"$ref": "#/$defs/Panel"},
             **{name: {"type": "array", "items": {"$ref": f"#/$defs/{shape.cls.__name__}"}} for name, shape in TOP_LISTS},
         },

@@ -895,6 +895,13 @@ class PanelService:
     def person_history(self, person_id: str) -> PersonHistory:
         return person_history(self, self.get(Person, person_id))
 
+    @property
+    def impact(self):
+        """The impact log and "was it taken up?" (services/impact.py)."""
+        from .impact import ImpactService
+
+        return ImpactService(self)
+
 
 def _pair(value: str | tuple[str, str | None]) -> tuple[str, str | None]:
     if isinstance(value, str):
