@@ -36,7 +36,8 @@ def render(fb: Feedback, *, large_print: bool = False, now: dt.datetime | None =
     section = doc.sections[0]
     header = section.header.paragraphs[0]
     header.add_run("What your input changed", w.styles["Strong"])
-    header.add_run(f"   \u00b7   {fb.panel_name}")
+    if not large_print:  # one line at 16 point: the panel's name is on the first page
+        header.add_run(f"   \u00b7   {fb.panel_name}")
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.LEFT if large_print else WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run(f"For {fb.person_name}   \u00b7   Page ")
@@ -55,10 +56,17 @@ def render(fb: Feedback, *, large_print: bool = False, now: dt.datetime | None =
     w.heading("What you said", 1)
     if fb.said:
         w.para(f"{plural(len(fb.said), 'contribution')} recorded.", "LEAP Small")
+    if fb.said and large_print:  # one block each: a four-column table is hard to read at 16 point
+        for s in fb.said:
+            w.heading(f"{s.ref}, {s.date}", 3)
+            w.para(s.where)
+            w.labelled(f"{s.kind}:", f"\u201c{s.text}\u201d")
+            w.labelled("Was it taken up?", s.uptake_label + (f": {s.reason}" if s.reason else ""))
+    elif fb.said:
         w.table(["Ref", "When and where", "What you said", "Was it taken up?"],
                 [[s.ref, f"{s.date}, {s.where}", f"{s.kind}: \u201c{s.text}\u201d",
                   s.uptake_label + (f": {s.reason}" if s.reason else "")] for s in fb.said],
-                [1.4, 4.4, 6.6, 4.0])
+                [1.8, 4.2, 6.6, 3.8])
     else:
         w.para("No contributions of yours were recorded in this period.")
 
@@ -116,7 +124,7 @@ def render(fb: Feedback, *, large_print: bool = False, now: dt.datetime | None =
     props.last_modified_by = "LEAP Desktop"
     props.category = "Feedback"
     props.keywords = "feedback; what your input changed; LEAP" + ("; large print" if large_print else "")
-    props.comments = f"{len(fb.said)} contributions, {len(fb.decisions)} decisions shaped."
+    props.comments = f"{plural(len(fb.said), 'contribution')}, {plural(len(fb.decisions), 'decision')} shaped."
     props.language = "en-GB"
     stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
     props.created = props.modified = stamp

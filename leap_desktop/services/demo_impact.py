@@ -55,9 +55,9 @@ ASKED = [
 ]
 
 NOT_TAKEN_UP = [
-    "The study team has no budget for a second translation this year; it is on the list for the next funding bid.",
-    "The ethics committee requires the full wording to stay in the consent form; the summary page was added instead.",
-    "It came after the papers had gone to print; the team will use it for the next version.",
+    "It had already gone to the printer; the study team will use the idea in the next version.",
+    "The ethics committee requires the full wording to stay; a summary page was added to the papers instead.",
+    "There is no budget for it this year; it is on the list for the next funding bid.",
 ]
 
 
@@ -102,7 +102,9 @@ def add_impact_log(b: Any, today: dt.date) -> dict[str, list[dict[str, Any]]]:
     # Was it taken up? Some questions and suggestions that shaped no decision.
     uptake = []
     open_ones = [c for c in contributions.values() if c["id"] not in sources and c["kind"] in ("suggestion", "idea", "concern")]
-    for index, c in enumerate(open_ones[-6:]):
+    amira = [c for c in open_ones if c["person"] == b.people[AMIRA]["id"]]
+    chosen = ([amira[-1]] if amira else []) + [c for c in open_ones[-6:] if not amira or c is not amira[-1]][-5:]
+    for index, c in enumerate(chosen):
         day = dt.date.fromisoformat(c["said_at"][:10])
         if index % 2 == 0:
             uptake.append({**b.meta(day, 140), "contribution": c["id"], "status": "not_taken_up",

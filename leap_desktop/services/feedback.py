@@ -23,7 +23,7 @@ from ..domain.errors import RuleError
 from ..domain.impact_vocab import Uptake
 from ..domain.model import AgendaItem, Decision, Meeting, Person
 from ..domain.redact import Redactor
-from ..domain.vocab import AttendanceStatus, Consent
+from ..domain.vocab import AttendanceStatus, Consent, MeetingStatus
 from ..store import impact_queries, queries
 from ..words import long_date
 from .minutes import ActionMinute, action_line, came_from
@@ -135,10 +135,9 @@ def build_feedback(service: "PanelService", person: Person, *, since: str | None
         return f"{m.ref}, {long_date(m.day)}"
 
     by_decision: dict[str, tuple[Decision, list[str]]] = {}
-    for c_id, decisions in shaped.items():
-        ref = next(r.contribution.ref for r in rows if r.contribution.id == c_id)
-        for d in decisions:
-            by_decision.setdefault(d.id, (d, []))[1].append(ref)
+    for r in rows:
+        for d in shaped.get(r.contribution.id, []):
+            by_decision.setdefault(d.id, (d, []))[1].append(r.contribution.ref)
     actions = impact_queries.actions_of(store, list(by_decision))
     decision_lines = []
     for d, refs in sorted(by_decision.values(), key=lambda pair: pair[0].number or 0):
@@ -172,6 +171,9 @@ def build_feedback(service: "PanelService", person: Person, *, since: str | None
 def for_meeting(service: "PanelService", meeting: Meeting) -> list[tuple[Person, Feedback]]:
     """One feedback for every person present at ``meeting``: what they said there, and
     the minutes' "You said, we did" (since the previous meeting) that came from them."""
+    if meeting.status in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED):
+        raise RuleError(f"{meeting.ref} has not been held ({meeting.status.label.lower()}), so there is no "
+                        "feedback from it yet")
     previous = service.previous_meeting(meeting)
     present = [a for a in service.attendance(meeting.id) if a.status is AttendanceStatus.PRESENT]
     if not present:

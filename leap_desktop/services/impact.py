@@ -172,8 +172,9 @@ class ImpactService:
     # -- entries ----------------------------------------------------------------------------------
 
     def entries(self, *, standard: Any = None, stage: str | None = None, outcome: Any = None) -> list[ImpactEntry]:
-        """The log, oldest activity first; optionally only one UK Standard, stage or outcome."""
-        found = self.store.find(ImpactEntry, order_by="activity_on, number")
+        """The log, oldest activity first (undated last); optionally only one UK Standard, stage or outcome."""
+        found = sorted(self.store.find(ImpactEntry),
+                       key=lambda e: (e.activity_on is None, e.activity_on or "", e.number or 0))
         if standard:
             wanted = Standard.parse(standard, "UK Standard")
             found = [e for e in found if wanted in e.standards]
@@ -295,7 +296,8 @@ class ImpactService:
         if already:
             raise RuleError(f"{already[0].ref} was already drafted from {decision.ref}; edit that entry")
         sources = self.panel.sources(decision.id)
-        contributions = [c for c in (self.store.get(Contribution, s.contribution_id) for s in sources) if c]
+        contributions = sorted((c for c in (self.store.get(Contribution, s.contribution_id) for s in sources) if c),
+                               key=lambda c: c.number or 0)
         if not contributions:
             raise RuleError(f"{decision.ref} has no contributions recorded as its sources, so there is nothing "
                             "to draft from; add its sources, or write the entry yourself")

@@ -108,7 +108,7 @@ def build_log(service: "PanelService", entries: list[ImpactEntry] | None = None,
         )
         drafted = store.get(Decision, e.drafted_from_id, include_deleted=True)
         view.drafted_from = drafted.ref if drafted else None
-        for link in impact.links(e):
+        for link in sorted(impact.links(e), key=lambda x: _number(store, x)):
             if link.contribution_id:
                 c = store.get(Contribution, link.contribution_id)
                 if c is not None:
@@ -137,3 +137,13 @@ def build_log(service: "PanelService", entries: list[ImpactEntry] | None = None,
             (view.researcher if v.kind is VoiceKind.RESEARCHER else view.public).append(shown_view)
         out.append(view)
     return out
+
+
+def _number(store, link) -> tuple[int, int]:
+    """Links in the order people read them: contributions, decisions, actions, each by number."""
+    for kind, (cls, ref) in enumerate(((Contribution, link.contribution_id), (Decision, link.decision_id),
+                                       (Action, link.action_id))):
+        if ref:
+            record = store.get(cls, ref, include_deleted=True)
+            return kind, (record.number or 0) if record else 0
+    return 3, 0
