@@ -149,3 +149,13 @@ def _large_print(w: _Writer) -> None:
             fmt.alignment = WD_ALIGN_PARAGRAPH.LEFT
         if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
             style.font.italic = False
+
+
+def save(service, person, path, *, large_print: bool = False, since: str | None = None,
+         until: str | None = None) -> None:
+    """Build ``person``'s feedback and write it to ``path`` in one step (owner-only)."""
+    from ..services.feedback import build_feedback
+    from ..store.files import write_atomically
+
+    fb = build_feedback(service, person, since=since, until=until)
+    write_atomically(path, render(fb, large_print=large_print))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .actions_page import ActionsPage
 from .decision_log_page import DecisionLogPage
+from .impact_page import ImpactPage
 from .meeting_mode import MeetingMode
 from .meeting_workspace import MeetingWorkspace
 from .meetings import MeetingsPage
@@ -17,10 +18,10 @@ from .person_page import PersonPage
 
 PAGES: list[type[Page]] = [
     PeoplePage, DecisionLogPage, ActionsPage, PersonPage,
-    MeetingsPage, MeetingWorkspace, MeetingMode,
+    MeetingsPage, MeetingWorkspace, MeetingMode, ImpactPage,
 ]
 
-NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions")
+NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions", "impact")
 
 
 def page_ids() -> list[str]:
