@@ -210,3 +210,30 @@ class Ref:
         if not isinstance(value, str):
             raise RuleError(f"{self.label} must be an id (got {shown(value)})")
         return value
+
+
+@dataclass(frozen=True)
+class Tags:
+    """A list of choices from one vocabulary (none is allowed), kept in the order given."""
+
+    label: str
+    vocab: type[Vocab]
+
+    def __call__(self, value: Any) -> tuple[Vocab, ...]:
+        if value is None or value == "":
+            return ()
+        if isinstance(value, str):
+            value = [v for v in value.replace(";", ",").split(",") if v.strip()]
+        if not isinstance(value, (list, tuple)):
+            raise RuleError(f"{self.label} must be a list (of: {', '.join(self.vocab.choices())})")
+        out: list[Vocab] = []
+        for item in value:
+            tag = self.vocab.parse(item.strip() if isinstance(item, str) else item, self.label)
+            if tag not in out:
+                out.append(tag)
+        return tuple(out)
+
+    def decode(self, stored: str) -> tuple[Vocab, ...]:
+        import json
+
+        return tuple(self.vocab(v) for v in json.loads(stored))

@@ -27,6 +27,7 @@ from .demo_builder import _Builder, _meeting_day
 from .demo_payments import add_payments
 from .demo_cast import DEV, KOFI, PEOPLE, SAYINGS, STAFF, TOPICS
 from .demo_story import _story_year
+from .demo_impact import add_impact_log
 from .interchange import FORMAT, VERSION, import_document
 
 
@@ -102,6 +103,7 @@ def build_document(today: dt.date, *, years: int = 1, seed: int = 20_26) -> dict
         "meetings": b.meetings,
         "decisions": b.decisions,
         "actions": b.actions,
+        **add_impact_log(b, today),
     }
     add_payments(document, today, seed=seed + 12)
     return document

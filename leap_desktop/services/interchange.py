@@ -26,132 +26,75 @@ from ..domain.model import (
     Attendance,
     CoProducer,
     Contribution,
+    ContributionUptake,
     Decision,
     DecisionSource,
     Dissent,
+    ImpactEntry,
+    ImpactLink,
+    ImpactVoice,
     Meeting,
     MinutesVersion,
     Panel,
     Person,
     Record,
+    ResearchStage,
     Review,
+    StageMark,
 )
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
-from ..domain.vocab import DecisionStatus, Role
+from ..domain.vocab import DecisionStatus
 from ..store import PanelStore
 from ..store.codec import encode
 from ..store.migrations import RECORD_TABLES
 from . import import_checks
+from .impact import check_author
 from .import_checks import ImportRefused
+from .interchange_shapes import (  # noqa: F401  (imported from here too)
+    ACTION,
+    ADDED_IN_VERSION_1,
+    ADDED_IN_VERSION_2,
+    ATTENDANCE,
+    CLAIM,
+    CONTRIBUTION,
+    COPRODUCER,
+    DECISION,
+    DISSENT,
+    EXPENSE,
+    IMPACT_ENTRY,
+    IMPACT_LINK,
+    IMPACT_VOICE,
+    ITEM,
+    LIMIT,
+    MEETING,
+    MINUTES_VERSION,
+    PANEL,
+    PERSON,
+    RATE,
+    REFERENCES,
+    REVIEW,
+    SOURCE,
+    STAGE,
+    STAGE_MARK,
+    Shape,
+    TOP_LISTS,
+    UPTAKE,
+    _NOUN,
+    _TIMESTAMP,
+    _UUID,
+)
 
 __all__ = ["ImportRefused", "export_document", "import_document", "loads", "read_document"]
 
 FORMAT = "leap-panel"
 VERSION = 2
-#: Versions this LEAP Desktop reads: 2 added payment records (rates, claims, limits).
+#: Versions this LEAP Desktop reads: 2 added payment records (rates, claims, limits) and
+#: the impact log (research stages, their marks, entries with links and voices, uptake).
 READS = (1, 2)
 #: The largest short number (the 12 of D-12) a document may give a record. Far more than
 #: any panel needs, and well inside what the panel file can store.
 MAX_NUMBER = 1_000_000_000
 
-
-
-# -- the shape of each record in the document ----------------------------------------------
-
-# JSON name -> model field, for references (the document says "person", not "person_id").
-# Fields implied by nesting (a contribution's item, an item's meeting) are left out.
-@dataclasses.dataclass(frozen=True)
-class Shape:
-    cls: type[Record]
-    implied: tuple[str, ...] = ()  # model fields filled in from the parent
-    children: tuple[tuple[str, "Shape"], ...] = ()
-
-    def json_fields(self) -> list[tuple[str, str]]:
-        """(json name, model field) in document order."""
-        out = []
-        for fl in dataclasses.fields(self.cls):
-            if fl.name in self.implied:
-                continue
-            name = fl.name[:-3] if fl.name.endswith("_id") and fl.name != "id" else fl.name
-            out.append((name, fl.name))
-        return out
-
-
-CONTRIBUTION = Shape(Contribution, implied=("item_id",))
-ITEM = Shape(AgendaItem, implied=("meeting_id",), children=(("contributions", CONTRIBUTION),))
-ATTENDANCE = Shape(Attendance, implied=("meeting_id",))
-MINUTES_VERSION = Shape(MinutesVersion, implied=("meeting_id",))
-REVIEW = Shape(Review, implied=("meeting_id",))
-MEETING = Shape(
-    Meeting,
-    children=(
-        ("attendance", ATTENDANCE),
-        ("agenda", ITEM),
-        ("minutes_versions", MINUTES_VERSION),
-        ("reviews", REVIEW),
-    ),
-)
-SOURCE = Shape(DecisionSource, implied=("decision_id",))
-COPRODUCER = Shape(CoProducer, implied=("decision_id",))
-DISSENT = Shape(Dissent, implied=("decision_id",))
-DECISION = Shape(Decision, children=(("sources", SOURCE), ("coproducers", COPRODUCER), ("dissent", DISSENT)))
-PERSON = Shape(Person)
-ACTION = Shape(Action)
-PANEL = Shape(Panel)
-
-# Lists added to version 1 after it first shipped: always written, but a document
-# without them (from an earlier LEAP Desktop) is still read, as having none.
-ADDED_IN_VERSION_1 = frozenset({"minutes_versions", "reviews"})
-
-# Version 2: payment for involvement (for the coordinator and finance only).
-RATE = Shape(Rate)
-EXPENSE = Shape(Expense, implied=("claim_id",))
-CLAIM = Shape(Claim, children=(("expenses", EXPENSE),))
-LIMIT = Shape(PaymentLimit)
-ADDED_IN_VERSION_2 = frozenset({"rates", "claims", "payment_limits"})
-
-TOP_LISTS: tuple[tuple[str, Shape], ...] = (
-    ("people", PERSON),
-    ("meetings", MEETING),
-    ("decisions", DECISION),
-    ("actions", ACTION),
-    ("rates", RATE),
-    ("claims", CLAIM),
-    ("payment_limits", LIMIT),
-)
-
-# Which record type each reference field points to.
-REFERENCES: dict[str, type[Record]] = {
-    "person_id": Person,
-    "owner_id": Person,
-    "presenter_id": Person,
-    "meeting_id": Meeting,
-    "reported_meeting_id": Meeting,
-    "item_id": AgendaItem,
-    "carried_from_id": AgendaItem,
-    "decision_id": Decision,
-    "supersedes_id": Decision,
-    "contribution_id": Contribution,
-    "approved_at_meeting_id": Meeting,
-    "approval_decision_id": Decision,
-    "action_id": Action,
-    "rate_id": Rate,
-    "claim_id": Claim,
-}
-
-_NOUN = {
-    Person: "person",
-    Meeting: "meeting",
-    AgendaItem: "agenda item",
-    Decision: "decision",
-    Contribution: "contribution",
-    Action: "action",
-    Rate: "rate",
-    Claim: "claim",
-}
-
-_UUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
-_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$")
 
 
 # -- export -------------------------------------------------------------------------------
@@ -188,6 +131,8 @@ def export_document(store: PanelStore) -> dict[str, Any]:
     sources = grouped(DecisionSource, "decision_id", "created_at, id")
     coproducers = grouped(CoProducer, "decision_id", "created_at, id")
     dissent = grouped(Dissent, "decision_id", "created_at, id")
+    links = grouped(ImpactLink, "entry_id", "created_at, id")
+    voices = grouped(ImpactVoice, "entry_id", "created_at, id")
     versions = grouped(MinutesVersion, "meeting_id", "version, created_at, id")
     reviews = grouped(Review, "meeting_id", "number")
 
@@ -219,6 +164,15 @@ def export_document(store: PanelStore) -> dict[str, Any]:
         "meetings": meetings,
         "decisions": decisions,
         "actions": [_json_record(ACTION, a) for a in all_of(Action, "number")],
+        "research_stages": [_json_record(STAGE, r) for r in all_of(ResearchStage, "number")],
+        "stage_marks": [_json_record(STAGE_MARK, m) for m in all_of(StageMark, "created_at, id")],
+        "impact_log": [
+            {**_json_record(IMPACT_ENTRY, e),
+             "links": [_json_record(IMPACT_LINK, x) for x in links.get(e.id, [])],
+             "voices": [_json_record(IMPACT_VOICE, v) for v in voices.get(e.id, [])]}
+            for e in all_of(ImpactEntry, "number")
+        ],
+        "uptake": [_json_record(UPTAKE, u) for u in all_of(ContributionUptake, "created_at, id")],
         **_payment_lists(all_of, grouped),
     }
 
@@ -349,6 +303,9 @@ class _Reader:
         positions: dict[tuple[str, int], str] = {}
         versions: dict[tuple[str, int], str] = {}
         fingerprints: dict[tuple[str, str], str] = {}
+        once: dict[str, str] = {}  # a stage mark per item or decision, an uptake per contribution
+        sources = {p.record.contribution_id for p in self.records
+                   if isinstance(p.record, DecisionSource) and p.record.deleted_at is None}
         for parsed in self.records:
             record, where = parsed.record, parsed.where
             try:
@@ -383,6 +340,18 @@ class _Reader:
                     if fkey in fingerprints:
                         raise RuleError(f"the same comment is listed twice (also {fingerprints[fkey]})", "fingerprint")
                     fingerprints[fkey] = where
+                elif isinstance(record, ImpactVoice):
+                    check_author(record, by_id.get(record.person_id))  # type: ignore[arg-type]
+                elif isinstance(record, (StageMark, ContributionUptake)):
+                    target = record.contribution_id if isinstance(record, ContributionUptake) else (
+                        record.item_id or record.decision_id)
+                    if target in once:
+                        raise RuleError(f"is given twice (also {once[target]})",
+                                        "contribution_id" if isinstance(record, ContributionUptake) else "stage_id")
+                    once[target] = where  # type: ignore[index]
+                    if isinstance(record, ContributionUptake) and record.contribution_id in sources:
+                        raise RuleError("a contribution that shaped a decision cannot be marked noted or not "
+                                        "taken up", "status")
             except RuleError as exc:
                 names = {field_name: name for name, field_name in _shape_of(record).json_fields()}
                 loc = f"{where}.{names.get(exc.field, exc.field)}" if exc.field else where
@@ -408,6 +377,12 @@ def _shape_of(record: Record) -> Shape:
         Claim: CLAIM,
         Expense: EXPENSE,
         PaymentLimit: LIMIT,
+        ResearchStage: STAGE,
+        StageMark: STAGE_MARK,
+        ImpactEntry: IMPACT_ENTRY,
+        ImpactLink: IMPACT_LINK,
+        ImpactVoice: IMPACT_VOICE,
+        ContributionUptake: UPTAKE,
     }[type(record)]
 
 

@@ -14,6 +14,9 @@ from .interchange import (
     ADDED_IN_VERSION_2,
     CLAIM,
     EXPENSE,
+    IMPACT_ENTRY,
+    IMPACT_LINK,
+    IMPACT_VOICE,
     LIMIT,
     RATE,
     ATTENDANCE,
@@ -30,7 +33,10 @@ from .interchange import (
     PERSON,
     REVIEW,
     SOURCE,
+    STAGE,
+    STAGE_MARK,
     TOP_LISTS,
+    UPTAKE,
     VERSION,
     Shape,
     _TIMESTAMP,
@@ -49,6 +55,8 @@ def _field_schema(converter: Any) -> dict[str, Any]:
         return {"enum": codes if converter.required else codes + [None]}
     if isinstance(converter, f.Roles):
         return {"type": "array", "minItems": 1, "items": {"enum": Role.choices()}}
+    if isinstance(converter, f.Tags):
+        return {"type": "array", "uniqueItems": True, "items": {"enum": converter.vocab.choices()}}
     if isinstance(converter, f.Date):
         base = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
         return base if converter.required else {"anyOf": [base, {"type": "null"}]}
@@ -99,7 +107,7 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, written to ``docs/interchange.schema.json``."""
     shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION,
-              RATE, CLAIM, EXPENSE, LIMIT]
+              RATE, CLAIM, EXPENSE, LIMIT, STAGE, STAGE_MARK, IMPACT_ENTRY, IMPACT_LINK, IMPACT_VOICE, UPTAKE]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://leap-desktop.example/schema/leap-panel-{VERSION}.json",

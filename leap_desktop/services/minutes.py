@@ -27,7 +27,7 @@ from ..domain import rules
 from ..domain.errors import RuleError
 from ..domain.model import Meeting, MinutesVersion
 from ..store import queries
-from .minutes_assemble import assemble, decisions_of, long_date, meetings_of
+from .minutes_assemble import action_line, assemble, came_from, decisions_of, long_date, meetings_of
 from .minutes_data import (
     ANCHOR,
     ANCHOR_KINDS,
@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ANCHOR", "ANCHOR_KINDS", "MARKER", "SNAPSHOT_FORMAT",
     "ActionMinute", "Attendee", "CoProducerLine", "DecisionMinute", "ItemMinute", "Minutes", "Said", "VersionLine",
-    "anchor_name", "assemble", "build_minutes", "decisions_of", "live_rows", "long_date", "marker_name",
+    "action_line", "anchor_name", "assemble", "came_from", "build_minutes", "decisions_of", "live_rows", "long_date", "marker_name",
     "meeting_check", "meetings_of", "records_of", "rows_from_snapshot", "snapshot", "versions",
 ]
 

@@ -83,11 +83,7 @@ def assemble(
                     roles=_roles(voice.roles), note=words(note), where=where)
 
     def action_minute(a, came_from: str | None = None) -> ActionMinute:
-        return ActionMinute(
-            ref=a.ref, number=a.number, anchor=anchor_name("action", a.number), what=clean(a.title),
-            owner=voices.seen(a.owner_id).label, due=long_date(a.due_on), status=a.status.label,
-            outcome=clean(a.outcome), closed_on=long_date(a.closed_on), came_from=came_from,
-        )
+        return action_line(a, clean, voices, came_from)
 
     # Attendance, in a stable, readable order: as the names are shown, names first.
     # Anonymous people are counted, not listed (see the module's doc).
@@ -186,22 +182,11 @@ def assemble(
                        decisions=[decision_minute(d) for d in loose])
         )
 
-    done = []
-    for a in rows.done_since:
-        source = decisions_by_id.get(a.decision_id or "")
-        came_from = None
-        if source is not None:
-            came_from = f"{source.ref} {clean(source.title)}"
-            where = meeting_label(source.meeting_id)
-            if where:
-                came_from += f" ({where})"
-        elif a.item_id in items_by_id:
-            item = items_by_id[a.item_id]
-            came_from = f"the item '{clean(item.title)}'"
-            where = meeting_label(item.meeting_id)
-            if where:
-                came_from += f" ({where})"
-        done.append(action_minute(a, came_from))
+    done = [
+        action_minute(a, came_from(decisions_by_id.get(a.decision_id or ""), items_by_id.get(a.item_id or ""),
+                                   clean, meeting_label))
+        for a in rows.done_since
+    ]
 
     # Co-authors: everyone whose words are in this record, as their consent allows.
     authors = [c.person_id for c in rows.contributions] + [c.person_id for c in rows.earlier_contributions]
@@ -239,6 +224,30 @@ def assemble(
         versions=_version_lines(versions, version, meeting, meetings_of(service, versions), decisions_of(service, versions), clean),
         generated_on=long_date(service.today()) or service.today(),
     )
+
+
+def action_line(a, clean, voices: Voices, came_from: str | None = None) -> ActionMinute:
+    """One action as "You said, we did" shows it (the minutes, and each member's
+    "What your input changed" document: services/feedback.py)."""
+    return ActionMinute(
+        ref=a.ref, number=a.number, anchor=anchor_name("action", a.number), what=clean(a.title),
+        owner=voices.seen(a.owner_id).label, due=long_date(a.due_on), status=a.status.label,
+        outcome=clean(a.outcome), closed_on=long_date(a.closed_on), came_from=came_from,
+    )
+
+
+def came_from(decision, item, clean, meeting_label) -> str | None:
+    """Where a done action came from: "D-3 Revise the poster (M-2, 5 March 2026)", or the
+    item it was agreed on; ``meeting_label(meeting_id)`` names a meeting."""
+    if decision is not None:
+        text = f"{decision.ref} {clean(decision.title)}"
+        where = meeting_label(decision.meeting_id)
+    elif item is not None:
+        text = f"the item '{clean(item.title)}'"
+        where = meeting_label(item.meeting_id)
+    else:
+        return None
+    return text + (f" ({where})" if where else "")
 
 
 def _coauthors(people: dict[str, Person], person_ids: list[str], anonymised: bool) -> tuple[list[str], str | None]:

@@ -122,6 +122,13 @@ class PanelService:
             self._payments = PaymentService(self.core)
         return self._payments
 
+    @property
+    def impact(self):
+        """The impact log and "was it taken up?" (services/impact.py)."""
+        from .impact import ImpactService
+
+        return ImpactService(self)
+
     # -- the core (services/core.py) ----------------------------------------------------------
     today = _Via(PanelCore)
     get = _Via(PanelCore)

@@ -31,6 +31,8 @@ def _plan(cls: type[Record]) -> tuple[list[str], dict[str, Any]]:
             decoders[name] = converter.vocab
         elif isinstance(converter, f.Roles):
             decoders[name] = _decode_roles
+        elif isinstance(converter, f.Tags):
+            decoders[name] = converter.decode
     return names, decoders
 
 

@@ -111,6 +111,13 @@ RECORD_TABLES = (
     "payment_claims",
     "payment_expenses",
     "payment_limits",
+    # the impact log (m006)
+    "research_stages",
+    "research_stage_marks",
+    "impact_entries",
+    "impact_links",
+    "impact_voices",
+    "contribution_uptake",
 )
 
 
@@ -470,6 +477,77 @@ def m005_file_identity(db: Database) -> None:
     from . import identity
 
     identity.create_table(db)
+
+
+@migration
+def m006_impact_log(db: Database) -> None:
+    """The impact log: research stages (an editable list) on items and decisions, log
+    entries with their links and two voices, and whether each contribution was taken up."""
+    statements = f"""
+    CREATE TABLE research_stages ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        position INTEGER NOT NULL
+    ) STRICT;
+
+    CREATE TABLE research_stage_marks ({_META},
+        stage_id TEXT NOT NULL REFERENCES research_stages(id),
+        item_id TEXT REFERENCES agenda_items(id),
+        decision_id TEXT REFERENCES decisions(id)
+    ) STRICT;
+    CREATE UNIQUE INDEX research_stage_marks_item ON research_stage_marks(item_id)
+        WHERE deleted_at IS NULL AND item_id IS NOT NULL;
+    CREATE UNIQUE INDEX research_stage_marks_decision ON research_stage_marks(decision_id)
+        WHERE deleted_at IS NULL AND decision_id IS NOT NULL;
+
+    CREATE TABLE impact_entries ({_META},
+        number INTEGER NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        meeting_id TEXT REFERENCES meetings(id),
+        item_id TEXT REFERENCES agenda_items(id),
+        activity_on TEXT,
+        how_contributed TEXT,
+        hoped_to_influence TEXT,
+        outcome TEXT NOT NULL,
+        what_changed TEXT,
+        outcome_reason TEXT,
+        why_it_matters TEXT,
+        standards TEXT NOT NULL,
+        stage_id TEXT REFERENCES research_stages(id),
+        drafted_from_id TEXT REFERENCES decisions(id)
+    ) STRICT;
+    CREATE INDEX impact_entries_drafted_from ON impact_entries(drafted_from_id);
+
+    CREATE TABLE impact_links ({_META},
+        entry_id TEXT NOT NULL REFERENCES impact_entries(id),
+        contribution_id TEXT REFERENCES contributions(id),
+        decision_id TEXT REFERENCES decisions(id),
+        action_id TEXT REFERENCES actions(id)
+    ) STRICT;
+    CREATE INDEX impact_links_entry ON impact_links(entry_id);
+    CREATE INDEX impact_links_contribution ON impact_links(contribution_id);
+
+    CREATE TABLE impact_voices ({_META},
+        entry_id TEXT NOT NULL REFERENCES impact_entries(id),
+        kind TEXT NOT NULL,
+        person_id TEXT NOT NULL REFERENCES people(id),
+        text TEXT NOT NULL,
+        written_on TEXT,
+        attribution TEXT
+    ) STRICT;
+    CREATE INDEX impact_voices_entry ON impact_voices(entry_id);
+
+    CREATE TABLE contribution_uptake ({_META},
+        contribution_id TEXT NOT NULL REFERENCES contributions(id),
+        status TEXT NOT NULL,
+        reason TEXT,
+        recorded_on TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX contribution_uptake_once ON contribution_uptake(contribution_id)
+        WHERE deleted_at IS NULL;
+    """
+    for statement in _split(statements):
+        db.execute(statement)
 
 
 # -- applying -----------------------------------------------------------------------

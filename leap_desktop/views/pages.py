@@ -41,9 +41,10 @@ ENTRIES: tuple[PageEntry, ...] = (
     PageEntry("meeting", "Meeting workspace", "Meeting &workspace", "meeting_workspace:MeetingWorkspace"),
     PageEntry("meeting_mode", "Meeting mode", "&Meeting mode", "meeting_mode:MeetingMode"),
     PageEntry("payments", "Payments", "&Payments", "payments_page:PaymentsPage"),
+    PageEntry("impact", "Impact log", "", "impact_page:ImpactPage"),
 )
 
-NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions", "payments")
+NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions", "impact", "payments")
 
 
 def page_ids() -> list[str]:

@@ -30,7 +30,7 @@ class PersonPage(Page):
     TITLE = "A person's page"
     FORM = "person_page.ui"
     WIDGETS = ("personCombo", "editButton", "logButton", "heading", "summaryLabel", "consentLabel",
-               "sectionsSplitter", "contributionsHeading", "contributionsTable", "decisionsHeading",
+               "feedbackButton", "sectionsSplitter", "contributionsHeading", "contributionsTable", "decisionsHeading",
                "decisionsTable", "actionsHeading", "actionsTable")
     MENU = "&Person"
     TABLES = frozenset({"people", "contributions", "decisions", "decision_sources",
@@ -81,6 +81,10 @@ class PersonPage(Page):
                         "or initials: the log never picks out the decisions of someone who is not named)",
             button=ui.logButton,
             enabled_when=lambda: self.person is not None and choosable(self.person))
+        self.feedback_action = self.page_action(
+            "What your input &changed…", self.write_feedback,
+            description="Write this person's 'What your input changed' document in Word",
+            button=ui.feedbackButton, enabled_when=lambda: self.person is not None)
         self._stale = True  # filled in when shown: for the person asked for, or the first
 
     # -- what is shown -----------------------------------------------------------------------
@@ -179,3 +183,11 @@ class PersonPage(Page):
         action = index.data(RecordRole)
         if action is not None:
             self.ctx.navigate.emit("actions", action.id)
+
+
+    def write_feedback(self) -> None:
+        """Save "What your input changed" for this person (views/feedback_save.py)."""
+        from .feedback_save import save_feedback
+
+        if self.person is not None:
+            save_feedback(self, self.ctx.service, self.person)

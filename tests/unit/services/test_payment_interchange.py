@@ -36,7 +36,7 @@ def test_payments_round_trip_byte_for_byte(tmp_path, document):
 
 
 def test_a_version_1_file_still_imports_without_payments(tmp_path, document):
-    old = {k: v for k, v in copy.deepcopy(document).items() if k not in ("rates", "claims", "payment_limits")}
+    old = {k: v for k, v in copy.deepcopy(document).items() if k not in interchange.ADDED_IN_VERSION_2}
     old["version"] = 1
     with _import(tmp_path, old) as svc:
         assert svc.payments.claims() == [] and svc.payments.rates() == []

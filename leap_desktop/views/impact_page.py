@@ -1,0 +1,113 @@
+"""The impact log: what the panel was asked, what changed, why it matters, with the
+researcher's and the public contributors' views side by side, filtered by UK Standard,
+research stage and outcome. Entries are written and drafted with ``leap`` for now
+(docs/impact.md); this page reads them."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtWidgets import QWidget
+
+from ..domain.impact_vocab import ImpactOutcome, Standard
+from ..models.context import AppContext
+from ..models.impact import ImpactModel
+from ..models.roles import RowRole
+from ..words import plural
+from .forms import load_form
+from .page import Page
+from .widgets import prepare_table, select_row
+
+
+class ImpactPage(Page):
+    PAGE_ID = "impact"
+    TITLE = "Impact log"
+    FORM = "impact_page.ui"
+    WIDGETS = ("heading", "intro", "standardCombo", "stageCombo", "outcomeCombo", "impactTable",
+               "detailText", "countLabel")
+    TABLES = frozenset({"impact_entries", "impact_links", "impact_voices", "research_stages", "people"})
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(ctx, parent)
+        self.ui = load_form(self.FORM, self)
+        self.model = ImpactModel(ctx, self)
+        table = self.ui.impactTable
+        table.setModel(self.model)
+        self.columns = prepare_table(table, stretch_column=ImpactModel.ACTIVITY, stretch_min=30, widths={
+            ImpactModel.REF: 6, ImpactModel.DATE: 16, ImpactModel.OUTCOME: 14, ImpactModel.STANDARDS: 24,
+            ImpactModel.STAGE: 18, ImpactModel.VIEWS: 18})
+        table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        self._fill(self.ui.standardCombo, "Every UK Standard", [(s.label, s.value) for s in Standard])
+        self._fill(self.ui.outcomeCombo, "Every outcome", [(o.label, o.value) for o in ImpactOutcome])
+        self._fill(self.ui.stageCombo, "Every research stage",
+                   [(s.name, s.name) for s in ctx.service.impact.stages()])
+        for name, combo in (("standard", self.ui.standardCombo), ("stage", self.ui.stageCombo),
+                            ("outcome", self.ui.outcomeCombo)):
+            combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self._filter(n, c.currentData()))
+        self.refresh()
+
+    @staticmethod
+    def _fill(combo, everything: str, choices: list[tuple[str, str]]) -> None:
+        combo.clear()
+        combo.addItem(everything, None)
+        for label, value in choices:
+            combo.addItem(label, value)
+
+    def _filter(self, name: str, value: str | None) -> None:
+        self.model.filters[name] = value or None
+        self.refresh()
+
+    def refresh(self) -> None:
+        keep = self.current()
+        self.model.refresh()
+        rows = self.model.rows()
+        missing = sum(1 for e in rows if e.missing)
+        text = plural(len(rows), "entry", "entries")
+        if missing:
+            text += f"; {missing:,} with a view missing"
+        self.ui.countLabel.setText(text)
+        row = self.model.row_of(keep.entry.id if keep else None)
+        select_row(self.ui.impactTable, row if row >= 0 else 0)
+        self.show_detail()
+
+    def current(self):
+        index: QModelIndex = self.ui.impactTable.currentIndex()
+        return index.data(RowRole) if index.isValid() else None
+
+    def focus_first(self) -> None:
+        self.ui.impactTable.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_record(self, record_id: str | None) -> None:
+        row = self.model.row_of(record_id)
+        if row >= 0:
+            select_row(self.ui.impactTable, row)
+
+    def show_detail(self) -> None:
+        e = self.current()
+        self.ui.detailText.setHtml(detail_html(e) if e is not None else
+                                   "<p>No entries yet. Draft one from a decision with "
+                                   "<code>leap draft-impact D-4</code> (see docs/impact.md).</p>")
+
+
+def detail_html(e) -> str:
+    """An entry as headed text, both voices side by side in reading order."""
+    esc = lambda t: html.escape(t or "").replace("\n", "<br>")  # noqa: E731
+    parts = [f"<h3>{esc(e.ref)}: {esc(e.activity)}</h3>",
+             f"<p>{esc(', '.join(x for x in (e.date, e.meeting, e.item) if x))}</p>"]
+    for label, value in (("How the public contributed", "\n".join(x for x in (e.how_contributed, *e.contributions) if x)),
+                         ("What they hoped to influence", e.hoped_to_influence),
+                         ("What changed", f"{e.outcome}." + (f" {e.what_changed}" if e.what_changed else "")),
+                         ("Reason", e.reason), ("Decisions and actions", "\n".join(e.decisions + e.actions)),
+                         ("Why it matters", e.why_it_matters), ("UK Standards", "; ".join(e.standards)),
+                         ("Research stage", e.stage)):
+        if value:
+            parts.append(f"<p><b>{esc(label)}:</b> {esc(value)}</p>")
+    for heading, views, none in (("The researcher's view", e.researcher, "No researcher's view yet."),
+                                 ("Public contributors' views", e.public, "No public contributor's view yet.")):
+        parts.append(f"<h4>{heading}</h4>")
+        parts += [f"<p><b>{esc(v.by)}{', ' + esc(v.written_on) if v.written_on else ''}:</b> {esc(v.text)}</p>"
+                  for v in views] or [f"<p>{none}</p>"]
+    if e.missing:
+        parts.append(f"<p><b>{esc(e.missing)}.</b></p>")
+    return "".join(parts)
