@@ -196,6 +196,7 @@ class ExportMinutesDialog(_MinutesDialog):
             meeting = service.get(Meeting, meeting_id)
             built = minutes.build_minutes(service, meeting, anonymised=self.anonymised.isChecked())
             write_atomically(path, minutes_docx.render(built, now=service.store.clock()))
+            approval.exported(service, meeting_id)  # a held meeting's minutes are now in draft
             return built
 
         built = self.attempt(export)

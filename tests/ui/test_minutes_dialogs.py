@@ -61,6 +61,8 @@ def test_export_dialog_writes_the_anonymised_minutes(ctx, held, qtbot, tmp_path)
     assert dialog.result() == QDialog.DialogCode.Accepted
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs)
     assert "Anonymised edition" in text and "B.O." not in text and "Carer" in text
+    # The held meeting's minutes now exist: the Meetings page says they are in draft.
+    assert ctx.service.get(Meeting, held["meeting"].id).status is MeetingStatus.MINUTES_DRAFT
 
 
 @OFFSCREEN_LIMITS
