@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -53,6 +54,13 @@ def hours(count: float) -> str:
     """``1 hour``, ``1.5 hours``."""
     text = f"{count:g}"
     return "1 hour" if text == "1" else f"{text} hours"
+
+
+def fold(text: str) -> str:
+    """``text`` for comparing as a search does: accents taken off and case folded
+    (``Siân`` and ``SIAN`` are both ``sian``), as SQLite's ``remove_diacritics 2`` does."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 # -- dates ----------------------------------------------------------------------------------
