@@ -16,13 +16,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -40,13 +39,14 @@ from PySide6.QtWidgets import (
 )
 
 from ..domain import rules
-from ..domain.errors import LeapError
+from ..domain.errors import LeapError, RuleError
 from ..domain.model import Meeting, Review
 from ..domain.vocab import MeetingStatus, ReviewStatus
 from ..export import minutes_docx, review_docx
 from ..services import approval, minutes, reviews
 from ..store.files import write_atomically
 from ..models.context import AppContext
+from .date_entry import DateEntry
 from .export_dialogs import SaveFileRow, checked_path, export_folder, fit_dialog, named, remember_folder
 from .form_dialog import announce
 from .theme import set_label_role
@@ -422,10 +422,10 @@ class CirculateDialog(_MinutesDialog):
         label = QLabel("&Sent to:")
         label.setBuddy(self.to)
         self.form.addRow(label, self.to)
-        self.on = named(QDateEdit(QDate.fromString(ctx.service.today(), Qt.DateFormat.ISODate)), "Sent on",
-                        "The day the minutes were sent; the arrow keys change the day, month and year")
-        self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("d MMMM yyyy")
+        self.on = DateEntry("Sent on", "The day the minutes were sent, typed as you would write it, like "
+                            "15/12/2026, today or yesterday; the line below says how it was read",
+                            field="circulated_on", today=ctx.service.today)
+        self.on.setText("today")
         label = QLabel("Sent &on:")
         label.setBuddy(self.on)
         self.form.addRow(label, self.on)
@@ -438,7 +438,12 @@ class CirculateDialog(_MinutesDialog):
         if not meeting_id:
             self.show_problem("There are no draft minutes to circulate")
             return
-        on = self.on.date().toString(Qt.DateFormat.ISODate)
+        try:
+            on = self.on.value()
+        except RuleError as exc:
+            self.show_problem(str(exc))
+            self.on.setFocus()
+            return
         done = self.attempt(approval.circulate, self.ctx.service, meeting_id, to=self.to.text().strip() or None, on=on)
         if done is not None:
             meeting = self.ctx.service.get(Meeting, meeting_id)
