@@ -61,7 +61,7 @@ class MeetingsModel(TableModel):
         if column == self.TITLE:
             return self.panel_text(m.title)
         if column == self.STATUS:
-            return status_words(row.meeting, self.service.today())
+            return list_status_words(row.meeting, self.service.today())
         if column == self.PAPERS:
             return papers_words(row.meeting, self.service.today())
         if column == self.AGENDA:
@@ -90,19 +90,19 @@ def is_upcoming(meeting: Meeting, today: str) -> bool:
     return meeting.status in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED) and meeting.day >= today
 
 
-#: The status column: a held meeting says where its minutes are.
-STATUS_WORDS = {
-    MeetingStatus.HELD: "Held: minutes not exported yet",
-    MeetingStatus.MINUTES_DRAFT: "Held: minutes in draft, not circulated yet",
-    MeetingStatus.MINUTES_CIRCULATED: "Held: minutes circulated, not approved yet",
-    MeetingStatus.MINUTES_APPROVED: "Held: minutes approved",
-}
-
-
 def status_words(meeting: Meeting, today: str) -> str:
     if meeting.status is MeetingStatus.PLANNED and meeting.day < today:
         return "Planned, but the date has passed"
-    return STATUS_WORDS.get(meeting.status, meeting.status.label)
+    return meeting.status.label
+
+
+def list_status_words(meeting: Meeting, today: str) -> str:
+    """The status column of the meetings list, which says where a held meeting's minutes
+    are: "Held, no minutes exported yet" until they are exported (then "Minutes in
+    draft", "Minutes circulated", "Minutes approved")."""
+    if meeting.status is MeetingStatus.HELD:
+        return "Held, no minutes exported yet"
+    return status_words(meeting, today)
 
 
 def papers_late(meeting: Meeting, today: str) -> bool:

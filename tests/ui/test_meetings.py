@@ -167,7 +167,7 @@ def test_status_changes_only_as_the_rules_allow(ctx, service, small_panel, qtbot
     press(qtbot, Key.Key_U, ALT)  # "Change status"
     qtbot.waitUntil(lambda: service.get(Meeting, march.id).status is MeetingStatus.HELD)
     assert ui.statusNowLabel.text() == "Now: Held. It can become planned or minutes in draft."
-    assert rows(page.ui.pastView, MeetingsModel.STATUS)[1] == "Held: minutes not exported yet"
+    assert rows(page.ui.pastView, MeetingsModel.STATUS)[1] == "Held, no minutes exported yet"
     # A change the rules do not allow is refused in words, and nothing changes.
     assert editor.change_status("minutes_approved") is None
     assert ui.statusProblemLabel.text() == (
