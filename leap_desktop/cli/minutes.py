@@ -99,7 +99,9 @@ def cmd_export_minutes(ctx) -> int:
         meeting = svc.resolve(Meeting, a.meeting)
         built = minutes.build_minutes(svc, meeting, anonymised=a.anonymised, version=a.version)
         data = minutes_docx.render(built, now=svc.store.clock())
-    write_atomically(out, data)
+        write_atomically(out, data)
+        if a.version is None:
+            approval.exported(svc, meeting.id)  # a held meeting's minutes are now in draft
     kind = "anonymised minutes" if a.anonymised else "minutes"
     ctx.note(f"Wrote the {kind} of {meeting.ref} (version {built.version}, {built.status.label.lower()}) to {out}")
     return 0

@@ -11,7 +11,7 @@ from typing import Any
 from ..domain import rules
 from ..domain.errors import LeapError, shown
 from ..domain.model import Decision, Meeting, Person
-from ..domain.vocab import Consent, DecisionStatus, InvolvementLevel
+from ..domain.vocab import ROLE_GROUPS_RULE, Consent, DecisionStatus, InvolvementLevel
 from ..services import DecisionFilter, PanelService
 from ..services import interchange
 from ..services.demo import build_demo
@@ -390,6 +390,7 @@ def render_trace(ctx, trace) -> None:
             wrap(ctx, f"{s.contribution.ref} {s.contribution.kind.label.lower()}: \"{s.contribution.text}\"{note}", "      ")
     ctx.print()
     ctx.print(f"Share of sources by role: {trace.source_balance.describe()}")
+    wrap(ctx, f"Who counts where: {ROLE_GROUPS_RULE}", "  ")
     if trace.older:
         ctx.print("Replaces: " + ", ".join(f"{o.ref} ({o.title})" for o in trace.older))
     if trace.newer:

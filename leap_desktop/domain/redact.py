@@ -34,6 +34,7 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from ..words import fold
 from .model import Person
 from .rules import initials
 from .vocab import Consent
@@ -101,6 +102,7 @@ class Redactor:
             else None
         )
         self._hidden = {k for k, v in self._replacement.items() if v is not _KEEP}
+        self._hidden_folded = {fold(k) for k in self._hidden}  # a form shared once folded: the private choice
         self._sensitive = sensitive
         #: Two redactors with the same key rewrite every text the same way (a screen
         #: need not be redrawn when the panel's people change in some other way).
@@ -139,7 +141,8 @@ class Redactor:
             cleaned = cleaned[:-2]
         if cleaned in self._sensitive and not word.strip("\"'*")[:1].isupper():
             return False  # "will", the word, not Will
-        return cleaned in self._hidden
+        # Searches fold accents ("Sian" finds "Siân"), so a hidden name is dropped however it is typed.
+        return cleaned in self._hidden or fold(cleaned) in self._hidden_folded
 
     def search_words(self, text: str) -> tuple[str, bool]:
         """``text`` without the words that are hidden names, and whether any were dropped."""

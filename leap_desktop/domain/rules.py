@@ -239,12 +239,11 @@ def visible_roles(person: Person, override: Consent | None = None) -> tuple[Role
 
 
 def role_group(roles: tuple[Role, ...]) -> RoleGroup:
-    """Where a person's voice counts in the balance: lived experience and carers first."""
+    """Where a person's voice counts in the balance: the first group (in the order
+    :class:`~leap_desktop.domain.vocab.RoleGroup` declares them, lived experience first)
+    that one of their roles belongs to."""
     groups = {r.group for r in roles}
-    for group in (RoleGroup.EXPERIENCE, RoleGroup.PROFESSIONAL):
-        if group in groups:
-            return group
-    return RoleGroup.OTHER
+    return next((group for group in RoleGroup if group in groups), RoleGroup.OBSERVERS)
 
 
 # -- agenda timing ----------------------------------------------------------------------

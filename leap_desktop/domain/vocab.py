@@ -67,22 +67,43 @@ class Role(Vocab):
 
 
 class RoleGroup(Vocab):
-    """Group of roles used when showing the balance of voices."""
+    """Group of roles used when showing the balance of voices (the share of sources by
+    role). These numbers go into published reports, so the groups are defined here once
+    and written out in docs/concepts.md. Declared in order of precedence: a person with
+    roles in several groups counts once, in the first group that fits."""
 
-    EXPERIENCE = ("experience", "Lived experience and carers")
-    PROFESSIONAL = ("professional", "Researchers and practitioners")
-    OTHER = ("other", "Observers")
+    LIVED_EXPERIENCE = ("lived_experience", "Lived experience")
+    CARERS = ("carers", "Carers")
+    RESEARCH_PRACTICE = ("researchers_practitioners", "Researchers and practitioners")
+    FACILITATION = ("facilitators_coordinators", "Facilitators and coordinators")
+    OBSERVERS = ("observers", "Observers")
+
+    @property
+    def roles(self) -> tuple[Role, ...]:
+        """The roles that count in this group."""
+        return tuple(role for role, group in ROLE_GROUPS.items() if group is self)
+
+    @property
+    def definition(self) -> str:
+        """``Researchers and practitioners: researcher, practitioner``"""
+        return f"{self.label}: {', '.join(role.label.lower() for role in self.roles)}"
 
 
 ROLE_GROUPS = {
-    Role.LIVED_EXPERIENCE: RoleGroup.EXPERIENCE,
-    Role.CARER: RoleGroup.EXPERIENCE,
-    Role.RESEARCHER: RoleGroup.PROFESSIONAL,
-    Role.PRACTITIONER: RoleGroup.PROFESSIONAL,
-    Role.FACILITATOR: RoleGroup.PROFESSIONAL,
-    Role.COORDINATOR: RoleGroup.PROFESSIONAL,
-    Role.OBSERVER: RoleGroup.OTHER,
+    Role.LIVED_EXPERIENCE: RoleGroup.LIVED_EXPERIENCE,
+    Role.CARER: RoleGroup.CARERS,
+    Role.RESEARCHER: RoleGroup.RESEARCH_PRACTICE,
+    Role.PRACTITIONER: RoleGroup.RESEARCH_PRACTICE,
+    Role.FACILITATOR: RoleGroup.FACILITATION,
+    Role.COORDINATOR: RoleGroup.FACILITATION,
+    Role.OBSERVER: RoleGroup.OBSERVERS,
 }
+
+#: How the groups are defined, in one sentence, for the trace and the command.
+ROLE_GROUPS_RULE = (
+    "; ".join(group.definition for group in RoleGroup)
+    + ". Someone with several roles counts once, in the first of these groups that fits."
+)
 
 
 class Consent(Vocab):

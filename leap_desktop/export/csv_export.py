@@ -76,7 +76,7 @@ def decisions_csv(service: PanelService, rows: list[DecisionRow], *, anonymised:
             d.status.label, d.level.label, d.method.label if d.method else "", *votes,
             clean(d.title), clean(d.summary), clean(d.text), clean(d.rationale), coproducers,
             "; ".join(s.contribution.ref for s in trace.sources),
-            f"{trace.source_balance.share(RoleGroup.EXPERIENCE):.0%}" if trace.source_balance.total else "",
+            f"{trace.source_balance.share(RoleGroup.LIVED_EXPERIENCE, RoleGroup.CARERS):.0%}" if trace.source_balance.total else "",
             row.open_actions, replaced.get(d.supersedes_id or "", ""), clean(d.status_note),
         ])
     return to_csv(DECISION_HEADERS, out)

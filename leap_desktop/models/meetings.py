@@ -24,8 +24,9 @@ PAPERS_DUE_DAYS = 7
 class MeetingsModel(TableModel):
     """Meetings with their status, papers and agenda in words.
 
-    ``scope`` is ``"upcoming"`` (today or later, soonest first), ``"past"`` (before
-    today, latest first) or ``"all"`` (in date order).
+    ``scope`` is ``"upcoming"`` (planned or cancelled for today or later, soonest
+    first: :func:`is_upcoming`), ``"past"`` (the rest, held ones whatever their date,
+    latest first) or ``"all"`` (in date order).
     """
 
     WHEN, TITLE, STATUS, PAPERS, AGENDA, PEOPLE = range(6)
@@ -45,9 +46,9 @@ class MeetingsModel(TableModel):
         today = self.service.today()
         rows = self.service.meeting_summaries()
         if self.scope == "upcoming":
-            return [r for r in rows if r.meeting.day >= today]
+            return [r for r in rows if is_upcoming(r.meeting, today)]
         if self.scope == "past":
-            return [r for r in rows if r.meeting.day < today][::-1]
+            return [r for r in rows if not is_upcoming(r.meeting, today)][::-1]
         return rows
 
     def record(self, row: MeetingSummary) -> Meeting:
@@ -60,7 +61,7 @@ class MeetingsModel(TableModel):
         if column == self.TITLE:
             return self.panel_text(m.title)
         if column == self.STATUS:
-            return status_words(row.meeting, self.service.today())
+            return list_status_words(row.meeting, self.service.today())
         if column == self.PAPERS:
             return papers_words(row.meeting, self.service.today())
         if column == self.AGENDA:
@@ -83,10 +84,25 @@ class MeetingsModel(TableModel):
         return None
 
 
+def is_upcoming(meeting: Meeting, today: str) -> bool:
+    """Still to come: planned (or cancelled) for today or later. A meeting that was held
+    is past whatever its date says (one held this morning is not "upcoming")."""
+    return meeting.status in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED) and meeting.day >= today
+
+
 def status_words(meeting: Meeting, today: str) -> str:
     if meeting.status is MeetingStatus.PLANNED and meeting.day < today:
         return "Planned, but the date has passed"
     return meeting.status.label
+
+
+def list_status_words(meeting: Meeting, today: str) -> str:
+    """The status column of the meetings list, which says where a held meeting's minutes
+    are: "Held, no minutes exported yet" until they are exported (then "Minutes in
+    draft", "Minutes circulated", "Minutes approved")."""
+    if meeting.status is MeetingStatus.HELD:
+        return "Held, no minutes exported yet"
+    return status_words(meeting, today)
 
 
 def papers_late(meeting: Meeting, today: str) -> bool:

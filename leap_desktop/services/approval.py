@@ -65,6 +65,18 @@ def _ensure(service: "PanelService", meeting: Meeting) -> MinutesVersion:
     return current(service, meeting) or _first_version(service, meeting)
 
 
+def exported(service: "PanelService", meeting_id: str) -> Meeting:
+    """Minutes of a meeting that was only held were written out (a Word document): its
+    status moves on to "minutes in draft", so the Meetings page says the minutes exist.
+    Any later state is left as it is (exporting circulated or approved minutes again
+    changes nothing)."""
+    meeting = service.get(Meeting, meeting_id)
+    if meeting.status is not MeetingStatus.HELD:
+        return meeting
+    with service.store.change(f"Export the minutes of {meeting.ref}"):
+        return _set_meeting_status(service, meeting, MeetingStatus.MINUTES_DRAFT)
+
+
 def circulate(service: "PanelService", meeting_id: str, *, to: str | None = None, on: str | None = None) -> MinutesVersion:
     """Send the draft minutes to the panel (again, after corrections, if need be)."""
     meeting = service.get(Meeting, meeting_id)

@@ -182,7 +182,7 @@ class PaymentService:
                 passed.append((person, "declined payment"))
                 continue
             if person.payment not in _PAYS:
-                if any(r.group is RoleGroup.EXPERIENCE for r in person.roles):  # staff are not paid this way
+                if any(r.group in (RoleGroup.LIVED_EXPERIENCE, RoleGroup.CARERS) for r in person.roles):  # staff are not paid this way
                     passed.append((person, "no payment preference recorded"))
                 continue
             if person.id in claimed:

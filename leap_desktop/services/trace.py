@@ -140,6 +140,10 @@ class CoProducerView:
         }
 
 
+#: The groups every balance lists, even at none.
+ALWAYS_SHOWN = (RoleGroup.LIVED_EXPERIENCE, RoleGroup.CARERS)
+
+
 @dataclass
 class Balance:
     """How many sources (or people) came from each group of roles."""
@@ -150,17 +154,19 @@ class Balance:
     def total(self) -> int:
         return sum(self.counts.values())
 
-    def share(self, group: RoleGroup) -> float:
-        return self.counts.get(group, 0) / self.total if self.total else 0.0
+    def share(self, *groups: RoleGroup) -> float:
+        """The share of the total in ``groups`` together (0 when there is nothing)."""
+        return sum(self.counts.get(g, 0) for g in groups) / self.total if self.total else 0.0
+
+    def shown_groups(self) -> list[RoleGroup]:
+        """The groups a report lists: lived experience and carers always (a share of none
+        is worth saying), the others when they have any."""
+        return [g for g in RoleGroup if self.counts.get(g, 0) or g in ALWAYS_SHOWN]
 
     def describe(self) -> str:
         if not self.total:
             return "No recorded sources"
-        parts = [
-            f"{group.label}: {self.counts.get(group, 0)} ({self.share(group):.0%})"
-            for group in RoleGroup
-            if self.counts.get(group, 0) or group is not RoleGroup.OTHER
-        ]
+        parts = [f"{group.label}: {self.counts.get(group, 0)} ({self.share(group):.0%})" for group in self.shown_groups()]
         return "; ".join(parts)
 
     def as_json(self) -> dict[str, Any]:
@@ -206,6 +212,7 @@ class DecisionTrace:
             "sources": [s.as_json() for s in self.sources],
             "share_of_sources_by_role": self.source_balance.as_json(),
             "coproducers_by_role": self.people_balance.as_json(),
+            "role_groups": {g.value: {"label": g.label, "roles": [r.value for r in g.roles]} for g in RoleGroup},
             "supersedes": [o.ref for o in self.older],
             "superseded_by": [n.ref for n in self.newer],
             "actions": [

@@ -24,28 +24,17 @@ from ..domain.model import (
 )
 from .audit import Problem
 from .codec import from_row
+from . import decision_search
 from .panel_store import PanelStore
 
 # -- full-text search -------------------------------------------------------------------
 
 
 def fts_query(text: str) -> str | None:
-    """Turn whatever a person typed into a safe FTS5 query, or None for "nothing to find".
-
-    Each whitespace-separated chunk becomes a quoted phrase (so quotes, AND, OR, NEAR,
-    ``*``, brackets and colons are just text), all chunks must match, and the last one
-    matches as a prefix so results appear while typing.
-    """
-    terms = []
-    for chunk in text.split():
-        if not any(ch.isalnum() for ch in chunk):
-            continue
-        cleaned = "".join(ch for ch in chunk if ch.isprintable())
-        terms.append('"' + cleaned.replace('"', '""') + '"')
-    if not terms:
-        return None
-    terms[-1] += "*"
-    return " ".join(terms)
+    """Turn whatever a person typed into a safe FTS5 query, or None for "nothing to find":
+    every chunk must match, the last as a prefix (``decision_search.fts_terms``)."""
+    terms = decision_search.fts_terms(text)
+    return " ".join(phrase for phrase, _ in terms) if terms else None
 
 
 @dataclass(frozen=True)
@@ -108,15 +97,15 @@ class DecisionFilter:
     person_id: str | None = None
 
 
-def _decision_where(flt: DecisionFilter) -> tuple[str, list[Any]] | None:
+def _decision_where(store: PanelStore, flt: DecisionFilter) -> tuple[str, list[Any]] | None:
     clauses = ["d.deleted_at IS NULL"]
     params: list[Any] = []
-    if flt.text.strip():
-        query = fts_query(flt.text)
-        if query is None:
+    if flt.text.strip():  # its words, its sources' words, its co-producers' names (decision_search)
+        found = decision_search.text_clauses(store, flt.text)
+        if found is None:
             return None
-        clauses.append("d.number IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)")
-        params.append(query)
+        clauses += found[0]
+        params += found[1]
     if flt.statuses:
         clauses.append(f"d.status IN ({', '.join('?' for _ in flt.statuses)})")
         params.extend(flt.statuses)
@@ -156,7 +145,7 @@ _LOG_ORDER = "coalesce(d.decided_on, m.starts_at, d.created_at) DESC, d.number D
 
 
 def decision_log(store: PanelStore, flt: DecisionFilter, *, limit: int | None = None, offset: int = 0) -> list[DecisionRow]:
-    where = _decision_where(flt)
+    where = _decision_where(store, flt)
     if where is None:
         return []
     clause, params = where
@@ -184,7 +173,7 @@ def decision_log(store: PanelStore, flt: DecisionFilter, *, limit: int | None = 
 
 
 def count_decisions(store: PanelStore, flt: DecisionFilter) -> int:
-    where = _decision_where(flt)
+    where = _decision_where(store, flt)
     if where is None:
         return 0
     clause, params = where

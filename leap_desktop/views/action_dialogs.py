@@ -44,7 +44,8 @@ class ActionDialog(FormDialog):
                 continue
             roles = ", ".join(r.label.lower() for r in person.roles)
             ui.ownerCombo.addItem(f"{person.display_name} ({roles})", person.id)
-        self.due = DayField(ui.dueEdit, ui.dueHint, "due_on", empty="No due date")
+        self.due = DayField(ui.dueEdit, ui.dueHint, "due_on", empty="No due date", today=ctx.service.today,
+                            ahead=True)
         if decision is not None:
             ui.decisionEdit.setText(decision.ref)
         ui.decisionEdit.textChanged.connect(self._show_decision)

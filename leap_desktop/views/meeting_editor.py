@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDateTime, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QWidget
 
 from ..domain import rules
@@ -19,10 +19,10 @@ from ..domain.errors import LeapError, RuleError
 from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
 from .. import words
-from ..words import parse_day
 from ..models.context import AppContext
+from .date_entry import DateReading
 from .forms import load_form
-from .meeting_kit import EnterFilter, TabLeaves, pass_undo_through
+from .meeting_kit import EnterFilter, pass_undo_through
 from .partials.feedback import announce, clear_problem, remember_descriptions, show_problem
 from .undo import adding, run_undoable
 
@@ -56,7 +56,8 @@ def status_moves(status: MeetingStatus) -> list[MeetingStatus]:
 class MeetingEditor(QWidget):
     FORM = "meeting_editor.ui"
     WIDGETS = (
-        "modeLabel", "titleEdit", "startEdit", "lengthSpin", "placeEdit", "papersEdit", "papersTodayButton",
+        "modeLabel", "titleEdit", "startEdit", "startHint", "lengthSpin", "placeEdit", "papersEdit", "papersHint",
+        "papersTodayButton",
         "problemLabel", "addButton", "discardButton", "savedLabel",
         "statusBox", "statusNowLabel", "statusCombo", "statusButton", "statusProblemLabel",
     )
@@ -80,6 +81,11 @@ class MeetingEditor(QWidget):
             "place": ui.placeEdit,
             "papers_sent_on": ui.papersEdit,
         }
+        # Typed as people write them ("15/12/2026 18:00", "tomorrow 6pm"), read back underneath.
+        self.start = DateReading(ui.startEdit, ui.startHint, "starts_at", time=True, today=self.service.today,
+                                 ahead=True)
+        self.papers = DateReading(ui.papersEdit, ui.papersHint, "papers_sent_on", empty="Not sent yet",
+                                  today=self.service.today)
         remember_descriptions(self.fields.values())
         for label in (ui.problemLabel, ui.savedLabel, ui.statusProblemLabel):
             label.hide()
@@ -92,8 +98,6 @@ class MeetingEditor(QWidget):
         ui.addButton.clicked.connect(self.add)
         ui.discardButton.clicked.connect(self.new_meeting)
         ui.statusButton.clicked.connect(lambda _checked=False: self.change_status())
-        self._tab_leaves = TabLeaves(self)
-        ui.startEdit.installEventFilter(self._tab_leaves)
         self._undo_keys = pass_undo_through(ctx, self, self.fields.values())
         ctx.changed.connect(self._on_changed)
         self.new_meeting()
@@ -151,11 +155,13 @@ class MeetingEditor(QWidget):
     def _fill(self, meeting: Meeting, *, keep_typing: bool = False) -> None:
         ui = self.ui
         for name, widget in self.fields.items():
-            if keep_typing and widget.hasFocus() and self._value(name) != self._stored(name):
+            if keep_typing and widget.hasFocus() and self._typed(name) != self._stored(name):
                 continue  # the person is typing here: leave it alone
             value = getattr(meeting, name)
             if name == "starts_at":
-                ui.startEdit.setDateTime(QDateTime.fromString(value, "yyyy-MM-dd'T'HH:mm"))
+                self.start.set_value(value)
+            elif name == "papers_sent_on":
+                self.papers.set_value(value)
             elif name == "planned_minutes":
                 ui.lengthSpin.setValue(value or 0)
             else:
@@ -164,14 +170,20 @@ class MeetingEditor(QWidget):
     def _value(self, name: str) -> Any:
         """What the field holds now, as the service takes it."""
         ui = self.ui
-        if name == "starts_at":
-            return ui.startEdit.dateTime().toString("yyyy-MM-dd'T'HH:mm")
+        if name == "starts_at":  # a RuleError saying why when it cannot be read
+            return self.start.value()
+        if name == "papers_sent_on":
+            return self.papers.value()
         if name == "planned_minutes":
             return ui.lengthSpin.value() or None
-        text = self.fields[name].text()  # type: ignore[attr-defined]
-        if name == "papers_sent_on":  # typed as people write dates (31/03/2026); the rules say if it is not one
-            return parse_day(text) or text
-        return text
+        return self.fields[name].text()  # type: ignore[attr-defined]
+
+    def _typed(self, name: str) -> Any:
+        """What the field holds now, or its text when it cannot be read yet."""
+        try:
+            return self._value(name)
+        except RuleError:
+            return self.fields[name].text()  # type: ignore[attr-defined]
 
     def _stored(self, name: str) -> Any:
         return getattr(self.meeting, name) if self.meeting else None
@@ -192,7 +204,12 @@ class MeetingEditor(QWidget):
         if self.meeting is None:
             return
         meeting = self.meeting
-        value = self._value(name)
+        try:
+            value = self._value(name)
+        except RuleError as exc:
+            self.ui.problemLabel.setProperty("field", name)
+            show_problem(self.ui.problemLabel, str(exc), self.fields[name])
+            return
         try:
             if Meeting.FIELDS[name](value) == getattr(meeting, name):
                 if self.ui.problemLabel.property("field") == name:
@@ -218,14 +235,14 @@ class MeetingEditor(QWidget):
         self.saved.emit(updated.id)
 
     def _papers_today(self) -> None:
-        self.ui.papersEdit.setText(self.service.today())
+        self.papers.set_value(self.service.today())
         if not self.adding:
             self._commit("papers_sent_on")
 
     def add(self) -> Meeting | None:
         """Add the meeting in the form. A refusal keeps everything typed."""
-        values = self.values()
         try:
+            values = self.values()
             meeting = run_undoable(
                 self.ctx,
                 f"Add meeting {values['title'].strip()}",

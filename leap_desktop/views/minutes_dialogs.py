@@ -13,16 +13,17 @@ in bold in the theme's problem colour, and read out; what was typed stays.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from ..domain.errors import LeapError
+from ..domain.errors import LeapError, RuleError
 from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
 from ..services import approval, minutes
 from ..store.files import write_atomically
 from ..models.context import AppContext
+from .date_entry import DateReading
 from .export_dialogs import SaveFileRow, checked_path, export_folder, remember_folder
 from .minutes_base import MinutesDialog, meeting_label
 from .minutes_menu import minutes_actions, minutes_menu
@@ -79,6 +80,7 @@ class ExportMinutesDialog(MinutesDialog):
             from ..export import minutes_docx  # python-docx: loaded when first used
 
             write_atomically(path, minutes_docx.render(built, now=service.store.clock()))
+            approval.exported(service, meeting_id)  # a held meeting's minutes are now in draft
             return built
 
         built = self.attempt(export)
@@ -92,7 +94,7 @@ class ExportMinutesDialog(MinutesDialog):
 
 class CirculateDialog(MinutesDialog):
     FORM = "circulate_dialog.ui"
-    WIDGETS = MinutesDialog.WIDGETS + ("toEdit", "onEdit")
+    WIDGETS = MinutesDialog.WIDGETS + ("toEdit", "onEdit", "onHint")
     TITLE = "Circulate minutes"
     OK_TEXT = "&Circulate"
     OK_DESCRIPTION = "Record that the draft minutes were sent (Enter)"
@@ -102,8 +104,8 @@ class CirculateDialog(MinutesDialog):
         super().__init__(ctx, meeting_id, parent)
         self.to = self.ui.toEdit
         self.to.setText(approval.DEFAULT_AUDIENCE)
-        self.on = self.ui.onEdit
-        self.on.setDate(QDate.fromString(ctx.service.today(), Qt.DateFormat.ISODate))
+        self.on = DateReading(self.ui.onEdit, self.ui.onHint, "circulated_on", today=ctx.service.today)
+        self.ui.onEdit.setText("today")
 
     def meetings(self) -> list[Meeting]:
         return [m for m in super().meetings() if m.status is not MeetingStatus.MINUTES_APPROVED]
@@ -113,7 +115,11 @@ class CirculateDialog(MinutesDialog):
         if not meeting_id:
             self.show_problem("There are no draft minutes to circulate")
             return
-        on = self.on.date().toString(Qt.DateFormat.ISODate)
+        try:
+            on = self.on.value()
+        except RuleError as exc:
+            self.show_problem(str(exc), self.ui.onEdit)
+            return
         done = self.attempt(approval.circulate, self.ctx.service, meeting_id, to=self.to.text().strip() or None, on=on)
         if done is not None:
             meeting = self.ctx.service.get(Meeting, meeting_id)

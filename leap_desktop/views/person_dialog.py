@@ -10,6 +10,7 @@ from ..domain import rules
 from ..domain.errors import RuleError
 from ..domain.model import Person
 from ..domain.vocab import Consent, PaymentPreference, Role
+from ..words import typed_day
 from ..models.context import AppContext
 from .edits import add_record, change_records
 from .form_dialog import FormDialog, text_of
@@ -61,8 +62,8 @@ class PersonDialog(FormDialog):
         for consent in Consent:
             ui.consentCombo.addItem(CONSENT_MEANING[consent], consent.value)
         ui.consentCombo.setCurrentIndex(-1)
-        self.joined = DayField(ui.fromEdit, ui.fromHint, "active_from")
-        self.left = DayField(ui.toEdit, ui.toHint, "active_to")
+        self.joined = DayField(ui.fromEdit, ui.fromHint, "active_from", today=ctx.service.today)
+        self.left = DayField(ui.toEdit, ui.toHint, "active_to", today=ctx.service.today)
         ui.paymentCombo.addItem("Not set", None)
         for payment in PaymentPreference:
             ui.paymentCombo.addItem(payment.label, payment.value)
@@ -158,8 +159,8 @@ class LeaveDialog(FormDialog):
         super().__init__(ctx, parent)
         self.person = person
         self.ui.introLabel.setText(f"When did {person.display_name} leave the panel?")
-        self.ui.dateEdit.setText(ctx.service.today())
-        self.day = DayField(self.ui.dateEdit, self.ui.dateHint, "active_to")
+        self.ui.dateEdit.setText(typed_day(ctx.service.today()))
+        self.day = DayField(self.ui.dateEdit, self.ui.dateHint, "active_to", today=ctx.service.today)
         self.ui.dateEdit.selectAll()
         self.ui.dateEdit.setFocus()
 

@@ -14,7 +14,7 @@ import configparser
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 from ..paths import resource
 
@@ -165,7 +165,7 @@ class Appearance(QObject):
         self.settings = settings
         # The system font, not the app's current one, so the scale never compounds.
         self.base_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
-        self.base_style = self.app.style().name()
+        self.base_style = base_style_name(self.app)
         self.scale = _nearest_scale(_as_float(settings.value(SCALE_KEY, 1.0)))
         self.high_contrast = _as_bool(settings.value(CONTRAST_KEY, False))
 
@@ -218,18 +218,28 @@ class Appearance(QObject):
         app = self.app
         if app.styleSheet():
             app.setStyleSheet("")
+        wanted = "fusion" if self.high_contrast else self.base_style
+        current = app.style()
+        if not (isinstance(current, LeapStyle) and current.base_name.lower() == wanted.lower()):
+            # Outlines and focus rings that can be seen, over the theme's own style (views/outlines.py).
+            known = {name.lower(): name for name in QStyleFactory.keys()}
+            app.setStyle(LeapStyle(known.get(wanted.lower(), "Fusion")))
         if self.high_contrast:
-            if app.style().name().lower() != "fusion":
-                app.setStyle("Fusion")
             app.setPalette(high_contrast_palette())
         else:
-            if app.style().name() != self.base_style:
-                app.setStyle(self.base_style)
             app.setPalette(app.style().standardPalette() if self.base_style.lower() == "fusion" else QPalette())
         app.setFont(self.font())
         for window in app.topLevelWidgets():
             style_labels(window)
         self.changed.emit()
+
+
+def base_style_name(app: QApplication) -> str:
+    """The name of the system's own style under any outlines this app drew over it."""
+    style = app.style()
+    if isinstance(style, LeapStyle):
+        return style.base_name
+    return style.name()
 
 
 def _as_float(value: object) -> float:
@@ -247,3 +257,6 @@ def _as_bool(value: object) -> bool:
 
 def _nearest_scale(scale: float) -> float:
     return min(TEXT_SCALES, key=lambda s: abs(s - scale))
+
+
+from .outlines import LeapStyle  # noqa: E402 - outlines uses contrast_ratio from here

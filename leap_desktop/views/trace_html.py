@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable
 
 from ..domain.model import Action, Decision
-from ..domain.vocab import ActionStatus, InvolvementLevel, RoleGroup
+from ..domain.vocab import ROLE_GROUPS_RULE, ActionStatus, InvolvementLevel
 from ..words import day, days_between, plural
 from ..services.trace import Balance, DecisionTrace, Voice
 
@@ -68,10 +68,8 @@ def _balance_table(balance: Balance, noun: str, plural_noun: str, bar_colour: st
     if not balance.total:
         return f"<p>No {plural_noun} recorded yet.</p>"
     rows = []
-    for group in RoleGroup:
+    for group in balance.shown_groups():
         count = balance.counts.get(group, 0)
-        if not count and group is RoleGroup.OTHER:
-            continue
         share = balance.share(group)
         width = max(1, round(share * 100)) if count else 0
         if count:
@@ -211,6 +209,7 @@ def render(trace: DecisionTrace, *, today: str, links: Iterable[str] = (), bar_c
     parts.append(_coproducers(trace, links))
     parts.append("<h3>Share of sources by role</h3>")
     parts.append(_balance_table(trace.source_balance, "source", "sources", bar_colour))
+    parts.append(f"<p>Who counts where: {_e(ROLE_GROUPS_RULE)}</p>")
     parts.append(_sources(trace, links))
     parts.append(_chain(trace, links))
     parts.append(_actions(trace, today, links))

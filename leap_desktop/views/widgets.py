@@ -10,8 +10,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QWidget,
 )
 
-from ..domain.errors import RuleError
-from ..words import day_long, parse_day
+from .date_entry import DateReading
 
 
 class TableFit(QObject):
@@ -315,47 +314,10 @@ def describe(widget: QWidget, name: str, description: str) -> None:
     widget.setAccessibleDescription(description)
 
 
-class DayField(QObject):
-    """A date typed as people write dates: ``31/03/2026`` (day first, as in the UK),
-    ``31 March 2026`` or ``2026-03-31``. The quiet line under it (``hint``) says how it
-    was read ("Tuesday 31 March 2026"), so a day and month typed the other way round are
-    seen before saving. :meth:`value` gives the date as the services take it."""
+class DayField(DateReading):
+    """A day typed as people write dates (``31/03/2026``, ``31 March 2026``, ``today``),
+    read back in words in ``hint``: :class:`~leap_desktop.views.date_entry.DateReading`
+    for a day only."""
 
-    EXAMPLE = "31/03/2026"
-
-    def __init__(self, edit: QLineEdit, hint: QLabel, field: str, *, empty: str = ""):
-        super().__init__(edit)
-        self.edit, self.hint, self.field, self.empty = edit, hint, field, empty
-        hint.setWordWrap(True)
-        edit.textChanged.connect(self._show)
-        self._show()
-
-    def reading(self) -> str:
-        """How the text in the field is read, in words."""
-        text = self.edit.text().strip()
-        if not text:
-            return self.empty
-        day = parse_day(text)
-        if day is None:
-            return f"Not a date yet: the day, month and year, like {self.EXAMPLE}"
-        return day_long(day)
-
-    def _show(self) -> None:
-        text = self.reading()
-        self.hint.setText(text)
-        self.hint.setAccessibleName(text)
-        self.hint.setVisible(bool(text))
-
-    def value(self) -> str | None:
-        """The date as ``YYYY-MM-DD`` (None when empty); a :class:`RuleError` on this
-        form's field when the text is not a real date."""
-        text = self.edit.text().strip()
-        if not text:
-            return None
-        day = parse_day(text)
-        if day is None:
-            raise RuleError(
-                f"\u201c{text}\u201d is not a real date. Type the day, month and year, like {self.EXAMPLE}",
-                self.field,
-            )
-        return day
+    def __init__(self, edit: QLineEdit, hint: QLabel, field: str, *, empty: str = "", today=None, ahead: bool = False):
+        super().__init__(edit, hint, field, time=False, empty=empty, today=today, ahead=ahead)

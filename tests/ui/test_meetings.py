@@ -36,7 +36,8 @@ def test_a_meeting_is_added_from_suggested_details_by_keyboard(page, service, qt
     press(qtbot, Key.Key_N, CTRL | SHIFT)
     assert focused() is editor.titleEdit
     assert editor.titleEdit.text() == "Panel meeting, June 2026"
-    assert editor.startEdit.dateTime().toString("yyyy-MM-dd HH:mm") == "2026-06-22 14:00"  # a week from today
+    assert editor.startEdit.text() == "22/06/2026 14:00"  # a week from today, as a person would type it
+    assert editor.startHint.text() == "Monday 22 June 2026 at 14:00"
     type_text(qtbot, "Extra meeting: recruitment")
     press(qtbot, Key.Key_Tab)
     assert focused() is editor.startEdit
@@ -65,6 +66,42 @@ def test_a_meeting_is_added_from_suggested_details_by_keyboard(page, service, qt
     assert rows(ui.upcomingView) == []
 
 
+def test_the_start_is_typed_as_people_write_it_and_read_back_in_words(page, service, qtbot):
+    """Issue 10, item 10: the start was a Qt date field that began on the weekday part
+    ("15" did nothing; "today at 18:00" took about 25 keys)."""
+    editor = page.editor.ui
+    press(qtbot, Key.Key_N, CTRL | SHIFT)
+    press(qtbot, Key.Key_S, ALT)  # "Starts": the label's key reaches the field
+    assert focused() is editor.startEdit
+    press(qtbot, Key.Key_A, CTRL)
+    type_text(qtbot, "15")
+    assert editor.startHint.text().startswith("\u201c15\u201d is not a date I can read")
+    type_text(qtbot, "/12")  # a day alone keeps the suggested time
+    assert editor.startHint.text() == "Tuesday 15 December 2026 at 14:00"
+    press(qtbot, Key.Key_A, CTRL)
+    type_text(qtbot, "today at 18:00")  # 14 keys
+    assert editor.startHint.text() == "Monday 15 June 2026 at 18:00"
+    press(qtbot, Key.Key_A, CTRL)
+    type_text(qtbot, "next Tuesday 6.30pm")
+    assert editor.startHint.text() == "Tuesday 16 June 2026 at 18:30"
+    press(qtbot, Key.Key_Return)
+    (meeting,) = service.meetings()
+    assert meeting.starts_at == "2026-06-16T18:30"
+    # Changing it: a date that cannot be read is refused in words, and nothing changes.
+    editor.startEdit.setFocus()
+    press(qtbot, Key.Key_A, CTRL)
+    type_text(qtbot, "31/06/2026 18:00")
+    assert editor.startHint.text() == "There is no 31 June 2026"
+    press(qtbot, Key.Key_Return)
+    assert editor.problemLabel.text() == "Not saved: There is no 31 June 2026"
+    assert service.meetings()[0].starts_at == "2026-06-16T18:30"
+    press(qtbot, Key.Key_A, CTRL)
+    type_text(qtbot, "15 December 2026 6pm")
+    press(qtbot, Key.Key_Return)
+    assert service.meetings()[0].starts_at == "2026-12-15T18:00"
+    assert editor.startEdit.text() == "15 December 2026 6pm"  # what was typed stays until it is left
+
+
 def test_a_refused_detail_is_explained_and_what_was_typed_stays(page, service, qtbot):
     editor = page.editor.ui
     press(qtbot, Key.Key_N, CTRL | SHIFT)
@@ -73,7 +110,7 @@ def test_a_refused_detail_is_explained_and_what_was_typed_stays(page, service, q
     type_text(qtbot, "2026-02-30")
     press(qtbot, Key.Key_Return)
     assert editor.problemLabel.text() == (
-        "Not saved: Papers sent on must be a real date like 2026-03-31 (got '2026-02-30')")
+        "Not saved: There is no 30 February 2026")
     assert editor.problemLabel.isVisible()
     assert editor.papersEdit.text() == "2026-02-30"
     assert focused() is editor.papersEdit
@@ -130,7 +167,7 @@ def test_status_changes_only_as_the_rules_allow(ctx, service, small_panel, qtbot
     press(qtbot, Key.Key_U, ALT)  # "Change status"
     qtbot.waitUntil(lambda: service.get(Meeting, march.id).status is MeetingStatus.HELD)
     assert ui.statusNowLabel.text() == "Now: Held. It can become planned or minutes in draft."
-    assert rows(page.ui.pastView, MeetingsModel.STATUS)[1] == "Held"
+    assert rows(page.ui.pastView, MeetingsModel.STATUS)[1] == "Held, no minutes exported yet"
     # A change the rules do not allow is refused in words, and nothing changes.
     assert editor.change_status("minutes_approved") is None
     assert ui.statusProblemLabel.text() == (
@@ -204,4 +241,5 @@ def test_papers_date_is_typed_as_people_write_it(page, service, qtbot):
     type_text(qtbot, "28/05/2026")
     press(qtbot, Key.Key_Return)
     assert service.meetings()[0].papers_sent_on == "2026-05-28"
-    assert editor.papersEdit.text() == "2026-05-28"  # read back as stored: day and month not swapped
+    assert editor.papersEdit.text() == "28/05/2026"  # read back as stored, day first
+    assert editor.papersHint.text() == "Thursday 28 May 2026"  # and in words: day and month not swapped

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from leap_desktop.domain.model import Decision, Meeting
 from leap_desktop.domain.vocab import MeetingStatus, ReviewStatus
+from leap_desktop.services import approval
 from leap_desktop.views.minutes_dialogs import (
     AmendDialog,
     ApproveDialog,
@@ -61,6 +62,8 @@ def test_export_dialog_writes_the_anonymised_minutes(ctx, held, qtbot, tmp_path)
     assert dialog.result() == QDialog.DialogCode.Accepted
     text = "\n".join(p.text for p in docx.Document(str(tmp_path / "out.docx")).paragraphs)
     assert "Anonymised edition" in text and "B.O." not in text and "Carer" in text
+    # The held meeting's minutes now exist: the Meetings page says they are in draft.
+    assert ctx.service.get(Meeting, held["meeting"].id).status is MeetingStatus.MINUTES_DRAFT
 
 
 @OFFSCREEN_LIMITS
@@ -140,6 +143,43 @@ def test_circulate_then_approve(ctx, held, service, qtbot):
     qtbot.mouseClick(ok(approve), Qt.MouseButton.LeftButton)
     assert service.get(Meeting, held["meeting"].id).status is MeetingStatus.MINUTES_APPROVED
     assert [d.title for d in service.decisions(held["later"].id)] == ["Approve the minutes of M-1 (March panel)"]
+
+
+@OFFSCREEN_LIMITS
+def test_the_day_the_minutes_were_sent_is_typed_as_people_write_it(ctx, held, service, qtbot):
+    """Issue 10, item 10: "Sent on" was a Qt date field stepped with the arrow keys."""
+    from PySide6.QtWidgets import QApplication
+
+    circulate = CirculateDialog(ctx, held["meeting"].id)
+    qtbot.addWidget(circulate)
+    circulate.show()
+    qtbot.waitExposed(circulate)
+    circulate.activateWindow()
+    qtbot.waitUntil(circulate.isActiveWindow)
+    assert circulate.on.hint.text() == "Monday 15 June 2026"  # "today", read back in words
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)  # "Sent on": its key
+    assert QApplication.focusWidget() is circulate.on.edit
+    qtbot.keyClick(circulate.on.edit, Qt.Key.Key_Backtab)  # Tab stops at the field once each way
+    assert QApplication.focusWidget() is circulate.to
+    qtbot.keyClick(circulate.to, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is circulate.on.edit
+    qtbot.keyClick(circulate.on.edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() not in (circulate.on, circulate.on.edit)
+    circulate.on.edit.setFocus()
+    assert circulate.on.edit.accessibleName() == "Sent on" and "15/12/2026" in circulate.on.edit.accessibleDescription()
+    circulate.on.edit.selectAll()
+    qtbot.keyClicks(circulate.on.edit, "31/04/2026")
+    assert circulate.on.hint.text() == "There is no 31 April 2026"
+    qtbot.keyClick(circulate.on.edit, Qt.Key.Key_Return)
+    assert circulate.isVisible() and circulate.error.text() == "Not done: There is no 31 April 2026"
+    assert service.get(Meeting, held["meeting"].id).status is MeetingStatus.HELD  # nothing changed
+    circulate.on.edit.selectAll()
+    qtbot.keyClicks(circulate.on.edit, "10 June")
+    assert circulate.on.hint.text() == "Wednesday 10 June 2026"
+    qtbot.keyClick(circulate.on.edit, Qt.Key.Key_Return)
+    assert not circulate.isVisible()
+    (version,) = approval.versions(service, held["meeting"].id)
+    assert version.circulated_on == "2026-06-10"
 
 
 def test_menu_actions_have_text_shortcuts_and_every_control_a_name(ctx, held, qtbot):

@@ -222,7 +222,7 @@ def test_the_exports_write_a_claim_form_a_statement_and_the_finance_csv(window, 
     type_text(qtbot, "31/02/2026", csv.days["from"].edit)  # not a real date: nothing written
     csv.path.setText(str(tmp_path / "pay.csv"))
     csv.ok.click()
-    assert csv.isVisible() and "is not a real date" in csv.error.text()
+    assert csv.isVisible() and "There is no 31 February 2026" in csv.error.text()
     assert not (tmp_path / "pay.csv").exists()
     csv.days["from"].edit.clear()
     csv.ok.click()

@@ -123,11 +123,10 @@ def test_dates_are_typed_as_people_write_them_and_read_back_in_words(window, qtb
     choose_consent(qtbot, dialog, "Initials: only their initials are shown")
     dialog.ui.fromEdit.selectAll()
     qtbot.keyClicks(dialog.ui.fromEdit, "31/02/2026")
-    assert dialog.ui.fromHint.text() == "Not a date yet: the day, month and year, like 31/03/2026"
+    assert dialog.ui.fromHint.text() == "There is no 31 February 2026"
     qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
     assert dialog.isVisible()
-    assert dialog.ui.fromError.text() == (
-        "\u201c31/02/2026\u201d is not a real date. Type the day, month and year, like 31/03/2026")
+    assert dialog.ui.fromError.text() == "There is no 31 February 2026"
     assert QApplication.focusWidget() is dialog.ui.fromEdit
     dialog.ui.fromEdit.selectAll()
     qtbot.keyClicks(dialog.ui.fromEdit, "3/4/2026")  # day first, as in the UK
@@ -152,7 +151,7 @@ def test_a_refused_member_keeps_what_was_typed_and_says_why_beside_the_field(win
     dialog.ui.fromEdit.setText("next spring")
     qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)
     assert dialog.isVisible() and not dialog.ui.rolesError.isVisible()
-    assert dialog.ui.fromError.text().startswith("\u201cnext spring\u201d is not a real date")
+    assert dialog.ui.fromError.text().startswith("\u201cnext spring\u201d is not a date I can read: type it as")
     assert "Problem:" in dialog.ui.fromEdit.accessibleDescription()
     dialog.ui.fromEdit.setText("31/03/2026")
     qtbot.keyClick(dialog.ui.nameEdit, Qt.Key.Key_Return)

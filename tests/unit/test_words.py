@@ -107,7 +107,7 @@ def test_words_is_plain_python():
     tree = ast.parse((PACKAGE / "words.py").read_text(encoding="utf-8"))
     imported = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
     imported |= {node.module or "." for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
-    assert imported <= {"__future__", "datetime", "re", "collections.abc"}
+    assert imported <= {"__future__", "datetime", "re", "collections.abc", "unicodedata"}
 
 
 def test_there_is_one_list_of_month_names_and_one_plural():

@@ -85,3 +85,17 @@ def test_wrong_file_names_are_refused_in_one_line(db, tmp_path):
         code, _, err = leap("--db", db, *args)
         assert code == 1 and message in err and len(err.strip().splitlines()) == 1, err
     assert not list(tmp_path.glob("*.docx")) and not list(tmp_path.glob(".*part"))
+
+
+def test_exporting_a_held_meetings_minutes_puts_them_in_draft(tmp_path):
+    """Issue 10, item 20: `leap export-minutes` of a meeting that was only held moves it
+    on to "minutes in draft", as the app's Export minutes does."""
+    from leap_desktop.services import PanelService
+
+    path = tmp_path / "held.leap"
+    with PanelService.open(path, create=True) as svc:
+        meeting = svc.add_meeting(title="May panel", starts_at="2026-05-07 14:00", status="held")
+    code, _, err = leap("--db", path, "export-minutes", meeting.ref, "--out", tmp_path / "m.docx")
+    assert code == 0, err
+    code, printed, _ = leap("--db", path, "meetings", "--json")
+    assert [m["status"] for m in json.loads(printed)] == ["minutes_draft"]

@@ -113,9 +113,22 @@ def test_action_owner_must_be_on_the_panel():
 
 
 def test_role_groups_put_lived_experience_first():
-    assert rules.role_group((Role.RESEARCHER, Role.LIVED_EXPERIENCE)) is RoleGroup.EXPERIENCE
-    assert rules.role_group((Role.PRACTITIONER,)) is RoleGroup.PROFESSIONAL
-    assert rules.role_group((Role.OBSERVER,)) is RoleGroup.OTHER
+    assert rules.role_group((Role.RESEARCHER, Role.LIVED_EXPERIENCE)) is RoleGroup.LIVED_EXPERIENCE
+    assert rules.role_group((Role.PRACTITIONER, Role.CARER)) is RoleGroup.CARERS
+    assert rules.role_group((Role.PRACTITIONER,)) is RoleGroup.RESEARCH_PRACTICE
+    assert rules.role_group((Role.OBSERVER,)) is RoleGroup.OBSERVERS
+
+
+def test_facilitators_and_coordinators_are_a_group_of_their_own():
+    """Published reports count researchers and practitioners apart from the people who
+    run the panel: a facilitator is not a researcher."""
+    assert rules.role_group((Role.FACILITATOR,)) is RoleGroup.FACILITATION
+    assert rules.role_group((Role.COORDINATOR, Role.OBSERVER)) is RoleGroup.FACILITATION
+    assert rules.role_group((Role.FACILITATOR, Role.RESEARCHER)) is RoleGroup.RESEARCH_PRACTICE
+    assert [g.label for g in RoleGroup] == [
+        "Lived experience", "Carers", "Researchers and practitioners", "Facilitators and coordinators", "Observers"]
+    assert {role for group in RoleGroup for role in group.roles} == set(Role)  # every role counts somewhere
+    assert RoleGroup.FACILITATION.definition == "Facilitators and coordinators: facilitator, coordinator"
 
 
 def test_agenda_timing_warns_when_over():

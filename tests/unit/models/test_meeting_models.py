@@ -47,13 +47,36 @@ def test_meetings_list_follows_changes_row_by_row(ctx, service, small_panel, qtb
     march = small_panel["meeting"]
     with qtbot.wait_signal(past.dataChanged):
         service.set_meeting_status(march.id, "held")
-    assert texts(past, MeetingsModel.STATUS) == ["Planned, but the date has passed", "Held"]
+    assert texts(past, MeetingsModel.STATUS) == ["Planned, but the date has passed", "Held, no minutes exported yet"]
     service.set_attendance(march.id, small_panel["people"]["amira"].id, status="present")
     service.set_attendance(march.id, small_panel["people"]["ben"].id, status="apologies")
     assert past.index(1, MeetingsModel.PEOPLE).data() == "1 present, 1 apology"
     with qtbot.wait_signal(past.rowsInserted), qtbot.assert_not_emitted(past.modelReset):
         service.add_meeting(title="May panel", starts_at="2026-05-07 14:00")
     assert texts(past, MeetingsModel.TITLE) == ["May panel", "April panel", "March panel"]
+
+
+def test_a_held_meeting_is_past_and_says_where_its_minutes_are(ctx, service, small_panel, tmp_path):
+    """Issue 10, item 20: a meeting held today was listed under Upcoming, and the status
+    stayed "Held" after its minutes were exported."""
+    from leap_desktop.services import approval
+
+    today = service.add_meeting(title="June panel", starts_at="2026-06-15 10:00")  # the clock's day
+    upcoming, past = MeetingsModel(ctx, "upcoming"), MeetingsModel(ctx, "past")
+    assert texts(upcoming, MeetingsModel.TITLE) == ["June panel"]  # planned for today: still to come
+    service.set_meeting_status(today.id, "held")
+    assert texts(upcoming, MeetingsModel.TITLE) == []
+    assert texts(past, MeetingsModel.TITLE)[0] == "June panel"
+    assert texts(past, MeetingsModel.STATUS)[0] == "Held, no minutes exported yet"
+    approval.exported(service, today.id)  # what exporting the minutes does, in the app and the command
+    assert texts(past, MeetingsModel.STATUS)[0] == "Minutes in draft"
+    approval.circulate(service, today.id)
+    assert texts(past, MeetingsModel.STATUS)[0] == "Minutes circulated"
+    approval.exported(service, today.id)  # exporting again later changes nothing
+    assert texts(past, MeetingsModel.STATUS)[0] == "Minutes circulated"
+    cancelled = service.add_meeting(title="July panel", starts_at="2026-07-02 14:00")
+    service.set_meeting_status(cancelled.id, "cancelled")
+    assert texts(upcoming, MeetingsModel.STATUS) == ["Cancelled"]  # a date to come, shown as cancelled
 
 
 def test_agenda_over_time_is_said_in_words(ctx, service, small_panel):

@@ -72,9 +72,10 @@ def test_record_decision_with_sources_and_trace(small_panel, service):
     assert amira.named_directly and amira.direct_note == "Redrafted the summary at home"
     assert [s.contribution.ref for s in amira.contributions] == [said["amira"].ref]
     assert trace.coproducers[3].voice.roles == ()  # anonymous: no role shown either
-    # Balance counts real roles: Amira, Ben, Dev (lived experience) vs Cat (researcher).
-    assert trace.source_balance.counts == {RoleGroup.EXPERIENCE: 3, RoleGroup.PROFESSIONAL: 1}
-    assert trace.source_balance.share(RoleGroup.EXPERIENCE) == 0.75
+    # Balance counts real roles: Amira, Dev (lived experience), Ben (carer), Cat (researcher).
+    assert trace.source_balance.counts == {
+        RoleGroup.LIVED_EXPERIENCE: 2, RoleGroup.CARERS: 1, RoleGroup.RESEARCH_PRACTICE: 1}
+    assert trace.source_balance.share(RoleGroup.LIVED_EXPERIENCE, RoleGroup.CARERS) == 0.75
     assert trace.dissent[0][1] == "Ethics may object"
     data = trace.as_json()
     assert data["coproducers"][1] == {
