@@ -93,7 +93,7 @@ def main() -> int:
     from PySide6.QtCore import QTimer
 
     from leap_desktop.services import PanelService
-    from leap_desktop.views.context import AppContext
+    from leap_desktop.models.context import AppContext
 
     def paint_fresh(name: str, open_ctx, *, checked: bool = False) -> tuple[float, MainWindow]:
         unknown = folder / name

@@ -17,7 +17,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from leap_desktop.services import PanelService
-    from leap_desktop.views.context import AppContext
+    from leap_desktop.models.context import AppContext
     from leap_desktop.views.meeting_mode import MeetingMode
     from leap_desktop.views.meeting_workspace import MeetingWorkspace
     from leap_desktop.views.meetings import MeetingsPage

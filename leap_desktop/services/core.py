@@ -8,6 +8,7 @@ attendance, agenda, contributions, decisions, actions, records); each is a
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TypeVar
 
 from ..domain import rules
@@ -39,6 +40,10 @@ class PanelCore:
 
     def today(self) -> str:
         return self.store.today()
+
+    def clock(self) -> dt.datetime:
+        """Now, by the panel's clock (a fixed one in tests): e.g. the date a document is made."""
+        return self.store.clock()
 
     def get(self, cls: type[R], record_id: str | None) -> R:
         record = self.store.get(cls, record_id)

@@ -29,6 +29,7 @@ from .records import RecordService
 
 if TYPE_CHECKING:
     from .payments import PaymentService
+    from .security import SecurityService
 
 __all__ = ["AttendanceLine", "PanelService"]
 
@@ -113,6 +114,21 @@ class PanelService:
         return self.store.path
 
     @property
+    def readonly(self) -> bool:
+        """Whether the panel file is open read-only (``read_only_reason`` says why)."""
+        return self.store.readonly
+
+    @property
+    def read_only_reason(self) -> str | None:
+        """Why the panel file is open read-only, in words (None if it is not, or not known)."""
+        return self.store.read_only_reason
+
+    @property
+    def background_busy(self) -> bool:
+        """Whether the day's automatic backup is being made in the background now."""
+        return self.store.background_busy
+
+    @property
     def payments(self) -> "PaymentService":
         """Payment for involvement (rates, claims, expenses): for the coordinator and
         finance only, never in panel-facing output. See services/payments.py."""
@@ -129,8 +145,18 @@ class PanelService:
 
         return ImpactService(self)
 
+    @property
+    def security(self) -> "SecurityService":
+        """How the file is protected, its key and its backups. See services/security.py."""
+        if getattr(self, "_security", None) is None:
+            from .security import SecurityService
+
+            self._security = SecurityService(self.core)
+        return self._security
+
     # -- the core (services/core.py) ----------------------------------------------------------
     today = _Via(PanelCore)
+    clock = _Via(PanelCore)
     get = _Via(PanelCore)
     find = _Via(PanelCore)
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from .. import APP_NAME, __version__
 from ..domain.errors import LeapError
 from ..paths import data_dir
-from ..store.connection import engine
+from ..services.security import engine
 from .icons import app_icon
 
 LICENCE = "GPL-3.0-or-later"

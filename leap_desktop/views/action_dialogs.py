@@ -103,7 +103,7 @@ class CloseActionDialog(FormDialog):
         self.status = status
         self.saved: Action | None = None
         ui = self.ui
-        owner = ctx.service.store.get(Person, action.owner_id)
+        owner = ctx.service.find(Person, action.owner_id)
         due = f", due {day(action.due_on)}" if action.due_on else ""
         ui.introLabel.setText(
             f"{action.ref}: {action.title}\n(owner: {owner.display_name if owner else 'unknown'}{due})"

@@ -119,7 +119,7 @@ class DecisionStatusDialog(FormDialog):
         current = service.get(Decision, self.decision.id)
         before = [current]
         if current.supersedes_id:  # agreeing a replacement also changes the one it replaces
-            replaced = service.store.get(Decision, current.supersedes_id)
+            replaced = service.find(Decision, current.supersedes_id)
             if replaced is not None:
                 before.append(replaced)
         changes = self.changes()

@@ -315,13 +315,13 @@ class DecisionLogPage(Page):
         if not record_id:
             return
         service = self.ctx.service
-        person = service.store.get(Person, record_id)
+        person = service.find(Person, record_id)
         if person is not None:
             if choosable(person):  # the log never lists the decisions of someone not named together
                 self.clear_filters()
                 set_combo_data(self.ui.personCombo, record_id)
             return
-        if service.store.get(Decision, record_id) is None:
+        if service.find(Decision, record_id) is None:
             return
         row = self.model.ensure_loaded(record_id)
         if row < 0:  # filtered out: show the whole log again

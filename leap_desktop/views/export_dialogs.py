@@ -6,7 +6,7 @@ agreed, panel-led"), offers the anonymised edition for publication, and suggests
 in the folder used last (remembered in the app's settings). A refusal (a folder that is
 not there, a file name without the right ending) is said in the dialog, in words, with
 the focus on the field at fault; nothing is written. Files are written atomically and
-owner-only (``store.files.write_atomically``).
+owner-only (``services.files.write_atomically``).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from ..domain.vocab import DecisionStatus, InvolvementLevel
 from ..export import csv_export
 from ..models.actions import SHOWS
 from ..services import DecisionFilter
-from ..store.files import write_atomically
+from ..services.files import write_atomically
 from ..models.context import AppContext
 from ..words import plural
 from .partials.feedback import tell_screen_reader as announce
@@ -246,7 +246,7 @@ class ExportDecisionsDialog(ExportDialog):
             from ..export import decisions_docx  # python-docx: loaded when first used
 
             return decisions_docx.render(service, rows, filters=describe_filter(self.ctx, flt, anonymised=anonymised),
-                                         anonymised=anonymised, now=service.store.clock())
+                                         anonymised=anonymised, now=service.clock())
 
         if self.write(path, make):
             self.ctx.message.emit(f"Wrote {plural(self.count, 'decision')} to {path}")

@@ -175,7 +175,7 @@ class MainWindow(PageSwitchingMixin, MenusMixin, QMainWindow):
 
     def _update_title(self) -> None:
         path = self.ctx.path
-        read_only = " (read-only)" if self.ctx.service.store.readonly else ""
+        read_only = " (read-only)" if self.ctx.service.readonly else ""
         self.setWindowTitle(f"{self.ctx.panel_name()} \u2013 {path}{read_only}")
         self.setWindowFilePath(str(path))
 
@@ -188,7 +188,7 @@ class MainWindow(PageSwitchingMixin, MenusMixin, QMainWindow):
             if self.remember:
                 geometry.save(self, self.settings)
             self._drop_pages()
-            busy = self.ctx.service.store.background_busy
+            busy = self.ctx.service.background_busy
             if busy:  # today's backup is still being made: closing waits for it
                 QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
             try:

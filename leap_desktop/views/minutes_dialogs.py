@@ -21,7 +21,7 @@ from ..domain.errors import LeapError, RuleError
 from ..domain.model import Meeting
 from ..domain.vocab import MeetingStatus
 from ..services import approval, minutes
-from ..store.files import write_atomically
+from ..services.files import write_atomically
 from ..models.context import AppContext
 from .date_entry import DateReading
 from .export_dialogs import SaveFileRow, checked_path, export_folder, remember_folder
@@ -79,7 +79,7 @@ class ExportMinutesDialog(MinutesDialog):
             built = minutes.build_minutes(service, meeting, anonymised=self.anonymised.isChecked())
             from ..export import minutes_docx  # python-docx: loaded when first used
 
-            write_atomically(path, minutes_docx.render(built, now=service.store.clock()))
+            write_atomically(path, minutes_docx.render(built, now=service.clock()))
             approval.exported(service, meeting_id)  # a held meeting's minutes are now in draft
             return built
 

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 from ..domain.errors import LeapError, RuleError
 from ..domain.model import Panel
 from ..paths import data_dir
-from ..store.keys import KeyStore, check_passphrase
-from ..store.unlock import KeyNotKept
+from ..services.security import KeyNotKept, check_passphrase, keys_kept_where
 from .form_dialog import FormDialog, text_of
 
 
@@ -152,5 +151,5 @@ class NewPanelDialog(FormDialog):
 def _no_keyring() -> str | None:
     """Why no keyring can keep a key here, when that is known without asking it (no
     keyring is set up at all); a locked or broken keyring is found when the panel is made."""
-    where = KeyStore().where()
+    where = keys_kept_where()
     return "No keyring works on this computer" if where.startswith("nowhere") else None

@@ -101,14 +101,14 @@ class PersonPage(Page):
         combo.blockSignals(False)
 
     def show_record(self, record_id: str | None) -> None:
-        self.person = self.ctx.service.store.get(Person, record_id) if record_id else None
+        self.person = self.ctx.service.find(Person, record_id) if record_id else None
         self._stale = False
         self.refresh()
 
     def refresh(self) -> None:
         service = self.ctx.service
         if self.person is not None:
-            self.person = service.store.get(Person, self.person.id)
+            self.person = service.find(Person, self.person.id)
         if self.person is None:  # nobody chosen yet (or they were removed): the first person
             people = service.people()
             self.person = people[0] if people else None

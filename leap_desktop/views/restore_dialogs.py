@@ -1,13 +1,13 @@
 """Restoring a panel file from a backup, in the app.
 
 * :func:`offer_backup`: a panel file that failed its check on open
-  (:class:`~leap_desktop.store.panel_store.DamagedFile`). A :class:`DamagedFileDialog`
+  (:class:`~leap_desktop.services.security.DamagedFile`). A :class:`DamagedFileDialog`
   says so in plain words and offers "Restore the backup from <when>", "Choose another
   backup…" or Cancel. A backup is put in place of the damaged file without opening it
   and without overwriting it: the damaged file is kept beside it, renamed
   (``PanelService.restore_damaged``). The caller then opens the panel as usual.
 * :func:`restore_open_panel`: File > Restore from a backup… on a panel that is open
-  and healthy (``store.restore_from``: the file as it is now is backed up first).
+  and healthy (``service.security.restore_from``: the file as it is now is backed up first).
 
 Both let the person choose among the panel's automatic backups in a
 :class:`BackupChooserDialog`, which names each by when it was made and why, and can
@@ -32,25 +32,23 @@ from PySide6.QtWidgets import (
 from ..domain.errors import LeapError
 from ..words import day_and_time
 from ..services import PanelService
-from ..store import backup
-from ..store.panel_store import DamagedFile
-from ..store.unlock import Ask
+from ..services.security import Ask, DamagedFile, backup_candidates, backup_made_at, backup_reason, backups_root
 from .errors import tell
 from .form_dialog import FormDialog
 
 if TYPE_CHECKING:
-    from ..store.protect import DamagedRestore
+    from ..services.security import DamagedRestore
     from ..models.context import AppContext
 
 
 def when_made(backup_file: Path) -> str:
     """``Thursday 26 November 2026 at 14:02``: when a backup was made, in words."""
-    return day_and_time(backup.made_at(backup_file))
+    return day_and_time(backup_made_at(backup_file))
 
 
 def describe(backup_file: Path) -> str:
     """A backup as the chooser lists it: when, and why it was made."""
-    why = backup.reason_words(backup_file)
+    why = backup_reason(backup_file)
     return f"{when_made(backup_file)}: {why}" if why else f"{when_made(backup_file)}: {backup_file.name}"
 
 
@@ -64,7 +62,7 @@ class BackupChooserDialog(FormDialog):
     def __init__(self, title: str, intro: str, backups: list[Path], parent: QWidget | None = None,
                  *, folder: Path | None = None):
         super().__init__(None, parent, title=title)
-        self.folder = folder or (backups[0].parent if backups else backup.backups_root(create=False))
+        self.folder = folder or (backups[0].parent if backups else backups_root())
         ui = self.ui
         ui.introLabel.setText(intro)
         for path in backups:
@@ -184,7 +182,7 @@ def offer_backup(error: DamagedFile, parent: QWidget | None, *, ask: Ask | None 
             f"Restore {name} from a backup",
             f"Choose the backup to put in place of {name}. {name} itself is damaged: it is kept, "
             f"unchanged, beside the restored file under a name with 'damaged' in it.",
-            backup.candidates(error.path), parent,
+            backup_candidates(error.path), parent,
         )
     else:
         source = None
@@ -211,23 +209,23 @@ def restored_note(done: "DamagedRestore") -> str:
 def restore_open_panel(ctx: "AppContext", parent: QWidget | None, *, ask: Ask | None = None) -> Path | None:
     """Put one of the open panel's backups in its place (the panel as it is now is
     backed up first). Returns the backup restored, or None."""
-    store = ctx.service.store
+    service = ctx.service
     name = ctx.path.name
-    if store.readonly:
+    if service.readonly:
         ctx.problem.emit(f"{name} is open read-only, so it cannot be restored from a backup"
-                         + (f": {store.read_only_reason}" if store.read_only_reason else ""))
+                         + (f": {service.read_only_reason}" if service.read_only_reason else ""))
         return None
     source = choose_backup(
         "Restore from a backup",
         f"Choose the backup to put in place of {name}. Anything added or changed since it was made "
         f"will no longer be in the panel. {name} as it is now is backed up first, so this can be undone "
         "by restoring that backup.",
-        backup.automatic_backups(ctx.path, store.conn), parent,
+        service.security.automatic_backups(), parent,
     )
     if source is None:
         return None
     try:
-        saved = store.restore_from(source, ask=ask)
+        saved = service.security.restore_from(source, ask=ask)
     except LeapError as exc:
         ctx.problem.emit(f"The backup was not restored: {exc}")
         return None

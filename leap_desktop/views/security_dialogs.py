@@ -1,5 +1,5 @@
 """Dialogs about keys and backups: unlock a panel file, the recovery key (shown once), and
-Security settings. Standalone widgets over the store's key API (``store/unlock.py``):
+Security settings. Standalone widgets over the key calls of ``services/security.py``:
 
 * :func:`dialog_ask` gives ``PanelStore.open(..., ask=...)`` its answer when the keyring
   cannot: an :class:`UnlockDialog` saying why and where keys are kept;
@@ -15,9 +15,15 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QWidget
 
 from ..domain.errors import LeapError
-from ..store import backup
-from ..store.keys import check_passphrase, key_from_passphrase, new_key
-from ..store.unlock import UnlockRequest
+from ..services.security import (
+    SecurityService,
+    UnlockRequest,
+    backups_to_keep,
+    check_passphrase,
+    key_from_passphrase,
+    new_key,
+    set_backups_to_keep,
+)
 from .form_dialog import FormDialog
 
 
@@ -138,13 +144,14 @@ class SecuritySettingsDialog(FormDialog):
     WIDGETS = ("stateLabel", "keyGroup", "newKeyButton", "passLabel", "passEdit", "againLabel", "againEdit",
                "passButton", "backupGroup", "keepLabel", "keepSpin", "folderLabel", "messageLabel", "buttons")
 
-    def __init__(self, store, parent: QWidget | None = None, *, show_recovery_key=None):
+    def __init__(self, security: SecurityService, parent: QWidget | None = None, *, show_recovery_key=None):
+        """``security``: the open panel's ``service.security``."""
         super().__init__(None, parent, title="Security settings")
-        self.store = store
+        self.security = security
         # How a new recovery key is shown (a RecoveryKeyDialog; tests replace it).
         self.show_recovery_key = show_recovery_key or self._show_recovery_key
         ui = self.ui
-        ui.keepSpin.setValue(backup.backups_to_keep())
+        ui.keepSpin.setValue(backups_to_keep())
         ui.keepSpin.valueChanged.connect(self._keep_changed)
         ui.newKeyButton.clicked.connect(self.make_new_key)
         ui.passButton.clicked.connect(self.use_passphrase)
@@ -154,7 +161,7 @@ class SecuritySettingsDialog(FormDialog):
         self._refresh()
 
     def _refresh(self) -> None:
-        security = self.store.security
+        security = self.security.state
         ui = self.ui
         if security.encrypted:
             ui.stateLabel.setText(f"This panel file is encrypted. {security.where}.")
@@ -165,7 +172,7 @@ class SecuritySettingsDialog(FormDialog):
         ui.newKeyButton.setAccessibleName(ui.newKeyButton.text().replace("&", "").rstrip("…"))
         ui.folderLabel.setText(
             f"Backups are made before every update, before a key change, and once a day, in "
-            f"{backup.backup_folder(self.store.path, self.store.conn, create=False)}."
+            f"{self.security.backup_folder()}."
         )
 
     def _say(self, text: str) -> None:
@@ -174,7 +181,7 @@ class SecuritySettingsDialog(FormDialog):
 
     def _keep_changed(self, value: int) -> None:
         try:
-            backup.set_backups_to_keep(value)
+            set_backups_to_keep(value)
         except LeapError as exc:
             self._say(str(exc))
             return
@@ -182,10 +189,7 @@ class SecuritySettingsDialog(FormDialog):
 
     def _apply(self, key) -> bool:
         try:
-            if self.store.security.encrypted:
-                security = self.store.rekey(key)
-            else:
-                security = self.store.encrypt(key)
+            security = self.security.change_key(key)
         except LeapError as exc:
             self._say(f"The key was not changed: {exc}")
             return False
@@ -218,7 +222,7 @@ class SecuritySettingsDialog(FormDialog):
         return done
 
     def _show_recovery_key(self, recovery_key: str, where: str) -> None:
-        RecoveryKeyDialog(recovery_key, where, self.store.path.name, self).exec()
+        RecoveryKeyDialog(recovery_key, where, self.security.path.name, self).exec()
 
 
 __all__ = ["RecoveryKeyDialog", "SecuritySettingsDialog", "UnlockDialog", "dialog_ask"]

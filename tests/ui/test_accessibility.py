@@ -114,7 +114,7 @@ def test_every_dialog_is_named_and_described(demo_ctx, qtbot, settings, appearan
         ExportActionsDialog(demo_ctx, "all", None),
         UnlockDialog(UnlockRequest(demo_ctx.path, "The keyring is locked", "the system keyring", 1)),
         RecoveryKeyDialog("1E12-0C21-EF0D-B5FB", "the system keyring", "demo.leap"),
-        SecuritySettingsDialog(service.store),
+        SecuritySettingsDialog(service.security),
         AboutDialog(),
     ]
     for dialog in dialogs:

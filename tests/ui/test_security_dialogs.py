@@ -95,7 +95,7 @@ def test_recovery_key_dialog_copies_and_prints(qtbot, tmp_path):
 
 def test_security_settings_change_key_passphrase_and_backups(qtbot, service):
     shown = []
-    dialog = SecuritySettingsDialog(service.store, show_recovery_key=lambda key, where: shown.append((key, where)))
+    dialog = SecuritySettingsDialog(service.security, show_recovery_key=lambda key, where: shown.append((key, where)))
     qtbot.addWidget(dialog)
     ui = dialog.ui
     assert ui.stateLabel.text().startswith("This panel file is encrypted. The key of panel.leap is kept in")
@@ -130,7 +130,7 @@ def test_security_settings_encrypts_a_plain_file(qtbot, tmp_path):
     with PanelService.open(path, create=True, encrypt=False) as svc:
         svc.set_panel(name="Plain")
         shown = []
-        dialog = SecuritySettingsDialog(svc.store, show_recovery_key=lambda key, where: shown.append(key))
+        dialog = SecuritySettingsDialog(svc.security, show_recovery_key=lambda key, where: shown.append(key))
         qtbot.addWidget(dialog)
         assert dialog.ui.stateLabel.text().startswith("plain.leap is not encrypted")
         assert dialog.ui.newKeyButton.text() == "&Encrypt this panel file…"

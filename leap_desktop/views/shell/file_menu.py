@@ -55,7 +55,7 @@ class FileMenuMixin:
     def show_security(self) -> None:
         from ..security_dialogs import SecuritySettingsDialog
 
-        dialog = SecuritySettingsDialog(self.ctx.service.store, self)
+        dialog = SecuritySettingsDialog(self.ctx.service.security, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
