@@ -25,11 +25,9 @@ from ..store.files import write_atomically
 from ..models.context import AppContext
 from .export_dialogs import SaveFileRow, checked_path, export_folder, remember_folder
 from .minutes_base import MinutesDialog, meeting_label
-from .minutes_menu import minutes_actions, minutes_menu
 from .review_dialog import ImportReviewDialog
 
-__all__ = ["AmendDialog", "ApproveDialog", "CirculateDialog", "ExportMinutesDialog", "ImportReviewDialog",
-           "minutes_actions", "minutes_menu"]
+__all__ = ["AmendDialog", "ApproveDialog", "CirculateDialog", "ExportMinutesDialog", "ImportReviewDialog"]
 
 
 class ExportMinutesDialog(MinutesDialog):
