@@ -111,12 +111,12 @@ def test_a_background_backup_that_cannot_read_the_file_says_why(panel_path, monk
     make_panel(panel_path)
     svc = PanelService.open(panel_path, defer_daily_backup=True)
     try:
-        from leap_desktop.store import panel_store
+        from leap_desktop.store import daily_backup
 
         def refuse(*_args, **_kwargs):
             raise StoreError("There is no panel file at the old place")
 
-        monkeypatch.setattr(panel_store, "connect", refuse)
+        monkeypatch.setattr(daily_backup, "connect", refuse)
         finished = threading.Event()
         outcome = {}
         svc.store.start_daily_backup(lambda path, problem: (outcome.update(problem=problem), finished.set()))
