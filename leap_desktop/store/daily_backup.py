@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..domain.errors import StoreError
 from . import backup
-from .connection import connect, driver
+from .connection import connect, driver, known_sql_error
 from .keys import PanelKey
 
 Done = Callable[[Path | None, BaseException | None], None]
@@ -39,7 +39,9 @@ class DailyBackup:
         the thread that made it. The copy (SQLite's backup API) and the row counts it is
         checked against are read in one snapshot, so changes committed meanwhile on the
         store's own connection neither block it nor spoil the check. Raises
-        :class:`StoreError` with a plain message when it cannot be made."""
+        :class:`StoreError` with a plain message when it cannot be made; an SQLite
+        error that is not about the file or the computer (``sql_errors``) is a bug and
+        is raised as it is."""
         key = self._key()
         try:
             conn = connect(self.path, readonly=True, key=key, plaintext=key is None)
@@ -55,8 +57,10 @@ class DailyBackup:
                 made = backup.make_automatic(conn, self.path, key, "daily")
             finally:
                 conn.rollback()
-        except driver.Error as exc:
-            raise StoreError(str(exc)) from None
+        except driver.Error as exc:  # by its code: disk full, read-only, busy, ...
+            if (known := known_sql_error(exc, self.path)) is None:
+                raise  # a bug, not the disk: ``done`` hands it to the report dialog
+            raise StoreError(known) from None
         finally:
             conn.close()
         self.due = False
