@@ -58,3 +58,14 @@ def encode(value: Any) -> Any:
 def to_row(record: Record) -> dict[str, Any]:
     names, _ = _plan(type(record))
     return {name: encode(getattr(record, name)) for name in names}
+
+
+def split_row(row: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """The columns of ``row`` named ``prefix...``, without the prefix (one record of a join)."""
+    n = len(prefix)
+    return {k[n:]: v for k, v in row.items() if k.startswith(prefix)}
+
+
+def prefixed(alias: str, cls: type, prefix: str) -> str:
+    """``alias.field AS prefixfield, ...`` for every field of ``cls`` (see :func:`split_row`)."""
+    return ", ".join(f"{alias}.{fl.name} AS {prefix}{fl.name}" for fl in dataclasses.fields(cls))
