@@ -26,6 +26,9 @@ from ..store.lock import PanelInUse
 from ..store.unlock import Ask, Security, UnlockRequest
 from .panel import PanelService
 
+__all__ = ["ENV_SECRETS", "Ask", "asking", "building", "environment_passphrase", "in_use_reason", "name_as",
+           "open_existing"]
+
 #: The environment variables a key may be given in, tried in this order.
 ENV_SECRETS = ("LEAP_RECOVERY_KEY", "LEAP_PASSPHRASE")
 

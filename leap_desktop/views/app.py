@@ -29,8 +29,8 @@ from ..store.panel_store import DamagedFile
 from ..store.unlock import Ask, UnlockRequest
 from ..models.context import AppContext
 from .errors import tell
-from .security_dialogs import dialog_ask
 from .icons import app_icon
+from .shell.launching import make_ask
 from .theme import Appearance
 
 ORGANISATION = "leap-desktop"
@@ -55,19 +55,6 @@ def configure_application(app: QApplication) -> None:
 def demo_path() -> Path:
     """Where ``--demo`` and "Open the demo panel" keep the demo panel."""
     return data_dir() / "demo.leap"
-
-
-def make_ask(parent: QWidget | None, *, interactive: bool = True, first: str | None = None) -> Ask:
-    """How the app answers when the keyring cannot give a file's key.
-
-    First ``first`` (the demo panel's own passphrase), then ``LEAP_RECOVERY_KEY`` or
-    ``LEAP_PASSPHRASE`` from the environment (as the ``leap`` command does, for scripts
-    and headless machines); then, when a person is there, the unlock dialog, which says
-    why and where keys are kept. Without a person (``--screenshot``), the file stays shut
-    and the reason is reported.
-    """
-    dialog = dialog_ask(parent) if interactive else None
-    return opening.asking((lambda request, _tried: dialog(request)) if dialog is not None else None, first=first)
 
 
 def open_panel(
