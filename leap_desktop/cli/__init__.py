@@ -1,88 +1,22 @@
 """The ``leap`` command: the panel record from a terminal, over the same services as the app.
 
 Each group of commands lives in its own module with a ``register(commands)``
-function; this module builds the parser, opens the panel file, and turns every
+function (over cli/context.py: the ``Context`` and ``add_command``); this module builds the parser, opens the panel file, and turns every
 known problem into one clear line on stderr and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import Any
+from collections.abc import Sequence
 
 from .. import __version__
 from ..domain.errors import LeapError
+from . import impact, minutes, payments, records, security
+from .context import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Context, add_command
 
-EXIT_OK = 0
-EXIT_PROBLEM = 1  # the user can fix it: bad input, missing file, broken rule
-EXIT_USAGE = 2  # argparse's own code for a malformed command line
-EXIT_BUG = 70
-
-
-class Context:
-    """What a command needs: its arguments, the panel file, and output helpers."""
-
-    def __init__(self, args: argparse.Namespace, out=None, err=None):
-        self.args = args
-        self.out = out or sys.stdout
-        self.err = err or sys.stderr
-        self.closing_notes: list[str] = []
-
-    @property
-    def db_path(self) -> Path:
-        if self.args.db:
-            return Path(self.args.db).expanduser()
-        env = os.environ.get("LEAP_DB")
-        if env:
-            return Path(env).expanduser()
-        from ..paths import data_dir, default_panel_path
-
-        folder = data_dir(create=False)
-        if not folder.exists():  # a first start: say where panels will live
-            data_dir()
-            self.note(f"Created your LEAP Desktop data folder {folder} (only your user account can open it)")
-        return default_panel_path()
-
-    def open(self, *, create: bool = False, **options: Any):
-        """Open the panel file through the one opening path (keys, locks, migrations)."""
-        from .opening import open_service
-
-        return open_service(self, create=create, **options)
-
-    def print(self, text: str = "") -> None:
-        print(text, file=self.out)
-
-    def note(self, text: str) -> None:
-        """A message about what happened, on stderr so stdout stays clean for data."""
-        print(text, file=self.err)
-
-    def note_at_end(self, text: str) -> None:
-        """A note said once the command has finished (not when it was refused: the
-        refusal says it in its one line)."""
-        if text not in self.closing_notes:
-            self.closing_notes.append(text)
-
-    def emit(self, data: Any, render: Callable[[], None]) -> None:
-        """Print ``data`` as JSON with ``--json``, otherwise call ``render``."""
-        if getattr(self.args, "json", False):
-            self.print(json.dumps(data, indent=2, ensure_ascii=False))
-        else:
-            render()
-
-
-def add_command(commands: argparse._SubParsersAction, name: str, handler, help: str, *,
-                json_flag: bool = False) -> argparse.ArgumentParser:
-    """Add one ``leap`` command; with ``json_flag`` it takes ``--json`` like every listing."""
-    parser = commands.add_parser(name, help=help, description=help)
-    parser.set_defaults(handler=handler)
-    if json_flag:
-        parser.add_argument("--json", action="store_true", help="print JSON for scripts")
-    return parser
+__all__ = ["EXIT_BUG", "EXIT_OK", "EXIT_PROBLEM", "EXIT_USAGE", "Context", "add_command", "build_parser", "main"]
 
 
 class Parser(argparse.ArgumentParser):
@@ -110,8 +44,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as", dest="actor", metavar="NAME", help="who is making changes (for the audit log)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    from . import impact, minutes, payments, records, security
-
     for module in (records, minutes, security, payments, impact):
         module.register(commands)
     return parser

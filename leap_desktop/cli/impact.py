@@ -15,7 +15,7 @@ from ..services import feedback
 from ..services.impact_view import build_log
 from ..store.files import write_atomically
 from ..words import plural
-from . import add_command
+from .context import add_command
 from .records import table, wrap
 
 _ENTRY_OPTIONS = (

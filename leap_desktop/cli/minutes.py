@@ -12,16 +12,9 @@ from ..export import csv_export, decisions_docx, minutes_docx, review_docx
 from ..services import approval, minutes, reviews
 from ..store.files import same_file, write_atomically
 from ..words import plural
-from . import add_command
-from .records import (
-    action_list,
-    add_action_filters,
-    add_decision_filters,
-    decision_filter,
-    describe_decision_filter,
-    table,
-    wrap,
-)
+from .context import add_command
+from .filters import action_list, add_action_filters, add_decision_filters, decision_filter, describe_decision_filter
+from .output import table, wrap
 
 
 def register(commands: argparse._SubParsersAction) -> None:

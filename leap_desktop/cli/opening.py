@@ -16,37 +16,35 @@ once: after a command that only reads, or in the one line that refuses a change.
 from __future__ import annotations
 
 import getpass
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..domain.errors import LeapError, StoreError
 from ..paths import make_private_folder
-from ..services import PanelService
-from ..store import newfile
-from ..store.lock import PanelInUse
+from ..services import PanelService, opening
 from ..store.unlock import KeyNotKept, UnlockRequest
 
-if TYPE_CHECKING:
-    from . import Context
 
-ENV_SECRETS = ("LEAP_RECOVERY_KEY", "LEAP_PASSPHRASE")
+class Talk(Protocol):
+    """What opening needs of a command's context (cli/context.py ``Context``)."""
+
+    err: object
+    db_path: Path
+
+    def note(self, text: str) -> None: ...
+
+    def note_at_end(self, text: str) -> None: ...
 
 
-def make_ask(ctx: "Context"):
-    """The command line's answer when the keyring cannot give a file's key."""
-    tried: list[str] = []
+def make_ask(ctx: Talk):
+    """The command line's answer when the keyring cannot give a file's key: each key set
+    in the environment once, the recovery key first (services/opening.py), then a
+    hidden prompt when there is a terminal."""
 
-    def ask(request: UnlockRequest) -> str | None:
-        # Each key set in the environment is tried once, the recovery key first.
-        for name in ENV_SECRETS:
-            value = os.environ.get(name)
-            if value and name not in tried:
-                tried.append(name)
-                return value
+    def then(request: UnlockRequest, tried: list[str]) -> str | None:
         if tried:
             who = tried[0] if len(tried) == 1 else f"Neither {tried[0]} nor {tried[1]}"
             verb = "does not open" if len(tried) == 1 else "opens"
@@ -66,10 +64,10 @@ def make_ask(ctx: "Context"):
             return None
         return secret.strip() or None
 
-    return ask
+    return opening.asking(then)
 
 
-def show_recovery_key(ctx: "Context", recovery_key: str, where: str, *, new_key: bool = False) -> None:
+def show_recovery_key(ctx: Talk, recovery_key: str, where: str, *, new_key: bool = False) -> None:
     """Print a recovery key, once, with what to do with it."""
     groups = recovery_key.split("-")
     lines = ["-".join(groups[i : i + 4]) for i in range(0, len(groups), 4)]
@@ -95,7 +93,7 @@ def _is_terminal(stream) -> bool:
 
 
 def open_service(
-    ctx: "Context",
+    ctx: Talk,
     *,
     create: bool = False,
     encrypt: bool = True,
@@ -112,14 +110,15 @@ def open_service(
         make_private_folder(path.parent)
     options = {"ask": make_ask(ctx), "encrypt": encrypt}
     new_file = create and (not path.exists() or path.stat().st_size == 0)
-    if new_file and os.environ.get("LEAP_PASSPHRASE"):
-        options["passphrase"] = os.environ["LEAP_PASSPHRASE"]
+    if new_file and opening.environment_passphrase():
+        options["passphrase"] = opening.environment_passphrase()
     elif new_file:
         # Without a keyring, the recovery key printed below is the only way back in: make
         # the file only if someone can read it.
         options["require_keyring"] = not _is_terminal(ctx.err)
     try:
-        svc = PanelService.open(path, create=create, **options)
+        # A file another LEAP Desktop has open for changes opens read-only (not a new one).
+        svc = PanelService.open(path, create=True, **options) if create else opening.open_existing(path, **options)
     except KeyNotKept as exc:
         raise LeapError(
             f"{exc.reason}, so the key of a new panel file cannot be kept on this computer, and this "
@@ -128,18 +127,11 @@ def open_service(
             "(at least 8 characters; it opens the file from then on), or run the command in a terminal "
             "and write down the recovery key it shows"
         ) from None
-    except PanelInUse as exc:
-        if create:
-            raise
-        svc = PanelService.open(path, readonly=True, **options)
-        svc.store.read_only_reason = f"{exc.holder.describe() if exc.holder else 'another program'} has it open for changes"
     if svc.store.readonly and svc.store.read_only_reason:
         # Said once: after a command that only reads; a change is refused with the reason.
         ctx.note_at_end(f"Opened {shown.name} read-only: {svc.store.read_only_reason}.")
     security = svc.store.security
-    if shown != path:
-        security.where = security.where.replace(path.name, shown.name)
-        security.notes = [note.replace(path.name, shown.name) for note in security.notes]
+    opening.name_as(security, path, shown)
     if security.recovery_key:
         show_recovery_key(ctx, security.recovery_key, security.where)
         security.recovery_key = None  # shown once
@@ -149,13 +141,8 @@ def open_service(
     return svc
 
 
-def remove_panel_file(path: Path) -> None:
-    """Remove a panel file a command made and could not finish, with its keyring entry."""
-    newfile.remove_panel_file(path)
-
-
 @contextmanager
-def new_panel_file(ctx: "Context", what: str) -> Iterator[PanelService]:
+def new_panel_file(ctx: Talk, what: str) -> Iterator[PanelService]:
     """Make a new panel file at ``--db`` (``leap init``, ``demo``, ``import``).
 
     It is made under a temporary name beside it (``.NAME.new``) and takes its name only
@@ -170,12 +157,6 @@ def new_panel_file(ctx: "Context", what: str) -> Iterator[PanelService]:
             "empty panel file left by an earlier LEAP Desktop whose 'leap init', 'demo' or 'import' "
             "was interrupted, delete it and run the command again"
         )
-    building = newfile.start(path)
-    svc = open_service(ctx, create=True, path=building, shown=path)
-    try:
-        with svc:
+    with opening.building(path) as building:
+        with open_service(ctx, create=True, path=building, shown=path) as svc:
             yield svc
-    except BaseException:
-        remove_panel_file(building)
-        raise
-    newfile.finish(building, path)

@@ -9,8 +9,8 @@ from typing import Any
 from ..domain.model import Meeting, Person
 from ..domain.money import pounds
 from ..domain.payments import Claim, ClaimStatus, ExpenseCategory, PaymentMethod, RateActivity, RateUnit, Rate
-from . import add_command
-from .records import table
+from .context import add_command
+from .output import table
 
 
 def register(commands: argparse._SubParsersAction) -> None:

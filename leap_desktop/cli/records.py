@@ -1,23 +1,23 @@
-"""Commands over the panel record: init, demo, listings, trace, person, import, export, check."""
+"""Commands over the panel record: init, demo and the listings (people, meetings, agenda,
+decisions, actions, person, search); ``register`` adds them all, with trace (cli/trace.py)
+and import, export, check (cli/files.py)."""
 
 from __future__ import annotations
 
 import argparse
-import shutil
-import textwrap
-from pathlib import Path
 from typing import Any
 
 from ..domain import rules
-from ..domain.errors import LeapError, shown
-from ..domain.model import Decision, Meeting, Person
-from ..domain.vocab import ROLE_GROUPS_RULE, Consent, DecisionStatus, InvolvementLevel
-from ..services import DecisionFilter, PanelService
-from ..services import interchange
+from ..domain.errors import shown
+from ..domain.model import Meeting, Person
+from ..domain.vocab import Consent
 from ..services.demo import build_demo
-from ..store.files import same_file, write_atomically
-from . import add_command
+from .context import add_command
+from .files import cmd_check, cmd_export, cmd_import
+from .filters import action_list, add_action_filters, add_decision_filters, decision_filter, panel_search_text
 from .opening import new_panel_file
+from .output import table, wrap
+from .trace import cmd_trace
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -65,78 +65,6 @@ def register(commands: argparse._SubParsersAction) -> None:
                    help="an older copy of the file was put in its place on purpose: compare with it from now on")
 
 
-def add_decision_filters(parser: argparse.ArgumentParser) -> None:
-    """The decision log's filters, shared by ``leap decisions`` and ``leap export-decisions``."""
-    parser.add_argument("--search", metavar="TEXT", default="", help="words to look for")
-    parser.add_argument("--status", action="append", default=[], metavar="S",
-                        help=f"only this status (repeatable): {', '.join(DecisionStatus.choices())}")
-    parser.add_argument("--level", action="append", default=[], metavar="L",
-                        help=f"only this involvement level (repeatable): {', '.join(InvolvementLevel.choices())}")
-    parser.add_argument("--meeting", metavar="M", help="only decisions made at this meeting")
-    parser.add_argument("--person", metavar="P", help="only decisions this person shaped")
-
-
-def panel_search_text(ctx, svc: PanelService, text: str) -> str:
-    """What to search for: the words typed, less the names of people who are not shown
-    by name (a match on them would tell which records mention them). Says so when
-    that leaves nothing to search for."""
-    kept, dropped = svc.redactor().search_words(text)
-    if dropped:
-        ctx.note("Names of members who are not shown by name are not searched for.")
-        if not kept:
-            return "…"  # no letters or digits: finds nothing
-    return kept
-
-
-def decision_filter(svc: PanelService, a: argparse.Namespace, ctx=None) -> DecisionFilter:
-    text = panel_search_text(ctx, svc, a.search) if ctx is not None and a.search else a.search
-    return DecisionFilter(
-        text=text,
-        statuses=tuple(DecisionStatus.parse(s, "Status").value for s in a.status),
-        levels=tuple(InvolvementLevel.parse(level, "Involvement level").value for level in a.level),
-        meeting_id=svc.resolve(Meeting, a.meeting).id if a.meeting else None,
-        person_id=svc.resolve(Person, a.person).id if a.person else None,
-    )
-
-
-def describe_decision_filter(a: argparse.Namespace, svc: PanelService | None = None, *, anonymised: bool = False) -> str:
-    """The filters in words, for the top of an export: with ``svc``, as the panel may
-    read them (a person as their consent allows, no hidden name in the search words)."""
-    parts = []
-    clean = svc.redactor(anonymised=anonymised) if svc is not None else (lambda t: t)
-    if a.search:
-        words = clean.search_words(a.search)[0] if svc is not None else a.search
-        if words:
-            parts.append(f"matching '{words}'")
-    if a.status:
-        parts.append("status " + " or ".join(DecisionStatus.parse(s, "Status").label.lower() for s in a.status))
-    if a.level:
-        parts.append("involvement " + " or ".join(InvolvementLevel.parse(x, "Involvement level").label.lower() for x in a.level))
-    if a.meeting:
-        parts.append(f"made at {a.meeting}")
-    if a.person:
-        who = a.person
-        if svc is not None:
-            person = svc.resolve(Person, a.person)
-            who = rules.attribute(person, anonymised=anonymised)
-            if anonymised or person.consent.privacy >= Consent.ROLE_ONLY.privacy:
-                who = "a " + who[:1].lower() + who[1:] if person.consent is not Consent.ANONYMOUS else "an anonymous member"
-        parts.append(f"shaped by {who}")
-    return "decisions " + ", ".join(parts) if parts else ""
-
-
-def add_action_filters(parser: argparse.ArgumentParser) -> None:
-    """The action list's filters, shared by ``leap actions`` and ``leap export-actions``."""
-    parser.add_argument("--owner", metavar="PERSON", help="only this person's actions")
-    parser.add_argument("--status", action="append", default=[], metavar="S", help="only this status (repeatable)")
-    parser.add_argument("--overdue", action="store_true", help="only actions past their due date")
-
-
-def action_list(svc: PanelService, a: argparse.Namespace):
-    owner = svc.resolve(Person, a.owner) if a.owner else None
-    return svc.actions(owner_id=owner.id if owner else None, statuses=a.status, overdue=a.overdue)
-
-
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -145,42 +73,6 @@ def _positive_int(text: str) -> int:
     if not 1 <= value <= 50:
         raise argparse.ArgumentTypeError("expected a number of years from 1 to 50")
     return value
-
-
-# -- output helpers -------------------------------------------------------------------------
-
-
-def _width() -> int:
-    return max(60, shutil.get_terminal_size((100, 24)).columns)
-
-
-def table(ctx, headers: list[str], rows: list[list[Any]]) -> None:
-    """A plain text table; the last column takes the remaining width."""
-    if not rows:
-        ctx.print("(none)")
-        return
-    cells = [[("" if v is None else str(v)) for v in row] for row in rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
-    fixed = sum(widths[:-1]) + 2 * (len(widths) - 1)
-    widths[-1] = max(20, min(widths[-1], _width() - fixed))
-
-    def line(values: list[str]) -> str:
-        parts = []
-        for i, v in enumerate(values):
-            if i == len(values) - 1:
-                parts.append(v if len(v) <= widths[i] else v[: widths[i] - 1] + "…")
-            else:
-                parts.append(v.ljust(widths[i]))
-        return "  ".join(parts).rstrip()
-
-    ctx.print(line(headers))
-    for row in cells:
-        ctx.print(line(row))
-
-
-def wrap(ctx, text: str, indent: str = "  ") -> None:
-    for paragraph in str(text).splitlines() or [""]:
-        ctx.print(textwrap.fill(paragraph, width=_width(), initial_indent=indent, subsequent_indent=indent))
 
 
 def _person_json(p: Person) -> dict[str, Any]:
@@ -345,70 +237,6 @@ def cmd_decisions(ctx) -> int:
     return 0
 
 
-def cmd_trace(ctx) -> int:
-    with ctx.open() as svc:
-        decision = svc.resolve(Decision, ctx.args.decision)
-        trace = svc.trace(decision.id)
-    ctx.emit(trace.as_json(), lambda: render_trace(ctx, trace))
-    return 0
-
-
-def render_trace(ctx, trace) -> None:
-    d = trace.decision
-    ctx.print(f"{d.ref}  {d.title}")
-    facts = [f"Status: {d.status.label}"]
-    if d.method:
-        method = d.method.label
-        if d.votes:
-            method += " ({} for, {} against, {} abstaining)".format(*d.votes)
-        facts.append(f"Method: {method}")
-    facts.append(f"Involvement: {d.level.label} (rung {d.level.rung} of 5)")
-    ctx.print(" | ".join(facts))
-    if trace.meeting:
-        where = f"Made at {trace.meeting.ref} ({trace.meeting.title}, {trace.meeting.day})"
-        if trace.item:
-            where += f", on the item '{trace.item.title}'"
-        ctx.print(where)
-    if d.status_note:
-        ctx.print(f"Status note: {d.status_note}")
-    for label, text in (("Plain-language summary", d.summary), ("Decision", d.text), ("Rationale", d.rationale)):
-        if text:
-            ctx.print(f"{label}:")
-            wrap(ctx, text)
-    ctx.print()
-    ctx.print(f"Co-producers ({len(trace.coproducers)}):")
-    if not trace.coproducers:
-        ctx.print("  (none recorded)")
-    for c in trace.coproducers:
-        roles = rules.roles_label(c.voice.roles) if c.voice.roles else ""
-        roles = f" ({roles})" if roles and roles.casefold() != c.voice.label.casefold() else ""
-        ctx.print(f"  {c.voice.label}{roles}")
-        if c.named_directly:
-            wrap(ctx, f"named directly{': ' + c.direct_note if c.direct_note else ''}", "      ")
-        for s in c.contributions:
-            note = f" [{s.note}]" if s.note else ""
-            wrap(ctx, f"{s.contribution.ref} {s.contribution.kind.label.lower()}: \"{s.contribution.text}\"{note}", "      ")
-    ctx.print()
-    ctx.print(f"Share of sources by role: {trace.source_balance.describe()}")
-    wrap(ctx, f"Who counts where: {ROLE_GROUPS_RULE}", "  ")
-    if trace.older:
-        ctx.print("Replaces: " + ", ".join(f"{o.ref} ({o.title})" for o in trace.older))
-    if trace.newer:
-        ctx.print("Replaced by: " + ", ".join(f"{n.ref} ({n.title})" for n in trace.newer))
-    if trace.dissent:
-        ctx.print("Recorded dissent:")
-        for voice, text in trace.dissent:
-            wrap(ctx, f"{voice.label if voice else 'Unattributed'}: \"{text}\"", "  ")
-    ctx.print(f"Actions ({len(trace.actions)}):")
-    if not trace.actions:
-        ctx.print("  (none)")
-    for a in trace.actions:
-        line = f"{a.ref} [{a.status.label}] {a.title} (owner: {trace.owners[a.id].label}, due {a.due_on or 'no date'})"
-        wrap(ctx, line, "  ")
-        if a.outcome:
-            wrap(ctx, f"Outcome: {a.outcome}", "      ")
-
-
 def cmd_actions(ctx) -> int:
     a = ctx.args
     with ctx.open() as svc:
@@ -477,59 +305,3 @@ def cmd_search(ctx) -> int:
     return 0
 
 
-def cmd_import(ctx) -> int:
-    source = Path(ctx.args.file).expanduser()
-    try:
-        text = source.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise LeapError(f"There is no file at {source}") from None
-    except UnicodeDecodeError:
-        raise LeapError(f"{source} is not a text (UTF-8 JSON) file") from None
-    except OSError as exc:
-        raise LeapError(f"Cannot read {source}: {exc.strerror}") from None
-    document = interchange.loads(text)
-    interchange.read_document(document)  # refuse a bad document before any file or key is made
-    with new_panel_file(ctx, "an import") as svc:
-        count = interchange.import_document(svc.store, document, summary=f"Import {source.name}")
-    ctx.note(f"Imported {count:,} records from {source} into {ctx.db_path}")
-    return 0
-
-
-def cmd_export(ctx) -> int:
-    if ctx.args.out:
-        out = Path(ctx.args.out).expanduser()
-        if same_file(out, ctx.db_path):
-            raise LeapError(f"{out} is the panel file itself: choose another file for the export (nothing was written)")
-    with ctx.open() as svc:
-        text = interchange.dumps(interchange.export_document(svc.store))
-    if ctx.args.out:
-        out = Path(ctx.args.out).expanduser()
-        write_atomically(out, text.encode("utf-8"))
-        ctx.note(f"Wrote the panel to {out}")
-    else:
-        ctx.out.write(text)
-    return 0
-
-
-def cmd_check(ctx) -> int:
-    with ctx.open() as svc:
-        if ctx.args.accept_older_copy:
-            svc.store.accept_as_it_is()
-            ctx.note(f"From now on, {svc.path.name}'s audit trail is compared with where it ends today.")
-        problems = svc.check()
-    ctx.emit(
-        {"ok": not problems, "problems": [{"where": p.where, "problem": p.message} for p in problems]},
-        lambda: _render_check(ctx, problems),
-    )
-    return 1 if problems else 0
-
-
-def _render_check(ctx, problems) -> None:
-    if not problems:
-        ctx.print("All good: the file is intact, the audit trail is unbroken, and every record matches it.")
-        return
-    ctx.print(f"Found {len(problems)} problem(s); the first is the earliest break:")
-    for problem in problems[:20]:
-        ctx.print(f"  {problem}")
-    if len(problems) > 20:
-        ctx.print(f"  ... and {len(problems) - 20} more")

@@ -15,7 +15,7 @@ from ..services import PanelService
 from ..store import backup
 from ..store.panel_store import DamagedFile
 from ..store.keys import PanelKey, check_passphrase, key_from_passphrase, new_key
-from . import add_command
+from .context import add_command
 from .opening import make_ask, show_recovery_key
 
 

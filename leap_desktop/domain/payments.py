@@ -14,7 +14,7 @@ from typing import ClassVar
 
 from . import fields as f
 from .errors import RuleError
-from .model import Record
+from .record import Record
 from .money import Money, pounds, times
 from .vocab import Vocab
 

@@ -23,7 +23,7 @@ from ..store.unlock import Ask, KeyNotKept, Security, UnlockRequest
 
 if TYPE_CHECKING:
     from ..store.keys import PanelKey
-    from ..store.protect import DamagedRestore
+    from ..store.protect import DamagedRestore  # noqa: F401  (named in type hints as text)
     from .core import PanelCore
 
 __all__ = [

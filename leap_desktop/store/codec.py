@@ -60,3 +60,19 @@ def encode(value: Any) -> Any:
 def to_row(record: Record) -> dict[str, Any]:
     names, _ = _plan(type(record))
     return {name: encode(getattr(record, name)) for name in names}
+
+
+def split_row(row: dict[str, Any], prefix: str) -> dict[str, Any]:
+    """The columns of ``row`` named ``prefix...``, without the prefix (one record of a join)."""
+    n = len(prefix)
+    return {k[n:]: v for k, v in row.items() if k.startswith(prefix)}
+
+
+def prefixed(alias: str, cls: type, prefix: str) -> str:
+    """``alias.field AS prefixfield, ...`` for every field of ``cls`` (see :func:`split_row`)."""
+    return ", ".join(f"{alias}.{fl.name} AS {prefix}{fl.name}" for fl in dataclasses.fields(cls))
+
+
+def in_clause(column: str, ids: list[str]) -> tuple[str, list[str]]:
+    """``column IN (?, ?, ...)`` and its parameters, for a list of ids."""
+    return f"{column} IN ({', '.join('?' for _ in ids)})", list(ids)

@@ -11,21 +11,21 @@ from dataclasses import dataclass
 from ..domain.model import Action, ContributionUptake, Decision
 from .codec import from_row
 from .panel_store import PanelStore
-from .queries import _in, _prefixed, _split_row
+from .codec import in_clause, prefixed, split_row
 
 
 def shaped_by(store: PanelStore, contribution_ids: list[str]) -> dict[str, list[Decision]]:
     """The live decisions each contribution is a source of (contribution id -> decisions)."""
     out: dict[str, list[Decision]] = {}
     for chunk in _chunks(contribution_ids):
-        where, params = _in("s.contribution_id", chunk)
+        where, params = in_clause("s.contribution_id", chunk)
         sql = f"""
-            SELECT s.contribution_id AS via, {_prefixed('d', Decision, 'd_')}
+            SELECT s.contribution_id AS via, {prefixed('d', Decision, 'd_')}
             FROM decision_sources s JOIN decisions d ON d.id = s.decision_id
             WHERE {where} AND s.deleted_at IS NULL AND d.deleted_at IS NULL
             ORDER BY d.number"""
         for row in store.rows(sql, params):
-            out.setdefault(row["via"], []).append(from_row(Decision, _split_row(row, "d_")))  # type: ignore[arg-type]
+            out.setdefault(row["via"], []).append(from_row(Decision, split_row(row, "d_")))  # type: ignore[arg-type]
     return out
 
 
@@ -33,7 +33,7 @@ def uptake_of(store: PanelStore, contribution_ids: list[str]) -> dict[str, Contr
     """The recorded uptake (noted / not taken up) of each contribution that has one."""
     out: dict[str, ContributionUptake] = {}
     for chunk in _chunks(contribution_ids):
-        for u in store.select(ContributionUptake, *_in("contribution_id", chunk)):
+        for u in store.select(ContributionUptake, *in_clause("contribution_id", chunk)):
             out[u.contribution_id] = u
     return out
 
@@ -42,7 +42,7 @@ def actions_of(store: PanelStore, decision_ids: list[str]) -> dict[str, list[Act
     """The live actions arising from each decision (decision id -> actions, by number)."""
     out: dict[str, list[Action]] = {}
     for chunk in _chunks(decision_ids):
-        for a in store.select(Action, *_in("decision_id", chunk), order_by="number"):
+        for a in store.select(Action, *in_clause("decision_id", chunk), order_by="number"):
             out.setdefault(a.decision_id or "", []).append(a)
     return out
 

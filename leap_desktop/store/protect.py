@@ -13,7 +13,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from ..domain.errors import StoreError
 from . import anchor, backup, identity, lock, migrations, verified
@@ -22,11 +22,31 @@ from .files import fsync_folder
 from .keys import FileKind, KeyringUnavailable, KeyStore, PanelKey, file_kind
 from .unlock import Ask, Security, open_connection, where_sentence
 
-if TYPE_CHECKING:
-    from .panel_store import PanelStore
+
+class OpenPanel(Protocol):
+    """What this module needs of an open panel (``PanelStore``): its file, connection and
+    key, and the calls to let go of the file and take it up again once it is swapped."""
+
+    path: Path
+    conn: Any
+    security: Security
+    keystore: KeyStore
+    readonly: bool
+    read_only_reason: str | None
+
+    @property
+    def db(self) -> Any: ...
+
+    def release_connection(self) -> None: ...
+
+    def take_connection(self, conn: Any) -> None: ...
+
+    def reload_column_types(self) -> None: ...
+
+    def note_file_open(self, is_open: bool) -> None: ...
 
 
-def _require_writable(store: "PanelStore") -> None:
+def _require_writable(store: OpenPanel) -> None:
     if store.readonly:
         raise StoreError(
             f"{store.path.name} is open read-only, so it cannot be changed"
@@ -34,10 +54,10 @@ def _require_writable(store: "PanelStore") -> None:
         )
 
 
-def _detach_file(store: "PanelStore") -> None:
+def _detach_file(store: OpenPanel) -> None:
     """Close the store's connection so its file can be replaced; refuse if a reader
     elsewhere still holds a write-ahead log that would not match the new file."""
-    store._close_connection()
+    store.release_connection()
     wal = Path(f"{store.path}-wal")
     if wal.exists() and wal.stat().st_size > 0:
         raise StoreError(
@@ -46,11 +66,10 @@ def _detach_file(store: "PanelStore") -> None:
         )
     for suffix in ("-wal", "-shm"):
         Path(f"{store.path}{suffix}").unlink(missing_ok=True)
-    if store._lock is not None:
-        store._lock.mark(open=False)  # no log to lose while the file is swapped
+    store.note_file_open(False)  # no log to lose while the file is swapped
 
 
-def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> PanelKey | None:
+def _reattach(store: OpenPanel, keys: list[PanelKey | None]) -> PanelKey | None:
     """Reconnect to whatever file is now at the store's path, with whichever key fits."""
     last: Exception | None = None
     for key in keys:
@@ -62,14 +81,13 @@ def _reattach(store: "PanelStore", keys: list[PanelKey | None]) -> PanelKey | No
         except StoreError as exc:
             last = exc
             continue
-        store._use_connection(conn)
-        if store._lock is not None:
-            store._lock.mark(open=True)
+        store.take_connection(conn)
+        store.note_file_open(True)
         return key
     raise StoreError(f"{store.path.name} could not be opened again after the change: {last}")
 
 
-def _swap_in(store: "PanelStore", source_conn, *, source_key: PanelKey | None, dest_key: PanelKey | None,
+def _swap_in(store: OpenPanel, source_conn, *, source_key: PanelKey | None, dest_key: PanelKey | None,
              old_key: PanelKey | None) -> PanelKey | None:
     """Write a checked copy of ``source_conn`` under ``dest_key`` over the store's file, and
     reconnect the store to whatever file is there afterwards. Returns the key that opens it
@@ -91,7 +109,7 @@ def _swap_in(store: "PanelStore", source_conn, *, source_key: PanelKey | None, d
     return current
 
 
-def _store_key(store: "PanelStore", key: PanelKey, security: Security) -> bool:
+def _store_key(store: OpenPanel, key: PanelKey, security: Security) -> bool:
     try:
         store.keystore.put(key)
         return True
@@ -103,7 +121,7 @@ def _store_key(store: "PanelStore", key: PanelKey, security: Security) -> bool:
         return False
 
 
-def replace_protection(store: "PanelStore", new_key: PanelKey | None, *, reason: str) -> Security:
+def replace_protection(store: OpenPanel, new_key: PanelKey | None, *, reason: str) -> Security:
     """Rewrite the open file under ``new_key`` (None: plaintext) and swap it in."""
     _require_writable(store)
     old_key = store.security.key
@@ -124,19 +142,19 @@ def replace_protection(store: "PanelStore", new_key: PanelKey | None, *, reason:
     return security
 
 
-def encrypt(store: "PanelStore", key: PanelKey) -> Security:
+def encrypt(store: OpenPanel, key: PanelKey) -> Security:
     if store.security.encrypted:
         raise StoreError(f"{store.path.name} is already encrypted; use 'leap rekey' to change its key")
     return replace_protection(store, key, reason="before-encrypting")
 
 
-def rekey(store: "PanelStore", key: PanelKey) -> Security:
+def rekey(store: OpenPanel, key: PanelKey) -> Security:
     if not store.security.encrypted:
         raise StoreError(f"{store.path.name} is not encrypted; use 'leap encrypt' first")
     return replace_protection(store, key, reason="before-key-change")
 
 
-def export_plaintext(store: "PanelStore", out: Path) -> Path:
+def export_plaintext(store: OpenPanel, out: Path) -> Path:
     """Write an unencrypted copy of the panel to ``out`` (a new file), checked first."""
     out = Path(out)
     if out.resolve() == store.path.resolve():
@@ -145,7 +163,7 @@ def export_plaintext(store: "PanelStore", out: Path) -> Path:
     return out
 
 
-def backup_to(store: "PanelStore", out: Path) -> Path:
+def backup_to(store: OpenPanel, out: Path) -> Path:
     """A backup of the open file at ``out``: same key, checked before it is named ``out``."""
     out = Path(out)
     if out.resolve() == store.path.resolve():
@@ -177,7 +195,7 @@ def _check_backup(conn, source: Path, security: Security) -> None:
         raise StoreError(f"{source.name} was not restored, and the panel file is unchanged: {problems[0]}")
 
 
-def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
+def restore(store: OpenPanel, source: Path, *, ask: Ask | None) -> Path:
     """Replace the panel with the panel file ``source`` (a backup), once it has passed
     every check; the current file is backed up first and kept until the new one verifies.
     Returns the path of that backup of the file as it was."""
@@ -201,7 +219,7 @@ def restore(store: "PanelStore", source: Path, *, ask: Ask | None) -> Path:
         conn.close()
     migrations.apply(store.db)
     identity.keep(store.conn, own_id, store.path)
-    store._load_column_types()
+    store.reload_column_types()
     # Going back to an earlier point on purpose: compare the audit trail with this one
     # from now on, not with what the file held before (store/anchor.py).
     anchor.note_restored(backup.backup_folder(store.path, store.conn))
@@ -271,7 +289,7 @@ def restore_over_damaged(
     """Put a checked copy of the backup ``source`` in place of the damaged panel file
     ``path``, without opening the damaged file and without overwriting it.
 
-    For a file that failed its check on open (:class:`~.panel_store.DamagedFile`). The
+    For a file that failed its check on open (:class:`~.opening.DamagedFile`). The
     backup is opened read-only (its key from the keyring, else ``ask``) and checked in
     full; a copy of it is written beside the panel file (the backup API, same key: an
     automatic backup keeps the file's key and salt, so the keyring entry and the

@@ -23,16 +23,14 @@ from .. import APP_NAME, __version__
 from ..domain.errors import LeapError, StoreError, shown
 from ..domain.model import BY_PREFIX, Person
 from ..paths import data_dir
-from ..services import PanelService
-from ..store import newfile
+from ..services import PanelService, opening
 from ..store.files import write_atomically
-from ..store.lock import PanelInUse
 from ..store.panel_store import DamagedFile
 from ..store.unlock import Ask, UnlockRequest
 from ..models.context import AppContext
 from .errors import tell
-from .security_dialogs import dialog_ask
 from .icons import app_icon
+from .shell.launching import make_ask
 from .theme import Appearance
 
 ORGANISATION = "leap-desktop"
@@ -57,31 +55,6 @@ def configure_application(app: QApplication) -> None:
 def demo_path() -> Path:
     """Where ``--demo`` and "Open the demo panel" keep the demo panel."""
     return data_dir() / "demo.leap"
-
-
-ENV_SECRETS = ("LEAP_RECOVERY_KEY", "LEAP_PASSPHRASE")
-
-
-def make_ask(parent: QWidget | None, *, interactive: bool = True, first: str | None = None) -> Ask:
-    """How the app answers when the keyring cannot give a file's key.
-
-    First ``first`` (the demo panel's own passphrase), then ``LEAP_RECOVERY_KEY`` or
-    ``LEAP_PASSPHRASE`` from the environment (as the ``leap`` command does, for scripts
-    and headless machines); then, when a person is there, the unlock dialog, which says
-    why and where keys are kept. Without a person (``--screenshot``), the file stays shut
-    and the reason is reported.
-    """
-    dialog = dialog_ask(parent) if interactive else None
-    tried: list[str] = []
-
-    def ask(request: UnlockRequest) -> str | None:
-        for secret in ([first] if first else []) + [os.environ.get(name, "") for name in ENV_SECRETS]:
-            if secret and secret not in tried:
-                tried.append(secret)
-                return secret
-        return dialog(request) if dialog is not None else None
-
-    return ask
 
 
 def open_panel(
@@ -133,13 +106,7 @@ def open_panel(
         elif not path.exists():
             raise StoreError(f"There is no panel file at {path}. It may have been moved or renamed.")
         else:
-            try:
-                service = PanelService.open(path, **options)
-            except PanelInUse as exc:
-                service = PanelService.open(path, readonly=True, **options)
-                service.store.read_only_reason = (
-                    f"{exc.holder.describe() if exc.holder else 'another program'} has it open for changes"
-                )
+            service = opening.open_existing(path, **options)
     except LeapError as exc:
         if service is not None:
             service.close()
@@ -173,30 +140,19 @@ def _make_panel(
 ) -> tuple[PanelService, list[str]]:
     """Make a new panel file at ``path`` (see :func:`open_panel`) and open it; returns
     the open service and what to say about its key once the window is up."""
-    building = newfile.start(path)
     options: dict = {"passphrase": passphrase} if passphrase else {"require_keyring": require_keyring}
-    service: PanelService | None = None
-    try:
-        service = PanelService.open(building, create=True, **options)
-        security = service.store.security
-        recovery = security.recovery_key
-        where = security.where.replace(building.name, path.name)
-        notes = [note.replace(building.name, path.name) for note in security.notes]
-        security.recovery_key = None
-        if setup is not None:
-            setup(service)
-        if recovery:
-            # Shown before the file takes its name: a panel file is never left whose key
-            # nobody has seen (with no keyring, the recovery key may be the only way in).
-            show_recovery_key(recovery, where, path.name)
-        service.close()
-        service = None
-        newfile.finish(building, path)
-    except BaseException:
-        if service is not None:
-            service.close()
-        newfile.remove_panel_file(building)
-        raise
+    with opening.building(path) as building:
+        with PanelService.open(building, create=True, **options) as service:
+            security = service.store.security
+            opening.name_as(security, building, path)
+            recovery, where, notes = security.recovery_key, security.where, list(security.notes)
+            security.recovery_key = None
+            if setup is not None:
+                setup(service)
+            if recovery:
+                # Shown before the file takes its name: a panel file is never left whose key
+                # nobody has seen (with no keyring, the recovery key may be the only way in).
+                show_recovery_key(recovery, where, path.name)
     given: list[str] = []
 
     def key_just_made(_request: UnlockRequest) -> str | None:

@@ -33,7 +33,7 @@ from .shell.switching import PAGE_KEY, PageSwitchingMixin
 from .theme import Appearance
 
 if TYPE_CHECKING:
-    from .app import Launcher
+    from .shell.launching import Launching
 
 FIRST_SIZE = geometry.FIRST_SIZE  # the window's first size (tests)
 
@@ -42,7 +42,7 @@ class MainWindow(PageSwitchingMixin, MenusMixin, QMainWindow):
     def __init__(
         self,
         ctx: AppContext,
-        launcher: "Launcher | None" = None,
+        launcher: "Launching | None" = None,
         *,
         appearance: Appearance | None = None,
         remember: bool = True,

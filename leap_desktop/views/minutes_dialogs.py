@@ -26,11 +26,9 @@ from ..models.context import AppContext
 from .date_entry import DateReading
 from .export_dialogs import SaveFileRow, checked_path, export_folder, remember_folder
 from .minutes_base import MinutesDialog, meeting_label
-from .minutes_menu import minutes_actions, minutes_menu
 from .review_dialog import ImportReviewDialog
 
-__all__ = ["AmendDialog", "ApproveDialog", "CirculateDialog", "ExportMinutesDialog", "ImportReviewDialog",
-           "minutes_actions", "minutes_menu"]
+__all__ = ["AmendDialog", "ApproveDialog", "CirculateDialog", "ExportMinutesDialog", "ImportReviewDialog"]
 
 
 class ExportMinutesDialog(MinutesDialog):

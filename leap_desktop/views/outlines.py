@@ -24,7 +24,7 @@ from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QProxyStyle, QStyle, QStyleOption, QStyleOptionFrame
 
-from .theme import contrast_ratio
+from .contrast import contrast_ratio
 
 #: The least contrast an outline or a focus ring has against what is beside it.
 MIN_OUTLINE_CONTRAST = 3.0

@@ -14,7 +14,7 @@ from ..paths import data_dir, resource
 from .forms import load_form
 
 if TYPE_CHECKING:
-    from .app import Launcher
+    from .shell.launching import Launching
 
 
 class StartScreen(QWidget):
@@ -22,7 +22,7 @@ class StartScreen(QWidget):
     WIDGETS = ("heading", "tagline", "newButton", "openButton", "demoButton", "recentLabel", "recentList",
                "recentHint", "openRecentButton", "forgetButton")
 
-    def __init__(self, launcher: "Launcher", parent: QWidget | None = None):
+    def __init__(self, launcher: "Launching", parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("startScreen")
         self.launcher = launcher

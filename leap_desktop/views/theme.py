@@ -17,6 +17,8 @@ from PySide6.QtGui import QColor, QFont, QFontDatabase, QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 from ..paths import resource
+from .contrast import mix, contrast_ratio
+from .outlines import LeapStyle
 
 #: The text sizes View > Text size steps through, as a share of the system font size.
 TEXT_SCALES = (0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)
@@ -69,33 +71,13 @@ def problem_colour(widget: QWidget) -> QColor:
 MIN_CONTRAST = 4.5
 
 
-def _luminance(colour: QColor) -> float:
-    def channel(value: float) -> float:
-        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
-
-
-def _mix(colour: QColor, other: QColor, share: float) -> QColor:
-    """``colour`` with ``share`` of ``other`` mixed in (and its transparency laid over it)."""
-    return QColor.fromRgbF(*(c + (o - c) * share for c, o in zip(
-        (colour.redF(), colour.greenF(), colour.blueF()), (other.redF(), other.greenF(), other.blueF()))))
-
-
-def contrast_ratio(text: QColor, background: QColor) -> float:
-    """WCAG 2 contrast ratio of ``text`` (laid over ``background`` if see-through)."""
-    seen = _mix(background, text, text.alphaF())
-    light, dark = sorted((_luminance(seen), _luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
-
-
 def readable(colour: QColor, background: QColor, text: QColor) -> QColor:
     """``colour`` as it is if it reads well enough on ``background``; otherwise moved
     towards the theme's ``text`` colour just far enough that it does (a quiet grey that
     some themes draw too faint becomes a darker grey)."""
-    seen = _mix(background, colour, colour.alphaF())
+    seen = mix(background, colour, colour.alphaF())
     for step in range(11):
-        mixed = _mix(seen, text, step / 10)
+        mixed = mix(seen, text, step / 10)
         if contrast_ratio(mixed, background) >= MIN_CONTRAST:
             return mixed
     return QColor(text)
@@ -259,4 +241,3 @@ def _nearest_scale(scale: float) -> float:
     return min(TEXT_SCALES, key=lambda s: abs(s - scale))
 
 
-from .outlines import LeapStyle  # noqa: E402 - outlines uses contrast_ratio from here

@@ -25,8 +25,8 @@ from leap_desktop.views.minutes_dialogs import (
     CirculateDialog,
     ExportMinutesDialog,
     ImportReviewDialog,
-    minutes_actions,
 )
+from leap_desktop.views.minutes_menu import minutes_actions
 
 from .meeting_helpers import OFFSCREEN_LIMITS
 

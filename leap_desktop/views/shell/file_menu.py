@@ -63,7 +63,7 @@ class FileMenuMixin:
     def restore_from_backup(self) -> bool:
         """File > Restore from a backup…: choose one of the panel's backups and put it in
         place of the panel (backed up first); every page shows the restored panel."""
-        from ..app import make_ask
+        from .launching import make_ask
         from ..restore_dialogs import restore_open_panel
 
         return restore_open_panel(self.ctx, self, ask=make_ask(self)) is not None

@@ -111,17 +111,70 @@ def test_a_background_backup_that_cannot_read_the_file_says_why(panel_path, monk
     make_panel(panel_path)
     svc = PanelService.open(panel_path, defer_daily_backup=True)
     try:
-        from leap_desktop.store import panel_store
+        from leap_desktop.store import daily_backup
 
         def refuse(*_args, **_kwargs):
             raise StoreError("There is no panel file at the old place")
 
-        monkeypatch.setattr(panel_store, "connect", refuse)
+        monkeypatch.setattr(daily_backup, "connect", refuse)
         finished = threading.Event()
         outcome = {}
         svc.store.start_daily_backup(lambda path, problem: (outcome.update(problem=problem), finished.set()))
         assert finished.wait(30)
         assert str(outcome["problem"]) == "the file could not be read for it (There is no panel file at the old place)"
+    finally:
+        monkeypatch.undo()
+        svc.close()
+
+
+def _driver_error(code: int | None):
+    """An SQLite error as the driver raises it, with its result code (or none: a bug)."""
+    from leap_desktop.store.connection import driver
+
+    exc = driver.OperationalError("words that do not matter")
+    if code is not None:
+        exc.sqlite_errorcode, exc.sqlite_errorname = code, f"code {code}"
+    return exc
+
+
+def _background_outcome(svc, monkeypatch, problem) -> dict:
+    def fails(*_args, **_kwargs):
+        raise problem
+
+    monkeypatch.setattr(backup, "make_automatic", fails)
+    finished = threading.Event()
+    outcome = {}
+    svc.store.start_daily_backup(lambda path, problem: (outcome.update(path=path, problem=problem), finished.set()))
+    assert finished.wait(30)
+    return outcome
+
+
+def test_a_full_disk_during_the_background_backup_is_said_by_its_code(panel_path, monkeypatch):
+    make_panel(panel_path)
+    svc = PanelService.open(panel_path, defer_daily_backup=True)
+    try:
+        outcome = _background_outcome(svc, monkeypatch, _driver_error(13))  # SQLITE_FULL
+        assert outcome["path"] is None and isinstance(outcome["problem"], StoreError)
+        assert str(outcome["problem"]) == (
+            f"The disk holding {panel_path} is full: nothing was saved. Free some space and try again"
+        )
+        assert svc.store.daily_backup_due  # still wanted
+    finally:
+        monkeypatch.undo()
+        svc.close()
+
+
+def test_a_bug_in_the_background_backup_reaches_done_as_a_bug(panel_path, monkeypatch):
+    """An SQLite error that is not about the file or the computer (a mistake in the SQL)
+    is not dressed as a plain message: it reaches ``done`` as it is, for the report dialog."""
+    from leap_desktop.store.connection import driver
+
+    make_panel(panel_path)
+    svc = PanelService.open(panel_path, defer_daily_backup=True)
+    try:
+        outcome = _background_outcome(svc, monkeypatch, _driver_error(1))  # SQLITE_ERROR
+        assert isinstance(outcome["problem"], driver.OperationalError)
+        assert not isinstance(outcome["problem"], StoreError)
     finally:
         monkeypatch.undo()
         svc.close()
