@@ -7,7 +7,7 @@ contribution, decision, action and item change is saved the moment it is entered
 each as one transaction, so a crash or a flat battery loses nothing entered before
 the last Enter. Ctrl+Z undoes a capture.
 
-Keys: Enter saves (Shift+Enter for a new line); Alt+1..7 choose the kind of
+Keys: Enter saves (Shift+Enter for a new line); Alt+1..8 choose the kind of
 contribution; Ctrl+Page Down / Ctrl+Page Up (or Ctrl+Right / Ctrl+Left outside a
 text box) go to the next / previous item, marking the item finished; Alt+C carries an
 unfinished item to the next meeting; Alt+D and Alt+A open the decision and action
@@ -156,6 +156,8 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
     def go_to_item(self, item_id: str | None, *, count_time: bool = True) -> None:
         """Make ``item_id`` the current item (its clock resumes where it was)."""
         row = self.agenda.row_of(item_id) if item_id else -1
+        if self.item is None or self.item.id != item_id:
+            self.capture.show_refusal("")  # a refusal about the item left behind no longer holds
         self.item = self.agenda.row_at(row).item if row >= 0 else None
         self.header.go_to(self.item)
         self.capture.set_item(self.item)
@@ -189,6 +191,9 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         if item is None:
             return
         self.carry_action.setEnabled(item.state is not ItemState.CARRIED)
+        # Beside "State: Finished." the button must not say "Not finished".
+        self.ui.carryButton.setText("Not finished: carry to the next meeting (Alt+C)" if item.state is ItemState.OPEN
+                                    else "Carry to the next meeting after all (Alt+C)")
         self.next_action.setText("&Next item" if row < count - 1 else "&Finish the last item")
         self.setAccessibleDescription(f"Item {item.position} of {count}: {self.panel_text(item.title)}")
 

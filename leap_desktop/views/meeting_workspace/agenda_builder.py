@@ -145,6 +145,8 @@ class AgendaBuilder(FormPart):
         ui.newTitleEdit.setText("")
         ui.newMinutesSpin.setValue(0)
         self.select_item(item.id)
+        # Ready for the next title, whichever field Enter was pressed in (docs/meetings.md).
+        ui.newTitleEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.say(f"Added '{item.title}' as item {item.position} of {self.model.rowCount()}. "
                  f"{self.model.timing().describe()}.")
         return item

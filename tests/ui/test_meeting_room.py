@@ -1,0 +1,139 @@
+"""Meeting mode and the workspace as a coordinator on a 1366x768 laptop meets them
+(issue 10): the header and its clock always in view, who spoke found from any
+letters a UK keyboard can type, a neutral kind for procedural speech, carrying an
+item when there is no next meeting yet, and messages that say what is so."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from leap_desktop.domain.model import AgendaItem, Meeting
+from leap_desktop.domain.vocab import ContributionKind, ItemState
+from leap_desktop.views.meeting_mode import MeetingMode
+from leap_desktop.views.meeting_workspace import MeetingWorkspace
+
+from .meeting_helpers import ALT, CTRL, OFFSCREEN_LIMITS, focused, press, show, type_text
+
+pytestmark = OFFSCREEN_LIMITS
+Key = Qt.Key
+
+
+@pytest.fixture
+def mode(ctx, small_panel, qtbot):
+    page = MeetingMode(ctx)
+    page.show_record(small_panel["meeting"].id)
+    show(qtbot, page)
+    page.focus_first()
+    return page
+
+
+# -- 3. a neutral kind, and the kind the next save uses ---------------------------------
+
+
+def test_procedural_speech_is_a_comment_not_an_idea(mode, small_panel, service, qtbot):
+    ui = mode.ui
+    assert ContributionKind.parse("comment").label == "Comment"
+    # A new meeting starts on the neutral kind: a welcome is not saved as an Idea.
+    assert ui.kindCombo.currentText() == "Comment"
+    assert ui.saveContributionButton.text() == "Save as comment (Enter)"
+    type_text(qtbot, "am")
+    press(qtbot, Key.Key_Return)
+    type_text(qtbot, "Welcome, everyone.")
+    press(qtbot, Key.Key_Return)
+    assert service.contributions(small_panel["item"].id)[-1].kind is ContributionKind.COMMENT
+    # Alt+8 chooses it from anywhere; the button says plainly what the next save uses.
+    press(qtbot, Key.Key_3, ALT)
+    assert ui.saveContributionButton.text() == "Save as concern (Enter)"
+    assert ui.saveContributionButton.accessibleName() == "Save as concern"
+    press(qtbot, Key.Key_8, ALT)
+    assert ui.kindCombo.currentText() == "Comment"
+    assert ui.kindKeysLabel.text().endswith("7 dissent, 8 comment")
+    # After a save the kind carries over, and the line that confirms it says so.
+    press(qtbot, Key.Key_3, ALT)
+    type_text(qtbot, "ben")
+    press(qtbot, Key.Key_Return)
+    type_text(qtbot, "Is the room step-free?")
+    press(qtbot, Key.Key_Return)
+    assert ui.captureStatusLabel.text().endswith("Ctrl+Z undoes it. The next one is saved as a concern too.")
+
+
+def test_comment_is_listed_wherever_kinds_are(ctx, small_panel, service):
+    from leap_desktop.models.contributions import ContributionsModel
+
+    item = small_panel["item"]
+    service.add_contribution(item.id, small_panel["people"]["amira"].id, "comment", "Point of information.")
+    model = ContributionsModel(ctx)
+    model.set_item(item.id)
+    assert model.index(model.rowCount() - 1, ContributionsModel.KIND).data() == "Comment"
+
+
+# -- 5. messages ----------------------------------------------------------------------
+
+
+def test_a_refusal_does_not_stay_on_screen_on_the_next_item(mode, small_panel, service, qtbot):
+    ui = mode.ui
+    said = small_panel["said"]
+    service.record_decision(title="Summary first", item_id=small_panel["item"].id, sources=[said["amira"].id])
+    press(qtbot, Key.Key_O, ALT)
+    press(qtbot, Key.Key_Home)
+    press(qtbot, Key.Key_Delete)
+    assert ui.captureProblemLabel.isVisible()
+    press(qtbot, Key.Key_PageDown, CTRL)
+    assert ui.itemTitleLabel.text() == "Recruitment poster"
+    assert not ui.captureProblemLabel.isVisible() and ui.captureProblemLabel.text() == ""
+
+
+def test_a_finished_item_does_not_say_not_finished(mode, small_panel, qtbot):
+    ui = mode.ui
+    assert ui.carryButton.text() == "Not finished: carry to the next meeting (Alt+C)"
+    press(qtbot, Key.Key_PageDown, CTRL)
+    press(qtbot, Key.Key_PageUp, CTRL)
+    assert ui.itemStateLabel.text() == "State: Finished."
+    assert "Not finished" not in ui.carryButton.text()
+    assert ui.carryButton.text() == "Carry to the next meeting after all (Alt+C)"
+
+
+def test_initials_end_a_sentence_with_one_full_stop(mode, small_panel, qtbot):
+    type_text(qtbot, "ben")  # Ben Okafor: initials
+    press(qtbot, Key.Key_Return)
+    type_text(qtbot, "Fine by me.")
+    press(qtbot, Key.Key_Return)
+    text = mode.ui.captureStatusLabel.text()
+    assert "from B.O. Ctrl+Z" in text or "from B.O. The next" in text
+    assert ".." not in text
+
+
+def test_no_message_says_where_a_form_is(mode, ctx, small_panel, qtbot):
+    """The forms go below the list at large text: "on the left" would be wrong."""
+    from leap_desktop.views.meetings import MeetingsPage
+
+    assert "left" not in mode.ui.sourcesLabel.text() and "right" not in mode.ui.sourcesLabel.text()
+    page = MeetingsPage(ctx)
+    show(qtbot, page)
+    page.new_meeting()
+    said = page.ui.announceLabel.text()
+    assert said.startswith("New meeting:") and "right" not in said and "left" not in said
+
+
+# -- 9. the agenda's quick add ----------------------------------------------------------
+
+
+def test_quick_add_puts_the_keyboard_back_in_the_new_title(ctx, service, qtbot):
+    meeting = service.add_meeting(title="June panel", starts_at="2026-06-18 14:00", planned_minutes=60)
+    page = MeetingWorkspace(ctx)
+    page.show_record(meeting.id)
+    show(qtbot, page)
+    page.focus_first()
+    press(qtbot, Key.Key_N, ALT)
+    type_text(qtbot, "Welcome")
+    press(qtbot, Key.Key_Tab)
+    press(qtbot, Key.Key_A, CTRL)
+    type_text(qtbot, "10")
+    press(qtbot, Key.Key_Return)  # from Minutes
+    assert [i.title for i in service.agenda(meeting.id)] == ["Welcome"]
+    assert focused() is page.ui.newTitleEdit
+    type_text(qtbot, "Consent form")
+    press(qtbot, Key.Key_Return)  # from the title
+    assert focused() is page.ui.newTitleEdit
+    assert [i.title for i in service.agenda(meeting.id)] == ["Welcome", "Consent form"]
