@@ -137,3 +137,80 @@ def test_quick_add_puts_the_keyboard_back_in_the_new_title(ctx, service, qtbot):
     press(qtbot, Key.Key_Return)  # from the title
     assert focused() is page.ui.newTitleEdit
     assert [i.title for i in service.agenda(meeting.id)] == ["Welcome", "Consent form"]
+
+
+# -- 2. who spoke: a list as you type and on Down -----------------------------------------
+
+
+def rows(popup) -> list[str]:
+    model = popup.model()
+    return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+
+@pytest.mark.parametrize("field", ["who", "owner", "dissent"])
+def test_down_in_an_empty_name_field_lists_everyone_present_first(field, mode, small_panel, service, qtbot):
+    ui = mode.ui
+    people = small_panel["people"]
+    service.set_attendance(small_panel["meeting"].id, people["cat"].id, status="present")
+    picker = {"who": mode.capture.who, "owner": mode.action_form.owner, "dissent": mode.decision_form.dissenter}[field]
+    if field == "owner":
+        mode.open_action_form()
+    elif field == "dissent":
+        mode.open_decision_form()
+    picker.edit.setFocus()
+    assert picker.edit.text() == ""
+    press(qtbot, Key.Key_Down)
+    popup = picker.completer.popup()
+    assert popup.isVisible()
+    assert rows(popup) == [
+        "Cat Rhodes, researcher, present",
+        "Amira Khan, lived experience member",
+        "Ben Okafor, carer",
+        "Dev Patel, lived experience member and practitioner",  # as the line beside Who has always said
+    ]
+    qtbot.keyClick(popup, Key.Key_Down)
+    qtbot.keyClick(popup, Key.Key_Down)
+    qtbot.keyClick(popup, Key.Key_Return)
+    assert not popup.isVisible()
+    assert picker.person.id == people["amira"].id
+    assert picker.edit.text() == "Amira Khan"
+
+
+def test_letters_a_uk_keyboard_can_type_find_everyone(mode, small_panel, service, qtbot):
+    ui = mode.ui
+    zhang = service.add_person(display_name="张伟", preferred_name="Zhang Wei", roles=["lived_experience"],
+                               consent="named")
+    service.add_person(display_name="Siân Llewelyn", roles=["carer"], consent="named")
+    popup = mode.capture.who.completer.popup()
+    type_text(qtbot, "zh")
+    assert rows(popup) == ["张伟 (Zhang Wei), lived experience member"]
+    ui.whoEdit.clear()
+    type_text(qtbot, "sian")
+    assert rows(popup) == ["Siân Llewelyn, carer"]
+    ui.whoEdit.clear()
+    type_text(qtbot, "liv")  # a role word: everyone with lived experience
+    assert rows(popup) == ["Amira Khan, lived experience member",
+                           "Dev Patel, lived experience member and practitioner",
+                           "张伟 (Zhang Wei), lived experience member"]
+    qtbot.keyClick(popup, Key.Key_Up)  # from the field's end: the last row
+    qtbot.keyClick(popup, Key.Key_Return)
+    assert mode.capture.who.person.id == zhang.id
+    assert focused() is ui.textEdit
+    type_text(qtbot, "Thank you.")
+    press(qtbot, Key.Key_Return)
+    assert service.contributions(small_panel["item"].id)[-1].person_id == zhang.id
+
+
+def test_letters_that_fit_nobody_keep_the_keyboard_in_who(mode, small_panel, service, qtbot):
+    ui = mode.ui
+    type_text(qtbot, "zx")
+    assert not mode.capture.who.completer.popup().isVisible()
+    press(qtbot, Key.Key_Return)
+    assert ui.whoFoundLabel.text() == "No one on the panel matches “zx”."
+    assert focused() is ui.whoEdit
+    # The words that follow do not run on after the letters: they start a new search.
+    type_text(qtbot, "ben")
+    assert ui.whoEdit.text() == "ben"
+    press(qtbot, Key.Key_Return)
+    assert mode.capture.who.person.id == small_panel["people"]["ben"].id
+    assert focused() is ui.textEdit

@@ -121,6 +121,7 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         self.meeting = meeting
         self.agenda.set_meeting(meeting.id if meeting else None)
         self.members.set_day(meeting.day if meeting else None)
+        self.members.set_meeting(meeting.id if meeting else None)  # those present first in the name lists
         self.action_form.set_meeting(meeting)
         self.header.show_meeting(meeting)
         rows = self.agenda.rows()
