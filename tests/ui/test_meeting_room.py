@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from leap_desktop.domain.model import AgendaItem, Meeting
 from leap_desktop.domain.vocab import ContributionKind, ItemState
@@ -214,3 +215,64 @@ def test_letters_that_fit_nobody_keep_the_keyboard_in_who(mode, small_panel, ser
     press(qtbot, Key.Key_Return)
     assert mode.capture.who.person.id == small_panel["people"]["ben"].id
     assert focused() is ui.textEdit
+
+
+# -- 1. the header and its clock always in view -------------------------------------------
+
+
+HEADER = ("meetingLabel", "meetingClockLabel", "previousButton", "itemPositionLabel", "itemTitleLabel", "timerLabel",
+          "nextButton")
+
+
+def cut_off(page, holder) -> list[str]:
+    """The header's widgets not wholly inside the page's visible area."""
+    from PySide6.QtCore import QPoint, QRect
+
+    viewport = holder.viewport()
+    out = []
+    for name in HEADER:
+        widget = getattr(page.ui, name)
+        if not widget.isVisible() or not widget.text():
+            continue
+        if not viewport.rect().contains(QRect(widget.mapTo(viewport, QPoint(0, 0)), widget.size())):
+            out.append(name)
+    return out
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_header_and_its_clock_stay_in_view_on_a_laptop_screen(window, appearance, scale, qtbot):
+    """1366x768, less the title bar and the task bar: wherever the keyboard goes, the
+    item, its clock and Previous/Next are in view; nothing is cut off sideways."""
+    window.resize(1366, 700)
+    appearance.set_scale(scale)
+    page = window.show_page("meeting_mode")
+    holder = page.parentWidget().parentWidget()
+    QApplication.processEvents()
+    assert page.ui.timerLabel.text()
+    if scale == 1.0:
+        assert holder.verticalScrollBar().maximum() == 0, "meeting mode fits the window at 100 %"
+    for scroller in (holder, getattr(page.ui, "bodyScroller", holder)):
+        assert scroller.horizontalScrollBar().maximum() == 0, "nothing is cut off sideways"
+    stops = []
+    for opener in (page.focus_first, page.open_decision_form, page.open_action_form):
+        opener()
+        for _ in range(12):
+            QApplication.processEvents()
+            stops.append((focused().objectName(), cut_off(page, holder)))
+            press(qtbot, Key.Key_Tab)
+    assert [stop for stop in stops if stop[1]] == []
+    # The body scrolled to follow the keyboard meanwhile (it did not fit), the header did not.
+    if scale == 2.0:
+        assert page.ui.bodyScroller.verticalScrollBar().maximum() > 0
+    appearance.reset()
+
+
+def test_the_meeting_running_over_is_said_in_words(mode, small_panel, qtbot):
+    now = [1000.0]
+    mode.header.clock.now = lambda: now[0]
+    mode.header.restart_clocks()
+    now[0] += 95 * 60
+    mode.header.tick()
+    ui = mode.ui
+    assert ui.meetingClockLabel.text() == "⚠ Meeting: 95 of 90 minutes: 5 minutes over time"
+    assert ui.meetingClockLabel.accessibleName() == "Meeting: 95 of 90 minutes: 5 minutes over time"

@@ -22,8 +22,9 @@ This module wires them, keeps the current item, and owns the page's commands.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from ...domain.model import AgendaItem, Meeting
 from ...domain.vocab import ContributionKind, ItemState
@@ -53,7 +54,7 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
     FORM = "meeting_mode.ui"
     #: The page's own widgets; each part names its own (see PARTS).
     OWN_WIDGETS = ("finishButton", "leaveButton", "previousButton", "restartClockButton", "nextButton", "carryButton",
-                   "splitter", "sideTabs", "captureStatusLabel")
+                   "splitter", "sideTabs", "captureStatusLabel", "bodyScroller", "bodyPane")
     PARTS = (MeetingHeader, CaptureForm, ContributionsList, DecisionForm, ActionForm, AgendaList)
     WIDGETS = OWN_WIDGETS + tuple(name for part in PARTS for name in part.WIDGETS)
     MENU = "&Meeting mode"
@@ -102,6 +103,10 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         form.splitter.setStretchFactor(1, 2)
         self._flip = SplitterFlip(form.splitter, self, SIDE_BY_SIDE_CHARS, self._narrow)
         self._make_actions()
+        # The header (the item, its clock, Previous and Next) stays put; the rest scrolls
+        # under it when the window is short (a 1366x768 laptop, large text), following
+        # the keyboard.
+        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
         ctx.changed.connect(self._on_changed)
         self.header.fit_text_size(self.font())
         self.show_record(None)
@@ -273,12 +278,35 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
 
     # -- looks ------------------------------------------------------------------------
 
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not shiboken6.isValid(self) or not shiboken6.isValid(new):
+            return
+        if self.ui.bodyPane.isAncestorOf(new):
+            self.ui.bodyScroller.ensureWidgetVisible(new, 16, 16)
+
     def _narrow(self, narrow: bool) -> None:
         """On a narrow page (large text), the item buttons leave their keys to their
-        tooltips and the menu, so the item's title keeps the room."""
+        tooltips and the menu, so the item's title keeps the room; the meeting's line
+        takes a row of its own, and the title and clock grow less, so the header stays
+        a few lines high and the item's contributions have the rest."""
         ui = self.ui
         ui.nextButton.setText("Next item ▶" if narrow else "Next item ▶ (Ctrl+Page Down)")
         ui.previousButton.setText("◀ Previous item" if narrow else "◀ Previous item (Ctrl+Page Up)")
+        top_bar, page_layout = ui.findChild(QHBoxLayout, "topBar"), ui.layout()
+        if top_bar is not None and page_layout is not None:
+            label = ui.meetingLabel
+            in_top_bar = top_bar.indexOf(label) >= 0
+            if narrow and in_top_bar:
+                top_bar.removeWidget(label)
+                top_bar.insertStretch(0, 1)  # the clock and the buttons to the right, as before
+                page_layout.insertWidget(0, label)
+            elif not narrow and not in_top_bar:
+                page_layout.removeWidget(label)
+                top_bar.takeAt(0)  # the stretch
+                top_bar.insertWidget(0, label, 1)
+        if hasattr(self, "header"):
+            self.header.compact = narrow
+            self.header.fit_text_size(self.font())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -18,13 +18,13 @@ field does, and nothing more is said aloud about them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLabel, QLineEdit
 
 from ...domain import rules
 from ...domain.model import Person
-from ...models.member_choices import MemberChoicesModel
+from ...models.member_choices import MemberChoicesModel, fold
 from ..meeting_kit import EnterFilter
 from .feedback import tell_screen_reader
 
@@ -95,7 +95,13 @@ class PersonPicker(QObject):
             self.completer.popup().hide()
             return False
         self.completer.setCompletionPrefix("")
-        self.completer.complete()
+        # As wide as its longest row (no name cut short), within the window.
+        popup = self.completer.popup()
+        metrics = popup.fontMetrics()
+        wanted = max(metrics.horizontalAdvance(self.list_model.item(r).text()) for r in range(self.list_model.rowCount()))
+        wanted += popup.verticalScrollBar().sizeHint().width() + 4 * metrics.averageCharWidth()
+        room = self.edit.window().width() - self.edit.mapTo(self.edit.window(), QPoint(0, 0)).x()
+        self.completer.complete(QRect(0, 0, max(self.edit.width(), min(wanted, room)), self.edit.height()))
         self.completer.popup().setCurrentIndex(QModelIndex())  # nothing picked until an arrow key
         return True
 
@@ -103,8 +109,9 @@ class PersonPicker(QObject):
         """A row of the list: the name as the register has it, the preferred name, the
         roles, and whether they are marked present."""
         name = person.display_name
-        if person.preferred_name and person.preferred_name != name:
-            name += f" ({person.preferred_name})"
+        preferred = person.preferred_name
+        if preferred and fold(preferred) not in fold(name):  # "张伟 (Zhang Wei)", not "Amira Khan (Amira)"
+            name += f" ({preferred})"
         here = ", present" if self.members.is_present(person) else ""
         return f"{name}, {rules.roles_label(person.roles)}{here}"
 
