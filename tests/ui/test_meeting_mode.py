@@ -287,16 +287,6 @@ def test_an_unfinished_item_is_carried_to_the_next_meeting(mode, small_panel, se
     assert service.get(AgendaItem, small_panel["other"].id).state is ItemState.OPEN
 
 
-def test_carrying_from_the_last_meeting_says_what_to_do(ctx, service, small_panel, qtbot):
-    page = MeetingMode(ctx)
-    item = service.add_item(small_panel["later"].id, title="Budget", allotted_minutes=10)
-    page.show_record(small_panel["later"].id)
-    show(qtbot, page)
-    page.focus_first()
-    press(qtbot, Key.Key_C, ALT)
-    assert page.ui.captureProblemLabel.text() == (
-        "Not saved: There is no later meeting to carry this item to; add the next meeting first")
-    assert service.get(AgendaItem, item.id).state is ItemState.OPEN
 
 
 def test_the_clock_says_elapsed_against_allotted_in_words(mode, small_panel, qtbot):

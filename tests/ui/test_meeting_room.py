@@ -276,3 +276,65 @@ def test_the_meeting_running_over_is_said_in_words(mode, small_panel, qtbot):
     ui = mode.ui
     assert ui.meetingClockLabel.text() == "⚠ Meeting: 95 of 90 minutes: 5 minutes over time"
     assert ui.meetingClockLabel.accessibleName() == "Meeting: 95 of 90 minutes: 5 minutes over time"
+
+
+# -- 4. carrying an item when there is no next meeting yet --------------------------------
+
+
+def test_carrying_from_the_last_meeting_offers_to_add_the_next(ctx, service, small_panel, qtbot):
+    from leap_desktop.views.carry_dialog import CarryToNewMeetingDialog
+
+    later = small_panel["later"]  # Thu 2 April 2026: no meeting after it
+    item = service.add_item(later.id, title="Budget", allotted_minutes=10)
+    page = MeetingMode(ctx)
+    page.show_record(later.id)
+    show(qtbot, page)
+    page.focus_first()
+    press(qtbot, Key.Key_C, ALT)
+    dialog = page.dialog
+    assert isinstance(dialog, CarryToNewMeetingDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    assert not page.ui.captureProblemLabel.isVisible()  # no dead end
+    # The day suggested from the series (the first Thursday of the next month), read back.
+    assert dialog.ui.dateEdit.text() == "7 May 2026"
+    assert dialog.ui.dateHint.text() == "Thursday 7 May 2026"
+    assert "“Panel meeting, May 2026”, at 14:00 for 90 minutes" in dialog.ui.detailsHint.text()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: focused() is dialog.ui.dateEdit)
+    press(qtbot, Key.Key_Return)  # by keyboard: Enter adds the meeting and carries the item
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    new = [m for m in service.meetings() if m.starts_at == "2026-05-07T14:00"]
+    assert len(new) == 1 and new[0].title == "Panel meeting, May 2026"
+    assert [i.title for i in service.agenda(new[0].id)] == ["Budget"]
+    assert page.ui.itemStateLabel.text() == f"State: Carried to {new[0].ref}."
+    assert page.ui.captureStatusLabel.text() == (
+        f"'Budget' is carried to the new meeting {new[0].ref} (Thu 7 May 2026). Ctrl+Page Down for the next item.")
+    # Undoable: the item back, the meeting away.
+    ctx.undo_stack.undo()
+    assert service.find(Meeting, new[0].id) is None
+    assert service.get(AgendaItem, item.id).state is ItemState.OPEN
+
+
+def test_another_day_can_be_typed_and_a_wrong_one_is_refused(ctx, service, small_panel, qtbot):
+    later = small_panel["later"]
+    service.add_item(later.id, title="Budget", allotted_minutes=10)
+    page = MeetingWorkspace(ctx)
+    page.show_record(later.id)
+    show(qtbot, page)
+    page.builder.select_item(service.agenda(later.id)[0].id)
+    page.builder.carry_item()
+    dialog = page.dialog
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.ui.dateEdit.setText("31/02/2026")
+    dialog.submit()
+    assert dialog.isVisible() and "is not a real date" in dialog.ui.dateError.text()
+    dialog.ui.dateEdit.setText("1 March 2026")  # before the meeting itself
+    dialog.submit()
+    assert dialog.isVisible() and dialog.ui.dateError.text() == (
+        "The next meeting has to be after this one (Thursday 2 April 2026): type a later day")
+    assert len(service.meetings()) == 2
+    dialog.ui.dateEdit.setText("14/05/2026")
+    dialog.submit()
+    assert not dialog.isVisible()
+    assert [m.starts_at for m in service.meetings()][-1] == "2026-05-14T14:00"
+    assert page.ui.agendaAnnounceLabel.text().startswith("Carried 'Budget' to the new meeting M-3")

@@ -105,8 +105,8 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         self._make_actions()
         # The header (the item, its clock, Previous and Next) stays put; the rest scrolls
         # under it when the window is short (a 1366x768 laptop, large text), following
-        # the keyboard.
-        QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
+        # the keyboard (while the page is shown: see showEvent).
+        self._following_focus = False
         ctx.changed.connect(self._on_changed)
         self.header.fit_text_size(self.font())
         self.show_record(None)
@@ -148,10 +148,16 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         super().showEvent(event)
         self.header.timer.start()
         self.header.tick()
+        if not self._following_focus:
+            QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
+            self._following_focus = True
 
     def hideEvent(self, event: QEvent) -> None:
         super().hideEvent(event)
         self.header.timer.stop()
+        if self._following_focus:
+            QApplication.instance().focusChanged.disconnect(self._keep_focus_in_view)
+            self._following_focus = False
 
     def _on_item_chosen(self, item_id: str, capture: bool) -> None:
         """An item chosen in the agenda list: go to it (Enter: ready to capture)."""
