@@ -23,7 +23,7 @@ class CarryToNewMeetingDialog(FormDialog):
     FORM = "carry_meeting_dialog.ui"
     WIDGETS = ("introLabel", "dateEdit", "dateHint", "dateError", "detailsHint", "formError", "buttons")
     FIELD_ERRORS = {"starts_at": ("dateEdit", "dateError")}
-    TITLE = "Add the next meeting and carry the item"
+    TITLE = "Carry to a new meeting"
     WIDTH_CHARS = 70
 
     def __init__(self, ctx: AppContext, item: AgendaItem, title: str, suggested: dict,
@@ -49,6 +49,11 @@ class CarryToNewMeetingDialog(FormDialog):
         ok.setDefault(True)
         ui.dateEdit.selectAll()
         ui.dateEdit.setFocus()
+        # Tall enough for the words just set, at the width the dialog opens with.
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else layout.sizeHint().height()
+        self.resize(self.width(), max(self.height(), needed))
 
     def default_focus(self) -> QWidget:
         return self.ui.dateEdit

@@ -77,13 +77,13 @@ def test_a_contribution_takes_a_few_keystrokes_and_is_saved_at_once(mode, small_
     assert (ui.whoEdit.text(), ui.textEdit.toPlainText()) == ("", "")
     assert focused() is ui.whoEdit
     assert ui.captureStatusLabel.text() == (
-        f"Saved {saved.ref}: concern from Amira Khan. Ctrl+Z undoes it. The next one is saved as a concern too.")
+        f"Saved {saved.ref}: concern from Amira Khan. Ctrl+Z undoes it. Next: concern too.")
     # The next one straight away; the kind stays as chosen, and consent is respected in the list.
     capture(qtbot, "dev", "An easy-read version for everyone, not only on request.")
     assert mode.contributions.index(5, mode.contributions.WHO).data() == "Anonymous member"
     # The screen may be projected for the room: what it says names nobody who chose not to be named.
     dev = service.contributions(item.id)[-1]
-    said = f"Saved {dev.ref}: concern from Anonymous member. Ctrl+Z undoes it. The next one is saved as a concern too."
+    said = f"Saved {dev.ref}: concern from Anonymous member. Ctrl+Z undoes it. Next: concern too."
     assert ui.captureStatusLabel.text() == said
     assert mode.ctx.undo_stack.undoText() == "Add concern from Anonymous member"
     for text in (ui.captureStatusLabel.text(), ui.captureStatusLabel.accessibleName(), ui.undoButton.toolTip()):

@@ -56,7 +56,7 @@ def test_procedural_speech_is_a_comment_not_an_idea(mode, small_panel, service, 
     press(qtbot, Key.Key_Return)
     type_text(qtbot, "Is the room step-free?")
     press(qtbot, Key.Key_Return)
-    assert ui.captureStatusLabel.text().endswith("Ctrl+Z undoes it. The next one is saved as a concern too.")
+    assert ui.captureStatusLabel.text().endswith("Ctrl+Z undoes it. Next: concern too.")
 
 
 def test_comment_is_listed_wherever_kinds_are(ctx, small_panel, service):

@@ -150,7 +150,7 @@ class CaptureForm(FormPart):
         self.focus()
         shown = rules.attribute(person, contribution.attribution)
         self.say(f"{words.sentence(f'Saved {contribution.ref}: {kind.label.lower()} from {shown}')} Ctrl+Z undoes it. "
-                 f"The next one is saved as {_a(kind)} too.")
+                 f"Next: {kind.label.lower()} too.")
         return contribution
 
     # -- undo -------------------------------------------------------------------------
@@ -171,12 +171,6 @@ class CaptureForm(FormPart):
         text = f"Undo: {self._undo_text}" if self._can_undo else "Nothing to undo"
         button.setToolTip(f"{text} (Ctrl+Z)")
         button.setAccessibleDescription(text)
-
-
-def _a(kind: ContributionKind) -> str:
-    """``a concern``, ``an idea``, ``a lived-experience insight``."""
-    label = kind.label.lower()
-    return ("an " if label[:1] in "aeiou" else "a ") + label
 
 
 def _short(kind: ContributionKind) -> str:
