@@ -45,6 +45,13 @@ def names_list(names: Iterable[str]) -> str:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
+def sentence(text: str) -> str:
+    """``text`` ending with one full stop: ``from B.O.`` stays as it is, ``from Ben``
+    gets its stop (never ``B.O..``)."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?", "…")) else text + "."
+
+
 def minutes(count: int | float) -> str:
     """``1 minute``, ``25 minutes`` (a part of a minute is dropped)."""
     return plural(int(count), "minute")

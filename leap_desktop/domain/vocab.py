@@ -173,6 +173,9 @@ class ContributionKind(Vocab):
     SUGGESTION = ("suggestion", "Suggestion")
     AGREEMENT = ("agreement", "Agreement")
     DISSENT = ("dissent", "Dissent")
+    #: Procedural speech (a welcome, a point of information, a thank-you): said, and
+    #: recorded, but not a view the panel offers.
+    COMMENT = ("comment", "Comment")
 
 
 class DecisionMethod(Vocab):

@@ -28,7 +28,7 @@ class ContributionsModel(TableModel[ShapedContribution]):
                sort=lambda s: s.row.meeting_number),
         Column("Agenda item", lambda s: s.row.item_title, "What the panel was discussing"),
         Column("Kind", lambda s: s.row.contribution.kind.label,
-               "Lived-experience insight, idea, concern, question, suggestion, agreement or dissent"),
+               "Lived-experience insight, idea, concern, question, suggestion, agreement, dissent or comment"),
         Column("What they said", lambda s: s.row.contribution.text.replace("\n", " "), "Their words",
                tooltip=lambda s: s.row.contribution.text),
         Column("Shaped", _shaped, "The decisions this contribution shaped",

@@ -12,6 +12,7 @@ from ..domain.model import Action, AgendaItem, Contribution, Decision, Meeting, 
 from ..domain.vocab import ItemState
 from ..store import queries
 from ..store.panel_store import new_id
+from ..words import day_long, month_year
 from .core import PanelCore, Topic
 from .meetings import MeetingService
 
@@ -138,6 +139,44 @@ class AgendaService(Topic):
         with self.store.change(f"Carry {item.ref} to {target.ref}"):
             self.store.update(dataclasses.replace(item, state=ItemState.CARRIED))
             return self.store.insert(copy)
+
+    def next_meeting_suggested(self, item_id: str) -> dict[str, Any] | None:
+        """The details suggested for the next meeting when ``item_id``'s meeting has no
+        later one to carry it to (None: it has one)."""
+        item = self.core.get(AgendaItem, item_id)
+        if self.meeting_service.next_meeting(self.core.get(Meeting, item.meeting_id)) is not None:
+            return None
+        return self.meeting_service.new_meeting_defaults()
+
+    def carry_to_new_meeting(self, item_id: str, day: str | None = None) -> tuple[AgendaItem, Meeting]:
+        """Carry an item when its meeting has no later one yet: add the next meeting
+        (its details suggested from the series; on ``day`` if given, at the same time)
+        and carry the item to it, as one change. Undone by
+        :meth:`undo_carry_to_new_meeting`."""
+        values = self.next_meeting_suggested(item_id)
+        if values is None:
+            raise RuleError("There is a later meeting already: carry the item to it")
+        item = self.core.get(AgendaItem, item_id)
+        meeting = self.core.get(Meeting, item.meeting_id)
+        if day and day <= meeting.day:
+            raise RuleError(f"The next meeting has to be after this one ({day_long(meeting.day)}): "
+                            "type a later day", "starts_at")
+        if day:
+            suggested = values["starts_at"][:10]
+            values["starts_at"] = f"{day}{values['starts_at'][10:]}"
+            old, new = month_year(suggested), month_year(day)
+            values["title"] = values["title"].replace(old, new)
+        with self.store.change(f"Carry {item.ref} to a new meeting"):
+            target = self.meeting_service.add_meeting(**values)
+            return self.carry_item(item_id, target.id), target
+
+    def undo_carry_to_new_meeting(self, item_id: str, meeting_id: str) -> AgendaItem:
+        """Take a carry to a new meeting back: the copy off, the meeting away (refused
+        once anything is recorded on it), the item unfinished again; one change."""
+        with self.store.change("Take back a carry to a new meeting"):
+            item = self.uncarry_item(item_id)
+            self.meeting_service.remove_meeting(meeting_id)
+            return item
 
     def set_item_state(self, item_id: str, state: Any) -> AgendaItem:
         """Mark an agenda item finished, or not finished yet. Carrying an item to a later

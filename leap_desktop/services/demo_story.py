@@ -159,3 +159,6 @@ def _story_year(b: _Builder, days: list[dt.date], next_day: dt.date) -> None:
     b.item(upcoming, next_day, "You said, we did: a year of the panel", "discussion", 30, presenter=ELLIE, state="open",
            notes="Ellie to present what changed because of the panel this year.")
     b.item(upcoming, next_day, "Plans for the findings event", "decision", 45, presenter=FARID, state="open")
+    # The last meeting's welcome, kept as a comment: procedural speech, not a view offered.
+    b.say(recent["agenda"][0], days[-1], IVAN, "comment", "the welcome", 1,
+          text="Welcome, everyone, and thank you for coming. We finish at four; tea is at the back.")

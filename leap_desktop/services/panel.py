@@ -212,6 +212,9 @@ class PanelService:
     set_item_state = _Via(AgendaService)
     carried_to = _Via(AgendaService)
     uncarry_item = _Via(AgendaService)
+    next_meeting_suggested = _Via(AgendaService)
+    carry_to_new_meeting = _Via(AgendaService)
+    undo_carry_to_new_meeting = _Via(AgendaService)
     decisions_on_item = _Via(AgendaService)
     actions_on_item = _Via(AgendaService)
 

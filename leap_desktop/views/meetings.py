@@ -186,7 +186,7 @@ class MeetingsPage(UndoKeys, Page):
             view.selectionModel().clearSelection()
         self.editor.new_meeting()
         self.editor.focus_first()
-        announce(self.ui.announceLabel, "New meeting: the form on the right has suggested details.")
+        announce(self.ui.announceLabel, "New meeting: its details are suggested; change what you need and press Enter.")
 
     def _update_draft(self) -> None:
         """Claims are drafted once a meeting has been held (not planned, not cancelled)."""

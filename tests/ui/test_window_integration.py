@@ -496,7 +496,7 @@ def test_large_text_stacks_meeting_mode_and_the_focus_stays_in_view(window, appe
     assert mode.ui.splitter.orientation() == Qt.Orientation.Vertical
     text = mode.ui.contributionsView.columnWidth(3)
     assert text >= 24 * mode.ui.contributionsView.fontMetrics().averageCharWidth()  # what was said stays readable
-    scroller = mode.parentWidget().parentWidget()
+    scroller = mode.ui.bodyScroller  # under the header, which stays in view (issue 10)
     qtbot.waitUntil(lambda: scroller.verticalScrollBar().maximum() > 0)  # the page scrolls instead
     press(qtbot, K.Key_D, ALT)  # Record a decision: far down the page
     title = mode.ui.decisionTitleEdit

@@ -81,16 +81,27 @@ class ItemSteps(FormPart):
         return True
 
     def carry(self, item: AgendaItem) -> AgendaItem | None:
-        """Put the unfinished item on the next meeting's agenda."""
+        """Put the unfinished item on the next meeting's agenda; when there is no later
+        meeting yet, offer to add it (a dialog: the copy comes when it is saved)."""
+        from ..carry_dialog import offer_new_meeting
+
+        title = self.panel_text(item.title)
         try:
-            copy, target = carry_undoable(self.ctx, item, self.panel_text(item.title))
+            if item.state is not ItemState.CARRIED and offer_new_meeting(self.ctx, self.parent(), item, title,
+                                                                         lambda c, t: self._carried(item, t, new=True)):
+                return None
+            copy, target = carry_undoable(self.ctx, item, title)
         except LeapError as exc:
             self.problem.emit(str(exc))
             return None
-        self.problem.emit("")
-        self.say(f"'{self.panel_text(item.title)}' is carried to {target.ref} ({words.day_short(target.day)}). "
-                 "Ctrl+Page Down for the next item.")
+        self._carried(item, target)
         return copy
+
+    def _carried(self, item: AgendaItem, target: Meeting, *, new: bool = False) -> None:
+        self.problem.emit("")
+        to = f"the new meeting {target.ref}" if new else target.ref
+        self.say(f"'{self.panel_text(item.title)}' is carried to {to} ({words.day_short(target.day)}). "
+                 "Ctrl+Page Down for the next item.")
 
     def finish(self, meeting: Meeting, item: AgendaItem | None) -> bool:
         """The current item finished and the meeting held."""

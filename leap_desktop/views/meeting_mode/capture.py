@@ -1,7 +1,9 @@
 """Capturing a contribution in a few keystrokes: who spoke, its kind, what was said.
 
 A few letters of who spoke, Enter, what they said, Enter: saved at once, as one
-undoable change, and the form is clear for the next one. Alt+1..7 choose the kind;
+undoable change, and the form is clear for the next one. Alt+1..8 choose the kind
+(a new meeting starts on the neutral "comment"; the kind carries over from one save to
+the next, and the save button says which it is: "Save as concern");
 Shift+Enter starts a new line; Ctrl+Z (or the Undo button) undoes the last change.
 """
 
@@ -14,6 +16,7 @@ from ...domain import rules
 from ...domain.errors import LeapError
 from ...domain.model import AgendaItem, Contribution, Person
 from ...domain.vocab import ContributionKind
+from ... import words
 from ...models.member_choices import MemberChoicesModel
 from ...models.context import AppContext
 from ..meeting_kit import EnterFilter, pass_undo_through
@@ -36,7 +39,10 @@ class CaptureForm(FormPart):
         self.who.chosen.connect(self._on_who_chosen)
         for kind in ContributionKind:
             ui.kindCombo.addItem(kind.label, kind.value)
-        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(ContributionKind.IDEA.value))
+        # Procedural speech (a welcome) opens most meetings: the neutral kind, not "Idea".
+        ui.kindCombo.setCurrentIndex(ui.kindCombo.findData(ContributionKind.COMMENT.value))
+        ui.kindCombo.currentIndexChanged.connect(lambda _index: self._show_kind())
+        self._show_kind()
         ui.kindKeysLabel.setText(
             "Alt+" + ", ".join(f"{n} {_short(kind)}" for n, kind in enumerate(ContributionKind, start=1))
         )
@@ -89,6 +95,13 @@ class CaptureForm(FormPart):
     def kind(self) -> ContributionKind:
         return ContributionKind(self.ui.kindCombo.currentData())
 
+    def _show_kind(self) -> None:
+        """The save button says plainly which kind the next save uses (it carries over)."""
+        kind = self.kind().label.lower()
+        button = self.ui.saveContributionButton
+        button.setText(f"Save as {kind} (Enter)")
+        button.setAccessibleName(f"Save as {kind}")
+
     # -- saving -----------------------------------------------------------------------
 
     def _on_who_chosen(self, _person: Person, found_now: bool) -> None:
@@ -136,7 +149,8 @@ class CaptureForm(FormPart):
         ui.textEdit.setPlainText("")
         self.focus()
         shown = rules.attribute(person, contribution.attribution)
-        self.say(f"Saved {contribution.ref}: {kind.label.lower()} from {shown}. Ctrl+Z undoes it.")
+        self.say(f"{words.sentence(f'Saved {contribution.ref}: {kind.label.lower()} from {shown}')} Ctrl+Z undoes it. "
+                 f"Next: {kind.label.lower()} too.")
         return contribution
 
     # -- undo -------------------------------------------------------------------------

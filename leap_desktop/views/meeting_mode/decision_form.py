@@ -102,8 +102,8 @@ class DecisionForm(FormPart):
         """Say which contributions are ticked as shaping the decision."""
         ticked = self.contributions.ticked()
         if not ticked:
-            text = ("Shaped by: nothing ticked yet. Tick the contributions that shaped it in the list on the left "
-                    "(Space ticks the chosen one).")
+            text = ("Shaped by: nothing ticked yet. Tick the contributions that shaped it in the contributions "
+                    "list (Alt+O, then Space ticks the chosen one).")
         else:
             parts = [f"{c.ref} ({self.contributions.said_by(c)})" for c in ticked]
             text = f"Shaped by {words.plural(len(ticked), 'contribution')}: {', '.join(parts)}."

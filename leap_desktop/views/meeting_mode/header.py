@@ -3,7 +3,9 @@
 It shows the meeting's title and its clock ("Meeting: 25 of 90 minutes", or "Held on
 ..." when meeting mode opened on a meeting already held), and the current item: its
 place in the agenda, title, notes, state and time in words ("12 of 30 minutes";
-over time: "34 of 30 minutes: 4 minutes over time"). Meeting mode may be on a projected
+over time: "34 of 30 minutes: 4 minutes over time"; the meeting's clock too). The
+header stays above the part of the page that scrolls, so the time is always in view.
+Meeting mode may be on a projected
 screen, so free text shows names only as each person's consent allows.
 """
 
@@ -39,6 +41,7 @@ class MeetingHeader(FormPart):
         self.meeting: Meeting | None = None
         self.item: AgendaItem | None = None
         self._held_on_open = False  # the meeting was held before meeting mode opened on it
+        self.compact = False  # a narrow page (large text): the title and clock grow less
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
@@ -136,24 +139,28 @@ class MeetingHeader(FormPart):
         spent = self.clock.meeting_minutes()
         if self.held_already():
             clock = f"Held on {words.day_short(self.meeting.day)}"
-            if ui.meetingClockLabel.text() != clock:
-                ui.meetingClockLabel.setText(clock)
+            if ui.meetingClockLabel.accessibleName() != clock:
+                set_warning(ui.meetingClockLabel, clock, False)
                 ui.meetingClockLabel.setToolTip("The meeting was held: what you enter now is added to its record")
                 ui.meetingClockLabel.setAccessibleDescription(ui.meetingClockLabel.toolTip())
         elif self.meeting is not None and spent is not None:
             planned = self.meeting.planned_minutes
             clock = f"Meeting: {spent} of {words.minutes(planned)}" if planned else f"Meeting: {words.minutes(spent)}"
-            if ui.meetingClockLabel.text() != clock:
-                ui.meetingClockLabel.setText(clock)
+            over = bool(planned) and spent > planned
+            if over:  # in words, with the warning sign: never by colour alone
+                clock += f": {words.minutes(spent - planned)} over time"
+            if ui.meetingClockLabel.accessibleName() != clock:
+                set_warning(ui.meetingClockLabel, clock, over)
 
     # -- looks ------------------------------------------------------------------------
 
     def fit_text_size(self, base: QFont) -> None:
         """The title and the clock larger than the page's text, following it."""
-        scale_font(self.ui.itemTitleLabel, 1.6, bold=True, base=base)
-        scale_font(self.ui.timerLabel, 1.4, bold=True, base=base)
+        scale_font(self.ui.itemTitleLabel, 1.25 if self.compact else 1.6, bold=True, base=base)
+        scale_font(self.ui.timerLabel, 1.2 if self.compact else 1.4, bold=True, base=base)
 
     def redraw_warning(self) -> None:
         """Draw the over-time warning again, in a new theme's colour."""
         self.ui.timerLabel.setAccessibleName("")
+        self.ui.meetingClockLabel.setAccessibleName("")
         self.tick()

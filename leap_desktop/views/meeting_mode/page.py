@@ -7,7 +7,7 @@ contribution, decision, action and item change is saved the moment it is entered
 each as one transaction, so a crash or a flat battery loses nothing entered before
 the last Enter. Ctrl+Z undoes a capture.
 
-Keys: Enter saves (Shift+Enter for a new line); Alt+1..7 choose the kind of
+Keys: Enter saves (Shift+Enter for a new line); Alt+1..8 choose the kind of
 contribution; Ctrl+Page Down / Ctrl+Page Up (or Ctrl+Right / Ctrl+Left outside a
 text box) go to the next / previous item, marking the item finished; Alt+C carries an
 unfinished item to the next meeting; Alt+D and Alt+A open the decision and action
@@ -22,8 +22,9 @@ This module wires them, keeps the current item, and owns the page's commands.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
 
 from ...domain.model import AgendaItem, Meeting
 from ...domain.vocab import ContributionKind, ItemState
@@ -53,7 +54,7 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
     FORM = "meeting_mode.ui"
     #: The page's own widgets; each part names its own (see PARTS).
     OWN_WIDGETS = ("finishButton", "leaveButton", "previousButton", "restartClockButton", "nextButton", "carryButton",
-                   "splitter", "sideTabs", "captureStatusLabel")
+                   "splitter", "sideTabs", "captureStatusLabel", "bodyScroller", "bodyPane")
     PARTS = (MeetingHeader, CaptureForm, ContributionsList, DecisionForm, ActionForm, AgendaList)
     WIDGETS = OWN_WIDGETS + tuple(name for part in PARTS for name in part.WIDGETS)
     MENU = "&Meeting mode"
@@ -102,6 +103,10 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         form.splitter.setStretchFactor(1, 2)
         self._flip = SplitterFlip(form.splitter, self, SIDE_BY_SIDE_CHARS, self._narrow)
         self._make_actions()
+        # The header (the item, its clock, Previous and Next) stays put; the rest scrolls
+        # under it when the window is short (a 1366x768 laptop, large text), following
+        # the keyboard (while the page is shown: see showEvent).
+        self._following_focus = False
         ctx.changed.connect(self._on_changed)
         self.header.fit_text_size(self.font())
         self.show_record(None)
@@ -121,6 +126,7 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         self.meeting = meeting
         self.agenda.set_meeting(meeting.id if meeting else None)
         self.members.set_day(meeting.day if meeting else None)
+        self.members.set_meeting(meeting.id if meeting else None)  # those present first in the name lists
         self.action_form.set_meeting(meeting)
         self.header.show_meeting(meeting)
         rows = self.agenda.rows()
@@ -142,10 +148,16 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         super().showEvent(event)
         self.header.timer.start()
         self.header.tick()
+        if not self._following_focus:
+            QApplication.instance().focusChanged.connect(self._keep_focus_in_view)
+            self._following_focus = True
 
     def hideEvent(self, event: QEvent) -> None:
         super().hideEvent(event)
         self.header.timer.stop()
+        if self._following_focus:
+            QApplication.instance().focusChanged.disconnect(self._keep_focus_in_view)
+            self._following_focus = False
 
     def _on_item_chosen(self, item_id: str, capture: bool) -> None:
         """An item chosen in the agenda list: go to it (Enter: ready to capture)."""
@@ -156,6 +168,8 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
     def go_to_item(self, item_id: str | None, *, count_time: bool = True) -> None:
         """Make ``item_id`` the current item (its clock resumes where it was)."""
         row = self.agenda.row_of(item_id) if item_id else -1
+        if self.item is None or self.item.id != item_id:
+            self.capture.show_refusal("")  # a refusal about the item left behind no longer holds
         self.item = self.agenda.row_at(row).item if row >= 0 else None
         self.header.go_to(self.item)
         self.capture.set_item(self.item)
@@ -189,6 +203,10 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         if item is None:
             return
         self.carry_action.setEnabled(item.state is not ItemState.CARRIED)
+        # Beside "State: Finished." the button must not say "Not finished".
+        self.ui.carryButton.setText("Not finished: carry to the next meeting (Alt+C)" if item.state is ItemState.OPEN
+                                    else "Carry to the next meeting after all (Alt+C)")
+        self.ui.carryButton.setVisible(item.state is not ItemState.CARRIED)  # the state says where it went
         self.next_action.setText("&Next item" if row < count - 1 else "&Finish the last item")
         self.setAccessibleDescription(f"Item {item.position} of {count}: {self.panel_text(item.title)}")
 
@@ -267,12 +285,35 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
 
     # -- looks ------------------------------------------------------------------------
 
+    def _keep_focus_in_view(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if new is None or not shiboken6.isValid(self) or not shiboken6.isValid(new):
+            return
+        if self.ui.bodyPane.isAncestorOf(new):
+            self.ui.bodyScroller.ensureWidgetVisible(new, 16, 16)
+
     def _narrow(self, narrow: bool) -> None:
         """On a narrow page (large text), the item buttons leave their keys to their
-        tooltips and the menu, so the item's title keeps the room."""
+        tooltips and the menu, so the item's title keeps the room; the meeting's line
+        takes a row of its own, and the title and clock grow less, so the header stays
+        a few lines high and the item's contributions have the rest."""
         ui = self.ui
         ui.nextButton.setText("Next item ▶" if narrow else "Next item ▶ (Ctrl+Page Down)")
         ui.previousButton.setText("◀ Previous item" if narrow else "◀ Previous item (Ctrl+Page Up)")
+        top_bar, page_layout = ui.findChild(QHBoxLayout, "topBar"), ui.layout()
+        if top_bar is not None and page_layout is not None:
+            label = ui.meetingLabel
+            in_top_bar = top_bar.indexOf(label) >= 0
+            if narrow and in_top_bar:
+                top_bar.removeWidget(label)
+                top_bar.insertStretch(0, 1)  # the clock and the buttons to the right, as before
+                page_layout.insertWidget(0, label)
+            elif not narrow and not in_top_bar:
+                page_layout.removeWidget(label)
+                top_bar.takeAt(0)  # the stretch
+                top_bar.insertWidget(0, label, 1)
+        if hasattr(self, "header"):
+            self.header.compact = narrow
+            self.header.fit_text_size(self.font())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

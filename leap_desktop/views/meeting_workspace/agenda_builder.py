@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from ...domain.errors import LeapError
 from ...domain.model import AgendaItem, Meeting
+from ...domain.vocab import ItemState
 from ... import words
 from ...models.agenda import AgendaModel
 from ...models.roles import RowRole
@@ -145,6 +146,8 @@ class AgendaBuilder(FormPart):
         ui.newTitleEdit.setText("")
         ui.newMinutesSpin.setValue(0)
         self.select_item(item.id)
+        # Ready for the next title, whichever field Enter was pressed in (docs/meetings.md).
+        ui.newTitleEdit.setFocus(Qt.FocusReason.OtherFocusReason)
         self.say(f"Added '{item.title}' as item {item.position} of {self.model.rowCount()}. "
                  f"{self.model.timing().describe()}.")
         return item
@@ -186,14 +189,24 @@ class AgendaBuilder(FormPart):
         if item is None:
             self.say("Choose an item to carry first.", status_bar=False)
             return None
+        from ..carry_dialog import offer_new_meeting
+
         try:
+            # No later meeting yet: the dialog offers to add it (the copy comes when saved).
+            if item.state is not ItemState.CARRIED and offer_new_meeting(self.ctx, self.parent(), item, item.title,
+                                                                         lambda c, t: self._carried(item, t, new=True)):
+                return None
             copy, target = carry_undoable(self.ctx, item, item.title)
         except LeapError as exc:
             show_problem(self.ui.agendaAnnounceLabel, str(exc))
             return None
-        clear_problem(self.ui.agendaAnnounceLabel)
-        self.say(f"Carried '{item.title}' to {target.ref}, {target.title} ({words.day_short(target.day)}).")
+        self._carried(item, target)
         return copy
+
+    def _carried(self, item: AgendaItem, target: Meeting, *, new: bool = False) -> None:
+        clear_problem(self.ui.agendaAnnounceLabel)
+        self.say(f"Carried '{item.title}' to {'the new meeting ' if new else ''}{target.ref}, {target.title} "
+                 f"({words.day_short(target.day)}).")
 
     def remove_item(self) -> bool:
         item = self.current_item()

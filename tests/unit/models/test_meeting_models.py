@@ -293,3 +293,33 @@ def test_contributions_are_corrected_through_the_editor(ctx, service, small_pane
     assert model.setData(model.index(1, ContributionsModel.KIND), "question")
     assert model.index(1, ContributionsModel.KIND).data() == "Question"
     assert not model.setData(text, "A one-page summary, first.")  # nothing changed: nothing saved
+
+
+def test_the_type_ahead_folds_accents_and_knows_preferred_names_initials_and_roles(service):
+    """Issue 10, item 2: a UK keyboard reaches everyone."""
+    sian = service.add_person(display_name="Siân Llewelyn", roles=["lived_experience"], consent="named")
+    zhang = service.add_person(display_name="张伟", preferred_name="Zhang Wei", roles=["lived_experience"],
+                               consent="named")
+    liu = service.add_person(display_name="刘洋", roles=["carer"], consent="anonymous")
+    people = [sian, zhang, liu]
+    assert find_people(people, "sian") == [sian]
+    assert find_people(people, "SIÂN L") == [sian]
+    assert find_people(people, "zh") == [zhang]  # the preferred name
+    assert find_people(people, "zw") == [zhang]  # its initials
+    assert find_people(people, "carer") == [liu]  # a role word
+    assert find_people(people, "lived exp") == [sian, zhang]
+    assert find_people(people, "liv") == [sian, zhang]
+
+
+def test_the_list_to_pick_from_puts_those_present_first(ctx, service, small_panel):
+    people = small_panel["people"]
+    model = MemberChoicesModel(ctx, on_day="2026-03-05")
+    model.set_meeting(small_panel["meeting"].id)
+    names = lambda found: [p.display_name for p in found]  # noqa: E731
+    assert names(model.choices()) == ["Amira Khan", "Ben Okafor", "Cat Rhodes", "Dev Patel"]
+    service.set_attendance(small_panel["meeting"].id, people["dev"].id, status="present")
+    service.set_attendance(small_panel["meeting"].id, people["cat"].id, status="present")
+    assert names(model.choices()) == ["Cat Rhodes", "Dev Patel", "Amira Khan", "Ben Okafor"]
+    # Typed letters: the closest readings first, present before absent within them.
+    assert names(model.choices("a")) == ["Amira Khan", "Cat Rhodes", "Dev Patel", "Ben Okafor"]
+    assert names(model.choices("lived")) == ["Dev Patel", "Amira Khan"]

@@ -189,3 +189,26 @@ def test_find_returns_none_for_a_record_that_has_gone(small_panel, service):
     service.remove_meeting(later.id)
     assert service.find(Meeting, later.id) is None
     assert service.find(Meeting, None) is None
+
+
+def test_an_item_is_carried_to_a_new_meeting_added_for_it_and_back(small_panel, service):
+    """Issue 10, item 4: no later meeting is no dead end."""
+    from leap_desktop.domain.model import Meeting
+
+    later = small_panel["later"]  # 2 April 2026, the last meeting
+    item = service.add_item(later.id, title="Budget", allotted_minutes=10)
+    assert service.next_meeting_suggested(small_panel["item"].id) is None  # March has April after it
+    suggested = service.next_meeting_suggested(item.id)
+    assert (suggested["starts_at"], suggested["title"]) == ("2026-05-07T14:00", "Panel meeting, May 2026")
+    copy, meeting = service.carry_to_new_meeting(item.id)
+    assert (meeting.starts_at, meeting.planned_minutes) == ("2026-05-07T14:00", 90)
+    assert [i.title for i in service.agenda(meeting.id)] == ["Budget"] and copy.carried_from_id == item.id
+    assert service.get(AgendaItem, item.id).state is ItemState.CARRIED
+    service.undo_carry_to_new_meeting(item.id, meeting.id)
+    assert service.find(Meeting, meeting.id) is None
+    assert service.get(AgendaItem, item.id).state is ItemState.OPEN
+    # Another day typed: the same time, the title follows the month.
+    copy, meeting = service.carry_to_new_meeting(item.id, "2026-06-04")
+    assert (meeting.starts_at, meeting.title) == ("2026-06-04T14:00", "Panel meeting, June 2026")
+    with pytest.raises(RuleError):
+        service.carry_to_new_meeting(small_panel["item"].id)
