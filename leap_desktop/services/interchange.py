@@ -36,6 +36,7 @@ from ..domain.model import (
     Record,
     Review,
 )
+from ..domain.comms import CommsNeeds, SentPapers
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
 from ..domain.vocab import DecisionStatus, Role
 from ..store import PanelStore
@@ -43,13 +44,16 @@ from ..store.codec import encode
 from ..store.migrations import RECORD_TABLES
 from . import import_checks
 from .import_checks import ImportRefused
+from .interchange_legacy import before_version_4
 
 __all__ = ["ImportRefused", "export_document", "import_document", "loads", "read_document"]
 
 FORMAT = "leap-panel"
-VERSION = 2
-#: Versions this LEAP Desktop reads: 2 added payment records (rates, claims, limits).
-READS = (1, 2)
+VERSION = 4
+#: Versions this LEAP Desktop reads: 2 added payment records (rates, claims, limits);
+#: 4 added communication needs and the papers sent log (a meeting's single papers sent
+#: date, in earlier versions, is read into the log as a sending to the whole panel).
+READS = (1, 2, 4)
 #: The largest short number (the 12 of D-12) a document may give a record. Far more than
 #: any panel needs, and well inside what the panel file can store.
 MAX_NUMBER = 1_000_000_000
@@ -110,6 +114,11 @@ CLAIM = Shape(Claim, children=(("expenses", EXPENSE),))
 LIMIT = Shape(PaymentLimit)
 ADDED_IN_VERSION_2 = frozenset({"rates", "claims", "payment_limits"})
 
+# Version 4: communication needs and the papers sent log.
+NEEDS = Shape(CommsNeeds)
+SENT = Shape(SentPapers)
+ADDED_IN_VERSION_4 = frozenset({"communication_needs", "papers_sent"})
+
 TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("people", PERSON),
     ("meetings", MEETING),
@@ -118,6 +127,8 @@ TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("rates", RATE),
     ("claims", CLAIM),
     ("payment_limits", LIMIT),
+    ("communication_needs", NEEDS),
+    ("papers_sent", SENT),
 )
 
 # Which record type each reference field points to.
@@ -138,6 +149,7 @@ REFERENCES: dict[str, type[Record]] = {
     "rate_id": Rate,
     "claim_id": Claim,
 }
+# (communication needs and sendings point to people and meetings: person_id, meeting_id)
 
 _NOUN = {
     Person: "person",
@@ -220,6 +232,8 @@ def export_document(store: PanelStore) -> dict[str, Any]:
         "decisions": decisions,
         "actions": [_json_record(ACTION, a) for a in all_of(Action, "number")],
         **_payment_lists(all_of, grouped),
+        "communication_needs": [_json_record(NEEDS, n) for n in all_of(CommsNeeds, "created_at, id")],
+        "papers_sent": [_json_record(SENT, x) for x in all_of(SentPapers, "sent_on, created_at, id")],
     }
 
 
@@ -408,6 +422,8 @@ def _shape_of(record: Record) -> Shape:
         Claim: CLAIM,
         Expense: EXPENSE,
         PaymentLimit: LIMIT,
+        CommsNeeds: NEEDS,
+        SentPapers: SENT,
     }[type(record)]
 
 
@@ -425,11 +441,15 @@ def read_document(document: Any) -> list[Record]:
             f"this file uses version {shown(version)} of the LEAP panel format; this LEAP Desktop "
             f"reads versions {' and '.join(str(v) for v in READS)}",
         )
-    lists = [(name, shape) for name, shape in TOP_LISTS if version >= 2 or name not in ADDED_IN_VERSION_2]
+    lists = [(name, shape) for name, shape in TOP_LISTS
+             if (version >= 2 or name not in ADDED_IN_VERSION_2) and (version >= 4 or name not in ADDED_IN_VERSION_4)]
     allowed = {"format", "version", "panel"} | {name for name, _ in lists}
     unknown = sorted(set(document) - allowed)
     if unknown:
         raise ImportRefused(clip(unknown[0]), "is not a field this format knows")
+    if version < 4:
+        document = before_version_4(document)
+        lists += [(name, shape) for name, shape in TOP_LISTS if name in ADDED_IN_VERSION_4]
     reader = _Reader()
     if document.get("panel") is None:
         raise ImportRefused("panel", "is missing: the document must describe the panel")

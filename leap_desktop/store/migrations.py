@@ -111,6 +111,8 @@ RECORD_TABLES = (
     "payment_claims",
     "payment_expenses",
     "payment_limits",
+    "communication_needs",
+    "papers_sent",
 )
 
 
@@ -470,6 +472,16 @@ def m005_file_identity(db: Database) -> None:
     from . import identity
 
     identity.create_table(db)
+
+
+@migration
+def m008_communication_needs(db: Database) -> None:
+    """Each person's communication needs and the log of papers sent to them; each
+    meeting's single papers sent date moves into the log (audited), and meetings gain
+    their invitation's version number (store/comms_migration.py)."""
+    from . import comms_migration
+
+    comms_migration.apply(db, _META)
 
 
 # -- applying -----------------------------------------------------------------------
