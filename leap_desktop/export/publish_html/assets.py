@@ -33,9 +33,10 @@ p, ul, ol, dl { margin-top: 0.4rem; margin-bottom: 0.8rem; }
 table { border-collapse: collapse; width: 100%; margin: 0.5rem auto 1.25rem; }
 caption { text-align: left; font-weight: bold; padding: 0.25rem 0; }
 th, td { border: 1px solid #8a94a6; padding: 0.4rem 0.5rem; text-align: left; vertical-align: top;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; hyphens: auto; }
 thead th { background: #e8eef6; }
 tbody th { font-weight: normal; }
+th[scope="row"] { white-space: nowrap; }
 blockquote { margin: 0.4rem 0 0.8rem; padding-left: 0.8rem; border-left: 0.25rem solid #8a94a6; }
 .search { margin: 0.5rem auto 1rem; }
 .search label { display: block; font-weight: bold; }
