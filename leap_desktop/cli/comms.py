@@ -72,20 +72,14 @@ def cmd_invite(ctx) -> int:
 
 def cmd_papers(ctx) -> int:
     from ..export import papers_docx
-    from ..services.papers import build_pack
 
     out = _folder(ctx.args.out)
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, ctx.args.meeting)
-        pack = build_pack(svc, meeting)
-        made = [(fmt, size, papers_docx.render(pack, fmt, size=size, now=svc.store.clock()))
-                for fmt, size in svc.comms.formats_needed(meeting.id)]
-    out.mkdir(parents=True, exist_ok=True)
-    for fmt, size, data in made:
-        path = out / papers_docx.file_name(pack, fmt, size)
-        write_atomically(path, data)
+        written = papers_docx.save_packs(svc, meeting, out)
+    for path in written:
         ctx.print(str(path))
-    ctx.note(f"Wrote {plural(len(made), 'papers pack')} for {meeting.ref} to {out}")
+    ctx.note(f"Wrote {plural(len(written), 'papers pack')} for {meeting.ref} to {out}")
     return 0
 
 

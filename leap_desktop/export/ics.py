@@ -40,6 +40,13 @@ def invitation(service, meeting: Meeting, *, reminder: dt.timedelta | None = DEF
                   place=clean(meeting.place), now=service.store.clock(), reminder=reminder)
 
 
+def save_invitation(service, meeting: Meeting, path) -> None:
+    """Write ``meeting``'s invitation to ``path`` (in one step: never a half-written file)."""
+    from ..store.files import write_atomically
+
+    write_atomically(path, invitation(service, meeting))
+
+
 def _is_link(place: str) -> bool:
     return place.strip().lower().startswith(("http://", "https://"))
 

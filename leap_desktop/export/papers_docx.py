@@ -47,6 +47,27 @@ def render(pack: Pack, paper_format: PaperFormat = PaperFormat.STANDARD, *, size
     return out.getvalue()
 
 
+def save_packs(service, meeting, folder) -> list:
+    """Write ``meeting``'s packs into ``folder``, one per format its members need
+    (services/comms.py ``formats_needed``). Returns the paths written."""
+    from pathlib import Path
+
+    from ..services.papers import build_pack
+    from ..store.files import write_atomically
+
+    pack = build_pack(service, meeting)
+    made = [(fmt, size, render(pack, fmt, size=size, now=service.store.clock()))
+            for fmt, size in service.comms.formats_needed(meeting.id)]
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for fmt, size, data in made:
+        path = out / file_name(pack, fmt, size)
+        write_atomically(path, data)
+        written.append(path)
+    return written
+
+
 def file_name(pack: Pack, paper_format: PaperFormat, size: int = LARGE_PRINT_MIN) -> str:
     """``papers-M-4-large-print-20pt.docx``: from the meeting's reference and the format
     only (never from the meeting's title or anyone's name)."""
