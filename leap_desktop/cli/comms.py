@@ -41,6 +41,14 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--how", metavar="HOW", help=f"how it was sent ({', '.join(SentHow.choices())})")
     p.add_argument("--on", metavar="DATE", help="when (default: today)")
 
+    p = add("needs", cmd_needs, "show or record a person's communication needs", json_flag=True)
+    p.add_argument("person", help="the person, e.g. P-3")
+    p.add_argument("--format", dest="paper_format", metavar="FORMAT", help=f"papers as: {', '.join(PaperFormat.choices())}")
+    p.add_argument("--size", dest="print_size", metavar="POINTS", help="large print size, 16 to 48")
+    p.add_argument("--days-ahead", dest="days_ahead", metavar="DAYS", help="days before the meeting papers are needed")
+    p.add_argument("--language", metavar="TEXT", help="their language (recorded and shown)")
+    p.add_argument("--contact", dest="contact_by", metavar="HOW", help="email, phone, text, post or supporter")
+
     p = add("publish", cmd_publish, "publish the decision log as web pages that open offline in any browser")
     p.add_argument("--out", required=True, metavar="DIR", help="the folder to write the pages into")
     p.add_argument("--anonymised", action="store_true", help="for a website: people by role only, small counts coarse")
@@ -124,6 +132,22 @@ def cmd_sent(ctx) -> int:
     whom = f"{person.ref} {person.display_name}" if person else "the whole panel"
     fmt = f" ({sent.paper_format.label.lower()})" if sent.paper_format else ""
     ctx.note(f"Recorded: {sent.what}{fmt} sent to {whom} for {meeting.ref} on {sent.sent_on}")
+    return 0
+
+
+def cmd_needs(ctx) -> int:
+    a = ctx.args
+    changes = {k: getattr(a, k) for k in ("paper_format", "print_size", "days_ahead", "language", "contact_by")
+               if getattr(a, k) is not None}
+    with ctx.open() as svc:
+        person = svc.resolve(Person, a.person)
+        needs = svc.comms.set_needs(person.id, **changes) if changes else svc.comms.needs(person.id)
+    data = None if needs is None else {
+        "person": person.ref, "paper_format": needs.paper_format.value, "print_size": needs.print_size,
+        "days_ahead": needs.days_ahead, "language": needs.language,
+        "contact_by": needs.contact_by.value if needs.contact_by else None}
+    ctx.emit(data, lambda: ctx.print(f"{person.ref} {person.display_name}: "
+                                     + (needs.describe() if needs else "no communication needs recorded (standard print, 7 days ahead)")))
     return 0
 
 

@@ -65,3 +65,11 @@ def test_invite_papers_and_publish_write_their_files(demo_path, tmp_path):
     (tmp_path / "afile").write_text("x")
     code, _, err = leap(demo_path, "publish", "--out", str(tmp_path / "afile"))
     assert code == 1 and "is a file; give a folder" in err
+
+
+def test_needs_are_shown_and_recorded_from_the_command_line(demo_path):
+    code, out, _ = leap(demo_path, "needs", "P-2", "--format", "large print", "--size", "24", "--contact", "post")
+    assert code == 0 and out.strip() == "P-2 Amira Khan: Large print (24 pt), 7 days ahead, post"
+    code, _, err = leap(demo_path, "needs", "P-2", "--size", "12")
+    assert code == 1 and "Print size (points) must be between 16 and 48" in err
+    assert json.loads(leap(demo_path, "needs", "P-2", "--json")[1])["print_size"] == 24
