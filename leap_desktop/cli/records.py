@@ -11,6 +11,7 @@ from ..domain import rules
 from ..domain.errors import shown
 from ..domain.model import Meeting, Person
 from ..domain.vocab import Consent
+from ..services.comms import first_sent_on
 from ..services.demo import build_demo
 from .context import add_command
 from .files import cmd_check, cmd_export, cmd_import
@@ -138,19 +139,20 @@ def cmd_meetings(ctx) -> int:
     with ctx.open() as svc:
         meetings = svc.meetings()
         clean = svc.redactor()
+        sent = {m.id: first_sent_on(svc.store, m.id) for m in meetings}
     ctx.emit(
         [
             {
                 "ref": m.ref, "id": m.id, "title": clean(m.title), "starts_at": m.starts_at,
                 "planned_minutes": m.planned_minutes, "place": clean(m.place),
-                "papers_sent_on": m.papers_sent_on, "status": m.status.value,
+                "papers_sent_on": sent[m.id], "status": m.status.value,
             }
             for m in meetings
         ],
         lambda: table(
             ctx,
             ["REF", "DATE", "STATUS", "PAPERS SENT", "TITLE"],
-            [[m.ref, m.starts_at.replace("T", " "), m.status.label, m.papers_sent_on or "not yet", clean(m.title)] for m in meetings],
+            [[m.ref, m.starts_at.replace("T", " "), m.status.label, sent[m.id] or "not yet", clean(m.title)] for m in meetings],
         ),
     )
     return 0

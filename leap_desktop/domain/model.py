@@ -30,6 +30,8 @@ from .vocab import (
     ReviewStatus,
     Role,
 )
+from .comms import COMMS_TYPES  # communication needs and the papers sent log
+from .payments import PAYMENT_TYPES  # rates, claims, expenses, limits
 from .impact_records import (  # noqa: F401  (the impact log's records, issue 13)
     IMPACT_RECORD_TYPES,
     ContributionUptake,
@@ -107,8 +109,11 @@ class Meeting(Record):
     starts_at: str
     planned_minutes: int | None = 120
     place: str | None = None
-    papers_sent_on: str | None = None
     status: MeetingStatus = MeetingStatus.PLANNED
+    # Raised whenever its time or place changes, or it is cancelled, so a calendar that
+    # holds its invitation takes the newer one (services/comms.py). What papers went to
+    # whom is in the sent log (domain/comms.py SentPapers).
+    invite_sequence: int = 0
 
     PREFIX = "M"
     TABLE = "meetings"
@@ -117,8 +122,8 @@ class Meeting(Record):
         "starts_at": f.DateTime("Start", required=True),
         "planned_minutes": f.Number("Planned length (minutes)", 1, 24 * 60),
         "place": f.Text("Place or online link", max_len=500),
-        "papers_sent_on": f.Date("Papers sent on"),
         "status": f.Choice("Meeting status", MeetingStatus),
+        "invite_sequence": f.Number("Invitation version", 0, 1_000_000, required=True),
     }
 
     @property
@@ -442,9 +447,6 @@ class Review(Record):
             raise RuleError("Write the answer to mark a comment answered", "reply")
 
 
-# Payment records (rates, claims, expenses, limits) build on Record: see domain/payments.py.
-from .payments import PAYMENT_TYPES  # noqa: E402
-
 RECORD_TYPES: tuple[type[Record], ...] = (
     Panel,
     Person,
@@ -461,6 +463,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Review,
     *PAYMENT_TYPES,
     *IMPACT_RECORD_TYPES,
+    *COMMS_TYPES,
 )
 BY_TABLE = {cls.TABLE: cls for cls in RECORD_TYPES}
 BY_PREFIX = {cls.PREFIX: cls for cls in RECORD_TYPES if cls.PREFIX}

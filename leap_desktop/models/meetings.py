@@ -32,7 +32,7 @@ class MeetingsModel(TableModel):
     WHEN, TITLE, STATUS, PAPERS, AGENDA, PEOPLE = range(6)
     COLUMNS = tuple(Column(title) for title in (
         "When", "Meeting", "Status", "Papers", "Agenda", "Attendance and decisions"))
-    TABLES = frozenset({"meetings", "agenda_items", "attendance", "decisions", "people"})
+    TABLES = frozenset({"meetings", "agenda_items", "attendance", "decisions", "people", "papers_sent"})
 
     def __init__(self, ctx: AppContext, scope: str = "all", parent: QObject | None = None):
         if scope not in ("upcoming", "past", "all"):
@@ -63,7 +63,7 @@ class MeetingsModel(TableModel):
         if column == self.STATUS:
             return list_status_words(row.meeting, self.service.today())
         if column == self.PAPERS:
-            return papers_words(row.meeting, self.service.today())
+            return papers_words(row.meeting, self.service.today(), row.papers_sent_on)
         if column == self.AGENDA:
             return agenda_words(row)
         if column == self.PEOPLE:
@@ -77,7 +77,7 @@ class MeetingsModel(TableModel):
         return f"{m.ref}: {clean(m.title)}\n{words.when_long(m.starts_at, m.planned_minutes)}{place}"
 
     def extra(self, row: MeetingSummary, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column == self.PAPERS and papers_late(row.meeting, self.service.today()):
+        if role == Qt.ItemDataRole.FontRole and column == self.PAPERS and papers_late(row.meeting, self.service.today(), row.papers_sent_on):
             font = QFont()
             font.setBold(True)
             return font
@@ -105,22 +105,23 @@ def list_status_words(meeting: Meeting, today: str) -> str:
     return status_words(meeting, today)
 
 
-def papers_late(meeting: Meeting, today: str) -> bool:
+def papers_late(meeting: Meeting, today: str, sent_on: str | None) -> bool:
     return (
-        meeting.papers_sent_on is None
+        sent_on is None
         and meeting.status is MeetingStatus.PLANNED
         and 0 <= words.days_between(today, meeting.day) <= PAPERS_DUE_DAYS
     )
 
 
-def papers_words(meeting: Meeting, today: str) -> str:
-    if meeting.papers_sent_on:
-        return f"Sent {words.day(meeting.papers_sent_on, short=True)}"
+def papers_words(meeting: Meeting, today: str, sent_on: str | None) -> str:
+    """The papers column: when they first went out (the sent log), or how late they are."""
+    if sent_on:
+        return f"Sent {words.day(sent_on, short=True)}"
     if meeting.status is MeetingStatus.CANCELLED:
         return ""
     if meeting.day < today:
         return "Not recorded"
-    if papers_late(meeting, today):
+    if papers_late(meeting, today, sent_on):
         return f"Not sent yet: the meeting is {words.in_days(today, meeting.day)}"
     return "Not sent yet"
 

@@ -24,6 +24,7 @@ from ..paths import make_private_folder
 from ..store import PanelStore
 from ..words import month_year
 from .demo_builder import _Builder, _meeting_day
+from .demo_comms import add_comms
 from .demo_payments import add_payments
 from .demo_cast import DEV, KOFI, PEOPLE, SAYINGS, STAFF, TOPICS
 from .demo_story import _story_year
@@ -106,6 +107,7 @@ def build_document(today: dt.date, *, years: int = 1, seed: int = 20_26) -> dict
         **add_impact_log(b, today),
     }
     add_payments(document, today, seed=seed + 12)
+    add_comms(document, b, today)
     return document
 
 

@@ -22,6 +22,7 @@ class _Builder:
     meetings: list[dict[str, Any]] = field(default_factory=list)
     decisions: list[dict[str, Any]] = field(default_factory=list)
     actions: list[dict[str, Any]] = field(default_factory=list)
+    papers_sent: list[dict[str, Any]] = field(default_factory=list)  # sendings to the whole panel
     counters: dict[str, int] = field(default_factory=dict)
 
     def uid(self) -> str:
@@ -77,12 +78,20 @@ class _Builder:
             "starts_at": f"{day.isoformat()}T14:00",
             "planned_minutes": 120,
             "place": place,
-            "papers_sent_on": (day - dt.timedelta(days=7)).isoformat() if status != "planned" or day - dt.timedelta(days=7) <= self.today else None,
             "status": status,
+            "invite_sequence": 0,
             "attendance": [],
             "agenda": [],
         }
         self.meetings.append(record)
+        sent = day - dt.timedelta(days=7)
+        if status != "planned" or sent <= self.today:
+            stamp = self.stamp(sent)  # no draw from rng: the rest of the demo stays as it was
+            self.papers_sent.append({
+                "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"leap-demo-papers:{record['id']}")),
+                "created_at": stamp, "updated_at": stamp, "deleted_at": None, "meeting": record["id"], "person": None, "what": "Papers pack",
+                "paper_format": None, "sent_on": sent.isoformat(), "how": "email",
+            })
         return record
 
     def attend(self, meeting: dict[str, Any], day: dt.date, held: bool, always: set[int] = frozenset()) -> list[int]:

@@ -42,6 +42,7 @@ from ..domain.model import (
     Review,
     StageMark,
 )
+from ..domain.comms import CommsNeeds, SentPapers
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
 from ..domain.vocab import DecisionStatus
 from ..store import PanelStore
@@ -68,11 +69,13 @@ from .interchange_shapes import (  # noqa: F401  (imported from here too)
     LIMIT,
     MEETING,
     MINUTES_VERSION,
+    NEEDS,
     PANEL,
     PERSON,
     RATE,
     REFERENCES,
     REVIEW,
+    SENT,
     SOURCE,
     STAGE,
     STAGE_MARK,
@@ -83,13 +86,16 @@ from .interchange_shapes import (  # noqa: F401  (imported from here too)
     _TIMESTAMP,
     _UUID,
 )
+from .interchange_legacy import FILLED_FROM_VERSION_1, before_version_2
 
 __all__ = ["ImportRefused", "export_document", "import_document", "loads", "read_document"]
 
 FORMAT = "leap-panel"
 VERSION = 2
-#: Versions this LEAP Desktop reads: 2 added payment records (rates, claims, limits) and
-#: the impact log (research stages, their marks, entries with links and voices, uptake).
+#: Versions this LEAP Desktop reads: 2 added payment records (rates, claims, limits), the
+#: impact log (research stages, their marks, entries with links and voices, uptake),
+#: communication needs and the papers sent log (a meeting's single papers sent date, in
+#: version 1, is read into the log as a sending to the whole panel).
 READS = (1, 2)
 #: The largest short number (the 12 of D-12) a document may give a record. Far more than
 #: any panel needs, and well inside what the panel file can store.
@@ -174,6 +180,8 @@ def export_document(store: PanelStore) -> dict[str, Any]:
         ],
         "uptake": [_json_record(UPTAKE, u) for u in all_of(ContributionUptake, "created_at, id")],
         **_payment_lists(all_of, grouped),
+        "communication_needs": [_json_record(NEEDS, n) for n in all_of(CommsNeeds, "created_at, id")],
+        "papers_sent": [_json_record(SENT, x) for x in all_of(SentPapers, "sent_on, created_at, id")],
     }
 
 
@@ -383,6 +391,8 @@ def _shape_of(record: Record) -> Shape:
         ImpactLink: IMPACT_LINK,
         ImpactVoice: IMPACT_VOICE,
         ContributionUptake: UPTAKE,
+        CommsNeeds: NEEDS,
+        SentPapers: SENT,
     }[type(record)]
 
 
@@ -405,6 +415,9 @@ def read_document(document: Any) -> list[Record]:
     unknown = sorted(set(document) - allowed)
     if unknown:
         raise ImportRefused(clip(unknown[0]), "is not a field this format knows")
+    if version < 2:
+        document = before_version_2(document)
+        lists += [(name, shape) for name, shape in TOP_LISTS if name in FILLED_FROM_VERSION_1]
     reader = _Reader()
     if document.get("panel") is None:
         raise ImportRefused("panel", "is missing: the document must describe the panel")

@@ -12,6 +12,8 @@ from .interchange import (
     ACTION,
     ADDED_IN_VERSION_1,
     ADDED_IN_VERSION_2,
+    NEEDS,
+    SENT,
     CLAIM,
     EXPENSE,
     IMPACT_ENTRY,
@@ -107,7 +109,7 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, written to ``docs/interchange.schema.json``."""
     shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION,
-              RATE, CLAIM, EXPENSE, LIMIT, STAGE, STAGE_MARK, IMPACT_ENTRY, IMPACT_LINK, IMPACT_VOICE, UPTAKE]
+              RATE, CLAIM, EXPENSE, LIMIT, STAGE, STAGE_MARK, IMPACT_ENTRY, IMPACT_LINK, IMPACT_VOICE, UPTAKE, NEEDS, SENT]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://leap-desktop.example/schema/leap-panel-{VERSION}.json",

@@ -29,6 +29,7 @@ from ..domain.model import (
     Review,
     StageMark,
 )
+from ..domain.comms import CommsNeeds, SentPapers
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
 
 
@@ -91,9 +92,12 @@ IMPACT_LINK = Shape(ImpactLink, implied=("entry_id",))
 IMPACT_VOICE = Shape(ImpactVoice, implied=("entry_id",))
 IMPACT_ENTRY = Shape(ImpactEntry, children=(("links", IMPACT_LINK), ("voices", IMPACT_VOICE)))
 UPTAKE = Shape(ContributionUptake)
+NEEDS = Shape(CommsNeeds)
+SENT = Shape(SentPapers)
 #: Top-level lists a version 1 document does not have (and may not carry).
 ADDED_IN_VERSION_2 = frozenset({"rates", "claims", "payment_limits",
-                                "research_stages", "stage_marks", "impact_log", "uptake"})
+                                "research_stages", "stage_marks", "impact_log", "uptake",
+                                "communication_needs", "papers_sent"})
 
 TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("people", PERSON),
@@ -107,9 +111,12 @@ TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("stage_marks", STAGE_MARK),
     ("impact_log", IMPACT_ENTRY),
     ("uptake", UPTAKE),
+    ("communication_needs", NEEDS),
+    ("papers_sent", SENT),
 )
 
 # Which record type each reference field points to.
+# (communication needs and sendings point to people and meetings: person_id, meeting_id)
 REFERENCES: dict[str, type[Record]] = {
     "person_id": Person,
     "owner_id": Person,

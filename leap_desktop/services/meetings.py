@@ -3,6 +3,7 @@ screen opens on, and sensible values for the next one."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import Any
 
@@ -13,6 +14,7 @@ from ..domain.vocab import MeetingStatus
 from ..store import queries
 from ..store.panel_store import new_id
 from ..words import month_year
+from .comms import first_sent_by_meeting
 from .core import Topic
 
 # Meeting statuses that only the minutes workflow (services.approval) moves in or out of.
@@ -43,6 +45,7 @@ class MeetingService(Topic):
             )
         if set(changes) - {"status"}:
             self.core.unlocked(current.id, "the meeting's details")
+        meeting = _next_invitation(current, meeting)
         with self.store.change(f"Edit meeting {meeting.ref}"):
             return self.store.update(meeting)
 
@@ -52,7 +55,8 @@ class MeetingService(Topic):
     def revert_meeting_status(self, meeting_id: str, status: Any) -> Meeting:
         """Undo a status change: put back the status the meeting had just before, even
         where the usual order of statuses would not lead back to it (audited as usual)."""
-        meeting = self.core.get(Meeting, meeting_id).changed(status=status)
+        current = self.core.get(Meeting, meeting_id)
+        meeting = _next_invitation(current, current.changed(status=status))
         with self.store.change(f"Undo status change of {meeting.ref}"):
             return self.store.update(meeting)
 
@@ -99,8 +103,11 @@ class MeetingService(Topic):
         return meetings[-1] if meetings else None
 
     def meeting_summaries(self) -> list[queries.MeetingSummary]:
-        """Every meeting with the size of its agenda, who came, and how many decisions."""
-        return queries.meeting_summaries(self.store)
+        """Every meeting with the size of its agenda, who came, how many decisions, and
+        the first day papers went out for it (from the sent log)."""
+        sent = first_sent_by_meeting(self.store)
+        return [dataclasses.replace(row, papers_sent_on=sent[row.meeting.id]) if row.meeting.id in sent else row
+                for row in queries.meeting_summaries(self.store)]
 
     def new_meeting_defaults(self) -> dict[str, Any]:
         """Sensible values for the next meeting: the same weekday of the next month as
@@ -126,6 +133,17 @@ class MeetingService(Topic):
             "planned_minutes": last.planned_minutes,
             "place": last.place,
         }
+
+
+def _next_invitation(current: Meeting, meeting: Meeting) -> Meeting:
+    """``meeting`` with its invitation's version raised when its time or place changed or
+    it was cancelled (or uncancelled), so calendars replace the invitation they hold."""
+    moved = (current.starts_at, current.planned_minutes, current.place) != (
+        meeting.starts_at, meeting.planned_minutes, meeting.place)
+    cancelled = (current.status is MeetingStatus.CANCELLED) != (meeting.status is MeetingStatus.CANCELLED)
+    if (moved or cancelled) and meeting.invite_sequence == current.invite_sequence:
+        return dataclasses.replace(meeting, invite_sequence=current.invite_sequence + 1)
+    return meeting
 
 
 def _same_weekday_next_month(day: dt.date) -> dt.date:

@@ -26,6 +26,7 @@ from .minutes_data import (
 )
 from ..words import clock_after, long_date, plural, start_time
 from .trace import Voices, people_by_id, speaker_clean
+from .comms import first_sent_on
 
 if TYPE_CHECKING:
     from .panel import PanelService
@@ -206,7 +207,7 @@ def assemble(
         date=long_date(meeting.day, weekday=True) or meeting.day,
         time=_time_span(meeting),
         place=clean(meeting.place),
-        papers_sent_on=long_date(meeting.papers_sent_on),
+        papers_sent_on=long_date(first_sent_on(service.store, meeting.id)),
         status=status,
         version=number,
         anonymised=anonymised,

@@ -30,6 +30,9 @@ def rows_from_snapshot(text: str) -> queries.MinutesRows:
     if data.get("format") != SNAPSHOT_FORMAT:
         raise RuleError("This version of the minutes was kept in a form this LEAP Desktop cannot read")
     meeting_cls = BY_TABLE["meetings"]
+    for key in ("meeting", "previous"):  # kept before meetings had an invitation version
+        if data.get(key):
+            data[key].setdefault("invite_sequence", 0)
     rows = queries.MinutesRows(
         meeting=from_row(meeting_cls, data["meeting"]),  # type: ignore[arg-type]
         previous=from_row(meeting_cls, data["previous"]) if data.get("previous") else None,  # type: ignore[arg-type]

@@ -28,6 +28,7 @@ from .people import PeopleService
 from .records import RecordService
 
 if TYPE_CHECKING:
+    from .comms import CommsService
     from .payments import PaymentService
     from .security import SecurityService
 
@@ -153,6 +154,15 @@ class PanelService:
 
             self._security = SecurityService(self.core)
         return self._security
+
+    @property
+    def comms(self) -> "CommsService":
+        """Communication needs, the papers sent log and papers due. See services/comms.py."""
+        if getattr(self, "_comms", None) is None:
+            from .comms import CommsService
+
+            self._comms = CommsService(self.core)
+        return self._comms
 
     # -- the core (services/core.py) ----------------------------------------------------------
     today = _Via(PanelCore)

@@ -116,6 +116,9 @@ RECORD_TABLES = (
     "impact_links",
     "impact_voices",
     "contribution_uptake",
+    # communication needs and the papers sent log (m007)
+    "communication_needs",
+    "papers_sent",
 )
 
 
@@ -329,6 +332,16 @@ def m006_impact_log(db: Database) -> None:
     """
     for statement in _split(statements):
         db.execute(statement)
+
+
+@migration
+def m007_communication_needs(db: Database) -> None:
+    """Each person's communication needs and the log of papers sent to them; each
+    meeting's single papers sent date moves into the log (audited), and meetings gain
+    their invitation's version number (store/comms_migration.py)."""
+    from . import comms_migration
+
+    comms_migration.apply(db, _META)
 
 
 # -- applying -----------------------------------------------------------------------

@@ -44,6 +44,7 @@ class MeetingSummary:
     present: int
     apologies: int
     decisions: int
+    papers_sent_on: str | None = None  # the first sending in the sent log (services/meetings.py)
 
 
 def meeting_summaries(store: PanelStore) -> list[MeetingSummary]:

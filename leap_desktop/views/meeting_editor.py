@@ -31,7 +31,6 @@ FIELD_NAMES = {
     "starts_at": "start",
     "planned_minutes": "planned length",
     "place": "place",
-    "papers_sent_on": "papers date",
 }
 
 #: Statuses only File > Minutes moves a meeting into or out of (each step keeps a
@@ -56,7 +55,7 @@ def status_moves(status: MeetingStatus) -> list[MeetingStatus]:
 class MeetingEditor(QWidget):
     FORM = "meeting_editor.ui"
     WIDGETS = (
-        "modeLabel", "titleEdit", "startEdit", "startHint", "lengthSpin", "placeEdit", "papersEdit", "papersHint",
+        "modeLabel", "titleEdit", "startEdit", "startHint", "lengthSpin", "placeEdit", "papersStateLabel",
         "papersTodayButton",
         "problemLabel", "addButton", "discardButton", "savedLabel",
         "statusBox", "statusNowLabel", "statusCombo", "statusButton", "statusProblemLabel",
@@ -79,13 +78,10 @@ class MeetingEditor(QWidget):
             "starts_at": ui.startEdit,
             "planned_minutes": ui.lengthSpin,
             "place": ui.placeEdit,
-            "papers_sent_on": ui.papersEdit,
         }
         # Typed as people write them ("15/12/2026 18:00", "tomorrow 6pm"), read back underneath.
         self.start = DateReading(ui.startEdit, ui.startHint, "starts_at", time=True, today=self.service.today,
                                  ahead=True)
-        self.papers = DateReading(ui.papersEdit, ui.papersHint, "papers_sent_on", empty="Not sent yet",
-                                  today=self.service.today)
         remember_descriptions(self.fields.values())
         for label in (ui.problemLabel, ui.savedLabel, ui.statusProblemLabel):
             label.hide()
@@ -160,20 +156,17 @@ class MeetingEditor(QWidget):
             value = getattr(meeting, name)
             if name == "starts_at":
                 self.start.set_value(value)
-            elif name == "papers_sent_on":
-                self.papers.set_value(value)
             elif name == "planned_minutes":
                 ui.lengthSpin.setValue(value or 0)
             else:
                 widget.setText(value or "")  # type: ignore[attr-defined]
+        self._fill_papers()
 
     def _value(self, name: str) -> Any:
         """What the field holds now, as the service takes it."""
         ui = self.ui
         if name == "starts_at":  # a RuleError saying why when it cannot be read
             return self.start.value()
-        if name == "papers_sent_on":
-            return self.papers.value()
         if name == "planned_minutes":
             return ui.lengthSpin.value() or None
         return self.fields[name].text()  # type: ignore[attr-defined]
@@ -235,9 +228,35 @@ class MeetingEditor(QWidget):
         self.saved.emit(updated.id)
 
     def _papers_today(self) -> None:
-        self.papers.set_value(self.service.today())
-        if not self.adding:
-            self._commit("papers_sent_on")
+        """Record in the sent log that the papers went to the whole panel today (Undo
+        takes the sending out again). For a meeting being added, it is added first."""
+        meeting = self.meeting or self.add()
+        if meeting is None:
+            return
+        comms = self.service.comms
+        run_undoable(
+            self.ctx, f"Record papers sent for {meeting.ref}",
+            do=lambda: comms.record_sent(meeting.id, None),
+            undo=lambda sent: comms.remove_sent(sent.id),
+        )
+        self._fill_papers()
+        announce(self.ui.savedLabel, f"Recorded that the papers for {meeting.ref} went to everyone today.", self.ctx)
+
+    def _fill_papers(self) -> None:
+        """What the sent log says of this meeting's papers."""
+        ui = self.ui
+        if self.meeting is None:
+            ui.papersStateLabel.setText("Not sent yet")
+            return
+        sent = self.service.comms.sent(self.meeting.id)
+        if not sent:
+            ui.papersStateLabel.setText("Not sent yet")
+            return
+        people = len({s.person_id for s in sent if s.person_id})
+        whole = any(s.person_id is None for s in sent)
+        first = words.day(sent[0].sent_on, short=True)
+        to = "everyone" if whole else words.plural(people, "member")
+        ui.papersStateLabel.setText(f"First sent {first}, to {to}" + (f" (and {words.plural(people, 'member')} one by one)" if whole and people else ""))
 
     def add(self) -> Meeting | None:
         """Add the meeting in the form. A refusal keeps everything typed."""
@@ -318,6 +337,8 @@ class MeetingEditor(QWidget):
     # -- keeping up with changes ------------------------------------------------------
 
     def _on_changed(self, tables: set[str]) -> None:
+        if "papers_sent" in tables:
+            self._fill_papers()
         if "meetings" not in tables or self.meeting is None:
             return
         fresh = self.service.find(Meeting, self.meeting.id)

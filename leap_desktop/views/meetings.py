@@ -6,7 +6,7 @@ Enter or a double click on a meeting opens its workspace (agenda and attendance)
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt
-from PySide6.QtWidgets import QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..domain.model import Meeting
 from ..models.roles import RecordIdRole
@@ -106,8 +106,10 @@ class MeetingsPage(UndoKeys, Page):
         self.open_action.enabledChanged.connect(self.meeting_mode_action.setEnabled)
         self.meeting_mode_action.setEnabled(self.open_action.isEnabled())
         self.list_in_menu(self.new_action, None, self.open_action, self.meeting_mode_action, None, self.draft_action)
+        self.papersDueLabel = papers_due_label(ui.upcomingView)
         ctx.changed.connect(self._on_changed)
         self._update_counts()
+        self._update_papers_due()
         self._select_first()
         self._update_draft()
 
@@ -213,10 +215,30 @@ class MeetingsPage(UndoKeys, Page):
         if "meetings" in tables:
             self._update_counts()
             self._update_draft()
+        if tables & {"meetings", "papers_sent", "communication_needs", "people"}:
+            self._update_papers_due()
+
+    def _update_papers_due(self) -> None:
+        """The papers due line under the upcoming meetings: the next meeting's late packs."""
+        from .papers_dialog import papers_due_words
+
+        self.papersDueLabel.setText(papers_due_words(self.ctx.service.comms.papers_due()))
 
     def _update_counts(self) -> None:
         self.ui.upcomingLabel.setText(f"Up&coming meetings ({self.upcoming.rowCount()})")
         self.ui.pastLabel.setText(f"Past &meetings ({self.past.rowCount()})")
+
+
+def papers_due_label(view: QTableView) -> QLabel:
+    """A label under the upcoming meetings saying who is late with their papers."""
+    label = QLabel(view.parentWidget())
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName("Papers due for the next meeting")
+    layout = view.parentWidget().layout()
+    if layout is not None:
+        layout.insertWidget(layout.indexOf(view) + 1, label)
+    return label
 
 
 #: The meeting's title is given this many characters (of the current text size) before

@@ -271,7 +271,9 @@ def test_killed_while_importing(harness, tmp_path):
                 key_of_target[current] = None
             elif line.startswith("KEY ") and current is not None:
                 key_of_target[current] = line.split(" ", 1)[1]
-        assert key_of_target, worker.lines
+        if not key_of_target:  # killed before the import began (a slow start on a busy machine)
+            assert not worker.acked("import"), worker.lines
+            continue
         for target, key in key_of_target.items():
             if not target.exists() or target.stat().st_size == 0 or key is None:
                 # Killed before the new file's recovery key was shown: nothing was imported

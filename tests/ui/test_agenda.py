@@ -312,6 +312,7 @@ def test_the_header_says_when_where_and_what_state(workspace, meeting, service):
     assert ui.titleLabel.text() == "June panel"
     assert ui.whenLabel.text() == "Thursday 18 June 2026, 14:00 to 15:00 (M-1, in 3 days)"
     assert ui.statusLabel.text() == "Status: Planned. Papers: not sent yet: the meeting is in 3 days."
-    service.edit_meeting(meeting.id, papers_sent_on="2026-06-11", place="Room 2")
+    service.edit_meeting(meeting.id, place="Room 2")
+    service.comms.record_sent(meeting.id, None, on="2026-06-11")
     assert ui.statusLabel.text() == "Status: Planned. Papers: sent 11 Jun 2026."
     assert ui.placeLabel.text() == "Room 2"

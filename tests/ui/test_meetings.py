@@ -47,14 +47,12 @@ def test_a_meeting_is_added_from_suggested_details_by_keyboard(page, service, qt
     type_text(qtbot, "90")
     press(qtbot, Key.Key_Tab)
     type_text(qtbot, "Room 2, Mill Street")
-    press(qtbot, Key.Key_Tab)
-    type_text(qtbot, "2026-06-15")
     press(qtbot, Key.Key_Return)
     (meeting,) = service.meetings()
-    assert (meeting.title, meeting.starts_at, meeting.planned_minutes, meeting.place, meeting.papers_sent_on) == (
-        "Extra meeting: recruitment", "2026-06-22T14:00", 90, "Room 2, Mill Street", "2026-06-15")
+    assert (meeting.title, meeting.starts_at, meeting.planned_minutes, meeting.place) == (
+        "Extra meeting: recruitment", "2026-06-22T14:00", 90, "Room 2, Mill Street")
     assert rows(ui.upcomingView) == ["Extra meeting: recruitment"]
-    assert rows(ui.upcomingView, MeetingsModel.PAPERS) == ["Sent 15 Jun 2026"]
+    assert rows(ui.upcomingView, MeetingsModel.PAPERS) == ["Not sent yet: the meeting is in 7 days"]
     assert ui.upcomingView.currentIndex().data(RecordIdRole) == meeting.id
     assert editor.savedLabel.text() == (
         "Added M-1, Extra meeting: recruitment, on Monday 22 June 2026, 14:00 to 15:30.")
@@ -105,21 +103,19 @@ def test_the_start_is_typed_as_people_write_it_and_read_back_in_words(page, serv
 def test_a_refused_detail_is_explained_and_what_was_typed_stays(page, service, qtbot):
     editor = page.editor.ui
     press(qtbot, Key.Key_N, CTRL | SHIFT)
-    press(qtbot, Key.Key_N, ALT)  # "Papers sent on"
-    assert focused() is editor.papersEdit
-    type_text(qtbot, "2026-02-30")
+    press(qtbot, Key.Key_O, ALT)  # "Place or online link"
+    type_text(qtbot, "Room 2")
+    press(qtbot, Key.Key_T, ALT)  # "Title"
+    press(qtbot, Key.Key_A, CTRL)
+    press(qtbot, Key.Key_Backspace)
     press(qtbot, Key.Key_Return)
-    assert editor.problemLabel.text() == (
-        "Not saved: There is no 30 February 2026")
+    assert editor.problemLabel.text() == "Not saved: Meeting title is needed"
     assert editor.problemLabel.isVisible()
-    assert editor.papersEdit.text() == "2026-02-30"
-    assert focused() is editor.papersEdit
+    assert editor.placeEdit.text() == "Room 2"
     assert service.meetings() == []
-    press(qtbot, Key.Key_Backspace)
-    press(qtbot, Key.Key_Backspace)
-    type_text(qtbot, "28")
+    type_text(qtbot, "Extra meeting")
     press(qtbot, Key.Key_Return)
-    assert service.meetings()[0].papers_sent_on == "2026-02-28"
+    assert service.meetings()[0].place == "Room 2"
     assert not editor.problemLabel.isVisible()
 
 
@@ -234,12 +230,17 @@ def test_every_status_change_offered_is_one_the_panel_accepts(service):
             assert service.set_meeting_status(meeting.id, move).status is move
 
 
-def test_papers_date_is_typed_as_people_write_it(page, service, qtbot):
+def test_papers_sent_today_goes_into_the_sent_log_and_undo_takes_it_out(page, service, qtbot):
     editor = page.editor.ui
-    press(qtbot, Key.Key_N, CTRL | SHIFT)
-    press(qtbot, Key.Key_N, ALT)  # "Papers sent on"
-    type_text(qtbot, "28/05/2026")
-    press(qtbot, Key.Key_Return)
-    assert service.meetings()[0].papers_sent_on == "2026-05-28"
-    assert editor.papersEdit.text() == "28/05/2026"  # read back as stored, day first
-    assert editor.papersHint.text() == "Thursday 28 May 2026"  # and in words: day and month not swapped
+    meeting = service.add_meeting(title="June panel", starts_at="2026-06-18 14:00")
+    page.editor.show_meeting(meeting.id)
+    page.editor.focus_first()
+    assert editor.papersStateLabel.text() == "Not sent yet"
+    editor.papersTodayButton.click()  # "Sent to everyone today" (Alt+D)
+    (sent,) = service.comms.sent(meeting.id)
+    assert (sent.person_id, sent.sent_on) == (None, "2026-06-15")
+    assert editor.papersStateLabel.text() == "First sent 15 Jun 2026, to everyone"
+    assert rows(page.ui.upcomingView, MeetingsModel.PAPERS) == ["Sent 15 Jun 2026"]
+    page.ctx.undo_stack.undo()
+    assert service.comms.sent(meeting.id) == []
+    assert editor.papersStateLabel.text() == "Not sent yet"

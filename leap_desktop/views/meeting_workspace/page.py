@@ -135,7 +135,7 @@ class MeetingWorkspace(UndoKeys, WorkspaceCommands, Page):
         ui.titleLabel.setText(m.title)
         ui.whenLabel.setText(f"{words.when_long(m.starts_at, m.planned_minutes)} ({m.ref}, {words.in_days(today, m.day)})")
         ui.placeLabel.setText(m.place or "No place or link set yet")
-        papers = papers_words(m, today)
+        papers = papers_words(m, today, self.service.comms.first_sent(m.id))
         ui.statusLabel.setText(f"Status: {status_words(m, today)}." + (f" Papers: {papers[:1].lower()}{papers[1:]}." if papers else ""))
         self.setAccessibleDescription(f"{m.title}, {ui.whenLabel.text()}. {ui.statusLabel.text()}")
 
@@ -168,6 +168,8 @@ class MeetingWorkspace(UndoKeys, WorkspaceCommands, Page):
             self.item_editor.set_day(fresh.day)
             self._fill_header()
             self.builder.update_timing()
+        elif "papers_sent" in tables:
+            self._fill_header()
         if "agenda_items" in tables:
             self._fill_item(keep_typing=True)
         if "attendance" in tables:

@@ -29,6 +29,10 @@ class FileMenuMixin:
                        tip="A made-up panel with a year of meetings, to try things out")
             file_menu.addSeparator()
         file_menu.addMenu(self.minutes_menu)
+        add_action(self, file_menu, "P&apers and invitations…", self.show_papers,
+                   tip="For the meeting on screen: who needs their papers by when, the invitation, the packs")
+        add_action(self, file_menu, "P&ublish the decision log…", self.publish_log,
+                   tip="Web pages of the decision log that open offline in any browser")
         file_menu.addSeparator()
         if launcher is not None:
             add_action(self, file_menu, "&Security settings…", self.show_security,
@@ -51,6 +55,29 @@ class FileMenuMixin:
         for number, path in enumerate(paths, start=1):
             action = self.recent_menu.addAction(f"&{number} {path.name}  ({path.parent})")
             action.triggered.connect(lambda _c=False, p=path: self.launcher.open_path(p, parent=self))
+
+    def show_papers(self) -> None:
+        """File > Papers and invitations…: on the meeting on screen, else the next one."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from ..papers_dialog import PapersDialog
+
+        meeting_id = self.meeting_on_screen()
+        if meeting_id is None:
+            upcoming = self.ctx.service.comms.next_meeting()
+            meeting_id = upcoming.id if upcoming else None
+        if meeting_id is None:
+            QMessageBox.information(self, "Papers and invitations", "Add a meeting on the Meetings page first.")
+            return
+        dialog = PapersDialog(self.ctx, meeting_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def publish_log(self) -> None:
+        from ..papers_dialog import publish_decision_log
+
+        publish_decision_log(self.ctx, self)
 
     def show_security(self) -> None:
         from ..security_dialogs import SecuritySettingsDialog

@@ -44,6 +44,7 @@ class MemoryService:
     actions: list[Action] = field(default_factory=list)
     listeners: list = field(default_factory=list)
     moves: list[tuple[str, int]] = field(default_factory=list)
+    papers_sent: dict[str, str] = field(default_factory=dict)  # meeting id -> first day papers went out
 
     # -- what the context asks ------------------------------------------------------------
     def listen(self, listener) -> None:
@@ -83,7 +84,8 @@ class MemoryService:
                 meeting=m, items=len(items), allotted_minutes=sum(i.allotted_minutes or 0 for i in items),
                 present=sum(a.status is AttendanceStatus.PRESENT for a in here),
                 apologies=sum(a.status is AttendanceStatus.APOLOGIES for a in here),
-                decisions=sum(d.meeting_id == m.id for d in self.decisions)))
+                decisions=sum(d.meeting_id == m.id for d in self.decisions),
+                papers_sent_on=self.papers_sent.get(m.id)))
         return out
 
     def agenda(self, meeting_id: str) -> list[AgendaItem]:

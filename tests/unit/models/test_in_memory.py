@@ -113,9 +113,9 @@ def test_meetings_follow_a_change_row_by_row(memory_ctx, panel, qtbot, qtmodelte
     assert column(upcoming, MeetingsModel.TITLE) == ["June panel with [name removed]"]
     assert column(upcoming, MeetingsModel.PAPERS) == ["Not sent yet: the meeting is in 3 days"]
     assert column(upcoming, MeetingsModel.WHEN) == ["Thu 18 Jun 2026, 14:00"]
-    panel.meetings[1] = replace(panel.meetings[1], papers_sent_on="2026-06-15")
+    panel.papers_sent[panel.meetings[1].id] = "2026-06-15"
     with qtbot.wait_signal(upcoming.dataChanged), qtbot.assert_not_emitted(upcoming.modelReset):
-        panel.changed("meetings")
+        panel.changed("papers_sent")
     assert column(upcoming, MeetingsModel.PAPERS) == ["Sent 15 Jun 2026"]
     past = MeetingsModel(memory_ctx, "past")
     assert column(past, MeetingsModel.AGENDA) == ["2 items, 70 of 90 minutes"]

@@ -26,7 +26,8 @@ def texts(model, column):
 def test_meetings_split_into_upcoming_and_past_with_status_in_words(ctx, service, small_panel, qtmodeltester):
     # The clock is at 15 June 2026: March and April are past.
     soon = service.add_meeting(title="June panel", starts_at="2026-06-18 14:00", planned_minutes=60)
-    later = service.add_meeting(title="July panel", starts_at="2026-07-02 14:00", papers_sent_on="2026-06-10")
+    later = service.add_meeting(title="July panel", starts_at="2026-07-02 14:00")
+    service.comms.record_sent(later.id, None, on="2026-06-10")  # to the whole panel
     upcoming, past = MeetingsModel(ctx, "upcoming"), MeetingsModel(ctx, "past")
     qtmodeltester.check(upcoming)
     qtmodeltester.check(past)
