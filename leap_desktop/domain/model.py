@@ -496,6 +496,8 @@ class Review(Record):
 
 # Payment records (rates, claims, expenses, limits) build on Record: see domain/payments.py.
 from .payments import PAYMENT_TYPES  # noqa: E402
+# "Not a name" marks of the names check: see domain/mentions.py.
+from .mentions import MENTION_TYPES  # noqa: E402
 
 RECORD_TYPES: tuple[type[Record], ...] = (
     Panel,
@@ -512,6 +514,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     MinutesVersion,
     Review,
     *PAYMENT_TYPES,
+    *MENTION_TYPES,
 )
 BY_TABLE = {cls.TABLE: cls for cls in RECORD_TYPES}
 BY_PREFIX = {cls.PREFIX: cls for cls in RECORD_TYPES if cls.PREFIX}

@@ -28,6 +28,7 @@ from .people import PeopleService
 from .records import RecordService
 
 if TYPE_CHECKING:
+    from .names import NamesService
     from .payments import PaymentService
 
 __all__ = ["AttendanceLine", "PanelService"]
@@ -111,6 +112,16 @@ class PanelService:
     @property
     def path(self):
         return self.store.path
+
+    @property
+    def names(self) -> "NamesService":
+        """The names check: words in minutes that only look like a member's name
+        (services/names.py)."""
+        if getattr(self, "_names", None) is None:
+            from .names import NamesService
+
+            self._names = NamesService(self.core, self._topics[MeetingService])
+        return self._names
 
     @property
     def payments(self) -> "PaymentService":

@@ -111,6 +111,7 @@ RECORD_TABLES = (
     "payment_claims",
     "payment_expenses",
     "payment_limits",
+    "name_marks",
 )
 
 
@@ -470,6 +471,30 @@ def m005_file_identity(db: Database) -> None:
     from . import identity
 
     identity.create_table(db)
+
+
+@migration
+def m007_name_marks(db: Database) -> None:
+    """Names in free text done exactly (domain/mentions.py): the names check's "not a
+    name" marks, and the guessed names of minutes approved before this version, frozen
+    as they read now, so that adding a member never changes them."""
+    statements = f"""
+    CREATE TABLE name_marks ({_META},
+        record_table TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        word TEXT NOT NULL,
+        text_key TEXT NOT NULL,
+        verdict TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX name_marks_record ON name_marks(record_table, record_id);
+    """
+    for statement in _split(statements):
+        db.execute(statement)
+    from . import frozen_names
+
+    frozen_names.create_table(db)
 
 
 # -- applying -----------------------------------------------------------------------
