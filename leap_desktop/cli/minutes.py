@@ -99,9 +99,12 @@ def cmd_export_minutes(ctx) -> int:
         meeting = svc.resolve(Meeting, a.meeting)
         built = minutes.build_minutes(svc, meeting, anonymised=a.anonymised, version=a.version)
         data = minutes_docx.render(built, now=svc.store.clock())
+        unchecked = "" if a.version is not None else svc.names.note(meeting.id, anonymised=a.anonymised)
     write_atomically(out, data)
     kind = "anonymised minutes" if a.anonymised else "minutes"
     ctx.note(f"Wrote the {kind} of {meeting.ref} (version {built.version}, {built.status.label.lower()}) to {out}")
+    if unchecked:
+        ctx.note(f"{unchecked} ('leap names {meeting.ref}')")
     return 0
 
 
@@ -188,7 +191,10 @@ def cmd_circulate(ctx) -> int:
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, a.meeting)
         version = approval.circulate(svc, meeting.id, to=a.to, on=a.on)
+        unchecked = svc.names.note(meeting.id)
     ctx.note(f"Minutes of {meeting.ref} (version {version.version}) circulated on {version.circulated_on} to {version.circulated_to}")
+    if unchecked:
+        ctx.note(f"{unchecked} ('leap names {meeting.ref}')")
     return 0
 
 

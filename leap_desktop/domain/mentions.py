@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import fields as f
+from .errors import RuleError, shown
 from .model import Record
 
 #: The stored form of a mention: ``@[P-12]``.
@@ -103,6 +104,12 @@ class NameMark(Record):
         "text_key": f.Text("Text key", required=True, max_len=64),
         "verdict": f.Text("Verdict", required=True, max_len=40),
     }
+
+    def check(self) -> None:
+        if self.verdict != NOT_A_NAME:
+            raise RuleError(f"A names check mark says {NOT_A_NAME!r}, not {shown(self.verdict)}", "verdict")
+        if not re.fullmatch(r"[0-9a-f]{32}", self.text_key):
+            raise RuleError("The text key of a names check mark is 32 hexadecimal digits", "text_key")
 
     @property
     def spot(self) -> tuple[str, int, str]:

@@ -102,6 +102,7 @@ def build_document(today: dt.date, *, years: int = 1, seed: int = 20_26) -> dict
         "meetings": b.meetings,
         "decisions": b.decisions,
         "actions": b.actions,
+        "name_marks": [],
     }
     add_payments(document, today, seed=seed + 12)
     return document

@@ -36,20 +36,23 @@ from ..domain.model import (
     Record,
     Review,
 )
+from ..domain.mentions import NameMark
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
 from ..domain.vocab import DecisionStatus, Role
 from ..store import PanelStore
 from ..store.codec import encode
 from ..store.migrations import RECORD_TABLES
 from . import import_checks
+from .minutes_snapshot import with_frozen_names
 from .import_checks import ImportRefused
 
 __all__ = ["ImportRefused", "export_document", "import_document", "loads", "read_document"]
 
 FORMAT = "leap-panel"
-VERSION = 2
-#: Versions this LEAP Desktop reads: 2 added payment records (rates, claims, limits).
-READS = (1, 2)
+VERSION = 4
+#: Versions this LEAP Desktop reads: 2 added payment records (rates, claims, limits);
+#: 4 the names check's "not a name" marks (3 is read as 2 here: see docs/interchange.md).
+READS = (1, 2, 3, 4)
 #: The largest short number (the 12 of D-12) a document may give a record. Far more than
 #: any panel needs, and well inside what the panel file can store.
 MAX_NUMBER = 1_000_000_000
@@ -110,6 +113,13 @@ CLAIM = Shape(Claim, children=(("expenses", EXPENSE),))
 LIMIT = Shape(PaymentLimit)
 ADDED_IN_VERSION_2 = frozenset({"rates", "claims", "payment_limits"})
 
+# Version 4: the names check's "not a name" marks (domain/mentions.py). Mentions are in
+# the free text itself, as stored (``@[P-12]``).
+NAME_MARK = Shape(NameMark)
+ADDED_IN_VERSION_4 = frozenset({"name_marks"})
+#: The lists each version added (a document of an earlier version may not carry them).
+ADDED_IN = {2: ADDED_IN_VERSION_2, 4: ADDED_IN_VERSION_4}
+
 TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("people", PERSON),
     ("meetings", MEETING),
@@ -118,6 +128,7 @@ TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("rates", RATE),
     ("claims", CLAIM),
     ("payment_limits", LIMIT),
+    ("name_marks", NAME_MARK),
 )
 
 # Which record type each reference field points to.
@@ -201,7 +212,8 @@ def export_document(store: PanelStore) -> dict[str, Any]:
             item_doc["contributions"] = [_json_record(CONTRIBUTION, c) for c in contributions.get(item.id, [])]
             agenda.append(item_doc)
         doc["agenda"] = agenda
-        doc["minutes_versions"] = [_json_record(MINUTES_VERSION, v) for v in versions.get(meeting.id, [])]
+        doc["minutes_versions"] = [_json_record(MINUTES_VERSION, with_frozen_names(store, v))
+                                   for v in versions.get(meeting.id, [])]
         doc["reviews"] = [_json_record(REVIEW, r) for r in reviews.get(meeting.id, [])]
         meetings.append(doc)
     decisions = []
@@ -220,7 +232,9 @@ def export_document(store: PanelStore) -> dict[str, Any]:
         "decisions": decisions,
         "actions": [_json_record(ACTION, a) for a in all_of(Action, "number")],
         **_payment_lists(all_of, grouped),
+        "name_marks": [_json_record(NAME_MARK, x) for x in all_of(NameMark, "created_at, id")],
     }
+
 
 
 def _payment_lists(all_of, grouped) -> dict[str, Any]:
@@ -408,6 +422,7 @@ def _shape_of(record: Record) -> Shape:
         Claim: CLAIM,
         Expense: EXPENSE,
         PaymentLimit: LIMIT,
+        NameMark: NAME_MARK,
     }[type(record)]
 
 
@@ -423,9 +438,10 @@ def read_document(document: Any) -> list[Record]:
         raise ImportRefused(
             "version",
             f"this file uses version {shown(version)} of the LEAP panel format; this LEAP Desktop "
-            f"reads versions {' and '.join(str(v) for v in READS)}",
+            f"reads versions {', '.join(str(v) for v in READS[:-1])} and {READS[-1]}",
         )
-    lists = [(name, shape) for name, shape in TOP_LISTS if version >= 2 or name not in ADDED_IN_VERSION_2]
+    lists = [(name, shape) for name, shape in TOP_LISTS
+             if not any(name in added and version < since for since, added in ADDED_IN.items())]
     allowed = {"format", "version", "panel"} | {name for name, _ in lists}
     unknown = sorted(set(document) - allowed)
     if unknown:

@@ -12,6 +12,8 @@ from .interchange import (
     ACTION,
     ADDED_IN_VERSION_1,
     ADDED_IN_VERSION_2,
+    ADDED_IN_VERSION_4,
+    NAME_MARK,
     CLAIM,
     EXPENSE,
     LIMIT,
@@ -99,7 +101,7 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, written to ``docs/interchange.schema.json``."""
     shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION,
-              RATE, CLAIM, EXPENSE, LIMIT]
+              RATE, CLAIM, EXPENSE, LIMIT, NAME_MARK]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://leap-desktop.example/schema/leap-panel-{VERSION}.json",
@@ -111,7 +113,7 @@ def json_schema() -> dict[str, Any]:
             "panel": {"$ref": "#/$defs/Panel"},
             **{name: {"type": "array", "items": {"$ref": f"#/$defs/{shape.cls.__name__}"}} for name, shape in TOP_LISTS},
         },
-        "required": ["format", "version", "panel", "people", "meetings", "decisions", "actions", *sorted(ADDED_IN_VERSION_2)],
+        "required": ["format", "version", "panel", "people", "meetings", "decisions", "actions", *sorted(ADDED_IN_VERSION_2), *sorted(ADDED_IN_VERSION_4)],
         "additionalProperties": False,
         "$defs": {shape.cls.__name__: _record_schema(shape) for shape in shapes},
     }

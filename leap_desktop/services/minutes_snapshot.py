@@ -3,6 +3,7 @@ the approved version, so an old version reads as it was approved."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -74,3 +75,16 @@ def records_of(rows: queries.MinutesRows) -> list[Record]:
     for name, _ in queries.MinutesRows.LISTS:
         out.extend(getattr(rows, name))
     return out
+
+
+def with_frozen_names(store, version: MinutesVersion) -> MinutesVersion:
+    """For an export: a version approved before names were frozen in snapshots carries
+    in its snapshot the names frozen for it by migration m007 (store/frozen_names.py)."""
+    kept = kept_for(store, version.id) if version.snapshot else None
+    if not kept:
+        return version
+    data = json.loads(version.snapshot)
+    if "names" in data:
+        return version
+    data["names"] = json.loads(kept)
+    return dataclasses.replace(version, snapshot=json.dumps(data, sort_keys=True, separators=(",", ":")))

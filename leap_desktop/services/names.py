@@ -110,14 +110,49 @@ class NamesService(Topic):
                    if anonymised or redactor.hides_guess([p.id for p in s.candidates]))
 
     def note(self, meeting_id: str, *, anonymised: bool = False) -> str:
-        """What an export says about names still to check ("" when none)."""
+        """What an export says about names still to check ("" when none, and for
+        approved minutes: they read as they were approved, see :meth:`locked`)."""
+        if self.locked(meeting_id):
+            return ""
         count = self.unchecked(meeting_id, anonymised=anonymised)
         if not count:
             return ""
         return (f"{plural(count, 'possible name')} not checked yet: left out of these minutes to be safe. "
                 "Run the names check to show the words that are not names.")
 
+    def locked(self, meeting_id: str) -> str:
+        """For approved minutes, why a verdict changes what other screens and exports
+        say but not these minutes ("" for minutes not yet approved)."""
+        meeting = self.core.get(Meeting, meeting_id)
+        if meeting.status is not MeetingStatus.MINUTES_APPROVED:
+            return ""
+        return (f"The minutes of {meeting.ref} are approved: they keep their names as they were approved. "
+                "A word marked here changes the decision log and the screens, not these minutes.")
+
     # -- verdicts ------------------------------------------------------------------------------
+
+    def mark_many(self, meeting_id: str, verdicts: dict[int, str | None]) -> int:
+        """Several verdicts in one change, by the numbers of one listing: suspect number
+        -> the id of the person it is, or None for not a name. Checks them all first."""
+        found = {s.number: s for s in self.suspects(meeting_id)}
+        for number in verdicts:
+            self._suspect(meeting_id, number)  # a clear refusal before anything changes
+        people = {pid: self.core.get(Person, pid) for pid in verdicts.values() if pid}
+        for number, pid in verdicts.items():
+            if pid:
+                self._unlocked(found[number].record)
+        targets = sorted(verdicts, key=lambda n: found[n].start, reverse=True)  # later words first
+        with self.store.change(f"Names check: {plural(len(verdicts), 'word')}"):
+            for number in targets:
+                wanted = found[number]
+                spot = (wanted.record.TABLE, wanted.record.id, wanted.field, wanted.start, wanted.word)
+                now = next(s for s in self.suspects(meeting_id)
+                           if (s.record.TABLE, s.record.id, s.field, s.start, s.word) == spot)
+                if verdicts[number]:
+                    self.mark_person(meeting_id, now.number, people[verdicts[number]].id)
+                else:
+                    self.mark_not_a_name(meeting_id, now.number)
+        return len(verdicts)
 
     def mark_person(self, meeting_id: str, number: int, person_id: str) -> Record:
         """Suspect ``number`` is this person: the word becomes a mention in its text."""

@@ -163,3 +163,68 @@ def test_a_panel_from_before_names_check_keeps_its_approved_minutes_as_they_read
 
 def _encrypted(path) -> bool:
     return not path.read_bytes()[:16].startswith(b"SQLite format 3")
+
+
+def test_the_interchange_carries_mentions_as_stored_and_marks_in_version_4(panel, service, tmp_path):
+    from leap_desktop.services import interchange
+
+    meeting = panel["meeting"]
+    service.add_person(display_name="Will Hope", roles=["researcher"], consent="anonymous")
+    service.names.mark_not_a_name(meeting.id, 1)  # "Will"
+    service.names.mark_person(meeting.id, 1, panel["zhang"].id)  # 张伟
+    document = interchange.export_document(service.store)
+    assert document["version"] == 4 and len(document["name_marks"]) == 1
+    text = interchange.dumps(document)
+    assert "@[P-1] is me" in text
+    with PanelService.open(tmp_path / "copy.leap", create=True, clock=lambda: NOW) as copy:
+        interchange.import_document(copy.store, interchange.loads(text))
+        assert said(copy, meeting) == [GP, "In my language wei is a greeting; [lived experience member] is me"]
+        assert copy.names.unchecked(meeting.id) == 0  # the mark on "Will" came with it
+        assert interchange.dumps(interchange.export_document(copy.store)) == text
+        assert copy.check() == []
+    for version in (2, 3):
+        older = {k: v for k, v in interchange.loads(text).items() if k != "name_marks"}
+        older["version"] = version
+        with PanelService.open(tmp_path / f"v{version}.leap", create=True, clock=lambda: NOW) as copy:
+            interchange.import_document(copy.store, older)
+            assert said(copy, meeting)[0] == "[name removed] my GP be told I am taking part?"  # to check again
+    with pytest.raises(interchange.ImportRefused, match="name_marks: is not a field this format knows"):
+        interchange.read_document(dict(interchange.loads(text), version=3))
+
+
+def test_an_export_carries_the_names_frozen_for_minutes_approved_before_m007(panel, service, tmp_path,
+                                                                             monkeypatch, panel_path):
+    from leap_desktop.services import interchange
+
+    meeting, later = panel["meeting"], panel["later"]
+    approval.circulate(service, meeting.id)
+    plain = minutes.snapshot
+    monkeypatch.setattr(approval.minutes, "snapshot", lambda rows, *args: plain(rows))
+    approval.approve(service, meeting.id, later.id)
+    monkeypatch.undo()
+    frozen_names.freeze_approved_minutes(service.store.conn)  # as m007 does for an older file
+    before = docx_text(service, meeting)
+    text = interchange.dumps(interchange.export_document(service.store))
+    with PanelService.open(tmp_path / "copy.leap", create=True, clock=lambda: NOW) as copy:
+        interchange.import_document(copy.store, interchange.loads(text))
+        copy.add_person(display_name="Will Hope", roles=["researcher"], consent="anonymous")
+        assert docx_text(copy, meeting) == before
+        assert interchange.dumps(interchange.export_document(copy.store)).count('\\"names\\"') == 1
+
+
+def test_an_import_refuses_a_mention_of_someone_not_in_the_document(panel, service, tmp_path):
+    from leap_desktop.services import interchange
+
+    service.edit_contribution(panel["gp"].id, text="Ask @[P-9] about it")
+    document = interchange.export_document(service.store)
+    with pytest.raises(interchange.ImportRefused,
+                       match=r"meetings\[0\]\.agenda\[0\]\.contributions\[0\]\.text: mentions P-9, who is not among"):
+        interchange.read_document(document)
+    service.edit_contribution(panel["gp"].id, text="Ask @[P-2] about it")
+    document = interchange.export_document(service.store)
+    document["name_marks"] = [{"id": "0f0e0d0c-0b0a-4909-8807-060504030201", "created_at": "2026-06-15T10:00:00.000Z",
+                               "updated_at": "2026-06-15T10:00:00.000Z", "deleted_at": None,
+                               "record_table": "people", "record": panel["amy"].id, "field": "display_name",
+                               "start": 0, "word": "Amy", "text_key": "0" * 32, "verdict": "not_a_name"}]
+    with pytest.raises(interchange.ImportRefused, match=r"name_marks\[0\]\.field: people\.display_name is not a free text"):
+        interchange.read_document(document)

@@ -32,11 +32,11 @@ def test_payments_round_trip_byte_for_byte(tmp_path, document):
     (tmp_path / "again").mkdir()
     with _import(tmp_path / "again", interchange.loads(text)) as svc:
         assert interchange.dumps(interchange.export_document(svc.store)) == text
-    assert '"version": 2' in text and '"claims": [' in text and '"expenses": [' in text
+    assert '"version": 4' in text and '"claims": [' in text and '"expenses": [' in text
 
 
 def test_a_version_1_file_still_imports_without_payments(tmp_path, document):
-    old = {k: v for k, v in copy.deepcopy(document).items() if k not in ("rates", "claims", "payment_limits")}
+    old = {k: v for k, v in copy.deepcopy(document).items() if k not in ("rates", "claims", "payment_limits", "name_marks")}
     old["version"] = 1
     with _import(tmp_path, old) as svc:
         assert svc.payments.claims() == [] and svc.payments.rates() == []
