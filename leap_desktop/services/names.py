@@ -53,6 +53,11 @@ class Suspect:
     people: tuple[Person, ...] = dataclasses.field(default=(), repr=False, compare=False)
 
     @property
+    def spot(self) -> tuple[str, str, str, int, str]:
+        """Where it is, whatever its number: table, record id, field, start, word."""
+        return (self.record.TABLE, self.record.id, self.field, self.start, self.word)
+
+    @property
     def where(self) -> str:
         """Which record and field, e.g. "C-12, what was said"."""
         ref = self.record.ref if self.record.ref != self.record.id else _NOUNS.get(type(self.record), "record")
@@ -144,15 +149,19 @@ class NamesService(Topic):
         targets = sorted(verdicts, key=lambda n: found[n].start, reverse=True)  # later words first
         with self.store.change(f"Names check: {plural(len(verdicts), 'word')}"):
             for number in targets:
-                wanted = found[number]
-                spot = (wanted.record.TABLE, wanted.record.id, wanted.field, wanted.start, wanted.word)
-                now = next(s for s in self.suspects(meeting_id)
-                           if (s.record.TABLE, s.record.id, s.field, s.start, s.word) == spot)
-                if verdicts[number]:
-                    self.mark_person(meeting_id, now.number, people[verdicts[number]].id)
-                else:
-                    self.mark_not_a_name(meeting_id, now.number)
+                pid = verdicts[number]
+                self.mark_spot(meeting_id, found[number].spot, people[pid].id if pid else None)
         return len(verdicts)
+
+    def mark_spot(self, meeting_id: str, spot: tuple, person_id: str | None) -> Record:
+        """A verdict on the suspect at ``spot`` (:attr:`Suspect.spot`), whatever its number
+        now: the person it is, or None for not a name (an undo's redo uses this)."""
+        now = next((s for s in self.suspects(meeting_id) if s.spot == tuple(spot)), None)
+        if now is None:
+            raise RuleError(f"“{spot[-1]}” is no longer a possible name to check there (it was changed since)")
+        if person_id:
+            return self.mark_person(meeting_id, now.number, person_id)
+        return self.mark_not_a_name(meeting_id, now.number)
 
     def mark_person(self, meeting_id: str, number: int, person_id: str) -> Record:
         """Suspect ``number`` is this person: the word becomes a mention in its text."""

@@ -26,15 +26,16 @@ from ..models.context import AppContext
 from .export_dialogs import SaveFileRow, checked_path, export_folder, remember_folder
 from .minutes_base import MinutesDialog, meeting_label
 from .minutes_menu import minutes_actions, minutes_menu
+from .names_check_dialog import NamesCheckDialog, offer_names_check
 from .review_dialog import ImportReviewDialog
 
 __all__ = ["AmendDialog", "ApproveDialog", "CirculateDialog", "ExportMinutesDialog", "ImportReviewDialog",
-           "minutes_actions", "minutes_menu"]
+           "NamesCheckDialog", "minutes_actions", "minutes_menu"]
 
 
 class ExportMinutesDialog(MinutesDialog):
     FORM = "export_minutes_dialog.ui"
-    WIDGETS = MinutesDialog.WIDGETS + ("anonymisedCheck", "fileEdit", "chooseButton")
+    WIDGETS = MinutesDialog.WIDGETS + ("anonymisedCheck", "fileEdit", "chooseButton", "namesLabel", "namesButton")
     TITLE = "Export minutes"
     OK_TEXT = "&Export"
     OK_DESCRIPTION = "Write the minutes as a Word document (Enter)"
@@ -50,6 +51,8 @@ class ExportMinutesDialog(MinutesDialog):
         self.meeting.currentIndexChanged.connect(self._suggest)
         self.anonymised.toggled.connect(self._suggest)
         self._suggest()
+        offer_names_check(self, self.anonymised.isChecked)
+        self.anonymised.toggled.connect(lambda _on: self.names_check.update())
 
     def _suggest(self) -> None:
         meeting_id = self.meeting_id()
@@ -92,7 +95,7 @@ class ExportMinutesDialog(MinutesDialog):
 
 class CirculateDialog(MinutesDialog):
     FORM = "circulate_dialog.ui"
-    WIDGETS = MinutesDialog.WIDGETS + ("toEdit", "onEdit")
+    WIDGETS = MinutesDialog.WIDGETS + ("toEdit", "onEdit", "namesLabel", "namesButton")
     TITLE = "Circulate minutes"
     OK_TEXT = "&Circulate"
     OK_DESCRIPTION = "Record that the draft minutes were sent (Enter)"
@@ -104,6 +107,7 @@ class CirculateDialog(MinutesDialog):
         self.to.setText(approval.DEFAULT_AUDIENCE)
         self.on = self.ui.onEdit
         self.on.setDate(QDate.fromString(ctx.service.today(), Qt.DateFormat.ISODate))
+        offer_names_check(self)
 
     def meetings(self) -> list[Meeting]:
         return [m for m in super().meetings() if m.status is not MeetingStatus.MINUTES_APPROVED]
