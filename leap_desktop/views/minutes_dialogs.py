@@ -155,7 +155,7 @@ class ApproveDialog(MinutesDialog):
         for m in self.ctx.service.meetings():  # later meetings that have taken place
             held = m.status not in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED) and m.day <= today
             if m.starts_at > meeting.starts_at and held:
-                self.at.addItem(meeting_label(m), m.id)
+                self.at.addItem(meeting_label(m, self.clean), m.id)
 
     def run(self) -> None:
         meeting_id, at = self.meeting_id(), self.at.currentData()

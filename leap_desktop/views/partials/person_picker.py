@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit
 
 from ...domain import rules
 from ...domain.model import Person
+from ...domain.vocab import Consent
 from ...models.member_choices import MemberChoicesModel
 from ..meeting_kit import EnterFilter
 
@@ -46,7 +47,7 @@ class PersonPicker(QObject):
         edit.textEdited.connect(lambda _text: self._forget())
 
     def _forget(self) -> None:
-        if self.person and self.edit.text() != self.person.display_name:
+        if self.person and self.edit.text() != picked_label(self.person):
             self.person = None
             self._say("")
 
@@ -59,7 +60,7 @@ class PersonPicker(QObject):
 
     def settle(self) -> Person | None:
         """Enter in the field: settle who is meant, and say so by :attr:`chosen`."""
-        if self.person is not None and self.edit.text() == self.person.display_name:
+        if self.person is not None and self.edit.text() == picked_label(self.person):
             self.chosen.emit(self.person, False)
             return self.person
         self.person = self.resolve()
@@ -70,7 +71,7 @@ class PersonPicker(QObject):
     def current(self) -> Person | None:
         """The person the field names now: the one settled, or found afresh if the
         text changed since."""
-        if self.person is None or self.edit.text() != self.person.display_name:
+        if self.person is None or self.edit.text() != picked_label(self.person):
             self.person = self.resolve()
         return self.person
 
@@ -86,17 +87,34 @@ class PersonPicker(QObject):
         if not text:
             self._say("")
             return None
+        if self.person is not None and text == picked_label(self.person):
+            return self.person
         matches = self.members.matching(text)
         if len(matches) == 1:
-            person = matches[0]
-            self.edit.setText(person.display_name)
-            shown = rules.attribute(person)
-            note = "" if shown == person.display_name else f"; shown as “{shown}” as they asked"
-            self._say(f"{person.display_name}, {rules.roles_label(person.roles)}{note}")
+            person = self.person = matches[0]  # remembered: the field now shows its label
+            self.edit.setText(picked_label(person))
+            self._say(found_words(person))
             return person
         if not matches:
             self._say(f"No one on the panel matches “{text}”.")
         else:
-            names = ", ".join(p.display_name for p in matches[:4])
+            names = ", ".join(picked_label(p) for p in matches[:4])
             self._say(f"“{text}” fits {names}: type more of the name.")
         return None
+
+
+def picked_label(person: Person) -> str:
+    """A person picked in a field the panel may see: by name if they are named, else as
+    their consent allows with their reference, so the coordinator knows who it is and
+    the room does not ("Anonymous member (P-2)", "Researcher (P-3)")."""
+    if person.consent is Consent.NAMED:
+        return person.display_name
+    return f"{rules.attribute(person)} ({person.ref})"
+
+
+def found_words(person: Person) -> str:
+    """What a picker says of who it found, as their consent allows."""
+    roles = rules.visible_roles(person)
+    label = picked_label(person)
+    said = f"{label}, {rules.roles_label(roles)}" if roles and person.consent is not Consent.ROLE_ONLY else label
+    return said if person.consent is Consent.NAMED else f"{said}; shown as they asked"
