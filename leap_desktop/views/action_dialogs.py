@@ -13,6 +13,7 @@ from ..models.context import AppContext
 from ..words import day
 from .edits import add_record, change_records
 from .form_dialog import FormDialog, text_of
+from .partials.mention_completer import attach_mentions
 from .widgets import DayField
 
 
@@ -45,6 +46,7 @@ class ActionDialog(FormDialog):
                 continue
             ui.ownerCombo.addItem(owner_choice(person), person.id)
         self.due = DayField(ui.dueEdit, ui.dueHint, "due_on", empty="No due date")
+        self.mentions = attach_mentions(ctx.service, ui.titleEdit, panel_facing=True)
         if decision is not None:
             ui.decisionEdit.setText(decision.ref)
         ui.decisionEdit.textChanged.connect(self._show_decision)
@@ -128,6 +130,7 @@ class CloseActionDialog(FormDialog):
             ui.outcomeHint.setText("The panel will be told why.")
             ui.outcomeEdit.setAccessibleName("Why it is being dropped")
         ui.outcomeEdit.setPlainText(action.outcome or "")
+        self.mentions = attach_mentions(ctx.service, ui.outcomeEdit, panel_facing=True)
         ui.outcomeEdit.setFocus()
 
     def default_focus(self) -> QWidget:

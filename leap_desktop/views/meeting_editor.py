@@ -24,6 +24,7 @@ from ..models.context import AppContext
 from .forms import load_form
 from .meeting_kit import EnterFilter, TabLeaves, pass_undo_through
 from .partials.feedback import announce, clear_problem, remember_descriptions, show_problem
+from .partials.mention_completer import attach_mentions
 from .undo import adding, run_undoable
 
 FIELD_NAMES = {
@@ -80,6 +81,7 @@ class MeetingEditor(QWidget):
             "place": ui.placeEdit,
             "papers_sent_on": ui.papersEdit,
         }
+        self.mentions = attach_mentions(ctx.service, ui.titleEdit, ui.placeEdit, panel_facing=True)
         remember_descriptions(self.fields.values())
         for label in (ui.problemLabel, ui.savedLabel, ui.statusProblemLabel):
             label.hide()
