@@ -76,7 +76,6 @@ FORBIDDEN = {
 #: ask a service instead.
 VIEWS_REACHING_THE_STORE = {
     "views/about.py": 1,
-    "views/action_dialogs.py": 1,
     "views/app.py": 11,
     "views/decision_dialogs.py": 1,
     "views/decision_log_page.py": 2,
