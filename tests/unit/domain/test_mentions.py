@@ -100,3 +100,11 @@ def test_a_mention_cut_or_highlighted_in_a_search_snippet_still_shows_no_number(
     assert clean("@[[P]-1] and @[P-[4]]") == "[name removed] and Amy Nolan"
     assert clean("ask @[P-2…") == "ask [researcher]…"
     assert "P-" not in clean("[agree] with @[P-1]'s point")
+
+
+def test_the_coordinators_pages_show_a_mention_by_name(service):
+    from leap_desktop.models.free_text import PanelText
+
+    zara = service.add_person(display_name="Zara Quinn", roles=["carer"], consent="anonymous")
+    assert PanelText(service, enabled=False)(f"Ask {token(zara.number)} first") == "Ask Zara Quinn first"
+    assert PanelText(service)(f"Ask {token(zara.number)} first") == "Ask [name removed] first"
