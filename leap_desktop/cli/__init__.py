@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..domain.errors import LeapError
-from . import comms, impact, minutes, payments, records, security
+from . import comms, impact, minutes, names, payments, records, security
 from .context import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Context, add_command
 
 __all__ = ["EXIT_BUG", "EXIT_OK", "EXIT_PROBLEM", "EXIT_USAGE", "Context", "add_command", "build_parser", "main"]
@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as", dest="actor", metavar="NAME", help="who is making changes (for the audit log)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    for module in (records, minutes, security, payments, impact, comms):
+    for module in (records, minutes, names, security, payments, impact, comms):
         module.register(commands)
     return parser
 

@@ -92,11 +92,14 @@ def cmd_export_minutes(ctx) -> int:
         meeting = svc.resolve(Meeting, a.meeting)
         built = minutes.build_minutes(svc, meeting, anonymised=a.anonymised, version=a.version)
         data = minutes_docx.render(built, now=svc.store.clock())
+        unchecked = "" if a.version is not None else svc.names.note(meeting.id, anonymised=a.anonymised)
         write_atomically(out, data)
         if a.version is None:
             approval.exported(svc, meeting.id)  # a held meeting's minutes are now in draft
     kind = "anonymised minutes" if a.anonymised else "minutes"
     ctx.note(f"Wrote the {kind} of {meeting.ref} (version {built.version}, {built.status.label.lower()}) to {out}")
+    if unchecked:
+        ctx.note(f"{unchecked} ('leap names {meeting.ref}')")
     return 0
 
 
@@ -183,7 +186,10 @@ def cmd_circulate(ctx) -> int:
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, a.meeting)
         version = approval.circulate(svc, meeting.id, to=a.to, on=a.on)
+        unchecked = svc.names.note(meeting.id)
     ctx.note(f"Minutes of {meeting.ref} (version {version.version}) circulated on {version.circulated_on} to {version.circulated_to}")
+    if unchecked:
+        ctx.note(f"{unchecked} ('leap names {meeting.ref}')")
     return 0
 
 

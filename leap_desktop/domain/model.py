@@ -31,6 +31,7 @@ from .vocab import (
     Role,
 )
 from .comms import COMMS_TYPES  # communication needs and the papers sent log
+from .mentions import MENTION_TYPES  # "not a name" marks of the names check
 from .payments import PAYMENT_TYPES  # rates, claims, expenses, limits
 from .impact_records import (  # noqa: F401  (the impact log's records, issue 13)
     IMPACT_RECORD_TYPES,
@@ -464,6 +465,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     *PAYMENT_TYPES,
     *IMPACT_RECORD_TYPES,
     *COMMS_TYPES,
+    *MENTION_TYPES,
 )
 BY_TABLE = {cls.TABLE: cls for cls in RECORD_TYPES}
 BY_PREFIX = {cls.PREFIX: cls for cls in RECORD_TYPES if cls.PREFIX}

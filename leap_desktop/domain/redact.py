@@ -34,9 +34,10 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
+from .mentions import FRAGMENT, TOKEN, FrozenNames, Guess, text_key, token
 from ..words import fold
 from .model import Person
-from .rules import initials
+from .rules import initials, roles_label
 from .vocab import Consent
 
 REMOVED = "[name removed]"
@@ -65,32 +66,36 @@ _KEEP = None  # a named person's name: left as written
 
 
 class Redactor:
-    """Rewrites free text so that it names people only as their consent allows."""
+    """Rewrites free text so that it names people only as their consent allows.
+
+    Mentions (``@[P-12]``, see :mod:`.mentions`) are exact: each becomes the person as
+    their consent allows. Words that only look like a name are guesses: hidden as above
+    unless ``marks`` says the names check found them not to be a name. ``frozen`` (the
+    guesses kept with approved minutes) replaces guessing for the texts it lists."""
 
     REPLACEMENT = REMOVED
 
-    def __init__(self, people: Iterable[Person], *, anonymised: bool = False):
+    def __init__(self, people: Iterable[Person], *, anonymised: bool = False, marks: Iterable = (),
+                 frozen: FrozenNames | None = None):
         self.anonymised = anonymised
-        # casefolded form -> set of treatments (None: keep; "[name removed]"; "B.O.")
-        treatments: dict[str, set[str | None]] = {}
+        people = list(people)
+        self._by_number = {p.number: p for p in people if p.number is not None}
+        self._treatment_of = {p.id: self._treatment(p) for p in people}
+        # casefolded form -> ids of the people it may name
+        owners: dict[str, set[str]] = {}
         sensitive: set[str] = set()  # forms matched only as written (capitalised)
         written: dict[str, set[str]] = {}  # casefolded form -> the ways it may be written
         for person in people:
-            treatment = self._treatment(person)
             for form, exact in _forms(person):
                 key = form.casefold()
-                treatments.setdefault(key, set()).add(treatment)
+                owners.setdefault(key, set()).add(person.id)
                 written.setdefault(key, set()).add(form)
                 if exact:
                     sensitive.add(key)
-        self._replacement: dict[str, str | None] = {}
-        for key, found in treatments.items():
-            if len(found) == 1:
-                self._replacement[key] = next(iter(found))
-            else:  # shared by people treated differently: the most private choice
-                self._replacement[key] = REMOVED
+        self._owners = {k: tuple(sorted(v)) for k, v in owners.items()}
+        self._replacement: dict[str, str | None] = {k: self._combined(v) for k, v in self._owners.items()}
         alternatives = []
-        for key in sorted(treatments, key=lambda k: (-len(k), k)):  # "Amira Khan" before "Amira"
+        for key in sorted(owners, key=lambda k: (-len(k), k)):  # "Amira Khan" before "Amira"
             if key in sensitive:  # as written with a capital, or all in capitals
                 variants = sorted({v for w in written[key] for v in (w[:1].upper() + w[1:], w.upper())})
                 alternatives.extend(re.escape(v) for v in variants)
@@ -101,13 +106,18 @@ class Redactor:
             if alternatives
             else None
         )
+        self._marks = frozenset(getattr(m, "spot", m) for m in marks)
+        self._frozen = frozen
         self._hidden = {k for k, v in self._replacement.items() if v is not _KEEP}
         self._hidden_folded = {fold(k) for k in self._hidden}  # a form shared once folded: the private choice
         self._sensitive = sensitive
         #: Two redactors with the same key rewrite every text the same way (a screen
         #: need not be redrawn when the panel's people change in some other way).
         self.key = (anonymised, self.pattern.pattern if self.pattern else "",
-                    tuple(sorted((k, v or "") for k, v in self._replacement.items())))
+                    tuple(sorted((k, v or "") for k, v in self._replacement.items())),
+                    tuple(sorted((n, p.id, self._treatment_of[p.id] or "", p.display_name)
+                                 for n, p in self._by_number.items())),
+                    tuple(sorted(self._marks)), id(frozen) if frozen is not None else 0)
 
     def _treatment(self, person: Person) -> str | None:
         if self.anonymised:
@@ -118,20 +128,99 @@ class Redactor:
             return initials(person.display_name)
         return REMOVED
 
-    def __call__(self, text: str | None) -> str | None:
-        if not text or self.pattern is None:
-            return text
-        return self.pattern.sub(self._replace, text)
+    def _combined(self, person_ids) -> str | None:
+        """One treatment for a word that may name any of ``person_ids``: theirs when they
+        agree, else the most private (never the wrong person's initials)."""
+        found = {self._treatment_of.get(pid, REMOVED) for pid in person_ids}
+        return next(iter(found)) if len(found) == 1 else REMOVED
 
-    def _replace(self, match: re.Match) -> str:
-        name = match.group("name")
-        replacement = self._replacement.get(name.casefold(), REMOVED)
-        if replacement is _KEEP:
-            return match.group(0)
-        suffix = match.group("s") or ""
-        if replacement.endswith(".") and not suffix and match.string[match.end() : match.end() + 1] == ".":
-            replacement = replacement[:-1]  # "from Tess." is "from T.V.", not "T.V.."
-        return replacement + suffix
+    def mention(self, number: int) -> str:
+        """Person P-``number`` as this text may show them: a mention is exact, so a role
+        only member appears by their role ("[researcher]")."""
+        person = self._by_number.get(number)
+        if person is None:
+            return REMOVED  # not (or no longer) on this panel: nothing to show
+        consent = person.consent
+        if consent is Consent.ANONYMOUS:
+            return REMOVED
+        if self.anonymised or consent is Consent.ROLE_ONLY:
+            return f"[{roles_label(person.roles)}]"
+        if consent is Consent.INITIALS:
+            return initials(person.display_name)
+        return person.display_name
+
+    def __call__(self, text: str | None) -> str | None:
+        if not text:
+            return text
+        frozen = self._frozen.texts.get(text_key(text)) if self._frozen is not None and self._frozen.texts else None
+        if frozen is not None:
+            return self._apply_frozen(text, frozen)
+        if "P-" in text and FRAGMENT.search(text) and not _whole_tokens(text):
+            text = FRAGMENT.sub(lambda m: token(int(m.group(1))), text)
+        if self.pattern is None and "@[" not in text:
+            return text
+        return self._render(text, self._suspected(text))
+
+    def render_mentions(self, text: str | None) -> str | None:
+        """``text`` with its mentions shown, and no guessing (a text as typed)."""
+        return self._render(text, []) if text else text
+
+    def hides_guess(self, person_ids) -> bool:
+        """Whether a word that may name any of ``person_ids`` is hidden here."""
+        return self._combined(person_ids) is not _KEEP if person_ids else True
+
+    def guesses(self, text: str | None) -> list[Guess]:
+        """The words of ``text`` that look like a member's name and are not marked as
+        not a name (mentions are exact, so are never guesses)."""
+        return self._suspected(text or "")
+
+    def _suspected(self, text: str) -> list[Guess]:
+        if self.pattern is None or not text:
+            return []
+        mentions = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
+        key = text_key(text) if self._marks else ""
+        out = []
+        for match in self.pattern.finditer(text):
+            start, end, word = match.start("name"), match.end("name"), match.group("name")
+            if any(a <= start < b for a, b in mentions):
+                continue
+            if self._marks and (key, start, word) in self._marks:
+                continue
+            out.append(Guess(start, end, word, self._owners.get(word.casefold(), ())))
+        return out
+
+    def _apply_frozen(self, text: str, spans) -> str:
+        guesses = []
+        for start, end, ids in spans:
+            if 0 <= start < end <= len(text):
+                guesses.append(Guess(start, end, text[start:end], tuple(ids)))
+        return self._render(text, guesses)
+
+    def _render(self, text: str, guesses: list[Guess]) -> str:
+        spots: list[tuple[int, int, str | None]] = []
+        for match in TOKEN.finditer(text):
+            spots.append((match.start(), match.end(), self.mention(int(match.group(1)))))
+        for guess in guesses:
+            if any(a <= guess.start < b for a, b, _ in spots):
+                continue
+            spots.append((guess.start, guess.end, self._combined(guess.person_ids) if guess.person_ids else REMOVED))
+        if not spots:
+            return text
+        spots.sort()
+        out, at = [], 0
+        for start, end, replacement in spots:
+            if start < at:
+                continue
+            out.append(text[at:start])
+            if replacement is _KEEP:
+                out.append(text[start:end])
+            else:
+                if replacement.endswith(".") and text[end:end + 1] == ".":
+                    replacement = replacement[:-1]  # "from Tess." is "from T.V.", not "T.V.."
+                out.append(replacement)
+            at = end
+        out.append(text[at:])
+        return "".join(out)
 
     def hides(self, word: str) -> bool:
         """Whether ``word`` is (part of) the name of someone not shown by name here: a
@@ -149,6 +238,11 @@ class Redactor:
         words = text.split()
         kept = [w for w in words if not self.hides(w)]
         return " ".join(kept), len(kept) != len(words)
+
+
+def _whole_tokens(text: str) -> bool:
+    """Whether every mention-like piece of ``text`` is a whole mention."""
+    return all(TOKEN.fullmatch(m.group(0)) for m in FRAGMENT.finditer(text))
 
 
 def speaker_redactor(person: Person, override: Consent | None) -> Redactor | None:

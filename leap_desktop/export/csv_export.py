@@ -18,8 +18,7 @@ from typing import Any
 from ..domain.model import Action, AgendaItem, Person
 from ..domain.vocab import RoleGroup
 from ..services import DecisionRow, PanelService
-from ..domain.redact import Redactor
-from ..services.trace import Voices, people_by_id
+from ..services.trace import Voices, people_by_id, redactor_for
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,7 +59,7 @@ DECISION_HEADERS = [
 
 def decisions_csv(service: PanelService, rows: list[DecisionRow], *, anonymised: bool = False) -> bytes:
     people = people_by_id(service)
-    clean = Redactor(people.values(), anonymised=anonymised)
+    clean = redactor_for(service, people, anonymised=anonymised)
     replaced = {d.id: d.ref for d in service.decisions()}
     out = []
     for row in rows:
@@ -88,7 +87,7 @@ ACTION_HEADERS = ["Ref", "What", "Owner", "Due", "Status", "Overdue", "Outcome",
 def actions_csv(service: PanelService, actions: list[Action], *, anonymised: bool = False) -> bytes:
     people: dict[str, Person] = people_by_id(service)
     voices = Voices(people, anonymised=anonymised)
-    clean = Redactor(people.values(), anonymised=anonymised)
+    clean = redactor_for(service, people, anonymised=anonymised)
     decisions = {d.id: d for d in service.decisions()}
     meetings = {m.id: m for m in service.meetings()}
     items = {}

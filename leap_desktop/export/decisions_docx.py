@@ -8,9 +8,8 @@ import io
 
 from ..domain import rules
 from ..services import DecisionRow, PanelService
-from ..domain.redact import Redactor
 from ..words import long_date
-from ..services.trace import people_by_id
+from ..services.trace import people_by_id, redactor_for
 from .minutes_docx import _Writer
 
 
@@ -18,7 +17,7 @@ def render(service: PanelService, rows: list[DecisionRow], *, filters: str, anon
            now: dt.datetime | None = None) -> bytes:
     panel = service.panel()
     people = people_by_id(service)
-    clean = Redactor(people.values(), anonymised=anonymised)
+    clean = redactor_for(service, people, anonymised=anonymised)
     panel_name = clean(panel.name) if panel else "Panel"
     w = _Writer("Decision log")
     doc = w.doc

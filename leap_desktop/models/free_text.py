@@ -40,8 +40,10 @@ class PanelText:
         return True
 
     def __call__(self, text: str | None) -> str:
-        if not text or not self.enabled:
-            return text or ""
+        if not text:
+            return ""
+        if not self.enabled:  # the coordinator's page: as typed, a mention by the person's name
+            return as_typed(self.service, text) if "@[" in text else text
         if self.redactor is None:
             self.update()
         cleaned = self._cache.get(text)
@@ -60,3 +62,14 @@ class PanelText:
             self.update()
         kept, dropped = self.redactor.search_words(text)  # type: ignore[union-attr]
         return kept, dropped
+
+
+def as_typed(service: PanelService, text: str) -> str:
+    """``text`` as typed, its mentions (``@[P-12]``) by the person's name: for the
+    coordinator's own pages."""
+    import dataclasses
+
+    from ..domain.vocab import Consent
+
+    everyone = [dataclasses.replace(p, consent=Consent.NAMED) for p in service.people()]
+    return Redactor(everyone).render_mentions(text) or ""

@@ -57,7 +57,7 @@ def _first_version(service: "PanelService", meeting: Meeting) -> MinutesVersion:
         values["circulated_on"] = service.today()
         values["circulated_to"] = DEFAULT_AUDIENCE
     if status is MinutesStatus.APPROVED:
-        values["snapshot"] = minutes.snapshot(minutes.live_rows(service, meeting))
+        values["snapshot"] = minutes.snapshot(minutes.live_rows(service, meeting), service.redactor(), service.panel())
     return service.store.insert(build(MinutesVersion, values, id=new_id()))
 
 
@@ -136,7 +136,7 @@ def approve(service: "PanelService", meeting_id: str, at_meeting_id: str) -> tup
                 approved_at_meeting_id=at.id,
                 approval_decision_id=decision.id,
                 approved_on=at.day,
-                snapshot=minutes.snapshot(minutes.live_rows(service, meeting)),
+                snapshot=minutes.snapshot(minutes.live_rows(service, meeting), service.redactor(), service.panel()),
             )
         )
         _set_meeting_status(service, meeting, MeetingStatus.MINUTES_APPROVED)

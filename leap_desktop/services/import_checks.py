@@ -15,7 +15,8 @@ from typing import Any, Protocol
 
 from ..domain import rules
 from ..domain.errors import LeapError
-from ..domain.model import Attendance, CoProducer, Decision, DecisionSource, Record
+from ..domain.mentions import FREE_TEXT, NameMark, mentioned
+from ..domain.model import Attendance, CoProducer, Decision, DecisionSource, Person, Record
 
 
 
@@ -157,3 +158,23 @@ def check_document(parsed: list["_Parsed"]) -> None:
     """The checks across records, after each record and reference has passed."""
     check_once(parsed)
     check_replacements(parsed)
+    check_mentions(parsed)
+
+
+def check_mentions(parsed: list["_Parsed"]) -> None:
+    """Every mention (``@[P-12]``) is of a person in the document, and every "not a
+    name" mark is on a free text of a record in it."""
+    numbers = {item.record.number for item in parsed if isinstance(item.record, Person)}
+    records = {(item.record.TABLE, item.record.id) for item in parsed}
+    for item in parsed:
+        record = item.record
+        if isinstance(record, NameMark):
+            if record.field not in FREE_TEXT.get(record.record_table, ()):
+                raise _refused(f"{item.where}.field", f"{record.record_table}.{record.field} is not a free text")
+            if (record.record_table, record.record_id) not in records:
+                raise _refused(f"{item.where}.record", f"no {record.record_table} record with id {record.record_id}")
+            continue
+        for name in FREE_TEXT.get(record.TABLE, ()):
+            for number in mentioned(getattr(record, name, None)):
+                if number not in numbers:
+                    raise _refused(f"{item.where}.{name}", f"mentions P-{number}, who is not among the document's people")

@@ -43,6 +43,7 @@ from ..domain.model import (
     StageMark,
 )
 from ..domain.comms import CommsNeeds, SentPapers
+from ..domain.mentions import NameMark
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
 from ..domain.vocab import DecisionStatus
 from ..store import PanelStore
@@ -50,6 +51,7 @@ from ..store.codec import encode
 from ..store.migrations import RECORD_TABLES
 from . import import_checks
 from .impact import check_author
+from .minutes_snapshot import with_frozen_names
 from .import_checks import ImportRefused
 from .interchange_shapes import (  # noqa: F401  (imported from here too)
     ACTION,
@@ -69,6 +71,7 @@ from .interchange_shapes import (  # noqa: F401  (imported from here too)
     LIMIT,
     MEETING,
     MINUTES_VERSION,
+    NAME_MARK,
     NEEDS,
     PANEL,
     PERSON,
@@ -152,7 +155,8 @@ def export_document(store: PanelStore) -> dict[str, Any]:
             item_doc["contributions"] = [_json_record(CONTRIBUTION, c) for c in contributions.get(item.id, [])]
             agenda.append(item_doc)
         doc["agenda"] = agenda
-        doc["minutes_versions"] = [_json_record(MINUTES_VERSION, v) for v in versions.get(meeting.id, [])]
+        doc["minutes_versions"] = [_json_record(MINUTES_VERSION, with_frozen_names(store, v))
+                                   for v in versions.get(meeting.id, [])]
         doc["reviews"] = [_json_record(REVIEW, r) for r in reviews.get(meeting.id, [])]
         meetings.append(doc)
     decisions = []
@@ -182,7 +186,9 @@ def export_document(store: PanelStore) -> dict[str, Any]:
         **_payment_lists(all_of, grouped),
         "communication_needs": [_json_record(NEEDS, n) for n in all_of(CommsNeeds, "created_at, id")],
         "papers_sent": [_json_record(SENT, x) for x in all_of(SentPapers, "sent_on, created_at, id")],
+        "name_marks": [_json_record(NAME_MARK, x) for x in all_of(NameMark, "created_at, id")],
     }
+
 
 
 def _payment_lists(all_of, grouped) -> dict[str, Any]:
@@ -393,6 +399,7 @@ def _shape_of(record: Record) -> Shape:
         ContributionUptake: UPTAKE,
         CommsNeeds: NEEDS,
         SentPapers: SENT,
+        NameMark: NAME_MARK,
     }[type(record)]
 
 

@@ -14,6 +14,7 @@ from .interchange import (
     ADDED_IN_VERSION_2,
     NEEDS,
     SENT,
+    NAME_MARK,
     CLAIM,
     EXPENSE,
     IMPACT_ENTRY,
@@ -109,7 +110,7 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, written to ``docs/interchange.schema.json``."""
     shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION,
-              RATE, CLAIM, EXPENSE, LIMIT, STAGE, STAGE_MARK, IMPACT_ENTRY, IMPACT_LINK, IMPACT_VOICE, UPTAKE, NEEDS, SENT]
+              RATE, CLAIM, EXPENSE, LIMIT, STAGE, STAGE_MARK, IMPACT_ENTRY, IMPACT_LINK, IMPACT_VOICE, UPTAKE, NEEDS, SENT, NAME_MARK]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://leap-desktop.example/schema/leap-panel-{VERSION}.json",

@@ -30,6 +30,7 @@ from ..domain.model import (
     StageMark,
 )
 from ..domain.comms import CommsNeeds, SentPapers
+from ..domain.mentions import NameMark
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
 
 
@@ -94,10 +95,13 @@ IMPACT_ENTRY = Shape(ImpactEntry, children=(("links", IMPACT_LINK), ("voices", I
 UPTAKE = Shape(ContributionUptake)
 NEEDS = Shape(CommsNeeds)
 SENT = Shape(SentPapers)
+# The names check's "not a name" marks (domain/mentions.py). Mentions are in the free
+# text itself, as stored (``@[P-12]``).
+NAME_MARK = Shape(NameMark)
 #: Top-level lists a version 1 document does not have (and may not carry).
 ADDED_IN_VERSION_2 = frozenset({"rates", "claims", "payment_limits",
                                 "research_stages", "stage_marks", "impact_log", "uptake",
-                                "communication_needs", "papers_sent"})
+                                "communication_needs", "papers_sent", "name_marks"})
 
 TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("people", PERSON),
@@ -113,6 +117,7 @@ TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("uptake", UPTAKE),
     ("communication_needs", NEEDS),
     ("papers_sent", SENT),
+    ("name_marks", NAME_MARK),
 )
 
 # Which record type each reference field points to.

@@ -44,7 +44,7 @@ from .minutes_data import (
     marker_name,
     meeting_check,
 )
-from .minutes_snapshot import SNAPSHOT_FORMAT, records_of, rows_from_snapshot, snapshot
+from .minutes_snapshot import SNAPSHOT_FORMAT, frozen_names, records_of, rows_from_snapshot, snapshot, texts_of
 
 if TYPE_CHECKING:
     from .panel import PanelService
@@ -54,8 +54,9 @@ if TYPE_CHECKING:
 __all__ = [
     "ANCHOR", "ANCHOR_KINDS", "MARKER", "SNAPSHOT_FORMAT",
     "ActionMinute", "Attendee", "CoProducerLine", "DecisionMinute", "ItemMinute", "Minutes", "Said", "VersionLine",
-    "action_line", "anchor_name", "assemble", "came_from", "build_minutes", "decisions_of", "live_rows", "long_date", "marker_name",
-    "meeting_check", "meetings_of", "records_of", "rows_from_snapshot", "snapshot", "versions",
+    "action_line", "anchor_name", "assemble", "came_from", "build_minutes", "decisions_of", "live_rows", "long_date",
+    "marker_name", "meeting_check", "meetings_of", "records_of", "frozen_names", "texts_of", "rows_from_snapshot",
+    "snapshot", "versions",
 ]
 
 
@@ -88,4 +89,5 @@ def build_minutes(service: "PanelService", meeting: Meeting, *, anonymised: bool
         rows = rows_from_snapshot(shown.snapshot)
     if rows is None:
         rows = live_rows(service, meeting)
-    return assemble(service, rows, panel=service.panel(), versions=all_versions, version=shown, anonymised=anonymised)
+    return assemble(service, rows, panel=service.panel(), versions=all_versions, version=shown, anonymised=anonymised,
+                    frozen=frozen_names(service.store, shown))

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain import rules
 from ..domain.model import Meeting, MinutesVersion, Panel, Person
-from ..domain.redact import Redactor
+from ..domain.mentions import FrozenNames
 from ..domain.vocab import AttendanceStatus, Consent, DecisionStatus, MinutesStatus, Role
 from ..store import queries
 from .minutes_data import (
@@ -25,8 +25,8 @@ from .minutes_data import (
     marker_name,
 )
 from ..words import clock_after, long_date, plural, start_time
-from .trace import Voices, people_by_id, speaker_clean
 from .comms import first_sent_on
+from .trace import Voices, people_by_id, redactor_for, speaker_clean
 
 if TYPE_CHECKING:
     from .panel import PanelService
@@ -57,11 +57,13 @@ def assemble(
     version: MinutesVersion | None,
     anonymised: bool = False,
     people: dict[str, Person] | None = None,
+    frozen: FrozenNames | None = None,
 ) -> Minutes:
-    """The minutes of ``rows.meeting`` as a reader sees them."""
+    """The minutes of ``rows.meeting`` as a reader sees them; ``frozen``: the names
+    guessed in them when they were approved."""
     people = people if people is not None else people_by_id(service)
     voices = Voices(people, anonymised=anonymised)
-    clean = Redactor(people.values(), anonymised=anonymised)
+    clean = redactor_for(service, people, anonymised=anonymised, frozen=frozen)
     meeting = rows.meeting
     meetings = {m.id: m for m in rows.related_meetings}
     meetings[meeting.id] = meeting

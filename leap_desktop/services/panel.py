@@ -29,6 +29,7 @@ from .records import RecordService
 
 if TYPE_CHECKING:
     from .comms import CommsService
+    from .names import NamesService
     from .payments import PaymentService
     from .security import SecurityService
 
@@ -128,6 +129,16 @@ class PanelService:
     def background_busy(self) -> bool:
         """Whether the day's automatic backup is being made in the background now."""
         return self.store.background_busy
+
+    @property
+    def names(self) -> "NamesService":
+        """The names check: words in minutes that only look like a member's name
+        (services/names.py)."""
+        if getattr(self, "_names", None) is None:
+            from .names import NamesService
+
+            self._names = NamesService(self.core, self._topics[MeetingService])
+        return self._names
 
     @property
     def payments(self) -> "PaymentService":

@@ -10,7 +10,7 @@ from ..domain.model import Action, Attendance, CoProducer, Contribution, Person,
 from ..domain.redact import Redactor
 from ..store.panel_store import new_id
 from .core import Topic
-from .trace import PersonHistory, person_history
+from .trace import PersonHistory, person_history, redactor_for
 
 
 class PeopleService(Topic):
@@ -61,4 +61,4 @@ class PeopleService(Topic):
         """Free text as the panel may read it: names of people who chose role only or
         anonymity taken out, initials for those who chose initials (everyone's name out
         with ``anonymised``). For every panel-facing listing and export."""
-        return Redactor(self.store.find(Person, include_deleted=True), anonymised=anonymised)
+        return redactor_for(self, anonymised=anonymised)

@@ -15,6 +15,7 @@ from typing import Any, Protocol, TypeVar
 
 from ..domain import rules
 from ..domain.model import Action, AgendaItem, Contribution, Decision, Meeting, Person, Record
+from ..domain.mentions import FrozenNames, NameMark
 from ..domain.redact import Redactor, speaker_redactor
 from ..domain.vocab import Consent, Role, RoleGroup
 from ..store import PanelStore, queries
@@ -236,6 +237,15 @@ def people_by_id(service: HoldsStore) -> dict[str, Person]:
     return {p.id: p for p in service.store.find(Person, include_deleted=True)}
 
 
+def redactor_for(service: HoldsStore, people: dict[str, Person] | None = None, *, anonymised: bool = False,
+                 frozen: FrozenNames | None = None) -> Redactor:
+    """The panel's one :class:`~leap_desktop.domain.redact.Redactor`: its people (all of
+    them, those who left too), and the names check's "not a name" marks."""
+    people = people if people is not None else people_by_id(service)
+    marks = service.store.find(NameMark)
+    return Redactor(people.values(), anonymised=anonymised, marks=marks, frozen=frozen)
+
+
 def trace_decision(
     service: HoldsStore,
     decision: Decision,
@@ -253,7 +263,7 @@ def trace_decision(
     may be given when tracing many decisions at once (exports)."""
     rows = queries.trace_rows(service.store, decision)
     people = people if people is not None else people_by_id(service)
-    clean = clean or Redactor(people.values(), anonymised=anonymised)
+    clean = clean or redactor_for(service, people, anonymised=anonymised)
     voices = Voices(people, anonymised=anonymised)
     sources: list[SourceView] = []
     coproducers: dict[str, CoProducerView] = {}

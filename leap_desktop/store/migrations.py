@@ -119,6 +119,8 @@ RECORD_TABLES = (
     # communication needs and the papers sent log (m007)
     "communication_needs",
     "papers_sent",
+    # the names check's marks (m008)
+    "name_marks",
 )
 
 
@@ -342,6 +344,30 @@ def m007_communication_needs(db: Database) -> None:
     from . import comms_migration
 
     comms_migration.apply(db, _META)
+
+
+@migration
+def m008_name_marks(db: Database) -> None:
+    """Names in free text done exactly (domain/mentions.py): the names check's "not a
+    name" marks, and the guessed names of minutes approved before this version, frozen
+    as they read now, so that adding a member never changes them."""
+    statements = f"""
+    CREATE TABLE name_marks ({_META},
+        record_table TEXT NOT NULL,
+        record_id TEXT NOT NULL,
+        field TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        word TEXT NOT NULL,
+        text_key TEXT NOT NULL,
+        verdict TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX name_marks_record ON name_marks(record_table, record_id);
+    """
+    for statement in _split(statements):
+        db.execute(statement)
+    from . import frozen_names
+
+    frozen_names.create_table(db)
 
 
 # -- applying -----------------------------------------------------------------------

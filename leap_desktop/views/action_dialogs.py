@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from ..domain import rules
 from ..domain.errors import LeapError, RuleError
 from ..domain.model import Action, Decision, Person
-from ..domain.vocab import ActionStatus
+from ..domain.vocab import ActionStatus, Consent
 from ..models.format import has_left
 from ..models.context import AppContext
 from ..words import day
 from .edits import add_record, change_records
 from .form_dialog import FormDialog, text_of
+from .partials.mention_completer import attach_mentions
 from .widgets import DayField
 
 
@@ -42,10 +44,10 @@ class ActionDialog(FormDialog):
         for person in ctx.service.people():
             if has_left(person, today):
                 continue
-            roles = ", ".join(r.label.lower() for r in person.roles)
-            ui.ownerCombo.addItem(f"{person.display_name} ({roles})", person.id)
+            ui.ownerCombo.addItem(owner_choice(person), person.id)
         self.due = DayField(ui.dueEdit, ui.dueHint, "due_on", empty="No due date", today=ctx.service.today,
                             ahead=True)
+        self.mentions = attach_mentions(ctx.service, ui.titleEdit, panel_facing=True)
         if decision is not None:
             ui.decisionEdit.setText(decision.ref)
         ui.decisionEdit.textChanged.connect(self._show_decision)
@@ -70,7 +72,8 @@ class ActionDialog(FormDialog):
         except RuleError as exc:
             self.ui.decisionHint.setText(str(exc))
             return
-        self.ui.decisionHint.setText(f"{decision.ref}: {decision.title}" if decision else "Not linked to a decision")
+        title = self.ctx.service.redactor()(decision.title) if decision else ""
+        self.ui.decisionHint.setText(f"{decision.ref}: {title}" if decision else "Not linked to a decision")
 
     def save(self) -> None:
         service = self.ctx.service
@@ -89,6 +92,17 @@ class ActionDialog(FormDialog):
         self.ctx.message.emit(f"Added action {self.saved.ref}")
 
 
+def owner_choice(person: Person) -> str:
+    """An owner to choose, on a screen the panel may see: as their consent allows, with
+    their reference when not named (the coordinator knows who P-2 is; the room does not)."""
+    roles = ", ".join(r.label.lower() for r in rules.visible_roles(person))
+    if person.consent is Consent.NAMED:
+        return f"{person.display_name} ({roles})"
+    if person.consent is Consent.INITIALS:
+        return f"{rules.attribute(person)} ({roles}, {person.ref})"
+    return f"{rules.attribute(person)} ({person.ref})"
+
+
 class CloseActionDialog(FormDialog):
     """Mark an action done (saying what was done) or drop it (saying why). Undoable."""
 
@@ -105,9 +119,9 @@ class CloseActionDialog(FormDialog):
         ui = self.ui
         owner = ctx.service.find(Person, action.owner_id)
         due = f", due {day(action.due_on)}" if action.due_on else ""
-        ui.introLabel.setText(
-            f"{action.ref}: {action.title}\n(owner: {owner.display_name if owner else 'unknown'}{due})"
-        )
+        # The Actions page may be on a projector: the action and its owner as the panel reads them.
+        title = ctx.service.redactor()(action.title)
+        ui.introLabel.setText(f"{action.ref}: {title}\n(owner: {rules.attribute(owner) if owner else 'unknown'}{due})")
         if done:
             ui.outcomeLabel.setText("&What was done?")
             ui.outcomeHint.setText("This is reported back to the panel in \u201cyou said, we did\u201d.")
@@ -117,6 +131,7 @@ class CloseActionDialog(FormDialog):
             ui.outcomeHint.setText("The panel will be told why.")
             ui.outcomeEdit.setAccessibleName("Why it is being dropped")
         ui.outcomeEdit.setPlainText(action.outcome or "")
+        self.mentions = attach_mentions(ctx.service, ui.outcomeEdit, panel_facing=True)
         ui.outcomeEdit.setFocus()
 
     def default_focus(self) -> QWidget:

@@ -38,9 +38,10 @@ class CarryToNewMeetingDialog(FormDialog):
         ui.dateEdit.setText(words.day(suggested["starts_at"][:10]) or suggested["starts_at"][:10])
         self.day = DayField(ui.dateEdit, ui.dateHint, "starts_at")
         length = suggested.get("planned_minutes")
-        where = f", at {suggested['place']}" if suggested.get("place") else ""
+        clean = ctx.service.redactor()  # on meeting mode's screen: names only as consent allows
+        where = f", at {clean(suggested['place'])}" if suggested.get("place") else ""
         ui.detailsHint.setText(
-            f"Suggested from the series: “{suggested['title']}”, at {words.start_time(suggested['starts_at'])}"
+            f"Suggested from the series: “{clean(suggested['title'])}”, at {words.start_time(suggested['starts_at'])}"
             + (f" for {words.minutes(length)}" if length else "") + f"{where}. Change any of it later on the "
             "Meetings page; Ctrl+Z takes the item back and the meeting away.")
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

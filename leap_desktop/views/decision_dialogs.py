@@ -55,7 +55,7 @@ class DecisionStatusDialog(FormDialog):
         names = ", ".join(STATUS_CHOICES[s].split(" (")[0].lower() for s in choices)
         can = f"It can become: {names}." if choices else "It cannot change any more."
         ui.introLabel.setText(
-            f"{decision.ref} \u201c{decision.title}\u201d is {decision.status.label.lower()}. {can}"
+            f"{decision.ref} \u201c{ctx.service.redactor()(decision.title)}\u201d is {decision.status.label.lower()}. {can}"
         )
         for status in choices:
             ui.statusCombo.addItem(STATUS_CHOICES[status], status.value)

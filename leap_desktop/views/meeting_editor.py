@@ -24,6 +24,7 @@ from .date_entry import DateReading
 from .forms import load_form
 from .meeting_kit import EnterFilter, pass_undo_through
 from .partials.feedback import announce, clear_problem, remember_descriptions, show_problem
+from .partials.mention_completer import attach_mentions
 from .undo import adding, run_undoable
 
 FIELD_NAMES = {
@@ -82,6 +83,7 @@ class MeetingEditor(QWidget):
         # Typed as people write them ("15/12/2026 18:00", "tomorrow 6pm"), read back underneath.
         self.start = DateReading(ui.startEdit, ui.startHint, "starts_at", time=True, today=self.service.today,
                                  ahead=True)
+        self.mentions = attach_mentions(ctx.service, ui.titleEdit, ui.placeEdit, panel_facing=True)
         remember_descriptions(self.fields.values())
         for label in (ui.problemLabel, ui.savedLabel, ui.statusProblemLabel):
             label.hide()

@@ -17,8 +17,10 @@ from .forms import load_form
 from .theme import set_label_role
 
 
-def meeting_label(meeting: Meeting) -> str:
-    return f"{meeting.ref}  {meeting.title}  ({meeting.day}, {meeting.status.label.lower()})"
+def meeting_label(meeting: Meeting, clean=None) -> str:
+    """A meeting to choose; ``clean`` (the panel's Redactor) for a dialog the panel may see."""
+    title = clean(meeting.title) if clean is not None else meeting.title
+    return f"{meeting.ref}  {title}  ({meeting.day}, {meeting.status.label.lower()})"
 
 
 class MinutesDialog(QDialog):
@@ -46,8 +48,9 @@ class MinutesDialog(QDialog):
         self.form = self.ui.fieldsLayout
         self.meeting = self.ui.meetingCombo
         offered = meetings if meetings is not None else self.meetings()
+        self.clean = ctx.service.redactor()  # minutes dialogs open from the Meetings page
         for m in offered:
-            self.meeting.addItem(meeting_label(m), m.id)
+            self.meeting.addItem(meeting_label(m, self.clean), m.id)
         self.note = self.ui.noteLabel
         self.note.hide()
         found = self.meeting.findData(meeting_id) if meeting_id is not None else -1

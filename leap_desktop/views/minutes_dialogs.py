@@ -26,14 +26,16 @@ from ..models.context import AppContext
 from .date_entry import DateReading
 from .export_dialogs import SaveFileRow, checked_path, export_folder, remember_folder
 from .minutes_base import MinutesDialog, meeting_label
+from .names_check_dialog import NamesCheckDialog, offer_names_check
 from .review_dialog import ImportReviewDialog
 
-__all__ = ["AmendDialog", "ApproveDialog", "CirculateDialog", "ExportMinutesDialog", "ImportReviewDialog"]
+__all__ = ["AmendDialog", "ApproveDialog", "CirculateDialog", "ExportMinutesDialog", "ImportReviewDialog",
+           "NamesCheckDialog"]
 
 
 class ExportMinutesDialog(MinutesDialog):
     FORM = "export_minutes_dialog.ui"
-    WIDGETS = MinutesDialog.WIDGETS + ("anonymisedCheck", "fileEdit", "chooseButton")
+    WIDGETS = MinutesDialog.WIDGETS + ("anonymisedCheck", "fileEdit", "chooseButton", "namesLabel", "namesButton")
     TITLE = "Export minutes"
     OK_TEXT = "&Export"
     OK_DESCRIPTION = "Write the minutes as a Word document (Enter)"
@@ -49,6 +51,8 @@ class ExportMinutesDialog(MinutesDialog):
         self.meeting.currentIndexChanged.connect(self._suggest)
         self.anonymised.toggled.connect(self._suggest)
         self._suggest()
+        offer_names_check(self, self.anonymised.isChecked)
+        self.anonymised.toggled.connect(lambda _on: self.names_check.update())
 
     def _suggest(self) -> None:
         meeting_id = self.meeting_id()
@@ -92,7 +96,7 @@ class ExportMinutesDialog(MinutesDialog):
 
 class CirculateDialog(MinutesDialog):
     FORM = "circulate_dialog.ui"
-    WIDGETS = MinutesDialog.WIDGETS + ("toEdit", "onEdit", "onHint")
+    WIDGETS = MinutesDialog.WIDGETS + ("toEdit", "onEdit", "onHint", "namesLabel", "namesButton")
     TITLE = "Circulate minutes"
     OK_TEXT = "&Circulate"
     OK_DESCRIPTION = "Record that the draft minutes were sent (Enter)"
@@ -104,6 +108,7 @@ class CirculateDialog(MinutesDialog):
         self.to.setText(approval.DEFAULT_AUDIENCE)
         self.on = DateReading(self.ui.onEdit, self.ui.onHint, "circulated_on", today=ctx.service.today)
         self.ui.onEdit.setText("today")
+        offer_names_check(self)
 
     def meetings(self) -> list[Meeting]:
         return [m for m in super().meetings() if m.status is not MeetingStatus.MINUTES_APPROVED]
@@ -155,7 +160,7 @@ class ApproveDialog(MinutesDialog):
         for m in self.ctx.service.meetings():  # later meetings that have taken place
             held = m.status not in (MeetingStatus.PLANNED, MeetingStatus.CANCELLED) and m.day <= today
             if m.starts_at > meeting.starts_at and held:
-                self.at.addItem(meeting_label(m), m.id)
+                self.at.addItem(meeting_label(m, self.clean), m.id)
 
     def run(self) -> None:
         meeting_id, at = self.meeting_id(), self.at.currentData()

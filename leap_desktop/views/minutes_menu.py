@@ -25,6 +25,8 @@ ENTRIES: tuple[tuple[str, str | None, str, dict, str] | None, ...] = (
      "Minutes for publication: people by role only, no names or initials"),
     ("&Import review comments…", "Ctrl+Shift+I", "ImportReviewDialog", {},
      "Read members' comments from returned minutes, then accept or answer each"),
+    ("C&heck names…", None, "NamesCheckDialog", {},
+     "Go through the words in a meeting's minutes that may be a member's name"),
     None,
     ("&Circulate minutes…", None, "CirculateDialog", {}, "Record that the draft minutes were sent to the panel"),
     ("A&pprove minutes…", None, "ApproveDialog", {},

@@ -25,6 +25,7 @@ from leap_desktop.views.minutes_dialogs import (
     CirculateDialog,
     ExportMinutesDialog,
     ImportReviewDialog,
+    NamesCheckDialog,
 )
 from leap_desktop.views.minutes_menu import minutes_actions
 
@@ -185,11 +186,11 @@ def test_the_day_the_minutes_were_sent_is_typed_as_people_write_it(ctx, held, se
 def test_menu_actions_have_text_shortcuts_and_every_control_a_name(ctx, held, qtbot):
     actions = [a for a in minutes_actions(ctx) if not a.isSeparator()]
     assert [a.text() for a in actions] == [
-        "&Export minutes…", "Export a&nonymised minutes…", "&Import review comments…", "&Circulate minutes…",
-        "A&pprove minutes…", "A&mend approved minutes…"]
+        "&Export minutes…", "Export a&nonymised minutes…", "&Import review comments…", "C&heck names…",
+        "&Circulate minutes…", "A&pprove minutes…", "A&mend approved minutes…"]
     assert {a.text(): a.shortcut().toString() for a in actions if not a.shortcut().isEmpty()} == {
         "&Export minutes…": "Ctrl+Shift+E", "&Import review comments…": "Ctrl+Shift+I"}
-    for cls in (ExportMinutesDialog, ImportReviewDialog, CirculateDialog, ApproveDialog, AmendDialog):
+    for cls in (ExportMinutesDialog, ImportReviewDialog, CirculateDialog, ApproveDialog, AmendDialog, NamesCheckDialog):
         dialog = cls(ctx, held["meeting"].id)
         qtbot.addWidget(dialog)
         for kind in (QComboBox, QLineEdit, QPlainTextEdit, QTableWidget, QDateEdit):

@@ -69,7 +69,7 @@ def test_file_has_a_minutes_menu_and_the_meeting_pages_offer_it(window):
     titles = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "&Minutes" in titles
     assert [a.text().replace("&", "") for a in window.minutes_menu.actions() if not a.isSeparator()] == [
-        "Export minutes…", "Export anonymised minutes…", "Import review comments…",
+        "Export minutes…", "Export anonymised minutes…", "Import review comments…", "Check names…",
         "Circulate minutes…", "Approve minutes…", "Amend approved minutes…"]
     for page_id in ("meetings", "meeting"):
         window.show_page(page_id)

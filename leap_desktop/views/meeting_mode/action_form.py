@@ -19,6 +19,7 @@ from ...models.member_choices import MemberChoicesModel
 from ...models.context import AppContext
 from ..meeting_kit import EnterFilter, TabLeaves, pass_undo_through
 from ..partials.feedback import clear_problem, remember_descriptions, show_problem
+from ..partials.mention_completer import attach_mentions
 from ..partials.form_part import FormPart
 from ..partials.person_picker import PersonPicker
 from ..undo import adding, run_undoable
@@ -58,6 +59,7 @@ class ActionForm(FormPart):
         ui.addActionButton.clicked.connect(self.add_action)
         self._tab_leaves = TabLeaves(self)
         ui.dueEdit.installEventFilter(self._tab_leaves)
+        self.mentions = attach_mentions(ctx.service, ui.actionTitleEdit, panel_facing=True)
         remember_descriptions([ui.actionTitleEdit, ui.ownerEdit, ui.dueEdit])
 
     def set_meeting(self, meeting: Meeting | None) -> None:

@@ -22,6 +22,7 @@ from ...models.context import AppContext
 from ..meeting_kit import EnterFilter, pass_undo_through
 from ..partials.feedback import clear_problem, remember_descriptions, show_problem
 from ..partials.form_part import FormPart
+from ..partials.mention_completer import attach_mentions
 from ..partials.person_picker import PersonPicker
 from ..undo import adding, run_undoable
 
@@ -37,6 +38,7 @@ class CaptureForm(FormPart):
         self.item: AgendaItem | None = None
         self.who = PersonPicker(members, ui.whoEdit, ui.whoFoundLabel, parent=self)
         self.who.chosen.connect(self._on_who_chosen)
+        self.mentions = attach_mentions(ctx.service, ui.textEdit, panel_facing=True)  # "@" and letters
         for kind in ContributionKind:
             ui.kindCombo.addItem(kind.label, kind.value)
         # Procedural speech (a welcome) opens most meetings: the neutral kind, not "Idea".

@@ -21,6 +21,7 @@ from ...models.member_choices import MemberChoicesModel
 from ...models.context import AppContext
 from ..meeting_kit import EnterFilter, pass_undo_through
 from ..partials.feedback import clear_problem, remember_descriptions, show_problem
+from ..partials.mention_completer import attach_mentions
 from ..partials.form_part import FormPart
 from ..partials.person_picker import PersonPicker
 from ..widgets import prepare_table
@@ -57,6 +58,7 @@ class DecisionForm(FormPart):
             ui.decisionStatusCombo.addItem(status.label, status.value)
         ui.methodCombo.currentIndexChanged.connect(lambda _i: self._update_votes())
         contributions.tickedChanged.connect(self.show_sources)
+        self.mentions = attach_mentions(ctx.service, ui.decisionTitleEdit, ui.summaryEdit, ui.dissentEdit, panel_facing=True)
         remember_descriptions([ui.decisionTitleEdit, ui.methodCombo, ui.votesForSpin, ui.dissentWhoEdit])
         self._undo_pass = pass_undo_through(ctx, self, [ui.decisionTitleEdit, ui.summaryEdit, ui.dissentEdit,
                                                         ui.dissentWhoEdit])

@@ -20,6 +20,7 @@ from ...models.context import AppContext
 from ..meeting_kit import EnterFilter, carry_undoable, pass_undo_through, shortcut_text
 from ..page import bind_button
 from ..partials.feedback import announce, clear_problem, set_warning, show_problem
+from ..partials.mention_completer import attach_mentions
 from ..partials.form_part import FormPart
 from ..undo import adding, run_undoable
 from ..widgets import prepare_table
@@ -55,6 +56,7 @@ class AgendaBuilder(FormPart):
             signal.connect(lambda *_: self.update_timing())
         self._add_on_enter = EnterFilter(self.add_item, self)
         ui.newTitleEdit.installEventFilter(self._add_on_enter)
+        self.mentions = attach_mentions(ctx.service, ui.newTitleEdit)
         ui.newMinutesSpin.installEventFilter(self._add_on_enter)
 
     def pass_undo_through(self) -> QObject:

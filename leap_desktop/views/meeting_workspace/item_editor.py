@@ -23,6 +23,7 @@ from ...models.context import AppContext
 from ..meeting_kit import pass_undo_through
 from ..partials.feedback import clear_problem, remember_descriptions, show_problem
 from ..partials.form_part import FormPart
+from ..partials.mention_completer import attach_mentions
 from ..undo import run_undoable
 
 ITEM_FIELD_NAMES = {
@@ -57,6 +58,7 @@ class ItemEditor(FormPart):
             "allotted_minutes": ui.itemMinutesSpin,
             "notes": ui.itemNotesEdit,
         }
+        self.mentions = attach_mentions(ctx.service, ui.itemTitleEdit, ui.itemNotesEdit)
         remember_descriptions(self.fields.values())
         ui.itemTitleEdit.editingFinished.connect(lambda: self.commit("title"))
         ui.itemPurposeCombo.activated.connect(lambda _i: self.commit("purpose"))

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLabel, QLineEdit
 
 from ...domain import rules
 from ...domain.model import Person
+from ...domain.vocab import Consent
 from ...models.member_choices import MemberChoicesModel, fold
 from ..meeting_kit import EnterFilter
 from .feedback import tell_screen_reader
@@ -108,11 +109,15 @@ class PersonPicker(QObject):
     def _row_text(self, person: Person) -> str:
         """A row of the list: the name as the register has it, the preferred name, the
         roles, and whether they are marked present."""
+        here = ", present" if self.members.is_present(person) else ""
+        if person.consent is not Consent.NAMED:  # the list may be on the room's screen too
+            roles = rules.visible_roles(person)
+            shown = f", {rules.roles_label(roles)}" if roles and person.consent is not Consent.ROLE_ONLY else ""
+            return f"{picked_label(person)}{shown}{here}"
         name = person.display_name
         preferred = person.preferred_name
         if preferred and fold(preferred) not in fold(name):  # "张伟 (Zhang Wei)", not "Amira Khan (Amira)"
             name += f" ({preferred})"
-        here = ", present" if self.members.is_present(person) else ""
         return f"{name}, {rules.roles_label(person.roles)}{here}"
 
     def _person_at(self, index: QModelIndex) -> Person | None:
@@ -139,7 +144,7 @@ class PersonPicker(QObject):
     # -- settling ---------------------------------------------------------------------
 
     def _forget(self) -> None:
-        if self.person and self.edit.text() != self.person.display_name:
+        if self.person and self.edit.text() != picked_label(self.person):
             self.person = None
             self._say("")
 
@@ -151,15 +156,13 @@ class PersonPicker(QObject):
                 self.found.setAccessibleName(text)
 
     def _take(self, person: Person) -> None:
-        self.person = person
-        self.edit.setText(person.display_name)
-        shown = rules.attribute(person)
-        note = "" if shown == person.display_name else f"; shown as “{shown}” as they asked"
-        self._say(f"{person.display_name}, {rules.roles_label(person.roles)}{note}")
+        self.person = person  # remembered: the field now shows its label
+        self.edit.setText(picked_label(person))
+        self._say(found_words(person))
 
     def settle(self) -> Person | None:
         """Enter in the field: settle who is meant, and say so by :attr:`chosen`."""
-        if self.person is not None and self.edit.text() == self.person.display_name:
+        if self.person is not None and self.edit.text() == picked_label(self.person):
             self.chosen.emit(self.person, self._picked_now)
             self._picked_now = False
             return self.person
@@ -175,7 +178,7 @@ class PersonPicker(QObject):
     def current(self) -> Person | None:
         """The person the field names now: the one settled, or found afresh if the
         text changed since."""
-        if self.person is None or self.edit.text() != self.person.display_name:
+        if self.person is None or self.edit.text() != picked_label(self.person):
             self.person = self.resolve()
         return self.person
 
@@ -193,6 +196,8 @@ class PersonPicker(QObject):
         if not text:
             self._say("")
             return None
+        if self.person is not None and text == picked_label(self.person):
+            return self.person
         matches = self.members.matching(text)
         if len(matches) == 1:
             self._take(matches[0])
@@ -200,7 +205,7 @@ class PersonPicker(QObject):
         if not matches:
             self._say(f"No one on the panel matches “{text}”.")
         else:
-            names = ", ".join(p.display_name for p in matches[:4])
+            names = ", ".join(picked_label(p) for p in matches[:4])
             self._say(f"“{text}” fits {names}: type more of the name.")
         tell_screen_reader(self.edit, self.reason)  # the words beside the field, heard as well
         return None
@@ -219,7 +224,24 @@ class _ListKeys(QObject):
                 and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # type: ignore[attr-defined]
                 and not self.picker.completer.popup().isVisible()):
             picker = self.picker
-            settled = picker.person is not None and picker.edit.text() == picker.person.display_name
+            settled = picker.person is not None and picker.edit.text() == picked_label(picker.person)
             picker.show_list("" if settled else None)  # someone settled: Down offers everyone
             return True
         return False
+
+
+def picked_label(person: Person) -> str:
+    """A person picked in a field the panel may see: by name if they are named, else as
+    their consent allows with their reference, so the coordinator knows who it is and
+    the room does not ("Anonymous member (P-2)", "Researcher (P-3)")."""
+    if person.consent is Consent.NAMED:
+        return person.display_name
+    return f"{rules.attribute(person)} ({person.ref})"
+
+
+def found_words(person: Person) -> str:
+    """What a picker says of who it found, as their consent allows."""
+    roles = rules.visible_roles(person)
+    label = picked_label(person)
+    said = f"{label}, {rules.roles_label(roles)}" if roles and person.consent is not Consent.ROLE_ONLY else label
+    return said if person.consent is Consent.NAMED else f"{said}; shown as they asked"

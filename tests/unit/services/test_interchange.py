@@ -81,7 +81,8 @@ def test_duplicate_ids_are_refused(tmp_path, demo_document):
 
 def test_unknown_version_is_refused(tmp_path, demo_document):
     doc = dict(demo_document, version=3)
-    refused(tmp_path, doc, "version: this file uses version 3 of the LEAP panel format")
+    refused(tmp_path, doc, "version: this file uses version 3 of the LEAP panel format; this LEAP Desktop reads "
+                           "versions 1 and 2")
 
 
 def test_broken_domain_rule_is_refused(tmp_path, demo_document):
