@@ -189,7 +189,7 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         if item is None:
             return
         self.carry_action.setEnabled(item.state is not ItemState.CARRIED)
-        self.next_action.setText("&Next item" if row < count - 1 else "&Finish the last item")
+        self.next_action.setText("&Next item" if row < count - 1 else "&Next: finish the last item")
         self.setAccessibleDescription(f"Item {item.position} of {count}: {self.panel_text(item.title)}")
 
     def _on_changed(self, tables: set[str]) -> None:

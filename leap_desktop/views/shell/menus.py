@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup
 
 from ..about import about_action
 from ..pages import ENTRIES, NAVIGATION, entry
-from .actions import add_action
+from .actions import add_action, with_key
 from .appearance import AppearanceMenu
 from .file_menu import FileMenuMixin
 from .page_list import nav_shortcut
@@ -16,17 +16,6 @@ from .page_list import nav_shortcut
 #: The View menu's own letters (Back, Page list, Text size, High-contrast theme): the
 #: pages' entries are given other ones.
 VIEW_MENU_KEYS = ("b", "l", "t", "h")
-
-
-def with_key(title: str, taken: set[str]) -> str:
-    """``title`` with an Alt letter not in ``taken`` (a word's first letter if it can),
-    which is then taken."""
-    words = [i for i, ch in enumerate(title) if ch.isalpha() and (i == 0 or title[i - 1] == " ")]
-    for i in words + [i for i, ch in enumerate(title) if ch.isalpha() and i not in words]:
-        if title[i].lower() not in taken:
-            taken.add(title[i].lower())
-            return f"{title[:i]}&{title[i:]}"
-    return title
 
 
 class MenusMixin(FileMenuMixin):
