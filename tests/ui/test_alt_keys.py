@@ -42,7 +42,9 @@ def menu_problems(menu: QMenu, path: str) -> list[str]:
     problems = []
     entries = [a for a in menu.actions() if a.isVisible() and not a.isSeparator()]
     keys = [letter(a.text()) for a in entries]
-    problems += [f"{path} > {a.text()}: no Alt letter" for a, k in zip(entries, keys) if not k]
+    # A choice among like entries (the text sizes, ticked) is picked with the arrow keys.
+    problems += [f"{path} > {a.text()}: no Alt letter" for a, k in zip(entries, keys)
+                 if not k and not (a.actionGroup() is not None and a.actionGroup().isExclusive())]
     problems += [f"{path}: Alt+{k.upper()} twice" for k in twice([k for k in keys if k])]
     for action in entries:
         if action.menu() is not None:
