@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -52,6 +53,8 @@ class AppearanceMenu:
         self._update_actions()
 
     def _update_actions(self) -> None:
+        if not shiboken6.isValid(self.text_menu):
+            return  # the window is being taken down
         self.larger_action.setEnabled(self.appearance.can_grow)
         self.smaller_action.setEnabled(self.appearance.can_shrink)
         self.text_menu.setTitle(f"&Text size ({percent(self.appearance.scale)})")
