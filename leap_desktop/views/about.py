@@ -32,6 +32,7 @@ from ..domain.errors import LeapError
 from ..paths import data_dir
 from ..services.security import engine
 from .icons import app_icon
+from .screen_fit import ScreenFit
 
 LICENCE = "GPL-3.0-or-later"
 LICENCE_TEXT = (
@@ -116,7 +117,7 @@ def details_text(libs: list[Library] | None = None) -> str:
     return "\n".join(lines)
 
 
-class AboutDialog(QDialog):
+class AboutDialog(ScreenFit, QDialog):
     """Who made this, under what licence, and what it runs on. Escape or Close shuts it."""
 
     def __init__(self, parent: QWidget | None = None):

@@ -78,7 +78,7 @@ class ActionsPage(Page):
             enabled_when=lambda: has(ActionStatus.DONE, ActionStatus.DROPPED))
         self.add_menu_separator()
         self.decision_action = self.page_action(
-            "Show its &decision", self._open_decision, shortcut="Ctrl+Return",
+            "&Show its decision", self._open_decision, shortcut="Ctrl+Return",
             description="Open the decision the selected action carries out, in the decision log",
             enabled_when=lambda: (line := self.current_line()) is not None and line.row.decision_number is not None)
         self.add_menu_separator()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from ..domain.errors import LeapError, RuleError
 from ..domain.model import build
@@ -39,25 +39,6 @@ def typed_day(iso: str | None) -> str:
 def held_meetings(ctx: AppContext) -> list:
     """Meetings that have been held (claims are drafted from these), newest first."""
     return [m for m in reversed(ctx.service.meetings()) if m.status.value not in ("planned", "cancelled")]
-
-
-def scroll_when_tall(dialog: FormDialog) -> None:
-    """Put the dialog's form in a scroll area and keep the dialog within the screen, so
-    at a large text size on a small screen every field can still be reached (the form
-    scrolls as the focus moves through it)."""
-    layout = dialog.layout()
-    layout.removeWidget(dialog.ui)
-    scroll = QScrollArea(dialog)
-    scroll.setObjectName("formScroll")
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidgetResizable(True)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setWidget(dialog.ui)
-    layout.addWidget(scroll)
-    screen = dialog.screen().availableGeometry()
-    hint = dialog.ui.sizeHint()
-    dialog.resize(min(max(dialog.width(), hint.width() + 24), screen.width() - 40),
-                  min(hint.height() + 16, screen.height() - 60))
 
 
 def meeting_label(meeting) -> str:
@@ -136,7 +117,7 @@ class ClaimDialog(FormDialog):
             signal.connect(self._update)
         self._update()
         self._show_expenses()
-        scroll_when_tall(self)
+        self.resize(self.fitted(self.sizeHint().expandedTo(self.size())))  # now that the expenses are shown
         self.default_focus().setFocus()
 
     def _fill(self, claim: Claim) -> None:

@@ -8,8 +8,9 @@ trace, with links to follow (Tab to reach them, Enter to follow one).
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from ..domain.model import Decision, Person
@@ -68,6 +69,9 @@ class DecisionLogPage(Page):
         ui.logSplitter.installEventFilter(self)
 
         ui.traceView.anchorClicked.connect(self._follow)
+        # Tab through the links of the details: each is said as the keyboard reaches it
+        # (the caret moves silently otherwise).
+        ui.traceView.installEventFilter(self)
         ui.traceView.document().setDocumentMargin(10)
         ui.traceView.document().setDefaultStyleSheet("h3 { margin-top: 14px; margin-bottom: 4px; }")
 
@@ -256,6 +260,21 @@ class DecisionLogPage(Page):
         self._scrolled_for = decision.id
         view.setAccessibleName(f"Details of {decision.ref} {trace.decision.title}")  # as the panel may read it
 
+    def _link_reached(self) -> None:
+        """Tab selects the next link of the details (Qt says nothing of it): say it."""
+        if not shiboken6.isValid(self):
+            return
+        view = self.ui.traceView
+        cursor = view.textCursor()
+        words = cursor.selectedText().strip()
+        inside = QTextCursor(cursor)
+        inside.setPosition(cursor.selectionStart() + 1)  # the format of the link's first letter
+        if not (view.hasFocus() and words and inside.charFormat().isAnchor()):
+            return
+        if words != getattr(self, "_link_said", None):
+            self._link_said = words
+            tell_screen_reader(view, f"Link: {words}. Enter opens it.")
+
     # -- how the list and the details share the page -----------------------------------------------
 
     def _divider_moved(self, *_args) -> None:
@@ -287,6 +306,9 @@ class DecisionLogPage(Page):
     def eventFilter(self, watched, event: QEvent) -> bool:  # type: ignore[no-untyped-def]
         if watched is self.ui.logSplitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
             self.share_page()
+        elif (watched is self.ui.traceView and event.type() == QEvent.Type.KeyPress
+              and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            QTimer.singleShot(0, self._link_reached)  # once the browser has moved to the link
         return False
 
     def changeEvent(self, event: QEvent) -> None:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..domain.errors import LeapError
+from .screen_fit import ScreenFit
 
 
 def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = True) -> QMessageBox:
@@ -73,7 +74,7 @@ def format_report(exc_type: type[BaseException], exc: BaseException, tb: Traceba
     return "\n".join(lines)
 
 
-class ErrorReportDialog(QDialog):
+class ErrorReportDialog(ScreenFit, QDialog):
     """An unexpected problem: say so calmly, and give a report that can be copied."""
 
     def __init__(self, report: str, parent: QWidget | None = None):

@@ -30,6 +30,7 @@ from ..words import plural
 from .partials.feedback import tell_screen_reader as announce
 from .forms import load_form
 from .theme import set_label_role
+from .screen_fit import ScreenFit
 
 FOLDER_KEY = "export/folder"
 
@@ -101,7 +102,7 @@ class SaveFileRow:
             self.edit.setText(path)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(ScreenFit, QDialog):
     """A dialog that writes one file (ui/export_dialog.ui): what will be written, the
     format (where there is a choice), the anonymised edition, the file, and a line for
     problems; Export and Cancel."""

@@ -3,7 +3,10 @@
 A subclass names its form and widgets (like a page). A dialog that saves a record
 (``SAVES``, the default) maps record fields to the input and the error label beside
 it, and implements :meth:`FormDialog.save`, which raises a :class:`LeapError` when
-the change is refused. The dialog then stays open with what was typed, shows the
+the change is refused. The form sits in a scroll area and the dialog is never larger
+than the screen's free area: with large text on a small screen the form scrolls, to
+wherever the keyboard goes (Tab or an Alt key), while its buttons stay in view below
+it. The dialog then stays open with what was typed, shows the
 message next to the field (``RuleError.field``) or at the top, moves the focus there
 and tells a screen reader. Nothing is lost by a failed save. A dialog that does not
 save a record (unlocking a file, the recovery key, choosing a backup) sets
@@ -12,7 +15,7 @@ save a record (unlocking a file, the recovery key, choosing a backup) sets
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
@@ -20,6 +23,7 @@ from ..domain.errors import LeapError, RuleError
 from ..models.context import AppContext
 from .forms import load_form
 from .partials.feedback import tell_screen_reader
+from .screen_fit import fitted, keep_on_screen, scroll_contents, whole_size
 
 
 class FormDialog(QDialog):
@@ -45,6 +49,7 @@ class FormDialog(QDialog):
         if self.MARGINS:
             QVBoxLayout(self).setContentsMargins(self.MARGINS, self.MARGINS, self.MARGINS, self.MARGINS)
         self.ui = load_form(self.FORM, self)
+        self.scroller = scroll_contents(self, self.ui)
         self.setWindowTitle(title or self.TITLE)
         self.setAccessibleName(title or self.TITLE)
         if self.MIN_WIDTH:
@@ -52,9 +57,26 @@ class FormDialog(QDialog):
         self._descriptions: dict[str, str] = {}
         if self.SAVES:
             self._wire_saving()
+        width = self.sizeHint().width()
         if self.WIDTH_CHARS:
-            hint = self.sizeHint()
-            self.resize(max(hint.width(), self.WIDTH_CHARS * self.fontMetrics().averageCharWidth()), hint.height())
+            width = max(width, self.WIDTH_CHARS * self.fontMetrics().averageCharWidth())
+        self.resize(self.fitted(QSize(width, self.sizeHint().height())))
+
+    # -- fitting the screen -----------------------------------------------------------
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As large as the whole form (the scroll area alone would ask for less)."""
+        return whole_size(self, super().sizeHint())
+
+    def fitted(self, size: QSize) -> QSize:
+        """``size``, no larger than the free area of the screen the dialog opens on."""
+        return fitted(self, size)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """However it was sized, the dialog opens within the screen (the form scrolls)."""
+        keep_on_screen(self)
+        super().showEvent(event)
+        keep_on_screen(self)
 
     def _wire_saving(self) -> None:
         self.buttons: QDialogButtonBox = self.ui.buttons

@@ -115,6 +115,7 @@ class MainWindow(PageSwitchingMixin, MenusMixin, QMainWindow):
         layout.setSpacing(0)
         self.navigation = PageList(body)
         self.navigation.chosen.connect(self._page_chosen)
+        self.navigation.leave.connect(lambda: self.focus_page())
         self.stack = QStackedWidget(body)
         self.stack.setObjectName("pages")
         layout.addWidget(self.navigation)

@@ -144,7 +144,9 @@ class MeetingsPage(UndoKeys, Page):
         return self.editor.meeting.id if self.editor.meeting else None
 
     def _on_current(self, view: QTableView, current: QModelIndex) -> None:
-        if not current.isValid():
+        # Tab into the other list makes a row current without choosing it: the form
+        # keeps the meeting chosen, so Tab goes on to its details and its status.
+        if not current.isValid() or not view.selectionModel().isSelected(current):
             return
         for other in self.views:
             if other is not view:

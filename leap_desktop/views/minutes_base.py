@@ -15,6 +15,7 @@ from .export_dialogs import fit_dialog, named
 from .partials.feedback import tell_screen_reader as announce
 from .forms import load_form
 from .theme import set_label_role
+from .screen_fit import ScreenFit
 
 
 def meeting_label(meeting: Meeting, clean=None) -> str:
@@ -23,7 +24,7 @@ def meeting_label(meeting: Meeting, clean=None) -> str:
     return f"{meeting.ref}  {title}  ({meeting.day}, {meeting.status.label.lower()})"
 
 
-class MinutesDialog(QDialog):
+class MinutesDialog(ScreenFit, QDialog):
     """Shared parts of the minutes dialogs, each laid out by its form in ui/: a meeting
     chooser (``meetingCombo``), a note on the meeting on screen (``noteLabel``), a line
     for problems (``errorLabel``), OK/Cancel (``buttons``)."""

@@ -29,6 +29,7 @@ from ..domain.model import Meeting
 from ..models.context import AppContext
 from .export_dialogs import export_folder, remember_folder
 from .partials.feedback import announce
+from .screen_fit import ScreenFit
 from .undo import run_undoable
 
 
@@ -54,7 +55,7 @@ def papers_due_words(due) -> str:
     return f"{head}: {len(due.late)} late: {late}. File > Papers and invitations records a sending."
 
 
-class PapersDialog(QDialog):
+class PapersDialog(ScreenFit, QDialog):
     """Papers and invitations for one meeting."""
 
     def __init__(self, ctx: AppContext, meeting_id: str, parent: QWidget | None = None):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..domain.model import Person
 from ..models.roles import RecordRole
@@ -11,6 +11,7 @@ from ..models.format import has_left
 from ..words import plural
 from ..models.people import PeopleModel
 from ..models.context import AppContext
+from .flow import flow_rows
 from .forms import load_form
 from .page import Page
 from .person_dialog import LeaveDialog, PersonDialog
@@ -55,6 +56,8 @@ class PeoplePage(Page):
             description="Record that the selected person has left the panel; their history is kept",
             button=self.ui.leftButton,
             enabled_when=lambda: (p := self.current()) is not None and not has_left(p, self.ctx.service.today()))
+        # With large text the buttons and "Include people who have left" go on to more lines.
+        flow_rows(self, self.ui.layout(), self.ui.findChild(QHBoxLayout, "commandRow"))
         self.refresh()
 
     # -- what is shown -----------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..domain import rules
 from ..domain.model import Person
@@ -19,6 +19,7 @@ from ..models.format import choosable, has_left, membership
 from ..words import plural
 from ..models.person import ContributionsModel, ShapedDecisionsModel, shaped_decisions
 from ..models.context import AppContext
+from .flow import flow_rows
 from .forms import load_form
 from .page import Page
 from .person_dialog import PersonDialog
@@ -51,9 +52,13 @@ class PersonPage(Page):
         ui.contributionsTable.setModel(self.contributions)
         ui.decisionsTable.setModel(self.decisions)
         self.columns = [
-            prepare_table(ui.contributionsTable, stretch_column=ContributionsModel.TEXT, widths={
+            # What they said keeps its room at any text size: with large text the agenda
+            # item, the kind and the date wrap on to more lines first.
+            prepare_table(ui.contributionsTable, stretch_column=ContributionsModel.TEXT, stretch_min=20, widths={
                 ContributionsModel.DATE: 11, ContributionsModel.MEETING: 6, ContributionsModel.ITEM: 26,
-                ContributionsModel.KIND: 24, ContributionsModel.SHAPED: 12}),
+                ContributionsModel.KIND: 24, ContributionsModel.SHAPED: 12}, wrap_until=30, grow_rows=True,
+                wrap=(ContributionsModel.ITEM, ContributionsModel.KIND, ContributionsModel.SHAPED,
+                      ContributionsModel.DATE), wrap_lines={ContributionsModel.DATE: 2}),
             prepare_table(ui.decisionsTable, stretch_column=ShapedDecisionsModel.TITLE, widths={
                 ShapedDecisionsModel.REF: 6, ShapedDecisionsModel.STATUS: 11, ShapedDecisionsModel.DATE: 11,
                 ShapedDecisionsModel.HOW: 40}),
@@ -61,6 +66,8 @@ class PersonPage(Page):
                 ActionsModel.REF: 6, ActionsModel.DUE: 30, ActionsModel.STATUS: 26,
                 ActionsModel.OUTCOME: 30, ActionsModel.DECISION: 8}),
         ]
+        ui.contributionsTable.setWordWrap(True)
+        ui.contributionsTable.setTextElideMode(Qt.TextElideMode.ElideNone)
         ui.sectionsSplitter.setStretchFactor(0, 5)
         ui.sectionsSplitter.setStretchFactor(1, 3)
         ui.sectionsSplitter.setStretchFactor(2, 2)
@@ -85,6 +92,7 @@ class PersonPage(Page):
             "What your input &changed…", self.write_feedback,
             description="Write this person's 'What your input changed' document in Word",
             button=ui.feedbackButton, enabled_when=lambda: self.person is not None)
+        flow_rows(self, ui.layout(), ui.findChild(QHBoxLayout, "personRow"))  # on to more lines with large text
         self._stale = True  # filled in when shown: for the person asked for, or the first
 
     # -- what is shown -----------------------------------------------------------------------

@@ -20,13 +20,14 @@ from .forms import load_form
 from .form_dialog import FormDialog, text_of
 from .undo import run_undoable
 from .widgets import DayField, prepare_table, select_row, set_combo_data
+from .screen_fit import ScreenFit
 
 #: The unit each activity is usually paid by, chosen for you when you pick the activity.
 USUAL_UNIT = {RateActivity.HALF_DAY: RateUnit.HALF_DAY, RateActivity.DAY: RateUnit.DAY,
               RateActivity.TRAINING: RateUnit.DAY, RateActivity.TASK: RateUnit.TASK, RateActivity.MILEAGE: RateUnit.MILE}
 
 
-class RateCardDialog(QDialog):
+class RateCardDialog(ScreenFit, QDialog):
     """The rate card: its dated lines, newest first for each activity."""
 
     FORM = "rate_card_dialog.ui"

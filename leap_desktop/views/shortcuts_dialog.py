@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMenuBar, QWidget
 
 from .forms import load_form
+from .screen_fit import ScreenFit
 
 
 def shortcut_table(
@@ -55,7 +56,7 @@ def _plain(action: QAction) -> str:
     return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…").strip()
 
 
-class ShortcutsDialog(QDialog):
+class ShortcutsDialog(ScreenFit, QDialog):
     FORM = "shortcuts_dialog.ui"
     WIDGETS = ("shortcutsText", "buttons")
 

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QListWidgetItem, QWidget
 from .. import APP_NAME
 from ..paths import data_dir, resource
 from .forms import load_form
+from .screen_fit import ScreenFit
 
 if TYPE_CHECKING:
     from .shell.launching import Launching
 
 
-class StartScreen(QWidget):
+class StartScreen(ScreenFit, QWidget):
     FORM = "start_screen.ui"
     WIDGETS = ("heading", "tagline", "newButton", "openButton", "demoButton", "recentLabel", "recentList",
                "recentHint", "openRecentButton", "forgetButton")

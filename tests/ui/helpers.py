@@ -50,10 +50,10 @@ def column(model, col):
 
 def alt_keys(page) -> list[str]:
     """Every Alt+letter a page or dialog offers now: underlined letters of its visible
-    labels, buttons and tabs, and its own Alt shortcuts."""
+    labels, buttons, group boxes and tabs, and its own Alt shortcuts."""
     import re
 
-    from PySide6.QtWidgets import QAbstractButton, QLabel, QTabBar, QWidget
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
 
     def letter(text: str) -> str | None:
         found = re.search(r"&([^&])", text.replace("&&", ""))
@@ -65,6 +65,8 @@ def alt_keys(page) -> list[str]:
             continue
         if isinstance(widget, (QLabel, QAbstractButton)):
             keys.append(letter(widget.text()))
+        elif isinstance(widget, QGroupBox):
+            keys.append(letter(widget.title()))
         elif isinstance(widget, QTabBar):
             keys.extend(letter(widget.tabText(i)) for i in range(widget.count()))
     for action in page.actions():

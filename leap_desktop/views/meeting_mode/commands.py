@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from ...domain.vocab import ContributionKind
 from ..meeting_kit import make_action
+from ..shell.actions import with_key
 from ..page import bind_button
 
 
@@ -52,9 +53,10 @@ class MeetingModeCommands:
             context=Qt.ShortcutContext.WidgetShortcut, on=[self.listing.view],
         )
         self.kind_actions = []
+        letters: set[str] = set()  # each kind its own Alt letter in the menu
         for number, kind in enumerate(ContributionKind, start=1):
             action = make_action(
-                self, f"Kind: {kind.label}", lambda kind=kind: self.set_kind(kind), [f"Alt+{number}"],
+                self, f"Kind: {with_key(kind.label, letters)}", lambda kind=kind: self.set_kind(kind), [f"Alt+{number}"],
                 tip=f"The contribution is: {kind.label.lower()}",
             )
             self.kind_actions.append(action)

@@ -207,7 +207,7 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         self.ui.carryButton.setText("Not finished: carry to the next meeting (Alt+C)" if item.state is ItemState.OPEN
                                     else "Carry to the next meeting after all (Alt+C)")
         self.ui.carryButton.setVisible(item.state is not ItemState.CARRIED)  # the state says where it went
-        self.next_action.setText("&Next item" if row < count - 1 else "&Finish the last item")
+        self.next_action.setText("&Next item" if row < count - 1 else "&Next: finish the last item")
         self.setAccessibleDescription(f"Item {item.position} of {count}: {self.panel_text(item.title)}")
 
     def _on_changed(self, tables: set[str]) -> None:

@@ -32,7 +32,7 @@ MEETING_ROLES = ("", "chair", "note-taker", "facilitator", "presenter", "host", 
 
 
 class AttendancePanel(FormPart):
-    WIDGETS = ("attendanceTab", "attendanceSummaryLabel", "attendanceView", "restPresentButton",
+    WIDGETS = ("attendanceTab", "attendanceSummaryLabel", "attendanceListLabel", "attendanceView", "restPresentButton",
                "attendanceAnnounceLabel", "personBox", "personNameLabel", "presentRadio", "apologiesRadio",
                "absentRadio", "unrecordedRadio", "meetingRoleCombo", "hoursSpin", "attendanceProblemLabel")
 

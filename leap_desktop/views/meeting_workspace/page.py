@@ -45,6 +45,7 @@ class MeetingWorkspace(UndoKeys, WorkspaceCommands, Page):
         ("Alt+P, Alt+G, Alt+B, Alt+Y", "Attendance: present, sent apologies, absent, not recorded"),
         ("Alt+M, Alt+R", "Attendance: role at the meeting, hours"),
         ("Alt+S", "Mark the rest present"),
+        ("Alt+L", "Attendance: the list of members"),
     )
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):

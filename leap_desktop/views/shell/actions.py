@@ -23,3 +23,14 @@ def add_action(owner: QObject, menu: QMenu, text: str, slot: Callable[[], object
     action.triggered.connect(lambda _checked=False: slot())
     menu.addAction(action)
     return action
+
+
+def with_key(title: str, taken: set[str]) -> str:
+    """``title`` with an Alt letter not in ``taken`` (a word's first letter if it can),
+    which is then taken."""
+    words = [i for i, ch in enumerate(title) if ch.isalpha() and (i == 0 or title[i - 1] == " ")]
+    for i in words + [i for i, ch in enumerate(title) if ch.isalpha() and i not in words]:
+        if title[i].lower() not in taken:
+            taken.add(title[i].lower())
+            return f"{title[:i]}&{title[i:]}"
+    return title

@@ -7,10 +7,15 @@ from PySide6.QtGui import QAction, QActionGroup
 
 from ..about import about_action
 from ..pages import ENTRIES, NAVIGATION, entry
-from .actions import add_action
+from .actions import add_action, with_key
 from .appearance import AppearanceMenu
 from .file_menu import FileMenuMixin
 from .page_list import nav_shortcut
+
+
+#: The View menu's own letters (Back, Page list, Text size, High-contrast theme): the
+#: pages' entries are given other ones.
+VIEW_MENU_KEYS = ("b", "l", "t", "h")
 
 
 class MenusMixin(FileMenuMixin):
@@ -38,11 +43,13 @@ class MenusMixin(FileMenuMixin):
         view_menu = bar.addMenu("&View")
         self.page_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
+        taken = set(VIEW_MENU_KEYS)
         for page_id in NAVIGATION:
             found = entry(page_id)
             if found is None:
                 continue
-            action = add_action(self, view_menu, found.title, lambda p=page_id: self.show_page(p, focus=True),
+            action = add_action(self, view_menu, with_key(found.title, taken),
+                                lambda p=page_id: self.show_page(p, focus=True),
                                 nav_shortcut(page_id), f"Go to {found.title}")
             action.setCheckable(True)
             group.addAction(action)
@@ -50,6 +57,8 @@ class MenusMixin(FileMenuMixin):
         self.back_action = add_action(self, view_menu, "&Back", self.back, "Alt+Left",
                                       "Go back to the page you were on")
         self.back_action.setEnabled(False)
+        self.page_list_action = add_action(self, view_menu, "Page &list", self.toggle_page_list, ["F6", "Ctrl+L"],
+                                           "Move the keyboard to the list of pages, and back to the page")
         view_menu.addSeparator()
         self.appearance_menu = AppearanceMenu(self, view_menu, self.appearance,
                                               refit=self.navigation.fit, say=self.show_message)
@@ -68,6 +77,19 @@ class MenusMixin(FileMenuMixin):
                    "Every command with a keyboard shortcut")
         help_menu.addSeparator()
         help_menu.addAction(about_action(self))
+
+    def toggle_page_list(self) -> None:
+        """F6: to the list of pages; F6 again (or Enter, Escape) back to the page on screen."""
+        if self.navigation.hasFocus():
+            self.focus_page()
+        else:
+            self.navigation.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.show_message("The list of pages: Up and Down choose a page; Enter goes back to the page")
+
+    def focus_page(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_first()
 
     def _undo_text_changed(self, text: str) -> None:
         self.undo_action.setText(f"&Undo {text}" if text else "&Undo")

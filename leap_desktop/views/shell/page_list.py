@@ -42,6 +42,8 @@ class PageList(QListWidget):
     the keyboard or the pointer (not when :meth:`select` shows the page on screen)."""
 
     chosen = Signal(str)
+    #: Enter or Escape in the list: back to the page on screen.
+    leave = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,6 +52,9 @@ class PageList(QListWidget):
         self.setAccessibleDescription("The pages of this panel. Use the arrow keys to move between them.")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop: Tab goes round the page on screen and never falls into this
+        # list (which would change page); F6 or View > Page list comes here instead.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setItemDelegate(_RoomyItems(self))
         for page_id in NAVIGATION:
             found = entry(page_id)
@@ -80,6 +85,15 @@ class PageList(QListWidget):
                 self.setCurrentRow(row)
         self.blockSignals(False)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape):
+            self.leave.emit()
+            return
+        super().keyPressEvent(event)
+
     def _changed(self, item: QListWidgetItem | None, _previous=None) -> None:
-        if item is not None:
+        # A row made current only because the list got the keyboard is not chosen
+        # (Qt does that, without selecting it, on the first focus): only a row picked
+        # with the arrow keys or the pointer, which selects it, changes the page.
+        if item is not None and item.isSelected():
             self.chosen.emit(item.data(Qt.ItemDataRole.UserRole))

@@ -139,6 +139,8 @@ class PageSwitchingMixin:
         for page in self.pages.values():
             page.set_active(False)
         self.pages.clear()
+        # Hidden first: taking the page on screen away would show (and refresh) the next.
+        self.stack.hide()
         while self.stack.count():
             holder = self.stack.widget(0)
             self.stack.removeWidget(holder)

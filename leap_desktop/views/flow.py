@@ -1,0 +1,169 @@
+"""Rows of controls that go onto more lines when the page is narrow (large text on a
+laptop screen), rather than making the page wider than the window, so nothing in the
+row, or beside it, is cut off or off screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractSpinBox, QBoxLayout, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+
+class FlowRow(QObject):
+    """The units of a row (a label with its field, a button) left to right, going on to
+    the next line when the next does not fit the page's width. The lines are boxes
+    made once; a change of width moves the units between them (no layout of our own,
+    so Qt alone owns every layout and item)."""
+
+    def __init__(self, page: QWidget, holder: QWidget, units: list[QWidget], margins: int, spacing: int):
+        super().__init__(holder)
+        self.page, self.units, self.margins, self.spacing = page, units, margins, spacing
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(spacing)
+        self.lines: list[QHBoxLayout] = []
+        for _ in units:
+            line = QHBoxLayout()
+            line.setSpacing(spacing)
+            box.addLayout(line)
+            line.addStretch(1)
+            self.lines.append(line)
+        self.where: list[int] = [-1] * len(units)
+        self._watched: QWidget | None = None
+        page.installEventFilter(self)
+        self.update()
+
+    def available(self) -> int:
+        """The width the row can have: its page's scroll area's, when it is in one."""
+        holder = self.page.parentWidget()
+        if holder is not None and holder is not self._watched:
+            holder.installEventFilter(self)
+            self._watched = holder
+        width = holder.width() if holder is not None else self.page.width()
+        return max(1, width - self.margins)
+
+    def update(self) -> None:
+        room = self.available()
+        wanted = self._lines(room)
+        if self.where[0] >= 0 and max(wanted) < max(self.where):
+            # Back on to fewer lines only with some room to spare: a window made a little
+            # wider does not make the rows (and all below them) jump.
+            wanted = self._lines(room - max(48, room // 10))
+            if max(wanted) >= max(self.where):
+                return
+        if wanted == self.where:
+            return
+        self._move(wanted)
+
+    def _lines(self, room: int) -> list[int]:
+        used, line = 0, 0
+        wanted = []
+        for unit in self.units:
+            width = unit.sizeHint().width() if not unit.isHidden() else 0
+            if used and used + self.spacing + width > room:
+                line, used = line + 1, 0
+            used += (self.spacing if used else 0) + width
+            wanted.append(line)
+        return wanted
+
+    def _move(self, wanted: list[int]) -> None:
+        for unit, now in zip(self.units, self.where):
+            if now >= 0:
+                self.lines[now].removeWidget(unit)
+        for unit, line in zip(self.units, wanted):
+            target = self.lines[line]
+            target.insertWidget(target.count() - 1, unit)
+        self.where = wanted
+        # Settle the page now (not at the next turn of the event loop), so what is
+        # measured below the rows, such as a divider the person moves, is final.
+        widget = self.lines[0].parentWidget()
+        while widget is not None:
+            if widget.layout() is not None:
+                widget.layout().activate()
+            if widget is self.page:
+                break
+            widget = widget.parentWidget()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.ParentChange):
+            self.update()
+        return False
+
+
+def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep_wide: dict | None = None) -> None:
+    """Turn each row (an ``QHBoxLayout`` in ``parent_layout``) into a flowing one, a
+    label kept beside the field it names. ``keep_wide`` maps a widget to the least
+    number of characters it keeps (a search box must show what was typed). The order
+    Tab goes in is kept as it was."""
+    order = _tab_order(page)
+    for row in rows:
+        index = parent_layout.indexOf(row)
+        holder = QWidget(page)
+        holder.setObjectName(f"{row.objectName()}Flow")
+        spacing = max(6, row.spacing())
+        items = []
+        while row.count():
+            item = row.takeAt(0)
+            if item.widget() is not None:
+                items.append(item.widget())
+        units: list[QWidget] = []
+        pending: QLabel | None = None
+        for widget in items:
+            if isinstance(widget, QLabel) and widget.buddy() is not None:
+                pending = widget
+                continue
+            if pending is not None and pending.buddy() is widget:
+                pair = QWidget(holder)
+                pair.setObjectName(f"{widget.objectName()}Pair")
+                box = QHBoxLayout(pair)
+                box.setContentsMargins(0, 0, 0, 0)
+                box.addWidget(pending)
+                box.addWidget(widget, 1)
+                units.append(pair)
+                pending = None
+                continue
+            if pending is not None:
+                units.append(pending)
+                pending = None
+            units.append(widget)
+        if pending is not None:
+            units.append(pending)
+        margins = parent_layout.contentsMargins()
+        FlowRow(page, holder, units, margins.left() + margins.right(), spacing)
+        # The emptied row stays where it was (taking no room): taking a layout out of
+        # the one Qt made from the form would leave two owners of it.
+        parent_layout.insertWidget(index, holder)
+    for widget, chars in (keep_wide or {}).items():
+        KeepWide(widget, chars)
+    for first, second in zip(order, order[1:]):
+        QWidget.setTabOrder(first, second)
+
+
+class KeepWide(QObject):
+    """A field at least ``chars`` characters of the current text size wide."""
+
+    def __init__(self, widget: QWidget, chars: int):
+        super().__init__(widget)
+        self.widget, self.chars = widget, chars
+        widget.installEventFilter(self)
+        self.update()
+
+    def update(self) -> None:
+        self.widget.setMinimumWidth(self.chars * self.widget.fontMetrics().averageCharWidth())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.FontChange:
+            self.update()
+        return False
+
+
+def _tab_order(root: QWidget) -> list[QWidget]:
+    found: list[QWidget] = []
+    widget = root.nextInFocusChain()
+    while widget is not None and widget is not root and len(found) < 500:
+        inner = isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox))
+        if (root.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus and not inner
+                and widget.focusProxy() is None and widget not in found):
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+

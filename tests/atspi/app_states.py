@@ -1,0 +1,71 @@
+"""Run by tests/ui/test_atspi_tree.py (not a test itself): the main window over a copy of
+a new demo panel (in-memory keyring), stepping through the states a member meets. Before each state it prints
+"STATE <name>" and waits for a line on stdin (the walker has read the tree)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def main(folder: str) -> None:
+    import keyring
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from memory_keyring import MemoryKeyring
+
+    keyring.set_keyring(MemoryKeyring())  # never the real keyring
+    from leap_desktop.services import PanelService
+    from leap_desktop.services.demo import build_demo
+
+    panel = Path(folder) / "demo.leap"
+    with PanelService.open(panel, create=True) as made:
+        build_demo(made.store)
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("leap-atspi-check")
+    from leap_desktop.models.context import AppContext
+    from leap_desktop.views.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(panel.with_suffix(".ini")), QSettings.Format.IniFormat)
+    service = PanelService.open(panel)
+    window = MainWindow(AppContext(service, settings), None, remember=False)
+    window.resize(1366, 768)
+    window.show()
+    meeting = service.meetings()[-2].id
+
+    def search():
+        page = window.show_page("decisions")
+        page.ui.searchEdit.setText("easy-read")
+
+    def chosen():
+        page = window.show_page("decisions")
+        page.ui.searchEdit.clear()
+        page.ui.decisionsTable.selectRow(1)
+
+    def dialog():
+        window.show_page("people").edit_action.trigger()  # the member dialog
+
+    steps = [(p, (lambda p=p: window.show_page(p, meeting if p in ("meeting", "meeting_mode") else None)))
+             for p in ("people", "meetings", "decisions", "actions", "payments", "person", "meeting",
+                       "meeting_mode")]
+    steps += [("a search typed", search), ("a decision chosen", chosen), ("a dialog open", dialog)]
+
+    def next_step():
+        if not steps:
+            print("DONE", flush=True)
+            app.quit()
+            return
+        name, step = steps.pop(0)
+        step()
+        QTimer.singleShot(600, lambda: (print(f"STATE {name}", flush=True), sys.stdin.readline(), next_step()))
+
+    QTimer.singleShot(500, next_step)
+    app.exec()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
