@@ -444,6 +444,7 @@ class Review(Record):
 
 # Payment records (rates, claims, expenses, limits) build on Record: see domain/payments.py.
 from .payments import PAYMENT_TYPES  # noqa: E402
+from .reports import ReportText  # noqa: E402  (the reports' narrative parts, issue 14)
 
 RECORD_TYPES: tuple[type[Record], ...] = (
     Panel,
@@ -461,6 +462,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     Review,
     *PAYMENT_TYPES,
     *IMPACT_RECORD_TYPES,
+    ReportText,
 )
 BY_TABLE = {cls.TABLE: cls for cls in RECORD_TYPES}
 BY_PREFIX = {cls.PREFIX: cls for cls in RECORD_TYPES if cls.PREFIX}

@@ -104,6 +104,7 @@ def build_document(today: dt.date, *, years: int = 1, seed: int = 20_26) -> dict
         "decisions": b.decisions,
         "actions": b.actions,
         **add_impact_log(b, today),
+        "report_texts": [],
     }
     add_payments(document, today, seed=seed + 12)
     return document

@@ -43,6 +43,7 @@ from ..domain.model import (
     StageMark,
 )
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
+from ..domain.reports import ReportText
 from ..domain.vocab import DecisionStatus
 from ..store import PanelStore
 from ..store.codec import encode
@@ -72,6 +73,7 @@ from .interchange_shapes import (  # noqa: F401  (imported from here too)
     PERSON,
     RATE,
     REFERENCES,
+    REPORT_TEXT,
     REVIEW,
     SOURCE,
     STAGE,
@@ -173,6 +175,7 @@ def export_document(store: PanelStore) -> dict[str, Any]:
             for e in all_of(ImpactEntry, "number")
         ],
         "uptake": [_json_record(UPTAKE, u) for u in all_of(ContributionUptake, "created_at, id")],
+        "report_texts": [_json_record(REPORT_TEXT, t) for t in all_of(ReportText, "report, field")],
         **_payment_lists(all_of, grouped),
     }
 

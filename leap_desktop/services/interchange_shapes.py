@@ -30,6 +30,7 @@ from ..domain.model import (
     StageMark,
 )
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
+from ..domain.reports import ReportText
 
 
 # -- the shape of each record in the document ----------------------------------------------
@@ -91,9 +92,11 @@ IMPACT_LINK = Shape(ImpactLink, implied=("entry_id",))
 IMPACT_VOICE = Shape(ImpactVoice, implied=("entry_id",))
 IMPACT_ENTRY = Shape(ImpactEntry, children=(("links", IMPACT_LINK), ("voices", IMPACT_VOICE)))
 UPTAKE = Shape(ContributionUptake)
+REPORT_TEXT = Shape(ReportText)  # the reports' narrative parts (issue 14)
 #: Top-level lists a version 1 document does not have (and may not carry).
 ADDED_IN_VERSION_2 = frozenset({"rates", "claims", "payment_limits",
-                                "research_stages", "stage_marks", "impact_log", "uptake"})
+                                "research_stages", "stage_marks", "impact_log", "uptake",
+                                "report_texts"})
 
 TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("people", PERSON),
@@ -107,6 +110,7 @@ TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("stage_marks", STAGE_MARK),
     ("impact_log", IMPACT_ENTRY),
     ("uptake", UPTAKE),
+    ("report_texts", REPORT_TEXT),
 )
 
 # Which record type each reference field points to.

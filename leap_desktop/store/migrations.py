@@ -118,6 +118,8 @@ RECORD_TABLES = (
     "impact_links",
     "impact_voices",
     "contribution_uptake",
+    # the reports' narrative parts (m007)
+    "report_texts",
 )
 
 
@@ -545,6 +547,22 @@ def m006_impact_log(db: Database) -> None:
     ) STRICT;
     CREATE UNIQUE INDEX contribution_uptake_once ON contribution_uptake(contribution_id)
         WHERE deleted_at IS NULL;
+    """
+    for statement in _split(statements):
+        db.execute(statement)
+
+
+@migration
+def m007_report_texts(db: Database) -> None:
+    """The narrative parts of the reports (GRIPP2 sections, answers to the UK Standards'
+    reflective questions), kept so that a report made again keeps them."""
+    statements = f"""
+    CREATE TABLE report_texts ({_META},
+        report TEXT NOT NULL,
+        field TEXT NOT NULL,
+        text TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX report_texts_once ON report_texts(report, field) WHERE deleted_at IS NULL;
     """
     for statement in _split(statements):
         db.execute(statement)
