@@ -116,8 +116,10 @@ class Chart:
             if not values:
                 return f"{kind}: {self.title}, over {len(self.categories)} meetings; every figure hidden (fewer than 3)."
             mean = sum(values) / len(values)
+            hidden = len(self.series[0][1]) - len(values)
+            note = f" ({hidden:,} hidden: {FEWER} people)" if hidden else ""
             return (f"{kind}: {self.title}, over {len(self.categories)} meetings from {self.categories[0]} to "
-                    f"{self.categories[-1]}: on average {percent(mean)}, lowest {percent(min(values))}, "
+                    f"{self.categories[-1]}{note}: on average {percent(mean)}, lowest {percent(min(values))}, "
                     f"highest {percent(max(values))}. The figures for each meeting are in the table beside it.")
         parts = []
         for c, category in enumerate(self.categories):

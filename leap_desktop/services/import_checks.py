@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from ..domain import rules
 from ..domain.errors import LeapError
 from ..domain.model import Attendance, CoProducer, Decision, DecisionSource, Record
+from ..domain.reports import ReportText
 
 
 
@@ -129,6 +130,7 @@ _ONCE: dict[type[Record], tuple[str, str, str]] = {
     Attendance: ("meeting_id", "person_id", "is listed twice for this person at this meeting"),
     DecisionSource: ("decision_id", "contribution_id", "lists the same contribution twice as a source of this decision"),
     CoProducer: ("decision_id", "person_id", "lists the same person twice as a co-producer of this decision"),
+    ReportText: ("report", "field", "is the second text for the same part of this report"),
 }
 
 

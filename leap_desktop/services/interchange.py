@@ -386,6 +386,7 @@ def _shape_of(record: Record) -> Shape:
         ImpactLink: IMPACT_LINK,
         ImpactVoice: IMPACT_VOICE,
         ContributionUptake: UPTAKE,
+        ReportText: REPORT_TEXT,
     }[type(record)]
 
 
