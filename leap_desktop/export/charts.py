@@ -11,6 +11,8 @@ app's start must not load it).
 from __future__ import annotations
 
 import io
+import textwrap
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,7 +63,9 @@ def draw(chart: Chart, figure: Any, style: Style = Style()) -> None:
         ax.text(0.0, 0.5, "Nothing recorded in this period.", fontsize=size, color=style.ink, transform=ax.transAxes)
         return
     {"bars": _bars, "columns": _columns, "stacked": _stacked, "line": _line}[chart.kind](chart, ax, style)
-    figure.tight_layout()
+    with warnings.catch_warnings():  # very large text may not fit: drawn as well as it can be
+        warnings.simplefilter("ignore")
+        figure.tight_layout()
 
 
 def _scale(chart: Chart, value: float | None) -> float:
@@ -78,7 +82,7 @@ def _bars(chart: Chart, ax: Any, style: Style) -> None:
                    edgecolor=style.edge, linewidth=0.8)
     for i, bar in enumerate(bars):
         bar.set_hatch(HATCHES[i % len(HATCHES)])
-    ax.set_yticks(places, chart.categories)
+    ax.set_yticks(places, [textwrap.fill(c, 18) for c in chart.categories])
     top = max(heights + [1.0])
     ax.set_xlim(0, top * 1.3)
     for place, value, height in zip(places, values, heights):
