@@ -38,7 +38,8 @@ class Style:
 
     @classmethod
     def high_contrast(cls, font_size: float) -> "Style":
-        return cls(font_size=font_size, ink="#FFFFFF", paper="#000000", palette=HIGH_CONTRAST, edge="#FFFFFF")
+        # Black hatching on the light bars: the pattern shows on every colour, white included.
+        return cls(font_size=font_size, ink="#FFFFFF", paper="#000000", palette=HIGH_CONTRAST, edge="#000000")
 
 
 def _label(chart: Chart, value: float | None) -> str:
@@ -52,7 +53,7 @@ def draw(chart: Chart, figure: Any, style: Style = Style()) -> None:
     ax = figure.add_subplot(1, 1, 1)
     ax.set_facecolor(style.paper)
     size = style.font_size
-    ax.set_title(chart.title, loc="left", fontsize=size * 1.15, color=style.ink, fontweight="bold")
+    ax.set_title(textwrap.fill(chart.title, max(30, int(60 * 10 / max(size, 1)))), loc="left", fontsize=size * 1.15, color=style.ink, fontweight="bold")
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
     for spine in ("left", "bottom"):

@@ -198,7 +198,7 @@ class AnalyticsService:
         for r in self._rows("you_said", p):
             back = f"M-{r['back_meeting']}" if r["back_meeting"] else "not yet"
             rows.append([f"A-{r['number']}", r["set_on"], r["due_on"], r["done_on"], back, r["back_on"],
-                         _gap(r["due_on"], r["done_on"]), _gap(r["done_on"], r["back_on"]), _gap(r["set_on"], r["back_on"])])
+                         r["late"], r["to_back"], r["set_to_back"]])
         return Table("you_said", "You said, we did: how long it takes",
                      ["Action", "Set on", "Due", "Done", "Reported back at", "Reported back on", "Days late (due to done)",
                       "Days from done to reported back", "Days from set to reported back"], rows,
@@ -211,8 +211,8 @@ class AnalyticsService:
         """How many days before each meeting its papers went out (Communications).
 
         The one place this is worked out: from the meeting's "papers sent on" date for now."""
-        rows = [[f"M-{m['meeting']}", m["day"], m["papers_sent_on"] or "not recorded",
-                 _gap(m["papers_sent_on"], m["day"])] for m in self._rows("meetings", p)]
+        rows = [[f"M-{m['meeting']}", m["day"], m["papers_sent_on"] or "not recorded", m["days_before"]]
+                for m in self._rows("papers", p)]
         return Table("papers", "Days before each meeting the papers went out",
                      ["Meeting", "Date", "Papers sent on", "Days before"], rows,
                      "For each held meeting, the days from the date its papers were recorded as sent to the meeting.",
@@ -259,10 +259,6 @@ class AnalyticsService:
 
 def _when(bucket: str) -> str:
     return bucket if len(bucket) == 4 else month_year(bucket + "-01")
-
-
-def _gap(start: str | None, end: str | None) -> int | None:
-    return days_between(start[:10], end[:10]) if start and end else None
 
 
 def median(values: list[int | None]) -> float | None:

@@ -54,6 +54,11 @@ QUERIES: dict[str, str] = {
     "meetings": f"""
         SELECT m.number AS meeting, substr(m.starts_at, 1, 10) AS day, m.papers_sent_on AS papers_sent_on
         FROM meetings m WHERE {_HELD} ORDER BY m.starts_at, m.number""",
+    # meeting -> when its papers went out, and how many days before (Communications)
+    "papers": f"""
+        SELECT m.number AS meeting, substr(m.starts_at, 1, 10) AS day, m.papers_sent_on AS papers_sent_on,
+               CAST(julianday(substr(m.starts_at, 1, 10)) - julianday(m.papers_sent_on) AS INTEGER) AS days_before
+        FROM meetings m WHERE {_HELD} ORDER BY m.starts_at, m.number""",
     # role group -> how many different people were present at least once
     "make_up": f"""
         WITH {_PEOPLE}, {_PRESENT}
@@ -128,7 +133,7 @@ QUERIES: dict[str, str] = {
                coalesce(sum(NOT shaped AND status = 'not_taken_up'), 0) AS not_taken_up,
                coalesce(sum(NOT shaped AND status IS NULL), 0) AS unknown
         FROM c""",
-    # each action done in the period: set, due, done, and where it was reported back
+    # each action done in the period: set, due, done, where it was reported back, and the days between
     "you_said": """
         WITH done AS (
             SELECT a.*, coalesce(a.reported_meeting_id, (
@@ -137,17 +142,21 @@ QUERIES: dict[str, str] = {
                   AND substr(m2.starts_at, 1, 10) >= a.closed_on
                 ORDER BY m2.starts_at LIMIT 1)) AS back_id
             FROM actions a
-            WHERE a.deleted_at IS NULL AND a.status = 'done' AND a.closed_on BETWEEN ?1 AND ?2)
-        SELECT done.number AS number,
-               coalesce(substr(im.starts_at, 1, 10), d.decided_on, substr(dm.starts_at, 1, 10),
-                        substr(done.created_at, 1, 10)) AS set_on,
-               done.due_on AS due_on, done.closed_on AS done_on,
-               rm.number AS back_meeting, substr(rm.starts_at, 1, 10) AS back_on
-        FROM done
-        LEFT JOIN agenda_items i ON i.id = done.item_id LEFT JOIN meetings im ON im.id = i.meeting_id
-        LEFT JOIN decisions d ON d.id = done.decision_id LEFT JOIN meetings dm ON dm.id = d.meeting_id
-        LEFT JOIN meetings rm ON rm.id = done.back_id
-        ORDER BY done.closed_on, done.number""",
+            WHERE a.deleted_at IS NULL AND a.status = 'done' AND a.closed_on BETWEEN ?1 AND ?2),
+        dated AS (
+            SELECT done.number AS number,
+                   coalesce(substr(im.starts_at, 1, 10), d.decided_on, substr(dm.starts_at, 1, 10),
+                            substr(done.created_at, 1, 10)) AS set_on,
+                   done.due_on AS due_on, done.closed_on AS done_on,
+                   rm.number AS back_meeting, substr(rm.starts_at, 1, 10) AS back_on
+            FROM done
+            LEFT JOIN agenda_items i ON i.id = done.item_id LEFT JOIN meetings im ON im.id = i.meeting_id
+            LEFT JOIN decisions d ON d.id = done.decision_id LEFT JOIN meetings dm ON dm.id = d.meeting_id
+            LEFT JOIN meetings rm ON rm.id = done.back_id)
+        SELECT *, CAST(julianday(done_on) - julianday(due_on) AS INTEGER) AS late,
+               CAST(julianday(back_on) - julianday(done_on) AS INTEGER) AS to_back,
+               CAST(julianday(back_on) - julianday(set_on) AS INTEGER) AS set_to_back
+        FROM dated ORDER BY done_on, number""",
 }
 
 

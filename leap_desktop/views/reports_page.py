@@ -28,7 +28,7 @@ from .page import Page
 from .theme import set_label_role
 from .partials.feedback import announce, show_problem
 from .undo import run_undoable
-from .widgets import prepare_table
+from .widgets import compact_combo, prepare_table
 
 
 def parts() -> list[tuple[str, str, str, str]]:
@@ -72,7 +72,8 @@ class ReportsPage(Page):
         layout.addWidget(self.chart_view)
         self.model = FigureTableModel(self)
         ui.figureTable.setModel(self.model)
-        prepare_table(ui.figureTable, stretch_column=0, stretch_min=14)
+        prepare_table(ui.figureTable)
+        compact_combo(ui.chartCombo, 44)
         ui.chartCombo.currentIndexChanged.connect(lambda _i: self.show_choice())
         self.parts = parts()
         for report, field, label, _ in self.parts:
@@ -145,6 +146,7 @@ class ReportsPage(Page):
         self.ui.altText.setText(f"Text alternative: {chart.alt}" if chart else "A table, with no chart.")
         self.ui.definitionText.setText(table.definition if table else "")
         self.model.show_table(table)
+        self.ui.figureTable.resizeColumnsToContents()
         self.ui.figureTable.setAccessibleName(f"Table: {table.title}" if table else "Table")
 
     # -- the narrative parts ----------------------------------------------------------------------
