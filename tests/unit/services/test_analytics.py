@@ -173,3 +173,17 @@ def test_a_document_with_two_texts_for_one_part_is_refused_plainly(service, tmp_
     with PanelService.open(tmp_path / "copy.leap", create=True) as copy:
         with pytest.raises(ImportRefused, match="second text for the same part"):
             interchange.import_document(copy.store, document)
+
+
+def test_docs_define_every_table_and_cli_lists_every_report_command(service, panel):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[3]
+    reports = (root / "docs" / "reports.md").read_text(encoding="utf-8")
+    for key in service.analytics.participation(anonymised=False, named=True).tables:
+        assert f"`{key}`" in reports, f"docs/reports.md does not define the table {key}"
+    cli = (root / "docs" / "cli.md").read_text(encoding="utf-8")
+    for command in ("report gripp2", "report standards", "report participation", "report set-narrative",
+                    "report set-answer"):
+        assert f"leap {command}" in cli
+    assert "docs/reports.md" in (root / "README.md").read_text(encoding="utf-8")
