@@ -150,6 +150,7 @@ def render(d: dict[str, Any], *, long: bool = False) -> bytes:
         for fill in fillers.get(section.key, ()):
             fill(w, d)
         if section.key == "stages":
+            rd.from_record(w, "Decisions by research stage over time.")
             rd.table(w, d["report"].tables["decision_stages"], title=False)
         if section.key in ("outcomes", "discussion"):
             rd.from_record(w, _influence_words(d))

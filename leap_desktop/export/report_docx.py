@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
 
@@ -79,7 +80,9 @@ def table(w: _Writer, t: Table, *, level: int = 3, title: bool = True) -> None:
         return
     first = min(6.0, TEXT_WIDTH / len(t.headers) * 1.4)
     rest = (TEXT_WIDTH - first) / max(1, len(t.headers) - 1)
-    w.table(t.headers, t.cells(), [first] + [rest] * (len(t.headers) - 1))
+    made = w.table(t.headers, t.cells(), [first] + [rest] * (len(t.headers) - 1))
+    for row in made.rows:  # a row is never split across two pages (no API for w:cantSplit)
+        row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))  # before w:tblHeader, as the schema orders them
 
 
 def figure(w: _Writer, chart: Chart, *, level: int = 2) -> None:

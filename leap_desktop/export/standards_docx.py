@@ -65,7 +65,6 @@ def render(d: dict[str, Any]) -> bytes:
         w.heading("Reflective questions", 2)
         for question in QUESTIONS[standard]:
             w.bullet((question, False))
-        w.heading("Our answer", 2)
         rd.narrative(w, "Our answer", d["answers"].get(standard.value), GUIDANCE)
         w.heading("Evidence", 2)
         _evidence(w, d, standard)
