@@ -13,20 +13,10 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..domain.errors import LeapError
-from . import comms, impact, minutes, names, payments, records, security
-from .context import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Context, add_command
+from . import comms, impact, minutes, names, payments, records, reports, security
+from .context import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Context, Parser, add_command
 
 __all__ = ["EXIT_BUG", "EXIT_OK", "EXIT_PROBLEM", "EXIT_USAGE", "Context", "add_command", "build_parser", "main"]
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors as one line plus a hint."""
-
-    usage_hint: str | None = None  # said after a usage error, e.g. how to search for "-payment"
-
-    def error(self, message: str):  # type: ignore[override]
-        hint = f"; {self.usage_hint}" if self.usage_hint else ""
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}{hint} (see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -44,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as", dest="actor", metavar="NAME", help="who is making changes (for the audit log)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    for module in (records, minutes, names, security, payments, impact, comms):
+    for module in (records, minutes, names, security, payments, impact, comms, reports):
         module.register(commands)
     return parser
 

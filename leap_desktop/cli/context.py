@@ -80,3 +80,13 @@ def add_command(commands: argparse._SubParsersAction, name: str, handler, help: 
     if json_flag:
         parser.add_argument("--json", action="store_true", help="print JSON for scripts")
     return parser
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line plus a hint."""
+
+    usage_hint: str | None = None  # said after a usage error, e.g. how to search for "-payment"
+
+    def error(self, message: str):  # type: ignore[override]
+        hint = f"; {self.usage_hint}" if self.usage_hint else ""
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}{hint} (see '{self.prog} --help')\n")

@@ -33,6 +33,7 @@ from .vocab import (
 from .comms import COMMS_TYPES  # communication needs and the papers sent log
 from .mentions import MENTION_TYPES  # "not a name" marks of the names check
 from .payments import PAYMENT_TYPES  # rates, claims, expenses, limits
+from .reports import ReportText  # the reports' narrative parts
 from .impact_records import (  # noqa: F401  (the impact log's records, issue 13)
     IMPACT_RECORD_TYPES,
     ContributionUptake,
@@ -466,6 +467,7 @@ RECORD_TYPES: tuple[type[Record], ...] = (
     *IMPACT_RECORD_TYPES,
     *COMMS_TYPES,
     *MENTION_TYPES,
+    ReportText,
 )
 BY_TABLE = {cls.TABLE: cls for cls in RECORD_TYPES}
 BY_PREFIX = {cls.PREFIX: cls for cls in RECORD_TYPES if cls.PREFIX}

@@ -106,6 +106,7 @@ def build_document(today: dt.date, *, years: int = 1, seed: int = 20_26) -> dict
         "actions": b.actions,
         **add_impact_log(b, today),
         "name_marks": [],
+        "report_texts": [],
     }
     add_payments(document, today, seed=seed + 12)
     add_comms(document, b, today)

@@ -17,6 +17,7 @@ from ..domain import rules
 from ..domain.errors import LeapError
 from ..domain.mentions import FREE_TEXT, NameMark, mentioned
 from ..domain.model import Attendance, CoProducer, Decision, DecisionSource, Person, Record
+from ..domain.reports import ReportText
 
 
 
@@ -130,6 +131,7 @@ _ONCE: dict[type[Record], tuple[str, str, str]] = {
     Attendance: ("meeting_id", "person_id", "is listed twice for this person at this meeting"),
     DecisionSource: ("decision_id", "contribution_id", "lists the same contribution twice as a source of this decision"),
     CoProducer: ("decision_id", "person_id", "lists the same person twice as a co-producer of this decision"),
+    ReportText: ("report", "field", "is the second text for the same part of this report"),
 }
 
 

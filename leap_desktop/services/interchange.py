@@ -45,6 +45,7 @@ from ..domain.model import (
 from ..domain.comms import CommsNeeds, SentPapers
 from ..domain.mentions import NameMark
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
+from ..domain.reports import ReportText
 from ..domain.vocab import DecisionStatus
 from ..store import PanelStore
 from ..store.codec import encode
@@ -77,6 +78,7 @@ from .interchange_shapes import (  # noqa: F401  (imported from here too)
     PERSON,
     RATE,
     REFERENCES,
+    REPORT_TEXT,
     REVIEW,
     SENT,
     SOURCE,
@@ -183,6 +185,7 @@ def export_document(store: PanelStore) -> dict[str, Any]:
             for e in all_of(ImpactEntry, "number")
         ],
         "uptake": [_json_record(UPTAKE, u) for u in all_of(ContributionUptake, "created_at, id")],
+        "report_texts": [_json_record(REPORT_TEXT, t) for t in all_of(ReportText, "report, field")],
         **_payment_lists(all_of, grouped),
         "communication_needs": [_json_record(NEEDS, n) for n in all_of(CommsNeeds, "created_at, id")],
         "papers_sent": [_json_record(SENT, x) for x in all_of(SentPapers, "sent_on, created_at, id")],
@@ -400,6 +403,7 @@ def _shape_of(record: Record) -> Shape:
         CommsNeeds: NEEDS,
         SentPapers: SENT,
         NameMark: NAME_MARK,
+        ReportText: REPORT_TEXT,
     }[type(record)]
 
 

@@ -32,6 +32,7 @@ from ..domain.model import (
 from ..domain.comms import CommsNeeds, SentPapers
 from ..domain.mentions import NameMark
 from ..domain.payments import Claim, Expense, PaymentLimit, Rate
+from ..domain.reports import ReportText
 
 
 # -- the shape of each record in the document ----------------------------------------------
@@ -98,10 +99,11 @@ SENT = Shape(SentPapers)
 # The names check's "not a name" marks (domain/mentions.py). Mentions are in the free
 # text itself, as stored (``@[P-12]``).
 NAME_MARK = Shape(NameMark)
+REPORT_TEXT = Shape(ReportText)  # the reports' narrative parts (issue 14)
 #: Top-level lists a version 1 document does not have (and may not carry).
 ADDED_IN_VERSION_2 = frozenset({"rates", "claims", "payment_limits",
                                 "research_stages", "stage_marks", "impact_log", "uptake",
-                                "communication_needs", "papers_sent", "name_marks"})
+                                "communication_needs", "papers_sent", "name_marks", "report_texts"})
 
 TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("people", PERSON),
@@ -118,6 +120,7 @@ TOP_LISTS: tuple[tuple[str, Shape], ...] = (
     ("communication_needs", NEEDS),
     ("papers_sent", SENT),
     ("name_marks", NAME_MARK),
+    ("report_texts", REPORT_TEXT),
 )
 
 # Which record type each reference field points to.

@@ -158,6 +158,25 @@ class PanelService:
         return ImpactService(self)
 
     @property
+    def analytics(self):
+        """Participation and influence, for the Reports page, ``leap report`` and the
+        documents (services/analytics.py)."""
+        if getattr(self, "_analytics", None) is None:
+            from .analytics import AnalyticsService
+
+            self._analytics = AnalyticsService(self.core)
+        return self._analytics
+
+    @property
+    def reports(self):
+        """The reports' narrative parts, kept in the panel (services/report_texts.py)."""
+        if getattr(self, "_reports", None) is None:
+            from .report_texts import ReportTextService
+
+            self._reports = ReportTextService(self.core)
+        return self._reports
+
+    @property
     def security(self) -> "SecurityService":
         """How the file is protected, its key and its backups. See services/security.py."""
         if getattr(self, "_security", None) is None:

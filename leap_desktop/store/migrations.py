@@ -121,6 +121,8 @@ RECORD_TABLES = (
     "papers_sent",
     # the names check's marks (m008)
     "name_marks",
+    # the reports' narrative parts (m009)
+    "report_texts",
 )
 
 
@@ -368,6 +370,22 @@ def m008_name_marks(db: Database) -> None:
     from . import frozen_names
 
     frozen_names.create_table(db)
+
+
+@migration
+def m009_report_texts(db: Database) -> None:
+    """The narrative parts of the reports (GRIPP2 sections, answers to the UK Standards'
+    reflective questions), kept so that a report made again keeps them."""
+    statements = f"""
+    CREATE TABLE report_texts ({_META},
+        report TEXT NOT NULL,
+        field TEXT NOT NULL,
+        text TEXT
+    ) STRICT;
+    CREATE UNIQUE INDEX report_texts_once ON report_texts(report, field) WHERE deleted_at IS NULL;
+    """
+    for statement in _split(statements):
+        db.execute(statement)
 
 
 # -- applying -----------------------------------------------------------------------

@@ -42,9 +42,10 @@ ENTRIES: tuple[PageEntry, ...] = (
     PageEntry("meeting_mode", "Meeting mode", "&Meeting mode", "meeting_mode:MeetingMode"),
     PageEntry("payments", "Payments", "&Payments", "payments_page:PaymentsPage"),
     PageEntry("impact", "Impact log", "", "impact_page:ImpactPage"),
+    PageEntry("reports", "Reports", "&Reports", "reports_page:ReportsPage"),
 )
 
-NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions", "impact", "payments")
+NAVIGATION: tuple[str, ...] = ("people", "meetings", "decisions", "actions", "impact", "reports", "payments")
 
 
 def page_ids() -> list[str]:

@@ -22,6 +22,7 @@ DEFERRED = (
     "leap_desktop.export.decisions_docx", "leap_desktop.export.review_docx", "leap_desktop.views.minutes_dialogs",
     "leap_desktop.views.meeting_mode", "leap_desktop.views.meeting_workspace", "leap_desktop.views.actions_page",
     "leap_desktop.views.people_page", "leap_desktop.views.person_page",
+    "matplotlib", "leap_desktop.views.reports_page", "leap_desktop.export.charts",
 )
 CHILD = """
 import sys

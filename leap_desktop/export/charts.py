@@ -1,0 +1,171 @@
+"""Drawing a chart of participation and influence with matplotlib: into a PNG for Word
+(the Agg backend, at print resolution) and onto a figure the app shows (its Qt canvas).
+
+Colour never carries meaning alone: the palette is Okabe and Ito's (safe for every
+common kind of colour blindness), every bar or segment also has its own hatching, bars
+carry their figure as a direct label, and a stacked chart names each part in a legend
+in the same order as the stack. matplotlib is imported here only when drawing (the
+app's start must not load it).
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+from ..domain.reports import FEWER
+from ..services.analytics_tables import Chart
+
+#: Okabe and Ito (2008): orange, sky blue, bluish green, blue, vermillion, reddish purple, yellow.
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#0072B2", "#D55E00", "#CC79A7", "#F0E442")
+#: On black (the high-contrast theme): light, saturated colours that each read on black.
+HIGH_CONTRAST = ("#FFFF00", "#00FFFF", "#FFFFFF", "#FF9CFF", "#9CFF9C", "#FFB000", "#8CB4FF")
+HATCHES = ("//", "..", "xx", "\\\\", "oo", "--", "++")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a chart looks: the text size (points) and the colours."""
+
+    font_size: float = 10.0
+    ink: str = "#1F2A44"
+    paper: str = "#FFFFFF"
+    palette: tuple[str, ...] = OKABE_ITO
+    edge: str = "#1F2A44"
+
+    @classmethod
+    def high_contrast(cls, font_size: float) -> "Style":
+        # Black hatching on the light bars: the pattern shows on every colour, white included.
+        return cls(font_size=font_size, ink="#FFFFFF", paper="#000000", palette=HIGH_CONTRAST, edge="#000000")
+
+
+def _label(chart: Chart, value: float | None) -> str:
+    return FEWER if value is None else chart.shown(value)
+
+
+def draw(chart: Chart, figure: Any, style: Style = Style()) -> None:
+    """Draw ``chart`` on a matplotlib ``figure`` (cleared first)."""
+    figure.clear()
+    figure.set_facecolor(style.paper)
+    ax = figure.add_subplot(1, 1, 1)
+    ax.set_facecolor(style.paper)
+    size = style.font_size
+    ax.set_title(textwrap.fill(chart.title, max(30, int(60 * 10 / max(size, 1)))), loc="left", fontsize=size * 1.15, color=style.ink, fontweight="bold")
+    for spine in ("top", "right"):
+        ax.spines[spine].set_visible(False)
+    for spine in ("left", "bottom"):
+        ax.spines[spine].set_color(style.ink)
+    ax.tick_params(colors=style.ink, labelsize=size)
+    if not chart.categories:
+        ax.set_axis_off()
+        ax.text(0.0, 0.5, "Nothing recorded in this period.", fontsize=size, color=style.ink, transform=ax.transAxes)
+        return
+    {"bars": _bars, "columns": _columns, "stacked": _stacked, "line": _line}[chart.kind](chart, ax, style)
+    with warnings.catch_warnings():  # very large text may not fit: drawn as well as it can be
+        warnings.simplefilter("ignore")
+        figure.tight_layout()
+
+
+def _scale(chart: Chart, value: float | None) -> float:
+    if value is None:
+        return 0.0
+    return value * 100 if chart.unit == "%" else value
+
+
+def _bars(chart: Chart, ax: Any, style: Style) -> None:
+    values = chart.series[0][1]
+    places = list(range(len(chart.categories)))[::-1]  # first category at the top
+    heights = [_scale(chart, v) for v in values]
+    bars = ax.barh(places, heights, color=[style.palette[i % len(style.palette)] for i in places[::-1]],
+                   edgecolor=style.edge, linewidth=0.8)
+    for i, bar in enumerate(bars):
+        bar.set_hatch(HATCHES[i % len(HATCHES)])
+    ax.set_yticks(places, [textwrap.fill(c, 18) for c in chart.categories])
+    top = max(heights + [1.0])
+    ax.set_xlim(0, top * 1.3)
+    for place, value, height in zip(places, values, heights):
+        ax.text(height + top * 0.02, place, _label(chart, value), va="center", fontsize=style.font_size, color=style.ink)
+    ax.set_xlabel(chart.axis + (" (%)" if chart.unit == "%" else ""), fontsize=style.font_size, color=style.ink)
+
+
+def _columns(chart: Chart, ax: Any, style: Style) -> None:
+    values = chart.series[0][1]
+    places = list(range(len(chart.categories)))
+    heights = [_scale(chart, v) for v in values]
+    bars = ax.bar(places, heights, color=style.palette[0], edgecolor=style.edge, linewidth=0.8, hatch=HATCHES[0])
+    top = max(heights + [1.0])
+    ax.set_ylim(0, top * 1.2)
+    for bar, value, height in zip(bars, values, heights):
+        ax.text(bar.get_x() + bar.get_width() / 2, height + top * 0.02, _label(chart, value), ha="center",
+                fontsize=style.font_size * 0.85, color=style.ink, rotation=90 if len(places) > 8 else 0)
+    _x_labels(ax, chart, places, style)
+    ax.set_ylabel(chart.axis + (" (%)" if chart.unit == "%" else ""), fontsize=style.font_size, color=style.ink)
+
+
+def _stacked(chart: Chart, ax: Any, style: Style) -> None:
+    places = list(range(len(chart.categories)))
+    bottoms = [0.0] * len(places)
+    total = max([sum(v or 0 for v in col) for col in zip(*(values for _, values in chart.series))] + [1.0])
+    for index, (name, values) in enumerate(chart.series):
+        heights = [_scale(chart, v) for v in values]
+        ax.bar(places, heights, bottom=bottoms, label=name, color=style.palette[index % len(style.palette)],
+               edgecolor=style.edge, linewidth=0.8, hatch=HATCHES[index % len(HATCHES)])
+        for place, height, bottom in zip(places, heights, bottoms):
+            if height and height >= total * 0.08:  # a direct label where it fits
+                ax.text(place, bottom + height / 2, f"{height:g}", ha="center", va="center",
+                        fontsize=style.font_size * 0.8, color="#000000",
+                        bbox={"boxstyle": "round,pad=0.15", "facecolor": "#FFFFFF", "edgecolor": "none", "alpha": 0.85})
+        bottoms = [b + h for b, h in zip(bottoms, heights)]
+    _x_labels(ax, chart, places, style)
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_ylabel(chart.axis, fontsize=style.font_size, color=style.ink)
+    legend = ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=style.font_size * 0.9, frameon=False,
+                       reverse=True, title="From the top")
+    legend.get_title().set_color(style.ink)
+    legend.get_title().set_fontsize(style.font_size * 0.9)
+    for text in legend.get_texts():
+        text.set_color(style.ink)
+
+
+def _line(chart: Chart, ax: Any, style: Style) -> None:
+    values = chart.series[0][1]
+    places = list(range(len(chart.categories)))
+    shown = [(p, _scale(chart, v)) for p, v in zip(places, values) if v is not None]
+    if shown:
+        xs, ys = zip(*shown)
+        ax.plot(xs, ys, color=style.palette[3 % len(style.palette)], marker="o", markersize=style.font_size * 0.45,
+                linewidth=2, markeredgecolor=style.edge)
+        mean = sum(ys) / len(ys)
+        ax.axhline(mean, color=style.ink, linestyle="--", linewidth=1)
+        ax.text(-0.4, mean + 2, f"average {mean:.0f}%", va="bottom", ha="left", fontsize=style.font_size,
+                color=style.ink, bbox={"boxstyle": "round,pad=0.15", "facecolor": style.paper, "edgecolor": "none"})
+        ax.text(xs[-1], ys[-1], f" {ys[-1]:.0f}%", va="center", ha="left", fontsize=style.font_size, color=style.ink)
+    ax.set_ylim(0, 105)
+    ax.set_xlim(-0.5, len(places) - 0.5 + max(1, len(places) * 0.06))
+    _x_labels(ax, chart, places, style, short=True)
+    ax.set_ylabel(chart.axis + " (%)", fontsize=style.font_size, color=style.ink)
+
+
+def _x_labels(ax: Any, chart: Chart, places: list[int], style: Style, short: bool = False) -> None:
+    labels = [c.split(" (")[0] for c in chart.categories] if short else chart.categories
+    step = max(1, len(places) // 12)  # at most about twelve labels along the bottom
+    ax.set_xticks(places[::step], labels[::step], rotation=45 if len(places) > 4 else 0, ha="right" if len(places) > 4 else "center")
+    ax.tick_params(axis="x", labelsize=style.font_size * 0.85)
+
+
+def png(chart: Chart, *, dpi: int = 200, width: float = 6.3, height: float = 3.2) -> bytes:
+    """The chart as a PNG (inches; 200 dots to the inch by default, for print)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(width, height), dpi=dpi)
+    FigureCanvasAgg(figure)
+    draw(chart, figure, Style(font_size=9))
+    out = io.BytesIO()
+    figure.savefig(out, format="png", dpi=dpi, facecolor=figure.get_facecolor())
+    return out.getvalue()

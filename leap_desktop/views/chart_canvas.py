@@ -1,0 +1,73 @@
+"""A chart of participation and influence drawn in the window: matplotlib's Qt canvas,
+drawn by ``export/charts.py`` exactly as for Word, but in the window's text size and,
+in the high-contrast theme, in its colours (light colours on black). Its accessible
+name is the chart's title and its description the chart's text alternative.
+
+matplotlib is imported when the first chart is drawn, never at the app's start.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+
+from ..services.analytics_tables import Chart
+
+
+def style_for(widget: QWidget):
+    """The chart style for this widget: its font size, and the theme's colours."""
+    from ..export.charts import Style
+
+    size = widget.font().pointSizeF()
+    if size <= 0:
+        size = widget.font().pixelSize() * 0.75
+    palette = widget.palette()
+    paper = palette.color(QPalette.ColorRole.Window)
+    if paper.lightness() < 100:  # the high-contrast theme (white on black)
+        return Style.high_contrast(size)
+    return Style(font_size=size, ink=palette.color(QPalette.ColorRole.WindowText).name(), paper=paper.name())
+
+
+class ChartView(QWidget):
+    """One chart at a time, redrawn when the text size or the theme changes."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(6, 3.4))
+        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumHeight(220)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.chart: Chart | None = None
+        self.style = None
+
+    def show_chart(self, chart: Chart | None) -> None:
+        self.chart = chart
+        self.setVisible(chart is not None)
+        name = chart.title if chart else "No chart"
+        description = chart.alt if chart else ""
+        for widget in (self, self.canvas):
+            widget.setAccessibleName(name)
+            widget.setAccessibleDescription(description)
+        self.redraw()
+
+    def redraw(self) -> None:
+        if self.chart is None:
+            return
+        from ..export.charts import draw
+
+        self.style = style_for(self)
+        draw(self.chart, self.figure, self.style)
+        self.canvas.draw_idle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.ApplicationFontChange,
+                            QEvent.Type.ApplicationPaletteChange):
+            self.redraw()
+        super().changeEvent(event)
