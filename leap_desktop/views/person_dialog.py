@@ -35,6 +35,9 @@ class PersonDialog(FormDialog):
     """Add a member (``person`` None) or edit one. Undoable."""
 
     FORM = "person_dialog.ui"
+    #: A little wider than most: the form is long enough to scroll, and its scroll bar
+    #: takes room the fields would otherwise have.
+    WIDTH_CHARS = 90
     WIDGETS = (
         "nameEdit", "preferredEdit", "pronounsEdit", "rolesBox", "consentCombo", "consentHint",
         "accessEdit", "paymentCombo", "fromEdit", "toEdit", "formError", "buttons",
