@@ -313,6 +313,12 @@ class PaymentService:
         """A dated note of the limit a person has told the coordinator they want kept to."""
         return self._limit(LimitKind.OWN_LIMIT, amount, person_id, on, note)
 
+    def remove_limit(self, limit_id: str) -> PaymentLimit:
+        """Take back a threshold or own limit noted by mistake (what Undo of noting it does)."""
+        limit = self.panel.get(PaymentLimit, limit_id)
+        with self.store.change(f"Remove {limit.kind.label.lower()} of {pounds(limit.amount_pence)}"):
+            return self.store.delete(limit)
+
     def _limit(self, kind: LimitKind, amount: Any, person_id: str | None, on: Any, note: str | None) -> PaymentLimit:
         person = self.panel.get(Person, person_id) if person_id else None
         limit = build(PaymentLimit, {"kind": kind, "amount_pence": amount, "person_id": person.id if person else None,

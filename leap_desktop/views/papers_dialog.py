@@ -10,18 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFileDialog, QListWidgetItem, QMessageBox, QWidget
 
 from .. import words
 from ..domain.errors import LeapError
@@ -29,7 +18,7 @@ from ..domain.model import Meeting
 from ..models.context import AppContext
 from .export_dialogs import export_folder, remember_folder
 from .partials.feedback import announce
-from .screen_fit import ScreenFit
+from .form_dialog import FormDialog
 from .undo import run_undoable
 
 
@@ -55,41 +44,25 @@ def papers_due_words(due) -> str:
     return f"{head}: {len(due.late)} late: {late}. File > Papers and invitations records a sending."
 
 
-class PapersDialog(ScreenFit, QDialog):
-    """Papers and invitations for one meeting."""
+class PapersDialog(FormDialog):
+    """Papers and invitations for one meeting (laid out by ui/papers_dialog.ui)."""
+
+    FORM = "papers_dialog.ui"
+    WIDGETS = ("heading", "dueLabel", "dueList", "inviteButton", "packsButton", "sentButton",
+               "statusLabel", "buttons")
+    SAVES = False
+    WIDTH_CHARS = 72
 
     def __init__(self, ctx: AppContext, meeting_id: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.ctx = ctx
         self.service = ctx.service
         self.meeting: Meeting = self.service.get(Meeting, meeting_id)
-        self.setWindowTitle(f"Papers and invitations: {self.meeting.ref}")
-        layout = QVBoxLayout(self)
-        self.heading = QLabel(self)
-        layout.addWidget(self.heading)
-        self.dueLabel = QLabel("&Who needs their papers, and by when:", self)
-        layout.addWidget(self.dueLabel)
-        self.dueList = QListWidget(self)
-        self.dueList.setAccessibleName("Papers due")
-        self.dueList.setAccessibleDescription("Each member with the format they need, the day their papers are due, "
-                                              "and whether they were sent; late ones first")
-        self.dueLabel.setBuddy(self.dueList)
-        layout.addWidget(self.dueList)
-        self.inviteButton = QPushButton("Make the &invitation…", self)
-        self.inviteButton.setAccessibleDescription("Save the meeting's calendar invitation (.ics) to send to everyone")
-        self.packsButton = QPushButton("Make the &packs…", self)
-        self.packsButton.setAccessibleDescription("Save the papers packs, one in each format members need, in a folder")
-        self.sentButton = QPushButton("&Record as sent", self)
-        self.sentButton.setAccessibleDescription("Record that the chosen member's papers went out today, in their format")
-        for button in (self.inviteButton, self.packsButton, self.sentButton):
-            layout.addWidget(button)
-        self.statusLabel = QLabel(self)
-        self.statusLabel.setWordWrap(True)
+        super().__init__(ctx, parent, title=f"Papers and invitations: {self.meeting.ref}")
+        ui = self.ui
+        self.heading, self.dueList, self.statusLabel = ui.heading, ui.dueList, ui.statusLabel
+        self.inviteButton, self.packsButton, self.sentButton = ui.inviteButton, ui.packsButton, ui.sentButton
         self.statusLabel.hide()
-        layout.addWidget(self.statusLabel)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        ui.buttons.rejected.connect(self.reject)
+        self.describe_buttons(ui.buttons, Close=("Close", "Close papers and invitations (Escape)"))
         self.inviteButton.clicked.connect(lambda _c=False: self.make_invitation())
         self.packsButton.clicked.connect(lambda _c=False: self.make_packs())
         self.sentButton.clicked.connect(lambda _c=False: self.record_sent())

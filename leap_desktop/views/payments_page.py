@@ -32,7 +32,7 @@ class PaymentsPage(Page):
     TITLE = "Payments"
     FORM = "payments_page.ui"
     WIDGETS = ("heading", "intro", "statusCombo", "personCombo", "meetingCombo", "addButton", "openButton",
-               "submitButton", "approveButton", "payButton", "withdrawButton", "draftButton", "ratesButton",
+               "submitButton", "approveButton", "payButton", "withdrawButton", "draftButton", "ratesButton", "limitsButton",
                "formButton", "statementButton", "csvButton", "claimsTable", "countLabel", "detailLabel",
                "yearCombo", "totalsTable", "adviceLabel")
     MENU = "&Payments"
@@ -90,6 +90,9 @@ class PaymentsPage(Page):
             "Draft a claim for each paid member present at a held meeting"), button=ui.draftButton)
         self.rates_action = self.page_action("Rate &card…", self.rate_card, description=(
             "See the dated rates, add a rate, mark a rate as an example"), button=ui.ratesButton)
+        self.limits_action = self.page_action("Thresholds and &limits…", self.limits, description=(
+            "Set the tax-year threshold for fees (the panel's or one person's), or note a person's own limit"),
+            button=ui.limitsButton)
         self.add_menu_separator()
         self.form_action = self.page_action("Claim &form…", self.claim_form, description=(
             "Write a claim form (Word) for the member to check and sign"), button=ui.formButton,
@@ -253,6 +256,11 @@ class PaymentsPage(Page):
 
     def rate_card(self) -> None:
         self.open_dialog(RateCardDialog(self.ctx, self))
+
+    def limits(self) -> None:
+        from .limits_dialog import LimitDialog
+
+        self.open_dialog(LimitDialog(self.ctx, self, person_id=self.ui.personCombo.currentData()))
 
     def claim_form(self) -> None:
         line = self.current_line()

@@ -7,12 +7,14 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ..domain import rules
+from ..domain.comms import DAYS_AHEAD_DEFAULT, LARGE_PRINT_MIN, CommsNeeds, ContactBy, PaperFormat
 from ..domain.errors import RuleError
-from ..domain.model import Person
+from ..domain.model import Person, build
 from ..domain.vocab import Consent, PaymentPreference, Role
 from ..words import typed_day
 from ..models.context import AppContext
-from .edits import add_record, change_records
+from .edits import change_records
+from .undo import adding, run_undoable
 from .form_dialog import FormDialog, text_of
 from .widgets import DayField, set_combo_data
 
@@ -33,12 +35,17 @@ class PersonDialog(FormDialog):
     """Add a member (``person`` None) or edit one. Undoable."""
 
     FORM = "person_dialog.ui"
+    #: A little wider than most: the form is long enough to scroll, and its scroll bar
+    #: takes room the fields would otherwise have.
+    WIDTH_CHARS = 90
     WIDGETS = (
         "nameEdit", "preferredEdit", "pronounsEdit", "rolesBox", "consentCombo", "consentHint",
         "accessEdit", "paymentCombo", "fromEdit", "toEdit", "formError", "buttons",
         *(f"role_{role.value}" for role in Role),
         "nameError", "preferredError", "pronounsError", "rolesError", "consentError",
         "accessError", "paymentError", "fromError", "toError", "fromHint", "toHint",
+        "formatCombo", "sizeSpin", "printHint", "languageEdit", "daysSpin", "contactCombo",
+        "formatError", "sizeError", "languageError", "daysError", "contactError",
     )
     FIELD_ERRORS = {
         "display_name": ("nameEdit", "nameError"),
@@ -50,6 +57,11 @@ class PersonDialog(FormDialog):
         "payment": ("paymentCombo", "paymentError"),
         "active_from": ("fromEdit", "fromError"),
         "active_to": ("toEdit", "toError"),
+        "paper_format": ("formatCombo", "formatError"),
+        "print_size": ("sizeSpin", "sizeError"),
+        "language": ("languageEdit", "languageError"),
+        "days_ahead": ("daysSpin", "daysError"),
+        "contact_by": ("contactCombo", "contactError"),
     }
 
     def __init__(self, ctx: AppContext, person: Person | None = None, parent: QWidget | None = None):
@@ -68,6 +80,15 @@ class PersonDialog(FormDialog):
         for payment in PaymentPreference:
             ui.paymentCombo.addItem(payment.label, payment.value)
         self.role_checks: dict[Role, QCheckBox] = {role: self.widget(f"role_{role.value}") for role in Role}
+        for fmt in PaperFormat:
+            ui.formatCombo.addItem(fmt.label, fmt.value)
+        ui.contactCombo.addItem("Not set", None)
+        for contact in ContactBy:
+            ui.contactCombo.addItem(contact.label, contact.value)
+        self.needs: CommsNeeds | None = ctx.service.comms.needs(person.id) if person else None
+        self._show_needs(self.needs)
+        ui.formatCombo.currentIndexChanged.connect(self._show_size)
+        self._show_size()
         if person is not None:
             ui.nameEdit.setText(person.display_name)
             ui.preferredEdit.setText(person.preferred_name or "")
@@ -105,6 +126,49 @@ class PersonDialog(FormDialog):
             "active_to": self.left.value(),
         }
 
+    # -- communication needs (domain/comms.py) ------------------------------------------
+
+    def _show_needs(self, needs: CommsNeeds | None) -> None:
+        ui = self.ui
+        set_combo_data(ui.formatCombo, (needs.paper_format if needs else PaperFormat.STANDARD).value)
+        ui.sizeSpin.setValue(needs.size if needs and needs.paper_format is PaperFormat.LARGE_PRINT
+                             else LARGE_PRINT_MIN)
+        ui.languageEdit.setText(needs.language or "" if needs else "")
+        ui.daysSpin.setValue(needs.days_ahead if needs else DAYS_AHEAD_DEFAULT)
+        set_combo_data(ui.contactCombo, needs.contact_by.value if needs and needs.contact_by else None)
+
+    def _show_size(self) -> None:
+        """A print size goes with large print only: the box is there for large print."""
+        large = self.ui.formatCombo.currentData() == PaperFormat.LARGE_PRINT.value
+        self.ui.sizeSpin.setEnabled(large)
+        self.ui.printHint.setText(
+            "Their large print papers are made at this size (16 points or more)." if large
+            else "For large print only: choose large print to set a size.")
+
+    def needs_values(self) -> dict[str, Any]:
+        ui = self.ui
+        fmt = ui.formatCombo.currentData()
+        return {
+            "paper_format": fmt,
+            "print_size": ui.sizeSpin.value() if fmt == PaperFormat.LARGE_PRINT.value else None,
+            "language": ui.languageEdit.text().strip() or None,
+            "days_ahead": ui.daysSpin.value(),
+            "contact_by": ui.contactCombo.currentData(),
+        }
+
+    def _needs_change(self) -> dict[str, Any] | None:
+        """The needs to record, or None when nothing about them changed (and, for
+        someone with none recorded, when the form still says the defaults)."""
+        values = self.needs_values()
+        if self.needs is None:
+            default = {"paper_format": PaperFormat.STANDARD.value, "print_size": None, "language": None,
+                       "days_ahead": DAYS_AHEAD_DEFAULT, "contact_by": None}
+            return None if values == default else values
+        now = {"paper_format": self.needs.paper_format.value, "print_size": self.needs.print_size,
+               "language": self.needs.language, "days_ahead": self.needs.days_ahead,
+               "contact_by": self.needs.contact_by.value if self.needs.contact_by else None}
+        return None if values == now else values
+
     def _show_attribution(self) -> None:
         roles = tuple(role for role, check in self.role_checks.items() if check.isChecked())
         name = self.ui.nameEdit.text().strip()
@@ -130,21 +194,48 @@ class PersonDialog(FormDialog):
         if ui.consentCombo.currentData() is None:
             raise RuleError(CONSENT_NEEDED, "consent")
         values = self.values()
+        needs = self._needs_change()
+        if needs is not None:  # refused before anything is saved: nothing half done
+            build(CommsNeeds, {**needs, "person_id": "check"}, id="check")
+        comms = service.comms
+        # The person and their needs are one step: one Undo takes back both.
         if self.person is None:
             name = values["display_name"].strip() or "a member"
-            self.saved = add_record(
-                self.ctx, f"Add {name}", Person,
-                create=lambda: service.add_person(**values),
-                remove=service.remove_person,
-            )
+            add = adding(lambda: service.add_person(**values), lambda p: service.restore(Person, p.id))
+
+            def do_add() -> Person:
+                person = add()
+                if needs is not None:
+                    comms.set_needs(person.id, **needs)
+                return person
+
+            def undo_add(person: Person) -> None:
+                comms.clear_needs(person.id)
+                service.remove_person(person.id)
+
+            self.saved = run_undoable(self.ctx, f"Add {name}", do_add, undo_add)
             self.ctx.message.emit(f"Added {self.saved.display_name} to the panel")
-        else:
-            before = service.get(Person, self.person.id)
-            self.saved = change_records(
-                self.ctx, f"Edit {before.display_name}", [before],
-                lambda: service.edit_person(before.id, **values), form=True,
-            )
-            self.ctx.message.emit(f"Saved {self.saved.display_name}'s details")
+            return
+        before = service.get(Person, self.person.id)
+        before_needs = comms.needs(before.id)
+        text = f"Edit {before.display_name}"
+
+        def do_edit() -> Person:
+            person = service.edit_person(before.id, **values)
+            if needs is not None:
+                comms.set_needs(before.id, **needs)
+            return person
+
+        def undo_edit(_: Any) -> None:
+            service.revert([before], f"Undo: {text}")
+            if needs is not None:
+                if before_needs is None:
+                    comms.clear_needs(before.id)
+                else:
+                    comms.restore_needs(before_needs)
+
+        self.saved = run_undoable(self.ctx, text, do_edit, undo_edit)
+        self.ctx.message.emit(f"Saved {self.saved.display_name}'s details")
 
 
 class LeaveDialog(FormDialog):

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..domain import rules
+from ..domain.comms import CommsNeeds, PaperFormat
 from ..domain.model import Person
 from ..models.actions import ActionsModel
 from ..models.roles import RecordRole, RowRole
@@ -30,12 +31,13 @@ class PersonPage(Page):
     PAGE_ID = "person"
     TITLE = "A person's page"
     FORM = "person_page.ui"
-    WIDGETS = ("personCombo", "editButton", "logButton", "heading", "summaryLabel", "consentLabel",
+    WIDGETS = ("personCombo", "editButton", "logButton", "heading", "summaryLabel", "consentLabel", "commsLabel",
                "feedbackButton", "sectionsSplitter", "contributionsHeading", "contributionsTable", "decisionsHeading",
                "decisionsTable", "actionsHeading", "actionsTable")
     MENU = "&Person"
     TABLES = frozenset({"people", "contributions", "decisions", "decision_sources",
-                        "decision_coproducers", "actions", "attendance", "meetings", "agenda_items"})
+                        "decision_coproducers", "actions", "attendance", "meetings", "agenda_items",
+                        "communication_needs"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -126,6 +128,7 @@ class PersonPage(Page):
             ui.heading.setText("<h2>No one on the panel yet</h2>")
             ui.summaryLabel.setText("Add members on the Panel members page.")
             ui.consentLabel.clear()
+            ui.commsLabel.clear()
             self.contributions.set_rows([])
             self.decisions.set_rows([])
             self.actions_model.set_rows([])
@@ -155,6 +158,7 @@ class PersonPage(Page):
                 "them together); the ones they shaped are listed here.")
         if person.access_needs:
             ui.consentLabel.setText(ui.consentLabel.text() + f" Access needs: {person.access_needs}")
+        ui.commsLabel.setText(comms_read_back(service.comms.needs(person.id)))
         self.contributions.set_rows(history.contributions)
         shaped = shaped_decisions(history)
         self.decisions.set_rows(shaped)
@@ -199,3 +203,18 @@ class PersonPage(Page):
 
         if self.person is not None:
             save_feedback(self, self.ctx.service, self.person)
+
+
+def comms_read_back(needs: CommsNeeds | None) -> str:
+    """Their communication needs in words, as the coordinator reads them back to them."""
+    if needs is None:
+        return "Communication needs: none recorded yet (papers go in standard print, 7 days ahead)."
+    text = f"Communication needs: papers in {needs.paper_format.label.lower()}"
+    if needs.paper_format is PaperFormat.LARGE_PRINT:
+        text += f" at {needs.size} point"
+    text += f", {plural(needs.days_ahead, 'day')} before the meeting"
+    if needs.contact_by:
+        text += f"; how to contact them: {needs.contact_by.label.lower()}"
+    if needs.language:
+        text += f"; language: {needs.language}"
+    return text + "."

@@ -42,6 +42,7 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
     from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog, ExportDialog
     from leap_desktop.views.minutes_dialogs import AmendDialog, ApproveDialog, CirculateDialog, ExportMinutesDialog
     from leap_desktop.views.carry_dialog import CarryToNewMeetingDialog
+    from leap_desktop.views.limits_dialog import LimitDialog
     from leap_desktop.views.names_check_dialog import NamesCheckDialog
     from leap_desktop.views.new_panel_dialog import NewPanelDialog
     from leap_desktop.views.papers_dialog import PapersDialog
@@ -95,6 +96,8 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
         ClaimStepDialog(ctx, claim, ClaimStatus.WITHDRAWN),
         RateCardDialog(ctx),
         RateDialog(ctx),
+        LimitDialog(ctx),
+        LimitDialog(ctx, person_id=person.id),
         DraftClaimsDialog(ctx),
         ClaimFormDialog(ctx, row),
         StatementDialog(ctx, None, None),

@@ -38,7 +38,7 @@ COORDINATOR_ONLY = {
     "NamesCheckDialog": "the names check: the coordinator settles who a word names",
     "ClaimDialog": "payments: coordinator and finance only", "ClaimFormDialog": "payments",
     "ClaimStepDialog": "payments", "DraftClaimsDialog": "payments", "ExpenseDialog": "payments",
-    "FinanceCsvDialog": "payments", "RateCardDialog": "payments", "RateDialog": "payments",
+    "FinanceCsvDialog": "payments", "RateCardDialog": "payments", "RateDialog": "payments", "LimitDialog": "payments: thresholds and limits",
     "StatementDialog": "payments", "_PaymentExport": "payments", "ExportDialog": "the whole record, for the coordinator",
     "FormDialog": "a base class", "MinutesDialog": "a base class",
     "PapersDialog": "papers due: who needs what, for the coordinator (File > Papers and invitations)",

@@ -216,6 +216,9 @@ def test_an_action_gets_an_owner_by_type_ahead_and_a_due_date(mode, service, sma
     assert ui.ownerFoundLabel.text() == "Researcher (P-3); shown as they asked"
     assert ui.ownerEdit.text() == "Researcher (P-3)"
     assert focused() is ui.dueEdit
+    # Four weeks after the meeting to start with, as a person writes it, read back in words.
+    assert ui.dueEdit.text() == "02/04/2026"
+    assert ui.dueHint.text() == "Thursday 2 April 2026"
     press(qtbot, Key.Key_Return, CTRL)
     action = service.actions()[-1]
     assert (action.title, action.owner_id, action.due_on, action.item_id) == (
@@ -225,6 +228,32 @@ def test_an_action_gets_an_owner_by_type_ahead_and_a_due_date(mode, service, sma
     assert ui.captureStatusLabel.text() == f"Added {action.ref} for Researcher, due Thu 2 Apr 2026. Ctrl+Z undoes it."
     press(qtbot, Key.Key_Z, CTRL)
     assert service.actions() == [] and mode.actions_model.rowCount() == 0
+
+
+def test_an_action_due_date_is_typed_as_people_write_dates(mode, service, small_panel, qtbot):
+    ui = mode.ui
+    press(qtbot, Key.Key_A, ALT)
+    type_text(qtbot, "Send the summary to ethics")
+    press(qtbot, Key.Key_Tab)
+    type_text(qtbot, "am")
+    press(qtbot, Key.Key_Return)
+    assert focused() is ui.dueEdit
+    ui.dueEdit.selectAll()
+    type_text(qtbot, "30/02/2026")
+    assert ui.dueHint.text() == "There is no 30 February 2026"
+    press(qtbot, Key.Key_Return, CTRL)
+    assert ui.actionProblemLabel.text() == "Not saved: There is no 30 February 2026"
+    assert focused() is ui.dueEdit and ui.dueEdit.text() == "30/02/2026"
+    assert service.actions() == []
+    ui.dueEdit.selectAll()
+    type_text(qtbot, "17/4/2026")
+    assert ui.dueHint.text() == "Friday 17 April 2026"
+    press(qtbot, Key.Key_Tab)  # Tab goes on to the decision it comes from, as before
+    assert focused() is ui.actionDecisionCombo
+    press(qtbot, Key.Key_Return, CTRL)
+    (action,) = service.actions()
+    assert action.due_on == "2026-04-17"
+    assert ui.actionProblemLabel.isHidden()
 
 
 def test_ctrl_enter_in_the_owner_field_adds_the_action(mode, service, small_panel, qtbot):

@@ -54,3 +54,27 @@ def test_publish_writes_the_pages_into_the_chosen_folder(ctx, service, qtbot, tm
     written = publish_decision_log(ctx, parent, str(tmp_path / "site"), anonymised=True)
     assert (tmp_path / "site" / "index.html") in written
     assert "Anonymised edition" in (tmp_path / "site" / "index.html").read_text()
+
+
+def test_papers_and_invitations_is_laid_out_by_its_form_like_every_dialog(ctx, service, qtbot):
+    """One way for forms (issue 11, item 9): ui/papers_dialog.ui, read by views/forms.py;
+    Alt+W to the list, and the whole dialog scrolls when the text is large."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    _, _, meeting = _panel(service)
+    dialog = PapersDialog(ctx, meeting.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    assert dialog.ui.objectName() == "PapersDialog" and dialog.dueList is dialog.ui.dueList
+    assert dialog.scroller is not None  # FormDialog's scroll area
+    assert dialog.windowTitle() == "Papers and invitations: M-1"
+    qtbot.keyClick(dialog, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.dueList
+    close = dialog.ui.buttons.button(QDialogButtonBox.StandardButton.Close)
+    assert close.accessibleName() == "Close"
+    qtbot.keyClick(dialog.dueList, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QObject, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QWidget
 
 from ...domain import rules
@@ -23,14 +23,15 @@ from ..partials.mention_completer import attach_mentions
 from ..partials.form_part import FormPart
 from ..partials.person_picker import PersonPicker
 from ..undo import adding, run_undoable
-from ..widgets import prepare_table
+from ..widgets import DayField, prepare_table
 
 #: Days from the meeting to an action's suggested due date.
 ACTION_DUE_DAYS = 28
 
 
 class ActionForm(FormPart):
-    WIDGETS = ("actionTab", "actionTitleEdit", "ownerEdit", "ownerFoundLabel", "dueEdit", "actionDecisionCombo",
+    WIDGETS = ("actionTab", "actionTitleEdit", "ownerEdit", "ownerFoundLabel", "dueEdit", "dueHint",
+               "actionDecisionCombo",
                "addActionButton", "actionProblemLabel", "actionsView")
 
     def __init__(self, ctx: AppContext, form: QWidget, members: MemberChoicesModel, decisions: ItemDecisionsModel,
@@ -48,6 +49,9 @@ class ActionForm(FormPart):
                       fit_contents=True)
         decisions.modelReset.connect(self._fill_decision_choices)
         decisions.rowsInserted.connect(lambda *_: self._fill_decision_choices())
+        # Typed as people write dates, read back in words below (views/date_entry.py).
+        self.due = DayField(ui.dueEdit, ui.dueHint, "due_on", empty="No due date", today=ctx.service.today,
+                            ahead=True)
         self._enter = EnterFilter(self.add_action, self, ctrl_only=True)
         for field in (ui.actionTitleEdit, ui.dueEdit, ui.actionDecisionCombo):
             field.installEventFilter(self._enter)
@@ -65,10 +69,10 @@ class ActionForm(FormPart):
     def set_meeting(self, meeting: Meeting | None) -> None:
         """Actions from this meeting are due, to start with, four weeks after it."""
         if meeting is None:
-            self.ui.dueEdit.setDate(QDate.currentDate())
+            self.due.set_value(self.service.today())
             return
         due = dt.date.fromisoformat(meeting.day) + dt.timedelta(days=ACTION_DUE_DAYS)
-        self.ui.dueEdit.setDate(QDate(due.year, due.month, due.day))
+        self.due.set_value(due.isoformat())
 
     def set_item(self, item: AgendaItem | None) -> None:
         self.item = item
@@ -104,10 +108,15 @@ class ActionForm(FormPart):
             show_problem(ui.actionProblemLabel, "Say who will do it: a few letters of their name in Owner.", ui.ownerEdit)
             return None
         shown = rules.attribute(owner)  # as their consent allows (the screen may be projected)
+        try:
+            due_on = self.due.value()
+        except LeapError as exc:
+            show_problem(ui.actionProblemLabel, str(exc), ui.dueEdit)
+            return None
         values = {
             "title": ui.actionTitleEdit.text(),
             "owner_id": owner.id,
-            "due_on": ui.dueEdit.date().toString("yyyy-MM-dd"),
+            "due_on": due_on,
             "item_id": item.id,
             "decision_id": ui.actionDecisionCombo.currentData(),
         }
@@ -123,7 +132,7 @@ class ActionForm(FormPart):
                                                                           ui.actionTitleEdit)
             show_problem(ui.actionProblemLabel, str(exc), field)
             return None
-        clear_problem(ui.actionProblemLabel, ui.actionTitleEdit, ui.ownerEdit)
+        clear_problem(ui.actionProblemLabel, ui.actionTitleEdit, ui.ownerEdit, ui.dueEdit)
         ui.actionTitleEdit.setText("")
         self.owner.clear()
         self.say(f"Added {action.ref} for {shown}, due {words.day_short(action.due_on)}. Ctrl+Z undoes it.")
