@@ -310,6 +310,8 @@ class UptakeDialog(FormDialog):
             self.ui.contributionHint.setText("No contributions are linked to this entry")
             return
         status, reason, shaped = self.ctx.service.impact.uptake(c)
+        for widget in (self.ui.statusCombo, self.ui.reasonEdit):
+            widget.setEnabled(not shaped)
         if shaped:
             self.ui.contributionHint.setText(f"It shaped {', '.join(d.ref for d in shaped)}.")
         else:
@@ -326,7 +328,10 @@ class UptakeDialog(FormDialog):
             raise RuleError("There is no contribution to mark")
         impact = self.ctx.service.impact
         status, reason = self.ui.statusCombo.currentData(), text_of(self.ui.reasonEdit).strip() or None
-        before, before_reason, _shaped = impact.uptake(c)
+        before, before_reason, shaped = impact.uptake(c)
+        if shaped:
+            raise RuleError(f"{c.ref} shaped {', '.join(d.ref for d in shaped)}, so it was taken up; take it off "
+                            "the decision's sources first to mark it otherwise")
         self.saved = run_undoable(self.ctx, f"Uptake of {c.ref}",
                                   lambda: impact.mark_uptake(c.id, status, reason),
                                   lambda _u: impact.mark_uptake(c.id, before.value, before_reason))
