@@ -62,6 +62,7 @@ class ImpactEntryDialog(FormDialog):
     FIELD_ERRORS = {"title": ("titleEdit", "titleError"), "item_id": ("itemCombo", "itemError"),
                     "activity_on": ("dateEdit", "dateError"), "outcome_reason": ("reasonEdit", "reasonError"),
                     "links": ("linksEdit", "linksError")}
+    WIDTH_CHARS = 110  # long meeting titles and contributions in the lists
 
     def __init__(self, ctx: AppContext, entry: ImpactEntry | None = None, draft: Draft | None = None,
                  parent: QWidget | None = None):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..domain.impact_vocab import ImpactOutcome, Standard
 from ..domain.model import ImpactEntry
@@ -17,6 +17,7 @@ from ..models.context import AppContext
 from ..models.impact import ImpactModel
 from ..models.roles import RowRole
 from ..words import plural
+from .flow import flow_rows
 from .forms import load_form
 from .page import Page
 from .widgets import prepare_table, select_row
@@ -54,6 +55,8 @@ class ImpactPage(Page):
         ui.draftButton.clicked.connect(self.draft_entry)
         ui.voiceButton.clicked.connect(self.add_view)
         ui.uptakeButton.clicked.connect(self.mark_uptake)
+        # With large text the filters and the buttons go on to more lines.
+        flow_rows(self, ui.layout(), ui.findChild(QHBoxLayout, "filterRow"), ui.findChild(QHBoxLayout, "buttonRow"))
         self.refresh()
 
     # -- writing the log (views/impact_dialogs.py) ------------------------------------------------
