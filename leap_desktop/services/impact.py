@@ -210,12 +210,43 @@ class ImpactService:
                 self._link(entry, self._target(ref))
             return entry
 
-    def edit_entry(self, ref: str, *, stage: str | None = None, **changes: Any) -> ImpactEntry:
+    def edit_entry(self, ref: str, *, stage: str | None = None, links: list[str] | None = None,
+                   **changes: Any) -> ImpactEntry:
+        """Change an entry; with ``links`` (references), its links become exactly those, in
+        the same change."""
         entry = self.entry(ref)
         with self.store.change(f"Edit impact log entry {entry.ref}"):
             if stage is not None:
                 changes["stage_id"] = None if stage.strip().casefold() in ("", "none") else self._stage(stage).id
-            return self.store.update(self._placed(entry.changed(**changes)))  # type: ignore[arg-type]
+            entry = self.store.update(self._placed(entry.changed(**changes)))  # type: ignore[arg-type]
+            if links is not None:
+                self._set_links(entry, links)
+            return entry
+
+    def _set_links(self, entry: ImpactEntry, refs: list[str]) -> None:
+        wanted = {}
+        for ref in refs:
+            record = self._target(ref)
+            wanted.setdefault(record.id, record)
+        for link in self.links(entry):
+            if link.target_id not in wanted:
+                self.store.delete(link)
+        have = {link.target_id for link in self.links(entry)}
+        for record_id, record in wanted.items():
+            if record_id not in have:
+                self._link(entry, record)
+
+    def linked(self, entry: ImpactEntry) -> list[Record]:
+        """The contributions, decisions and actions an entry is linked to, in that order."""
+        found: list[Record] = []
+        for link in self.links(entry):
+            for cls, key in ((Contribution, link.contribution_id), (Decision, link.decision_id),
+                             (Action, link.action_id)):
+                record = self.store.get(cls, key) if key else None
+                if record is not None:
+                    found.append(record)
+        order = {Contribution: 0, Decision: 1, Action: 2}
+        return sorted(found, key=lambda r: (order[type(r)], r.number or 0))
 
     def remove_entry(self, ref: str) -> ImpactEntry:
         entry = self.entry(ref)

@@ -1,20 +1,23 @@
 """The impact log: what the panel was asked, what changed, why it matters, with the
 researcher's and the public contributors' views side by side, filtered by UK Standard,
-research stage and outcome. Entries are written and drafted with ``leap`` for now
-(docs/impact.md); this page reads them."""
+research stage and outcome. Entries are added, edited and drafted from a decision here
+(views/impact_dialogs.py), views in either voice added, and the uptake of an entry's
+linked contributions marked; every change is undoable (docs/impact.md)."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..domain.impact_vocab import ImpactOutcome, Standard
+from ..domain.model import ImpactEntry
 from ..models.context import AppContext
 from ..models.impact import ImpactModel
 from ..models.roles import RowRole
 from ..words import plural
+from .flow import flow_rows
 from .forms import load_form
 from .page import Page
 from .widgets import prepare_table, select_row
@@ -25,8 +28,9 @@ class ImpactPage(Page):
     TITLE = "Impact log"
     FORM = "impact_page.ui"
     WIDGETS = ("heading", "intro", "standardCombo", "stageCombo", "outcomeCombo", "impactTable",
-               "detailText", "countLabel")
-    TABLES = frozenset({"impact_entries", "impact_links", "impact_voices", "research_stages", "people"})
+               "detailText", "countLabel", "newButton", "editButton", "draftButton", "voiceButton", "uptakeButton")
+    TABLES = frozenset({"impact_entries", "impact_links", "impact_voices", "research_stages", "people",
+                        "contribution_uptake"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -45,7 +49,57 @@ class ImpactPage(Page):
         for name, combo in (("standard", self.ui.standardCombo), ("stage", self.ui.stageCombo),
                             ("outcome", self.ui.outcomeCombo)):
             combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self._filter(n, c.currentData()))
+        ui = self.ui
+        ui.newButton.clicked.connect(lambda: self.edit_entry(None))
+        ui.editButton.clicked.connect(lambda: self.edit_entry(self.current().entry if self.current() else None))
+        ui.draftButton.clicked.connect(self.draft_entry)
+        ui.voiceButton.clicked.connect(self.add_view)
+        ui.uptakeButton.clicked.connect(self.mark_uptake)
+        # With large text the filters and the buttons go on to more lines.
+        flow_rows(self, ui.layout(), ui.findChild(QHBoxLayout, "filterRow"), ui.findChild(QHBoxLayout, "buttonRow"))
         self.refresh()
+
+    # -- writing the log (views/impact_dialogs.py) ------------------------------------------------
+
+    def _opened(self, dialog) -> None:
+        """Show a dialog (window-modal); after a save, the entry it changed is selected."""
+        keep = self.current()
+
+        def saved() -> None:
+            record = getattr(dialog, "saved", None)
+            entry_id = getattr(record, "entry_id", None) or (record.id if isinstance(record, ImpactEntry) else None)
+            self.refresh()
+            self.show_record(entry_id or (keep.entry.id if keep else None))
+
+        self.open_dialog(dialog, saved)
+
+    def edit_entry(self, entry=None, draft=None) -> None:
+        from .impact_dialogs import ImpactEntryDialog
+        self._opened(ImpactEntryDialog(self.ctx, entry, draft, self))
+
+    def draft_entry(self) -> None:
+        from .impact_dialogs import DraftImpactDialog
+        chooser = DraftImpactDialog(self.ctx, self)
+        self.open_dialog(chooser, lambda: self.edit_entry(None, chooser.draft))
+
+    def add_view(self) -> None:
+        from .impact_dialogs import ImpactVoiceDialog
+        row = self.current()
+        if row is not None:
+            self._opened(ImpactVoiceDialog(self.ctx, row.entry, parent=self))
+
+    def mark_uptake(self) -> None:
+        from ..domain.model import Contribution
+
+        from .impact_dialogs import UptakeDialog
+        row = self.current()
+        if row is None:
+            return
+        linked = [r for r in self.ctx.service.impact.linked(row.entry) if isinstance(r, Contribution)]
+        if not linked:
+            self.ctx.message.emit(f"{row.ref} has no linked contributions; link them in Edit entry")
+            return
+        self._opened(UptakeDialog(self.ctx, linked, self))
 
     @staticmethod
     def _fill(combo, everything: str, choices: list[tuple[str, str]]) -> None:
@@ -69,6 +123,8 @@ class ImpactPage(Page):
         self.ui.countLabel.setText(text)
         row = self.model.row_of(keep.entry.id if keep else None)
         select_row(self.ui.impactTable, row if row >= 0 else 0)
+        for button in (self.ui.editButton, self.ui.voiceButton, self.ui.uptakeButton):
+            button.setEnabled(bool(rows))
         self.show_detail()
 
     def current(self):
@@ -86,8 +142,8 @@ class ImpactPage(Page):
     def show_detail(self) -> None:
         e = self.current()
         self.ui.detailText.setHtml(detail_html(e) if e is not None else
-                                   "<p>No entries yet. Draft one from a decision with "
-                                   "<code>leap draft-impact D-4</code> (see docs/impact.md).</p>")
+                                   "<p>No entries yet. Add one with New entry, or start one from a "
+                                   "decision's record with Draft from a decision.</p>")
 
 
 def detail_html(e) -> str:

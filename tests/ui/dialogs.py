@@ -27,7 +27,7 @@ def dialog_classes() -> set[str]:
 
 
 def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
-    from leap_desktop.domain.model import Action, Decision, Person
+    from leap_desktop.domain.model import Action, Contribution, Decision, Person
     from leap_desktop.domain.payments import ClaimStatus
     from leap_desktop.domain.vocab import ActionStatus
     from leap_desktop.services import DecisionFilter
@@ -39,6 +39,7 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
     from leap_desktop.views.claim_dialogs import ClaimDialog, ClaimStepDialog, ExpenseDialog
     from leap_desktop.views.decision_dialogs import DecisionStatusDialog
     from leap_desktop.views.errors import ErrorReportDialog
+    from leap_desktop.views.impact_dialogs import DraftImpactDialog, ImpactEntryDialog, ImpactVoiceDialog, UptakeDialog
     from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog, ExportDialog
     from leap_desktop.views.minutes_dialogs import AmendDialog, ApproveDialog, CirculateDialog, ExportMinutesDialog
     from leap_desktop.views.carry_dialog import CarryToNewMeetingDialog
@@ -105,4 +106,10 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
         NamesCheckDialog(ctx, meetings[-2].id),
         PapersDialog(ctx, meetings[-1].id),
         CarryToNewMeetingDialog(ctx, item, item.title, service.new_meeting_defaults(), lambda item, meeting: None),
+        ImpactEntryDialog(ctx),
+        ImpactEntryDialog(ctx, service.impact.entry("E-1")),
+        ImpactEntryDialog(ctx, draft=service.impact.draft("D-1")),
+        DraftImpactDialog(ctx),
+        ImpactVoiceDialog(ctx, service.impact.entry("E-1")),
+        UptakeDialog(ctx, service.store.find(Contribution, order_by="number", limit=5)),
     ]

@@ -16,12 +16,14 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QD
                                QPlainTextEdit, QTextEdit, QWidget)
 
 import leap_desktop.views
-from leap_desktop.domain.model import Action, Decision, Person
+from leap_desktop.domain.model import Action, Contribution, Decision, Person
+from leap_desktop.domain.impact_vocab import VoiceKind
 from leap_desktop.domain.vocab import ActionStatus
 from leap_desktop.services import DecisionFilter
 from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
 from leap_desktop.views.decision_dialogs import DecisionStatusDialog
 from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog
+from leap_desktop.views.impact_dialogs import DraftImpactDialog, ImpactEntryDialog, ImpactVoiceDialog, UptakeDialog
 from leap_desktop.views.main_window import MainWindow
 from leap_desktop.views.meeting_mode import MeetingMode
 from leap_desktop.views.minutes_dialogs import (AmendDialog, ApproveDialog, CirculateDialog, ExportMinutesDialog,
@@ -45,7 +47,8 @@ COORDINATOR_ONLY = {
     "CarryToNewMeetingDialog": "meeting mode's carry: no people; titles and place through the Redactor",
 }
 SCANNED = {"ActionDialog", "CloseActionDialog", "DecisionStatusDialog", "ExportActionsDialog", "ExportDecisionsDialog",
-           "ExportMinutesDialog", "ImportReviewDialog", "CirculateDialog", "ApproveDialog", "AmendDialog"}
+           "ExportMinutesDialog", "ImportReviewDialog", "CirculateDialog", "ApproveDialog", "AmendDialog",
+           "ImpactEntryDialog", "DraftImpactDialog", "ImpactVoiceDialog", "UptakeDialog"}
 
 
 def every_dialog() -> set[str]:
@@ -115,8 +118,12 @@ def test_every_dialog_is_scanned_or_is_the_coordinators_own():
     assert every_dialog() == SCANNED | set(COORDINATOR_ONLY)
 
 
-def test_every_panel_facing_page_shows_no_hidden_name(window):
-    for page_id in ("decisions", "actions", "meetings"):
+def test_every_panel_facing_page_shows_no_hidden_name(window, consent):
+    s = window.ctx.service
+    entry = s.impact.add_draft(consent["decision"].ref)
+    s.impact.add_voice(entry.ref, "public", "Zara Quinn", "We chose it.")
+    s.impact.add_voice(entry.ref, "researcher", "Rhys Morgan", "Rhys thinks Tess was right.")
+    for page_id in ("decisions", "actions", "meetings", "impact"):
         page = window.show_page(page_id)
         if page_id == "actions":
             page.ui.showCombo.setCurrentIndex(page.ui.showCombo.findData("all"))
@@ -134,6 +141,12 @@ def test_every_panel_facing_dialog_shows_no_hidden_name(ctx, consent, qtbot):
                ExportMinutesDialog(ctx, meeting.id), ExportMinutesDialog(ctx, meeting.id, anonymised=True),
                ImportReviewDialog(ctx, meeting.id), CirculateDialog(ctx, meeting.id), ApproveDialog(ctx, meeting.id),
                AmendDialog(ctx, meeting.id)]
+    entry = service.impact.add_draft(consent["decision"].ref)  # names of everyone in its links
+    contributions = [r for r in service.impact.linked(entry) if isinstance(r, Contribution)]
+    service.impact.add_voice(entry.ref, "public", "Zara Quinn", "We chose it.")
+    dialogs += [ImpactEntryDialog(ctx), ImpactEntryDialog(ctx, entry), DraftImpactDialog(ctx),
+                ImpactVoiceDialog(ctx, entry), ImpactVoiceDialog(ctx, entry, VoiceKind.PUBLIC),
+                UptakeDialog(ctx, contributions + service.store.find(Contribution))]
     for action in service.store.find(Action):
         if not action.status.is_closed:
             dialogs += [CloseActionDialog(ctx, action, ActionStatus.DONE),

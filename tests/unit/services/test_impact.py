@@ -231,3 +231,19 @@ def test_uptake_shaped_is_derived_and_the_rest_are_marked(panel, service):
     with pytest.raises(RuleError, match="Mark a contribution as noted or not taken up"):
         impact.mark_uptake("C-3", "shaped")
     assert service.check() == []
+
+
+def test_an_edit_sets_the_links_in_the_same_change_or_changes_nothing(panel, service):
+    """The app's editor saves the fields and the links together (one change, one undo)."""
+    entry = service.impact.add_entry(title="Asked", links=["C-1", "A-1"])
+    heard = []
+    service.listen(lambda change: heard.append(change.summary))
+    with pytest.raises(NotFound, match="No contribution C-99"):
+        service.impact.edit_entry(entry.ref, title="Asked again", links=["C-1", "C-99"])
+    assert service.impact.entry(entry.ref).title == "Asked" and heard == []
+    edited = service.impact.edit_entry(entry.ref, title="Asked again", links=[panel["decision"].ref, "C-1", "C-1"])
+    assert heard == [f"Edit impact log entry {entry.ref}"]
+    assert edited.title == "Asked again"
+    assert [r.ref for r in service.impact.linked(edited)] == ["C-1", panel["decision"].ref], \
+        "contributions, then decisions, then actions; once each"
+    assert service.check() == []
