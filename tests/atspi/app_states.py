@@ -61,8 +61,19 @@ def main(folder: str) -> None:
             return
         name, step = steps.pop(0)
         step()
-        QTimer.singleShot(600, lambda: (print(f"STATE {name}", flush=True), sys.stdin.readline(), next_step()))
+        QTimer.singleShot(600, lambda: print(f"STATE {name}", flush=True))
 
+    # the walker's "read it" line is awaited without blocking the event loop: Qt's bridge
+    # answers the walker's questions from this loop, so a blocking read would leave the
+    # tree empty
+    from PySide6.QtCore import QSocketNotifier
+
+    def walker_done():
+        sys.stdin.readline()
+        next_step()
+
+    notifier = QSocketNotifier(sys.stdin.fileno(), QSocketNotifier.Type.Read)
+    notifier.activated.connect(walker_done)
     QTimer.singleShot(500, next_step)
     app.exec()
 
