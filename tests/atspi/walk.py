@@ -71,7 +71,25 @@ def main() -> None:
     print(f"WALKED {count}", flush=True)
 
 
-if __name__ == "__main__" and not (len(sys.argv) == 5 and sys.argv[1] == "--drive"):
+def listen(seconds: float) -> None:
+    """Print "READY" once listening, then every announcement made for SECONDS, as
+    "ANNOUNCED <words>" (what a screen reader such as Orca says)."""
+    from gi.repository import GLib
+
+    heard: list[str] = []
+    listener = Atspi.EventListener.new(lambda event: heard.append(str(event.any_data)))
+    listener.register("object:announcement")
+    print("READY", flush=True)
+    loop = GLib.MainLoop()
+    GLib.timeout_add(int(seconds * 1000), loop.quit)
+    loop.run()
+    for words in heard:
+        print(f"ANNOUNCED {words}", flush=True)
+
+
+if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "--listen":
+    listen(float(sys.argv[2]))
+elif __name__ == "__main__" and not (len(sys.argv) == 5 and sys.argv[1] == "--drive"):
     main()
 
 
@@ -98,6 +116,15 @@ def drive(venv_python: str, worktree: str, panel: str) -> int:
                 line = line.strip()
                 if line == "DONE":
                     break
+                if line.startswith("LISTEN "):  # listen, then let the app act (press keys)
+                    listener = subprocess.Popen([sys.executable, __file__, "--listen", "3"],
+                                                stdout=subprocess.PIPE, text=True)
+                    listener.stdout.readline()  # READY
+                    app.stdin.write("\n")
+                    app.stdin.flush()
+                    for heard in listener.communicate(timeout=30)[0].splitlines():
+                        print(heard, flush=True)
+                    continue
                 if not line.startswith("STATE "):
                     continue
                 print(line, flush=True)
