@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QFile, QIODevice
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QVBoxLayout, QWidget
 
 from ..paths import ui_file
 from .theme import style_labels
@@ -48,6 +48,7 @@ def load_form(name: str, host: QWidget | None = None) -> QWidget:
     if form is None:
         raise FormError(f"The form {path} could not be loaded: {loader.errorString()}")
     style_labels(form)  # labels marked role=error / role=hint take their colours from the theme
+    name_clear_buttons(form)
     if host is not None:
         layout = host.layout()
         if layout is None:
@@ -55,3 +56,16 @@ def load_form(name: str, host: QWidget | None = None) -> QWidget:
             layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(form)
     return form
+
+
+def name_clear_buttons(root: QWidget) -> None:
+    """Name the clear button Qt shows inside a text box once something is typed in it
+    (a screen reader met it as an unnamed button): "Clear <the box's name>"."""
+    for edit in root.findChildren(QLineEdit):
+        if not edit.isClearButtonEnabled():
+            continue
+        what = edit.accessibleName() or "the text"
+        for button in edit.findChildren(QAbstractButton):
+            button.setAccessibleName(f"Clear {what[:1].lower()}{what[1:]}")
+            button.setAccessibleDescription("Empty this box")
+            button.setToolTip(f"Clear {what[:1].lower()}{what[1:]}")

@@ -60,7 +60,9 @@ def walk(node, path, found, count, depth=0):
 def main() -> None:
     app = app_named(sys.argv[1] if len(sys.argv) > 1 else "python")
     if app is None:
-        print("NOAPP", flush=True)
+        desktop = Atspi.get_desktop(0)
+        names = [desktop.get_child_at_index(i).get_name() for i in range(desktop.get_child_count())]
+        print(f"NOAPP among {names}", flush=True)
         return
     found: list[str] = []
     count = walk(app, app.get_name(), found, 0)
@@ -69,7 +71,25 @@ def main() -> None:
     print(f"WALKED {count}", flush=True)
 
 
-if __name__ == "__main__" and not (len(sys.argv) == 5 and sys.argv[1] == "--drive"):
+def listen(seconds: float) -> None:
+    """Print "READY" once listening, then every announcement made for SECONDS, as
+    "ANNOUNCED <words>" (what a screen reader such as Orca says)."""
+    from gi.repository import GLib
+
+    heard: list[str] = []
+    listener = Atspi.EventListener.new(lambda event: heard.append(str(event.any_data)))
+    listener.register("object:announcement")
+    print("READY", flush=True)
+    loop = GLib.MainLoop()
+    GLib.timeout_add(int(seconds * 1000), loop.quit)
+    loop.run()
+    for words in heard:
+        print(f"ANNOUNCED {words}", flush=True)
+
+
+if __name__ == "__main__" and len(sys.argv) == 3 and sys.argv[1] == "--listen":
+    listen(float(sys.argv[2]))
+elif __name__ == "__main__" and not (len(sys.argv) == 5 and sys.argv[1] == "--drive"):
     main()
 
 
@@ -96,24 +116,30 @@ def drive(venv_python: str, worktree: str, panel: str) -> int:
                 line = line.strip()
                 if line == "DONE":
                     break
+                if line.startswith("LISTEN "):  # listen, then let the app act (press keys)
+                    listener = subprocess.Popen([sys.executable, __file__, "--listen", "3"],
+                                                stdout=subprocess.PIPE, text=True)
+                    listener.stdout.readline()  # READY
+                    app.stdin.write("\n")
+                    app.stdin.flush()
+                    for heard in listener.communicate(timeout=30)[0].splitlines():
+                        print(heard, flush=True)
+                    continue
                 if not line.startswith("STATE "):
                     continue
                 print(line, flush=True)
-                found: list[str] = []
-                target = app_named("leap-atspi-check")
-                if target is None:
-                    desktop = Atspi.get_desktop(0)
-                    names = [desktop.get_child_at_index(i).get_name() for i in range(desktop.get_child_count())]
-                    print(f"NOAPP among {names}", flush=True)
+                # a fresh reader each time: a long-lived one keeps the desktop it first
+                # cached (the app's entry then has no name and no windows)
+                read = subprocess.run([sys.executable, __file__, "leap-atspi-check"], capture_output=True,
+                                      text=True, timeout=120)
+                found = [item for item in read.stdout.splitlines() if item.strip()]
+                for item in found:
+                    print(item, flush=True)
+                if not any(item.startswith("WALKED ") for item in found):
                     problems += 1
                     app.kill()  # no tree to read: the rest would find nothing either
                     break
-                else:
-                    count = walk(target, target.get_name(), found, 0)
-                    for item in found:
-                        print(item, flush=True)
-                    problems += len([f for f in found if f.startswith("UNNAMED")])
-                    print(f"WALKED {count}", flush=True)
+                problems += len([f for f in found if f.startswith("UNNAMED")])
                 app.stdin.write("\n")
                 app.stdin.flush()
         finally:

@@ -173,3 +173,25 @@ def test_no_alt_key_of_a_page_is_also_a_menu(window, page_class, demo_service):
         keys = alt_keys(page)
         assert sorted(set(keys) & menus) == [], f"{page_class.PAGE_ID}: Alt keys also used by the menus"
         assert sorted({k for k in keys if keys.count(k) > 1}) == [], f"{page_class.PAGE_ID}: an Alt key used twice"
+
+
+@pytest.mark.parametrize("page_class", PAGES, ids=lambda c: c.PAGE_ID)
+def test_a_search_box_clear_button_is_named_once_words_are_typed(window, page_class):
+    """The little clear button Qt shows inside a search box once something is typed
+    (the AT-SPI walk found it as an unnamed push button on the decision log)."""
+    from PySide6.QtGui import QAccessible
+
+    page = window.page(page_class.PAGE_ID)
+    window.show_page(page_class.PAGE_ID)
+    unnamed_buttons = []
+    for edit in page.findChildren(QLineEdit):
+        if not edit.isClearButtonEnabled():
+            continue
+        edit.setText("easy-read")
+        QApplication.processEvents()
+        for button in edit.findChildren(QAbstractButton):
+            name = QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+            if button.isVisible() and not name.strip():
+                unnamed_buttons.append(f"{edit.objectName()} clear button")
+        edit.clear()
+    assert not unnamed_buttons

@@ -1,6 +1,7 @@
 """Every control a member meets has a name in the real accessibility tree (AT-SPI on
 Linux, Qt's bridge on), on every page and in the states a member meets (a search
-typed, a decision chosen, a dialog open): issue 10, item 8.
+typed, a decision chosen, a dialog open), and that Tab through the links of a decision's details is announced
+(the announcements the bridge sends, as Orca hears them): issue 10, item 8.
 
 Needs Xvfb, dbus-run-session and Debian's python3 with gi.repository.Atspi
 (apt-get install at-spi2-core python3-gi gir1.2-atspi-2.0 dbus-x11 xvfb); skipped,
@@ -22,15 +23,22 @@ SYSTEM_PYTHON = "/usr/bin/python3"
 
 
 def _missing() -> str | None:
-    for tool in ("Xvfb", "dbus-run-session"):
+    """Which tool (and the Debian package that brings it) is absent, if any."""
+    for tool, package in (("Xvfb", "xvfb"), ("dbus-run-session", "dbus-bin")):
         if shutil.which(tool) is None:
-            return f"{tool} is not installed"
+            return f"{tool} is not installed (Debian package {package})"
     if not Path(SYSTEM_PYTHON).exists():
-        return f"{SYSTEM_PYTHON} is not there"
+        return f"{SYSTEM_PYTHON} is not there (Debian package python3)"
+    check = subprocess.run([SYSTEM_PYTHON, "-c", "import gi"], capture_output=True, text=True)
+    if check.returncode:
+        return "gi is not installed for the system's python3 (Debian package python3-gi)"
     check = subprocess.run([SYSTEM_PYTHON, "-c", "import gi; gi.require_version('Atspi', '2.0')"],
                            capture_output=True, text=True)
     if check.returncode:
-        return "gi.repository.Atspi is not installed for the system's python3"
+        return "gi.repository.Atspi is not installed (Debian package gir1.2-atspi-2.0)"
+    if not any(Path(folder, "at-spi-bus-launcher").exists()
+               for folder in ("/usr/libexec", "/usr/lib/at-spi2-core", "/usr/lib/at-spi2")):
+        return "the accessibility bus (at-spi-bus-launcher) is not installed (Debian package at-spi2-core)"
     return None
 
 
@@ -51,6 +59,10 @@ def test_every_control_in_the_atspi_tree_has_a_name(tmp_path):
         reason = "the app never appeared in the AT-SPI tree here (Qt's bridge did not reach the bus)"
         print(f"AT-SPI walk skipped: {reason}")
         pytest.skip(reason)
-    assert len(states) >= 11 and len(walked) == len(states) and min(walked) >= 20, run.stdout  # every state read, each a real tree
+    assert len(states) >= 12 and len(walked) == len(states) and min(walked) >= 20, run.stdout  # every state read, each a real tree
     unnamed = [line for line in lines if line.startswith(("UNNAMED", "STATE"))]
     assert not any(line.startswith("UNNAMED") for line in lines), "\n".join(unnamed)
+    # Tab through the links of a decision's details: each link reached is said, in words
+    heard = [line.removeprefix("ANNOUNCED ") for line in lines if line.startswith("ANNOUNCED ")]
+    links = [words for words in heard if words.startswith("Link: ") and words.endswith("Enter opens it.")]
+    assert len(set(links)) >= 2, run.stdout
