@@ -31,7 +31,6 @@ from ..store.panel_store import DamagedFile
 from ..store.unlock import Ask, UnlockRequest
 from ..models.context import AppContext
 from .errors import tell
-from .security_dialogs import dialog_ask
 from .icons import app_icon
 from .theme import Appearance
 
@@ -71,7 +70,11 @@ def make_ask(parent: QWidget | None, *, interactive: bool = True, first: str | N
     why and where keys are kept. Without a person (``--screenshot``), the file stays shut
     and the reason is reported.
     """
-    dialog = dialog_ask(parent) if interactive else None
+    dialog = None
+    if interactive:
+        from .security_dialogs import dialog_ask  # the unlock dialog: not needed to draw a screenshot
+
+        dialog = dialog_ask(parent)
     tried: list[str] = []
 
     def ask(request: UnlockRequest) -> str | None:
