@@ -68,6 +68,12 @@ def check_decision_transition(old: DecisionStatus, new: DecisionStatus) -> None:
     _check_transition(DECISION_TRANSITIONS, old, new, "decision")
 
 
+def allowed_statuses(decision: Decision) -> list[DecisionStatus]:
+    """What a decision can become by hand (superseded comes only from a replacement)."""
+    allowed = DECISION_TRANSITIONS[decision.status] - {DecisionStatus.SUPERSEDED}
+    return [status for status in DecisionStatus if status in allowed]
+
+
 def check_action_transition(old: ActionStatus, new: ActionStatus) -> None:
     _check_transition(ACTION_TRANSITIONS, old, new, "action")
 

@@ -165,9 +165,11 @@ class PanelStore(RecordReader):
             anchor.note(self.path, self.conn)  # where the audit trail reached (store/anchor.py)
             try:
                 # Fold the write-ahead log back into the file so it travels as one file.
-                self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                busy, _frames, _done = self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             except driver.Error:
-                pass
+                busy = 1
+            if not busy:  # every change is in the file now: a kill from here on loses nothing
+                self.note_file_open(False)
         self.conn.close()
 
     def take_connection(self, conn) -> None:

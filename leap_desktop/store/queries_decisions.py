@@ -85,6 +85,13 @@ def decision_log(store: PanelStore, flt: DecisionFilter, *, limit: int | None = 
     if where is None:
         return []
     clause, params = where
+    if limit is not None:
+        # The page's decisions are chosen first, and only they are counted (sources, open
+        # actions): counting for every decision before sorting took most of the time of a
+        # ten-year panel's first page (3,039 decisions: 28 ms against 10 ms, cold).
+        clause = f"""d.id IN (
+            SELECT d.id FROM decisions d LEFT JOIN meetings m ON m.id = d.meeting_id
+            WHERE {clause} ORDER BY {_LOG_ORDER} LIMIT {int(limit)} OFFSET {int(offset)})"""
     sql = f"""
         SELECT d.*, m.number AS m_number, m.title AS m_title, substr(m.starts_at, 1, 10) AS m_day,
             (SELECT count(*) FROM decision_sources s WHERE s.decision_id = d.id AND s.deleted_at IS NULL) AS n_sources,
@@ -93,8 +100,6 @@ def decision_log(store: PanelStore, flt: DecisionFilter, *, limit: int | None = 
         FROM decisions d LEFT JOIN meetings m ON m.id = d.meeting_id
         WHERE {clause}
         ORDER BY {_LOG_ORDER}"""
-    if limit is not None:
-        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
     return [
         DecisionRow(
             decision=from_row(Decision, row),  # type: ignore[arg-type]

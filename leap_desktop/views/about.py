@@ -10,7 +10,6 @@ from __future__ import annotations
 import platform
 import sys
 from dataclasses import dataclass
-from importlib import metadata
 
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import Qt, QUrl, qVersion
@@ -51,6 +50,8 @@ class Library:
 
 
 def _dist_version(name: str) -> str:
+    from importlib import metadata  # when the dialog opens: not at every start (3 ms)
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

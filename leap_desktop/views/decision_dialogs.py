@@ -26,10 +26,7 @@ STATUS_CHOICES = {
 SETTLED = (DecisionStatus.AGREED, DecisionStatus.REJECTED)
 
 
-def allowed_statuses(decision: Decision) -> list[DecisionStatus]:
-    """What a decision can become by hand (superseded comes only from a replacement)."""
-    allowed = rules.DECISION_TRANSITIONS[decision.status] - {DecisionStatus.SUPERSEDED}
-    return [status for status in DecisionStatus if status in allowed]
+allowed_statuses = rules.allowed_statuses  # the decision log asks it too, before this dialog is needed
 
 
 class DecisionStatusDialog(FormDialog):

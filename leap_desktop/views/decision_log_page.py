@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from ..domain.model import Decision, Person
+from ..domain.rules import allowed_statuses
 from ..domain.vocab import DecisionStatus, InvolvementLevel
 from ..models.roles import RecordRole
 from ..models.decisions import DecisionLogModel
@@ -21,10 +22,7 @@ from ..models.format import choosable, panel_choices
 from ..words import day, plural
 from ..services import DecisionFilter
 from . import trace_html
-from .action_dialogs import ActionDialog
 from ..models.context import AppContext
-from .decision_dialogs import DecisionStatusDialog, allowed_statuses
-from .export_dialogs import ExportDecisionsDialog
 from .partials.feedback import tell_screen_reader
 from .forms import load_form
 from .page import Page
@@ -376,12 +374,18 @@ class DecisionLogPage(Page):
 
     # -- commands ---------------------------------------------------------------------------------
 
+    # The dialogs are imported when first opened: drawing the log needs none of them.
+
     def change_status(self) -> None:
+        from .decision_dialogs import DecisionStatusDialog
+
         decision = self.current()
         if decision is not None and allowed_statuses(decision):
             self.open_dialog(DecisionStatusDialog(self.ctx, self.ctx.service.get(Decision, decision.id), self))
 
     def add_action(self) -> None:
+        from .action_dialogs import ActionDialog
+
         decision = self.current()
         if decision is not None:
             dialog = ActionDialog(self.ctx, decision, self)
@@ -389,4 +393,6 @@ class DecisionLogPage(Page):
 
 
     def export(self) -> None:
+        from .export_dialogs import ExportDecisionsDialog
+
         self.open_dialog(ExportDecisionsDialog(self.ctx, self.current_filter(), self))

@@ -1,5 +1,5 @@
 """The app starts without what it does not need yet (issue 11, start-up): python-docx,
-sqlite-utils, and the pages not on screen are imported when first used, and each
+sqlite-utils, the pages not on screen and the dialogs not open are imported when first used, and each
 page is made the first time it is shown, with its menu still there from the start."""
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ DEFERRED = (
     "leap_desktop.views.meeting_mode", "leap_desktop.views.meeting_workspace", "leap_desktop.views.actions_page",
     "leap_desktop.views.people_page", "leap_desktop.views.person_page",
     "matplotlib", "leap_desktop.views.reports_page", "leap_desktop.export.charts",
+    # the unlock dialog (and printing, for the recovery key), the decision log's dialogs, About's versions
+    "leap_desktop.views.security_dialogs", "PySide6.QtPrintSupport", "leap_desktop.views.form_dialog",
+    "leap_desktop.views.decision_dialogs", "leap_desktop.views.action_dialogs", "leap_desktop.views.export_dialogs",
+    "importlib.metadata",
 )
 CHILD = """
 import sys

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from ...services import opening
 from ...services.opening import Ask
-from ..security_dialogs import dialog_ask
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -48,5 +47,9 @@ def make_ask(parent: "QWidget | None", *, interactive: bool = True, first: str |
     unlock dialog, which says why and where keys are kept. Without a person
     (``--screenshot``), the file stays shut and the reason is reported.
     """
-    dialog = dialog_ask(parent) if interactive else None
+    dialog = None
+    if interactive:
+        from ..security_dialogs import dialog_ask  # the unlock dialog: not needed to draw a screenshot
+
+        dialog = dialog_ask(parent)
     return opening.asking((lambda request, _tried: dialog(request)) if dialog is not None else None, first=first)

@@ -136,6 +136,18 @@ def test_decision_log_filters(small_panel, service):
     assert service.count_decisions(DecisionFilter(text="summary")) == 1
 
 
+@pytest.mark.parametrize("flt", [DecisionFilter(), DecisionFilter(statuses=("agreed",)), DecisionFilter(text="the")],
+                         ids=["all", "agreed", "search"])
+def test_the_decision_log_read_a_page_at_a_time_is_the_whole_log(demo_service, flt):
+    """The log's pages (as the decision log page reads them) put together are the whole
+    log, in its order, with each decision's sources and open actions counted."""
+    whole = demo_service.decision_log(flt)
+    assert len(whole) > 7 and any(r.source_count for r in whole) and any(r.open_actions for r in whole)
+    pages = [demo_service.decision_log(flt, limit=7, offset=start) for start in range(0, len(whole), 7)]
+    assert [len(p) for p in pages[:-1]] == [7] * (len(pages) - 1)
+    assert [row for page in pages for row in page] == whole
+
+
 def test_actions_overdue_done_and_you_said_we_did(small_panel, service):
     owner = small_panel["people"]["cat"]
     late = service.add_action(title="Ask ethics", owner_id=owner.id, due_on="2026-06-01")

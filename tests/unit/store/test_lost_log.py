@@ -98,3 +98,19 @@ def test_a_clean_close_leaves_no_warning(tmp_path, monkeypatch):
     Path(f"{db}-wal").unlink(missing_ok=True)  # none after a clean close anyway
     code, out, err = leap("--db", db, "check")
     assert code == 0 and "not closed properly" not in err + out
+
+
+def test_a_kill_after_the_log_was_folded_in_at_close_is_not_taken_for_a_lost_log(service, panel_path):
+    """Closing folds the write-ahead log into the file, then removes it and the lock file:
+    a kill between the two must not make the next open warn that changes were lost."""
+    import json
+
+    service.add_person(display_name="Amira Khan", roles=["lived_experience"], consent="named")
+    lock = panel_path.with_name(f".{panel_path.name}.lock")
+    assert json.loads(lock.read_text())["open"] is True  # open, with changes in the log
+    service.store.release_connection()  # what close does first: the log folded in, then gone
+    assert not Path(f"{panel_path}-wal").exists() or Path(f"{panel_path}-wal").stat().st_size == 0
+    assert json.loads(lock.read_text())["open"] is False  # so a kill here loses nothing, and says nothing
+    store = service.store  # then as if killed: the lock file stays, and the next open is quiet
+    store._closed, held, store._lock = True, store._lock, None
+    held.release()
