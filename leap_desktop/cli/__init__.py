@@ -110,9 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as", dest="actor", metavar="NAME", help="who is making changes (for the audit log)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    from . import impact, minutes, payments, records, security
+    from . import impact, minutes, payments, records, scripting, security, sync
 
-    for module in (records, minutes, security, payments, impact):
+    for module in (records, minutes, security, payments, impact, sync, scripting):
         module.register(commands)
     return parser
 
