@@ -103,24 +103,17 @@ class SyncService:
     # -- status ---------------------------------------------------------------------------
 
     def status(self) -> Status:
-        s = self.store
-        last = s.rows("SELECT at, sent, received, refused FROM sync_runs ORDER BY rowid DESC LIMIT 1")
-        run = last[0] if last else {"at": None, "sent": 0, "received": 0, "refused": 0}
-        return Status(
-            last_synced=run["at"], sent=run["sent"], received=run["received"], refused=run["refused"],
-            conflicts_waiting=s.scalar("SELECT count(*) FROM sync_conflicts WHERE settled_at IS NULL"),
-            files_applied=s.scalar("SELECT count(*) FROM sync_applied"),
-            devices=s.scalar("SELECT count(DISTINCT device) FROM sync_applied"),
-        )
+        run, counts = sync_tables.last_run(self.store), sync_tables.counts(self.store)
+        return Status(last_synced=run["at"], sent=run["sent"], received=run["received"], refused=run["refused"],
+                      **counts)
 
     # -- conflicts ------------------------------------------------------------------------
 
     def conflicts(self, *, settled: bool = False) -> list[Conflict]:
-        where = "" if settled else "WHERE settled_at IS NULL"
-        return [self._conflict(row) for row in self.store.rows(f"SELECT * FROM sync_conflicts {where} ORDER BY number")]
+        return [self._conflict(row) for row in sync_tables.conflict_rows(self.store, settled=settled)]
 
     def conflict(self, number: int) -> Conflict:
-        rows = self.store.rows("SELECT * FROM sync_conflicts WHERE number = ?", [number])
+        rows = sync_tables.conflict_rows(self.store, number=number)
         if not rows:
             raise NotFound(f"There is no sync conflict {number} (see 'leap conflicts')")
         return self._conflict(rows[0])

@@ -42,13 +42,14 @@ def ensure_tables(conn, tables: list[str]) -> None:
     or column added by a later migration simply starts empty here."""
     for table in tables:
         have = columns(conn, "base", table)
-        if not have:
-            sql = conn.execute("SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchall()[0][0]
-            head = f"CREATE TABLE {table}"
-            assert sql.startswith(head), sql
-            conn.execute(f"CREATE TABLE base.{table}" + sql[len(head):])
-            continue
         info = conn.execute(f"PRAGMA main.table_info({table})").fetchall()
+        if not have:
+            # The same columns and key, without the rules between tables: the base is a
+            # record of rows, taken in any order.
+            cols = ", ".join(f"{name} {kind or 'ANY'}" + (" PRIMARY KEY" if pk == 1 else "")
+                             for _, name, kind, _, _, pk in info)
+            conn.execute(f"CREATE TABLE base.{table} ({cols})")
+            continue
         for _, name, kind, *_ in info:
             if name not in have:
                 conn.execute(f"ALTER TABLE base.{table} ADD COLUMN {name} {kind}")

@@ -77,3 +77,23 @@ SYNC_CHANGE = "sync:"
 
 def mark_settled(conn, number: int, at: str, how: str) -> None:
     conn.execute("UPDATE sync_conflicts SET settled_at = ?, settled_how = ? WHERE number = ?", (at, how, number))
+
+
+def last_run(store) -> dict:
+    rows = store.rows("SELECT at, sent, received, refused FROM sync_runs ORDER BY rowid DESC LIMIT 1")
+    return rows[0] if rows else {"at": None, "sent": 0, "received": 0, "refused": 0}
+
+
+def counts(store) -> dict[str, int]:
+    return {
+        "conflicts_waiting": store.scalar("SELECT count(*) FROM sync_conflicts WHERE settled_at IS NULL"),
+        "files_applied": store.scalar("SELECT count(*) FROM sync_applied"),
+        "devices": store.scalar("SELECT count(DISTINCT device) FROM sync_applied"),
+    }
+
+
+def conflict_rows(store, *, settled: bool = False, number: int | None = None) -> list[dict]:
+    if number is not None:
+        return store.rows("SELECT * FROM sync_conflicts WHERE number = ?", [number])
+    where = "" if settled else "WHERE settled_at IS NULL"
+    return store.rows(f"SELECT * FROM sync_conflicts {where} ORDER BY number")
