@@ -55,6 +55,7 @@ class Applier:
         self._columns: dict[str, list[str]] = {}
         self.deferred: list[tuple[int, str, str, list, list, list]] = []
         self.touched: dict[tuple[str, str], None] = {}
+        self.times: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}  # fields merged: when set there
         self.waited: set[tuple[str, str]] = set()  # rows with a version set waiting by this file
         self.local: set[tuple[str, str]] = set()  # rows renumbered here: changes this laptop sends on
         self.outcome = Outcome()
@@ -137,23 +138,55 @@ class Applier:
         def changed_here(col: str) -> bool:
             return col not in old or current.get(col) != old[col]
 
-        both = {c for c in new if c not in ("id", "updated_at") and current.get(c) != new[c] and changed_here(c)}
-        later = (new.get("updated_at") or "", self.device) > (current.get("updated_at") or "", self.writer(table, current["id"]))
+        incoming = (new.get("updated_at") or "", self.device)
+        both = [c for c in new if c not in ("id", "updated_at") and current.get(c) != new[c] and changed_here(c)]
         ours_locked, theirs_locked = pol.locked(current), pol.locked(theirs)
-        if ours_locked or theirs_locked or both & pol.whole_if_both_change:
-            take = theirs_locked if ours_locked != theirs_locked else later
+        if ours_locked or theirs_locked or set(both) & pol.whole_if_both_change:
+            mine = max([self.field_time(table, current, c) for c in both]
+                       or [(current.get("updated_at") or "", self.writer(table, current["id"]))])
+            take = theirs_locked if ours_locked != theirs_locked else incoming > mine
             kept, waiting = (theirs, current) if take else (current, theirs)
             if take:
                 self.place(table, {**current, **theirs})
+                self._timed(table, current["id"], new, incoming)
             self._wait(table, kept, waiting, pol.words)
             return
-        merged = dict(current)
+        merged, taken = dict(current), {}
         for col, value in new.items():
-            if not changed_here(col) or later:
-                merged[col] = value
+            if col == "updated_at" or current.get(col) == value:
+                continue
+            if not changed_here(col) or incoming > self.field_time(table, current, col):
+                merged[col] = taken[col] = value
         merged["updated_at"] = max(current.get("updated_at") or "", new.get("updated_at") or "")
         if merged != current:
             self.place(table, merged)
+            self._timed(table, current["id"], taken, incoming)
+
+    def _timed(self, table: str, row_id: str, values: dict, when: tuple[str, str]) -> None:
+        """Note when each field taken from the other laptop was set there: the row's own
+        ``updated_at`` may be later, from a field changed here."""
+        fields = self.times.setdefault((table, row_id), {})
+        for col in values:
+            if col not in ("id", "updated_at"):
+                fields[col] = when
+
+    def field_time(self, table: str, row: dict, col: str) -> tuple[str, str]:
+        """(when, device) the value this row has in ``col`` was set: the audit entry that
+        last changed it, or for a field merged from another laptop, the time noted then."""
+        entries = self.conn.execute(
+            "SELECT seq, change_id, before, after FROM audit WHERE tbl = ? AND row_id = ? ORDER BY seq DESC",
+            (table, row["id"])).fetchall()
+        for seq, change_id, before, after in entries:
+            was, now = json.loads(before) if before else {}, json.loads(after) if after else {}
+            if before is not None and was.get(col) == now.get(col):
+                continue
+            noted = self.conn.execute("SELECT at, device, audit_seq FROM sync_field_times WHERE tbl = ? AND row_id = ? "
+                                      "AND col = ?", (table, row["id"], col)).fetchall()
+            if noted and noted[0][2] == seq:
+                return noted[0][0], noted[0][1]
+            device = change_id[len(SYNC_CHANGE):].split(":")[0] if change_id.startswith(SYNC_CHANGE) else self.me
+            return now.get("updated_at") or "", device
+        return row.get("updated_at") or "", self.me
 
     def _settled_elsewhere(self, table: str, row_id: str, theirs: dict) -> bool:
         """A version that waited here arrives as a later change: it was settled on
@@ -291,6 +324,9 @@ class Applier:
             self.conn.execute(
                 "INSERT INTO audit VALUES (:seq, :at, :actor, :change_id, :summary, :op, :tbl, :row_id, :before, "
                 ":after, :prev_hash, :hash)", entry)
+            for col, (when, device) in self.times.get((table, row_id), {}).items():
+                self.conn.execute("INSERT OR REPLACE INTO sync_field_times VALUES (?, ?, ?, ?, ?, ?)",
+                                  (table, row_id, col, seq, when, device))
 
 
 def _same(a: dict, b: dict) -> bool:

@@ -61,6 +61,16 @@ CREATE TABLE sync_origin (
     PRIMARY KEY (tbl, row_id)
 ) STRICT;
 
+CREATE TABLE sync_field_times (
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    col TEXT NOT NULL,
+    audit_seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    device TEXT NOT NULL,
+    PRIMARY KEY (tbl, row_id, col)
+) STRICT;
+
 CREATE TABLE sync_runs (
     at TEXT NOT NULL,
     sent INTEGER NOT NULL,

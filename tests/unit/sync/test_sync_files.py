@@ -8,7 +8,7 @@ import os
 from leap_desktop.cli import main
 from leap_desktop.store import sync_format as fmt
 
-from sync_laptops import everyone_synced, laptops
+from sync_laptops import Laptop, everyone_synced, laptops
 
 
 def files_of(laptop_folder):
@@ -87,7 +87,7 @@ def test_the_commands_join_sync_report_and_exit_0_with_a_refused_file(tmp_path, 
     assert main(["--db", new, "add-person", "Dee", "--roles", "researcher"]) == 0
     assert capsys.readouterr().out.strip() == "P-3"
     assert main(["--db", new, "sync", "--folder", folder]) == 0
-    [last] = files_of(a.folder)[-1:]
+    [last] = files_of(device_folder_of(Laptop(tmp_path / "c.leap", a.folder, a.secret)))[-1:]
     last.write_bytes(b"LEAPSYNC garbage")
     assert main(["--db", str(a.path), "sync", "--folder", folder]) == 0
     out, err = capsys.readouterr()
