@@ -66,7 +66,7 @@ class SyncService:
     # -- syncing ------------------------------------------------------------------------
 
     def sync(self, folder: str | Path, *, digest: str | None = None) -> "Report":
-        from ..store.sync_engine import Sync
+        from ..store.sync_engine import sync_store
 
         store = self.store
         if store.readonly:
@@ -80,9 +80,7 @@ class SyncService:
             raise LeapError(f"The shared folder {folder} does not exist, or is not a folder; nothing was synced")
         self._backup_before_first_sync()
         store.wait_for_background()
-        engine = Sync(store.path, key.raw, key.salt, folder, actor=store.actor, digest=digest,
-                      name_of=lambda table, row: audit.label(table, row, row["id"]))
-        report = engine.run()
+        report = sync_store(store, folder, digest=digest, name_of=lambda table, row: audit.label(table, row, row["id"]))
         if report.files_in:
             change = Change(id=new_id(), summary="Sync", at=store.now(), tables=set(migrations.RECORD_TABLES))
             for listener in list(store.listeners):

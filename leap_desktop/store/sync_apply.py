@@ -59,6 +59,7 @@ class Applier:
         self.waited: set[tuple[str, str]] = set()  # rows with a version set waiting by this file
         self.local: set[tuple[str, str]] = set()  # rows renumbered here: changes this laptop sends on
         self.outcome = Outcome()
+        self.told: dict = {}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -86,11 +87,17 @@ class Applier:
 
     # -- applying ------------------------------------------------------------------------
 
-    def apply(self, changeset: bytes) -> Outcome:
+    def apply(self, changeset: bytes, told: dict | None = None) -> Outcome:
+        """Apply ``changeset``; ``told``: when the sender set each changed field."""
+        self.told = told or {}
         for change in apsw.Changeset.iter(changeset):
             values = change.new if change.op == INSERT else change.old
             self.touched[(change.name, values[0])] = None
             self.outcome.changes += 1
+            told_row = self.told.get(change.name, {}).get(values[0]) if change.op == UPDATE else None
+            if isinstance(told_row, dict):  # set here as the sender set them, unless settled otherwise below
+                self._timed(change.name, values[0], {c: (str(v[0]), str(v[1])) for c, v in told_row.items()
+                                                     if isinstance(v, list) and len(v) == 2})
             if change.op == INSERT:
                 self.conn.execute("INSERT OR IGNORE INTO sync_origin VALUES (?, ?, ?)", (change.name, values[0], self.device))
 
@@ -139,54 +146,49 @@ class Applier:
             return col not in old or current.get(col) != old[col]
 
         incoming = (new.get("updated_at") or "", self.device)
+        told = self.told.get(table, {}).get(current["id"], {})
+        if not isinstance(told, dict):
+            told = {}
+        noted = self.times.pop((table, current["id"]), None)  # decided again below, field by field
+        del noted
+
+        def when(col: str) -> tuple[str, str]:
+            value = told.get(col)
+            return (str(value[0]), str(value[1])) if isinstance(value, list) and len(value) == 2 else incoming
+
         both = [c for c in new if c not in ("id", "updated_at") and current.get(c) != new[c] and changed_here(c)]
         ours_locked, theirs_locked = pol.locked(current), pol.locked(theirs)
         if ours_locked or theirs_locked or set(both) & pol.whole_if_both_change:
             mine = max([self.field_time(table, current, c) for c in both]
                        or [(current.get("updated_at") or "", self.writer(table, current["id"]))])
-            take = theirs_locked if ours_locked != theirs_locked else incoming > mine
+            take = theirs_locked if ours_locked != theirs_locked else max([when(c) for c in both] or [incoming]) > mine
             kept, waiting = (theirs, current) if take else (current, theirs)
             if take:
                 self.place(table, {**current, **theirs})
-                self._timed(table, current["id"], new, incoming)
+                self._timed(table, current["id"], {c: when(c) for c in new})
             self._wait(table, kept, waiting, pol.words)
             return
         merged, taken = dict(current), {}
         for col, value in new.items():
             if col == "updated_at" or current.get(col) == value:
                 continue
-            if not changed_here(col) or incoming > self.field_time(table, current, col):
-                merged[col] = taken[col] = value
+            if not changed_here(col) or when(col) > self.field_time(table, current, col):
+                merged[col], taken[col] = value, when(col)
         merged["updated_at"] = max(current.get("updated_at") or "", new.get("updated_at") or "")
         if merged != current:
             self.place(table, merged)
-            self._timed(table, current["id"], taken, incoming)
+            self._timed(table, current["id"], taken)
 
-    def _timed(self, table: str, row_id: str, values: dict, when: tuple[str, str]) -> None:
+    def _timed(self, table: str, row_id: str, times: dict[str, tuple[str, str]]) -> None:
         """Note when each field taken from the other laptop was set there: the row's own
         ``updated_at`` may be later, from a field changed here."""
         fields = self.times.setdefault((table, row_id), {})
-        for col in values:
+        for col, at in times.items():
             if col not in ("id", "updated_at"):
-                fields[col] = when
+                fields[col] = at
 
     def field_time(self, table: str, row: dict, col: str) -> tuple[str, str]:
-        """(when, device) the value this row has in ``col`` was set: the audit entry that
-        last changed it, or for a field merged from another laptop, the time noted then."""
-        entries = self.conn.execute(
-            "SELECT seq, change_id, before, after FROM audit WHERE tbl = ? AND row_id = ? ORDER BY seq DESC",
-            (table, row["id"])).fetchall()
-        for seq, change_id, before, after in entries:
-            was, now = json.loads(before) if before else {}, json.loads(after) if after else {}
-            if before is not None and was.get(col) == now.get(col):
-                continue
-            noted = self.conn.execute("SELECT at, device, audit_seq FROM sync_field_times WHERE tbl = ? AND row_id = ? "
-                                      "AND col = ?", (table, row["id"], col)).fetchall()
-            if noted and noted[0][2] == seq:
-                return noted[0][0], noted[0][1]
-            device = change_id[len(SYNC_CHANGE):].split(":")[0] if change_id.startswith(SYNC_CHANGE) else self.me
-            return now.get("updated_at") or "", device
-        return row.get("updated_at") or "", self.me
+        return field_time(self.conn, self.me, table, row["id"], col, row.get("updated_at") or "")
 
     def _settled_elsewhere(self, table: str, row_id: str, theirs: dict) -> bool:
         """A version that waited here arrives as a later change: it was settled on
@@ -327,6 +329,25 @@ class Applier:
             for col, (when, device) in self.times.get((table, row_id), {}).items():
                 self.conn.execute("INSERT OR REPLACE INTO sync_field_times VALUES (?, ?, ?, ?, ?, ?)",
                                   (table, row_id, col, seq, when, device))
+
+
+def field_time(conn, me: str, table: str, row_id: str, col: str, fallback: str) -> tuple[str, str]:
+    """(when, device) the value a row has in ``col`` was set: the audit entry that last
+    changed it, or for a field merged from another laptop, the time noted then."""
+    entries = conn.execute(
+        "SELECT seq, change_id, before, after FROM audit WHERE tbl = ? AND row_id = ? ORDER BY seq DESC",
+        (table, row_id)).fetchall()
+    for seq, change_id, before, after in entries:
+        was, now = json.loads(before) if before else {}, json.loads(after) if after else {}
+        if before is not None and was.get(col) == now.get(col):
+            continue
+        noted = conn.execute("SELECT at, device, audit_seq FROM sync_field_times WHERE tbl = ? AND row_id = ? "
+                             "AND col = ?", (table, row_id, col)).fetchall()
+        if noted and noted[0][2] == seq:
+            return noted[0][0], noted[0][1]
+        device = change_id[len(SYNC_CHANGE):].split(":")[0] if change_id.startswith(SYNC_CHANGE) else me
+        return now.get("updated_at") or "", device
+    return fallback, me
 
 
 def _same(a: dict, b: dict) -> bool:

@@ -27,7 +27,7 @@ import apsw
 
 from ..domain.errors import LeapError
 from . import migrations, sync_base, sync_format as fmt
-from .sync_apply import Applier
+from .sync_apply import Applier, field_time
 
 
 @dataclass
@@ -73,6 +73,30 @@ def panel_id(conn) -> str | None:
 def synced_tables(conn) -> list[str]:
     have = {r[0] for r in conn.execute("SELECT name FROM main.sqlite_master WHERE type = 'table'")}
     return [t for t in migrations.RECORD_TABLES if t in have]
+
+
+def sync_store(store, folder: Path, *, digest: str | None = None, name_of: Callable | None = None) -> Report:
+    """Sync an open panel (a :class:`PanelStore`) with ``folder``.
+
+    Two copies of SQLite in one process (APSW's and SQLCipher's) must never have the
+    same file open at once: POSIX locks belong to the process, so one copy closing the
+    file drops the other's locks (https://sqlite.org/howtocorrupt.html, 2.2.1). So the
+    store's own connection is closed for the sync, with the writer's lock kept, and
+    opened again after; meanwhile the lock says the file is not open, so a kill while
+    SQLite tidies its log away is not taken for a lost log."""
+    from .connection import connect
+
+    key = store.security.key
+    store.conn.close()
+    if store._lock is not None:
+        store._lock.mark(open=False)
+    try:
+        engine = Sync(store.path, key.raw, key.salt, folder, actor=store.actor, digest=digest, name_of=name_of)
+        return engine.run()
+    finally:
+        store._use_connection(connect(store.path, key=key))
+        if store._lock is not None:
+            store._lock.mark(open=True)
 
 
 class Sync:
@@ -135,11 +159,18 @@ class Sync:
         changeset = session.changeset()
         session.close()
         changed: dict[str, list[str]] = {}
+        times: dict[str, dict[str, dict[str, list[str]]]] = {}
         count = 0
         for change in apsw.Changeset.iter(changeset) if changeset else ():
             values = change.new if change.op == "INSERT" else change.old
             changed.setdefault(change.name, []).append(values[0])
             count += 1
+            if change.op == "UPDATE":  # a row changed more than once here carries each field's own time
+                names = sync_base.columns(self.conn, "main", change.name)
+                cols = [n for n, v in zip(names, change.new) if v is not apsw.no_change and n not in ("id", "updated_at")]
+                if len(cols) > 1:
+                    times.setdefault(change.name, {})[values[0]] = {
+                        c: list(field_time(self.conn, self.me, change.name, values[0], c, "")) for c in cols}
         sent_to = sync_base.meta(self.conn, "audit_sent")
         end = self._audit_end()
         if not count and (audit_only_if_changes or end <= sent_to):
@@ -156,7 +187,7 @@ class Sync:
                             salt=self.salt.hex(), base=self.applied(), made=_now())
         try:
             fmt.write_new(fmt.file_path(self.root, self.digest, self.me, sequence),
-                          fmt.seal(header, fmt.Body(changeset or b"", entries), self.raw_key))
+                          fmt.seal(header, fmt.Body(changeset or b"", entries, times), self.raw_key))
         except OSError as exc:
             raise LeapError(f"Could not write to the shared folder {self.root} ({exc.strerror or exc}); "
                             "nothing was sent, and the panel file is as it was") from None
@@ -253,7 +284,7 @@ class Sync:
                           actor=self.actor, name_of=self.name_of)
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            outcome = applier.apply(body.changeset) if body.changeset else applier.outcome
+            outcome = applier.apply(body.changeset, body.times) if body.changeset else applier.outcome
             self._keep_audit(header.device, body.audit)
             self.conn.execute("INSERT INTO sync_applied VALUES (?, ?, ?, ?, ?)", (
                 header.device, header.sequence, self._audit_end(), _now(), outcome.changes))

@@ -77,6 +77,8 @@ class Header:
 class Body:
     changeset: bytes
     audit: list[dict[str, Any]]
+    #: when each changed field was set, where the writer knows it: table -> row -> column -> [at, device]
+    times: dict[str, dict[str, dict[str, list[str]]]] = field(default_factory=dict)
 
 
 def seal(header: Header, body: Body, raw_key: bytes) -> bytes:
@@ -84,7 +86,7 @@ def seal(header: Header, body: Body, raw_key: bytes) -> bytes:
 
     head = header.to_bytes()
     prefix = MAGIC + struct.pack(">I", len(head)) + head
-    audit = json.dumps(body.audit, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    audit = json.dumps({"audit": body.audit, "times": body.times}, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     plain = zlib.compress(struct.pack(">Q", len(body.changeset)) + body.changeset + audit, 6)
     nonce = os.urandom(NONCE)
     return prefix + nonce + AESGCM(sync_key(raw_key)).encrypt(nonce, plain, prefix)
@@ -124,14 +126,15 @@ def open_sealed(data: bytes, name: str, raw_key: bytes) -> tuple[Header, Body]:
     try:
         plain = zlib.decompress(AESGCM(sync_key(raw_key)).decrypt(nonce, sealed, data[:at]))
         (size,) = struct.unpack(">Q", plain[:8])
-        changeset, audit = plain[8 : 8 + size], json.loads(plain[8 + size :].decode("utf-8"))
+        changeset, rest = plain[8 : 8 + size], json.loads(plain[8 + size :].decode("utf-8"))
+        audit, times = rest["audit"], rest["times"]
     except InvalidTag:
         raise Refused(f"{name} is damaged, cut short, or sealed with another panel's key") from None
-    except (zlib.error, struct.error, ValueError):
+    except (zlib.error, struct.error, ValueError, KeyError, TypeError):
         raise Refused(f"{name} is damaged (its contents cannot be read)") from None
-    if not isinstance(audit, list) or not all(isinstance(e, dict) for e in audit):
+    if not isinstance(audit, list) or not all(isinstance(e, dict) for e in audit) or not isinstance(times, dict):
         raise Refused(f"{name} is damaged (its audit entries cannot be read)")
-    return header, Body(changeset, audit)
+    return header, Body(changeset, audit, times)
 
 
 # -- the folder --------------------------------------------------------------------------
