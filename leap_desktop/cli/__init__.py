@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..domain.errors import LeapError
-from . import comms, impact, minutes, names, payments, records, reports, security
+from . import comms, impact, minutes, names, payments, records, reports, scripting, security, sync
 from .context import EXIT_BUG, EXIT_OK, EXIT_PROBLEM, EXIT_USAGE, Context, Parser, add_command
 
 __all__ = ["EXIT_BUG", "EXIT_OK", "EXIT_PROBLEM", "EXIT_USAGE", "Context", "add_command", "build_parser", "main"]
@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--as", dest="actor", metavar="NAME", help="who is making changes (for the audit log)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     commands.required = True
-    for module in (records, minutes, names, security, payments, impact, comms, reports):
+    for module in (records, minutes, names, security, payments, impact, comms, reports, sync, scripting):
         module.register(commands)
     return parser
 

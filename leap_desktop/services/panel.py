@@ -177,6 +177,15 @@ class PanelService:
         return self._reports
 
     @property
+    def sync(self):
+        """Sync with a shared folder, its status and conflicts (services/sync.py)."""
+        if getattr(self, "_sync", None) is None:
+            from .sync import SyncService
+
+            self._sync = SyncService(self.core)
+        return self._sync
+
+    @property
     def security(self) -> "SecurityService":
         """How the file is protected, its key and its backups. See services/security.py."""
         if getattr(self, "_security", None) is None:

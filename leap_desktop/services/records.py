@@ -114,4 +114,6 @@ class RecordService(Topic):
         problems = self.store.verify()
         if any(p.where == "panel file" and p.message.startswith("damaged") for p in problems):
             return problems
-        return problems + queries.replacement_problems(self.store)
+        from ..store import sync_check
+
+        return problems + queries.replacement_problems(self.store) + sync_check.problems(self.store.conn)

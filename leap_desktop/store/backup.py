@@ -122,7 +122,8 @@ def check_connection(conn, *, encrypted: bool, full: bool = True) -> list[str]:
         pragma = "integrity_check" if full else "quick_check"
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}")]
         if rows != ["ok"]:
-            problems.extend(f"the file's structure is damaged ({r})" for r in rows[:5])
+            # One line each: SQLite's report of a page may run over several lines.
+            problems.extend(f"the file's structure is damaged ({' '.join(str(r).split())})" for r in rows[:5])
         if encrypted:
             for (row,) in conn.execute("PRAGMA cipher_integrity_check"):
                 problems.append(f"an encrypted page failed its check ({row})")

@@ -442,3 +442,14 @@ def apply(db: Any, before: Callable[[list[str]], None] | None = None) -> list[st
             f"({failed}): {exc}. The file was left as it was before this step"
         ) from exc
     return pending
+
+
+@migration
+def m010_sync(db: Database) -> None:
+    """Sync through a shared folder (store/sync_*.py): which files from other laptops were
+    applied, their audit chains, changes waiting for the coordinator, and where rows
+    came from. None of these is a record table: they are this file's own bookkeeping."""
+    from . import sync_tables
+
+    for statement in _split(sync_tables.SCHEMA):
+        db.execute(statement)

@@ -286,3 +286,29 @@ def test_killed_while_importing(harness, tmp_path):
                 assert records in (0, total), f"{target.name} holds a half-written import ({records} of {total})"
                 if str(target) in worker.acked("import"):
                     assert records == total
+
+
+def test_killed_while_syncing(harness):
+    """Kill two laptops' syncs at random moments: each file is before or after, the
+    audit trails hold, and once both sync again they hold the same panel."""
+    other = harness.panel.with_name("laptop-b.leap")
+    for n in range(ROUNDS * 3):
+        worker = harness.run("sync", f"s{n}", harness.rng.uniform(0.2, 2.5))
+        with open_after_crash(harness.panel, harness.keys) as svc:
+            check_intact(svc)
+            check_acked(svc, worker)
+        if other.exists():
+            with open_after_crash(other, harness.keys) as svc:
+                check_intact(svc)
+    assert other.exists(), "the second laptop never joined: make the kills later"
+    folder = harness.panel.with_name("shared")
+    for _ in range(3):
+        for path in (harness.panel, other):
+            with open_after_crash(path, harness.keys) as svc:
+                svc.sync.sync(folder)
+    exports = []
+    for path in (harness.panel, other):
+        with open_after_crash(path, harness.keys) as svc:
+            check_intact(svc)
+            exports.append(interchange.dumps(interchange.export_document(svc.store)))
+    assert exports[0] == exports[1]

@@ -138,9 +138,38 @@ def imports(path: Path, run: str) -> None:
         say(f"ACK import {target}")
 
 
+def syncs(path: Path, run: str) -> None:
+    """Two laptops: this panel writes and syncs, a second one (joined from the shared
+    folder) syncs after it, over and over."""
+    from leap_desktop.store import sync_join
+
+    folder, other = path.parent / "shared", path.parent / "laptop-b.leap"
+    folder.mkdir(exist_ok=True)
+    say("READY")
+    for n in range(100000):
+        svc = open_panel(path)
+        write_one(svc, n, run)
+        svc.sync.sync(folder)
+        svc.close()
+        say(f"ACK sync a-{run}-{n}")
+        if not other.exists():
+            building = other.with_name(".laptop-b.joining")
+            building.unlink(missing_ok=True)  # a join a kill interrupted: start it again
+            digest, key = sync_join.find_panel(folder, os.environ["LEAP_CRASH_KEYS"].split(",")[0])
+            sync_join.make_file(building, key)
+            with open_panel(building) as joined:
+                joined.sync.sync(folder, digest=digest)
+            os.replace(building, other)
+        else:
+            with open_panel(other) as laptop_b:
+                laptop_b.sync.sync(folder)
+        say(f"ACK sync b-{run}-{n}")
+
+
 if __name__ == "__main__":
     mode, panel = sys.argv[1], Path(sys.argv[2])
     run = sys.argv[3] if len(sys.argv) > 3 else "r"
-    {"setup": setup, "writes": writes, "rekey": rekeys, "backup": backups, "migration": migrate, "import": imports}[mode](
+    {"setup": setup, "writes": writes, "rekey": rekeys, "backup": backups, "migration": migrate, "import": imports,
+     "sync": syncs}[mode](
         *((panel,) if mode == "setup" else (panel, run))
     )

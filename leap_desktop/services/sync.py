@@ -1,0 +1,149 @@
+"""Sync with a shared folder, its status, and the conflicts waiting (docs/sync.md).
+
+Reached from a panel as ``PanelService.sync`` (``leap sync``, File > Sync with a shared
+folder…). The engine is in ``store/sync_engine.py``; this layer checks what a person
+gave, makes the day's backup before the first sync of a day, tells the app's views that
+records changed, and settles conflicts as ordinary audited changes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..domain.errors import LeapError, NotFound, StoreError
+from ..domain.model import BY_TABLE
+from ..store import audit, backup, migrations, sync_tables
+from ..store.codec import from_row
+from ..store.panel_store import Change, new_id
+
+if TYPE_CHECKING:
+    from ..store.sync_engine import Report
+    from .core import PanelCore
+
+
+@dataclass(frozen=True)
+class Conflict:
+    number: int
+    table: str
+    row_id: str
+    what: str  # D-12, or the table and row
+    device: str
+    reason: str
+    kept: dict[str, Any]
+    waiting: dict[str, Any]
+    noted_at: str
+    settled_at: str | None
+    settled_how: str | None
+
+    def differences(self) -> list[tuple[str, Any, Any]]:
+        """(field, kept, waiting) for each field the two versions differ in."""
+        skip = {"updated_at", "created_at", "id"}
+        names = [n for n in self.kept if n not in skip] + [n for n in self.waiting if n not in self.kept and n not in skip]
+        return [(n, self.kept.get(n), self.waiting.get(n)) for n in names if self.kept.get(n) != self.waiting.get(n)]
+
+
+@dataclass(frozen=True)
+class Status:
+    last_synced: str | None
+    sent: int
+    received: int
+    refused: int
+    conflicts_waiting: int
+    files_applied: int
+    devices: int
+
+
+class SyncService:
+    def __init__(self, core: "PanelCore"):
+        self.core = core
+        self.store = core.store
+
+    # -- syncing ------------------------------------------------------------------------
+
+    def sync(self, folder: str | Path, *, digest: str | None = None) -> "Report":
+        from ..store.sync_engine import sync_store
+
+        store = self.store
+        if store.readonly:
+            raise StoreError(f"{store.path.name} is open read-only, so it cannot be synced"
+                             + (f": {store.read_only_reason}" if store.read_only_reason else ""))
+        key = store.security.key
+        if key is None:
+            raise LeapError("Only an encrypted panel file can be synced: encrypt it first ('leap encrypt')")
+        folder = Path(folder).expanduser()
+        if not folder.is_dir():
+            raise LeapError(f"The shared folder {folder} does not exist, or is not a folder; nothing was synced")
+        self._backup_before_first_sync()
+        store.wait_for_background()
+        report = sync_store(store, folder, digest=digest, name_of=lambda table, row: audit.label(table, row, row["id"]))
+        if report.files_in:
+            change = Change(id=new_id(), summary="Sync", at=store.now(), tables=set(migrations.RECORD_TABLES))
+            for listener in list(store.listeners):
+                listener(change)
+        return report
+
+    def _backup_before_first_sync(self) -> None:
+        store = self.store
+        today = dt.datetime.now().astimezone().strftime("%Y%m%d")
+        prefix = f"{store.path.stem}-{today}-"
+        if any(b.name.startswith(prefix) for b in backup.automatic_backups(store.path, store.conn)):
+            return
+        try:
+            backup.make_automatic(store.conn, store.path, store.security.key, "before-sync")
+        except StoreError as exc:
+            raise StoreError(f"No backup could be made before today's first sync, so nothing was synced: {exc}") from None
+
+    # -- status ---------------------------------------------------------------------------
+
+    def status(self) -> Status:
+        run, counts = sync_tables.last_run(self.store), sync_tables.counts(self.store)
+        return Status(last_synced=run["at"], sent=run["sent"], received=run["received"], refused=run["refused"],
+                      **counts)
+
+    # -- conflicts ------------------------------------------------------------------------
+
+    def conflicts(self, *, settled: bool = False) -> list[Conflict]:
+        return [self._conflict(row) for row in sync_tables.conflict_rows(self.store, settled=settled)]
+
+    def conflict(self, number: int) -> Conflict:
+        rows = sync_tables.conflict_rows(self.store, number=number)
+        if not rows:
+            raise NotFound(f"There is no sync conflict {number} (see 'leap conflicts')")
+        return self._conflict(rows[0])
+
+    @staticmethod
+    def _conflict(row: dict[str, Any]) -> Conflict:
+        kept, waiting = json.loads(row["kept"]), json.loads(row["waiting"])
+        return Conflict(row["number"], row["tbl"], row["row_id"], audit.label(row["tbl"], kept, row["row_id"]),
+                        row["device"], row["reason"], kept, waiting, row["noted_at"], row["settled_at"],
+                        row["settled_how"])
+
+    def settle(self, number: int, use: str) -> Conflict:
+        """Settle conflict ``number``: ``use`` is "kept" (the version shown now) or
+        "waiting" (the one that waited). Either way the chosen version is saved as a new
+        change, which every other laptop takes at its next sync (closing it there too)."""
+        if use not in ("kept", "waiting"):
+            raise LeapError("Say which version to keep: 'kept' (the one in the panel now) or 'waiting'")
+        conflict = self.conflict(number)
+        if conflict.settled_at is not None:
+            raise LeapError(f"Conflict {number} was already settled ({conflict.settled_how})")
+        cls = BY_TABLE.get(conflict.table)
+        if cls is None:
+            raise LeapError(f"Conflict {number} is about {conflict.table}, which this version cannot change")
+        store = self.store
+        how = "kept the version shown" if use == "kept" else "took the version that waited"
+        with store.change(f"Settle a sync conflict on {conflict.what}"):
+            if use == "waiting":
+                current = store.get(cls, conflict.row_id, include_deleted=True)
+                if current is None:
+                    raise NotFound(f"{conflict.what} is no longer in this panel")
+                names = {f.name for f in dataclasses.fields(cls)}
+                record = from_row(cls, {k: v for k, v in conflict.waiting.items() if k in names})
+                store.update(dataclasses.replace(record, created_at=current.created_at, updated_at=current.updated_at))
+            sync_tables.mark_settled(store.conn, number, store.now(), how)
+        return self.conflict(number)

@@ -1,0 +1,109 @@
+"""The tables sync keeps in each panel file (migration m010), and small reads of them.
+
+They are not record tables: each laptop keeps its own (what it applied, what waits),
+so they are neither exported nor synced. ``sync_audit`` holds every other laptop's
+audit entries exactly as that laptop chained them, so ``leap check`` can verify each
+chain; like ``audit`` it refuses changes.
+"""
+
+from __future__ import annotations
+
+SCHEMA = """
+CREATE TABLE sync_applied (
+    device TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    audit_seq INTEGER NOT NULL,
+    applied_at TEXT NOT NULL,
+    changes INTEGER NOT NULL,
+    PRIMARY KEY (device, seq)
+) STRICT;
+
+CREATE TABLE sync_audit (
+    device TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    change_id TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    op TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (device, seq)
+) STRICT;
+CREATE TRIGGER sync_audit_no_update BEFORE UPDATE ON sync_audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+CREATE TRIGGER sync_audit_no_delete BEFORE DELETE ON sync_audit
+    BEGIN SELECT RAISE(ABORT, 'the audit log cannot be changed'); END;
+
+CREATE TABLE sync_conflicts (
+    number INTEGER PRIMARY KEY,
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    seq INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    kept TEXT NOT NULL,
+    waiting TEXT NOT NULL,
+    noted_at TEXT NOT NULL,
+    settled_at TEXT,
+    settled_how TEXT
+) STRICT;
+CREATE UNIQUE INDEX sync_conflicts_once ON sync_conflicts(tbl, row_id, waiting);
+
+CREATE TABLE sync_origin (
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    device TEXT NOT NULL,
+    PRIMARY KEY (tbl, row_id)
+) STRICT;
+
+CREATE TABLE sync_field_times (
+    tbl TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    col TEXT NOT NULL,
+    audit_seq INTEGER NOT NULL,
+    at TEXT NOT NULL,
+    device TEXT NOT NULL,
+    PRIMARY KEY (tbl, row_id, col)
+) STRICT;
+
+CREATE TABLE sync_runs (
+    at TEXT NOT NULL,
+    sent INTEGER NOT NULL,
+    received INTEGER NOT NULL,
+    refused INTEGER NOT NULL,
+    conflicts INTEGER NOT NULL
+) STRICT;
+"""
+
+#: Prefix of the ``change_id`` of audit entries written while applying another
+#: laptop's file: ``sync:<device>:<sequence>``.
+SYNC_CHANGE = "sync:"
+
+
+def mark_settled(conn, number: int, at: str, how: str) -> None:
+    conn.execute("UPDATE sync_conflicts SET settled_at = ?, settled_how = ? WHERE number = ?", (at, how, number))
+
+
+def last_run(store) -> dict:
+    rows = store.rows("SELECT at, sent, received, refused FROM sync_runs ORDER BY rowid DESC LIMIT 1")
+    return rows[0] if rows else {"at": None, "sent": 0, "received": 0, "refused": 0}
+
+
+def counts(store) -> dict[str, int]:
+    return {
+        "conflicts_waiting": store.scalar("SELECT count(*) FROM sync_conflicts WHERE settled_at IS NULL"),
+        "files_applied": store.scalar("SELECT count(*) FROM sync_applied"),
+        "devices": store.scalar("SELECT count(DISTINCT device) FROM sync_applied"),
+    }
+
+
+def conflict_rows(store, *, settled: bool = False, number: int | None = None) -> list[dict]:
+    if number is not None:
+        return store.rows("SELECT * FROM sync_conflicts WHERE number = ?", [number])
+    where = "" if settled else "WHERE settled_at IS NULL"
+    return store.rows(f"SELECT * FROM sync_conflicts {where} ORDER BY number")
