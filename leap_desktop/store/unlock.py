@@ -16,7 +16,7 @@ the next open is silent. A new key is only ever made for a new, empty file.
 from __future__ import annotations
 
 import string
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -218,8 +218,8 @@ def open_connection(
     assert salt is not None
     notes: list[str] = []
     if passphrase is not None:  # given up front (leap --passphrase via the environment)
-        given = list(keys_from_secret(passphrase, salt))
-        found = _try(path, given, readonly)
+        given: list[PanelKey] = []
+        found = _try(path, keys_from_secret(passphrase, salt), readonly, tried=given)
         if found:
             conn, key = found
             return conn, _remember(path, key, keystore, notes, "recovery key or passphrase")
@@ -246,8 +246,8 @@ def open_connection(
         secret = ask(UnlockRequest(path, reason, keystore.where(), attempt))
         if secret is None:
             raise Cancelled(f"{path.name} was not opened: no recovery key or passphrase was given")
-        given = list(keys_from_secret(secret, salt))
-        found = _try(path, given, readonly)
+        given = []
+        found = _try(path, keys_from_secret(secret, salt), readonly, tried=given)
         if found:
             conn, key = found
             return conn, _remember(path, key, keystore, notes, "recovery key or passphrase")
@@ -259,8 +259,13 @@ def open_connection(
     )
 
 
-def _try(path: Path, keys: list[PanelKey], readonly: bool):
+def _try(path: Path, keys: Iterable[PanelKey], readonly: bool, *, tried: list[PanelKey] | None = None):
+    """The first of ``keys`` that opens ``path``, tried in turn: a recovery key that
+    opens it is never followed by the passphrase's key derivation (about 0.1 s). Each
+    key tried is put in ``tried``."""
     for key in keys:
+        if tried is not None:
+            tried.append(key)
         try:
             return connect(path, readonly=readonly, key=key), key
         except WrongKey:

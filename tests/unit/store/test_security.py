@@ -12,7 +12,7 @@ from panel_files import key_of, raw_connect
 from leap_desktop.domain.errors import LeapError, StoreError
 from leap_desktop.domain.model import Person
 from leap_desktop.services import PanelService
-from leap_desktop.store import PanelStore, backup, connection
+from leap_desktop.store import PanelStore, backup, connection, keys
 from leap_desktop.store.keys import (
     SERVICE,
     KeyStore,
@@ -153,6 +153,27 @@ def test_without_the_keyring_the_recovery_key_opens_the_file(panel_path, keyring
         assert [p.display_name for p in svc.people()] == [NAME]
     assert requests[0].reason.startswith(reason)
     assert requests[0].path == panel_path
+
+
+def test_a_recovery_key_that_opens_the_file_costs_no_passphrase_derivation(panel_path, memory_keyring, monkeypatch):
+    """A recovery key is tried first; the passphrase's key derivation (about a tenth of
+    a second) runs only if it does not open the file."""
+    svc = make_panel(panel_path, passphrase="a long passphrase")
+    recovery = svc.store.security.recovery_key
+    svc.close()
+    memory_keyring.entries.clear()
+    derived: list[str] = []
+    real = keys.key_from_passphrase
+    monkeypatch.setattr(keys, "key_from_passphrase", lambda text, salt: derived.append(text) or real(text, salt))
+    ask, _ = asked([recovery])
+    with PanelService.open(panel_path, ask=ask) as svc:
+        assert [p.display_name for p in svc.people()] == [NAME]
+    assert derived == []
+    memory_keyring.entries.clear()
+    ask, _ = asked(["a long passphrase"])
+    with PanelService.open(panel_path, ask=ask) as svc:  # a passphrase still opens it
+        assert [p.display_name for p in svc.people()] == [NAME]
+    assert derived == ["a long passphrase"]
 
 
 def test_deleted_entry_then_rekey_stores_a_new_key(panel_path, memory_keyring):
