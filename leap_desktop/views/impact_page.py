@@ -33,7 +33,6 @@ class ImpactPage(Page):
     WIDGETS = ("heading", "intro", "standardCombo", "stageCombo", "outcomeCombo", "impactTable",
                "detailText", "countLabel", "newButton", "editButton", "draftButton", "voiceButton", "uptakeButton",
                "deleteButton", "stagesButton")
-    KEYS = (("Delete (in the list)", "Delete the entry, or one of its views (asks first)"),)
     TABLES = frozenset({"impact_entries", "impact_links", "impact_voices", "research_stages", "people",
                         "contribution_uptake", "research_stage_marks"})
 
