@@ -82,7 +82,9 @@ def add_impact_log(b: Any, today: dt.date) -> dict[str, list[dict[str, Any]]]:
         stage["position"] = position
     stage_id = {s["name"]: s["id"] for s in stages}
     marks = []
-    for meeting in b.meetings:  # the agenda items of some topics carry their stage
+    # The agenda items of some topics carry their stage: in the year told as a story (its
+    # twelve meetings and the next come last), not the generated history of --years 10.
+    for meeting in b.meetings[-13:]:
         planned = dt.date.fromisoformat(meeting["starts_at"][:10]) - dt.timedelta(days=14)
         for item in meeting["agenda"]:
             if item["title"] in ITEM_STAGES:

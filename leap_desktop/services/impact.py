@@ -156,17 +156,18 @@ class ImpactService(StagesMixin):
 
     def restore_entry(self, entry_id: str) -> ImpactEntry:
         """Undo :meth:`remove_entry`: the entry comes back with the views and links that
-        were deleted with it (not any deleted before)."""
+        were deleted with it, in the same change (not any deleted before)."""
         entry = self.store.get(ImpactEntry, entry_id, include_deleted=True)
         if entry is None:
             raise NotFound(f"No impact log entry with id {entry_id} in this panel")
         if entry.deleted_at is None:
             return entry
-        together = impact_queries.deleted_with(self.store, ImpactEntry.TABLE, entry.id)
+        change = impact_queries.deletion_change(self.store, ImpactEntry.TABLE, entry.id)
         with self.store.change(f"Restore impact log entry {entry.ref}"):
             for cls in (ImpactLink, ImpactVoice):
                 for child in self.store.find(cls, entry_id=entry.id, include_deleted=True):
-                    if child.deleted_at is not None and child.id in together:
+                    if child.deleted_at is not None and \
+                            impact_queries.deletion_change(self.store, cls.TABLE, child.id) == change:
                         self.store.restore(child)
             return self.store.restore(entry)
 

@@ -97,16 +97,12 @@ def stage_uses(store: PanelStore) -> list[tuple[str, str, int]]:
     return [(row["stage"], row["prefix"], int(row["number"])) for row in store.rows(sql)]
 
 
-def deleted_with(store: PanelStore, table: str, row_id: str) -> set[str]:
-    """The ids of the rows deleted in the same change as the latest deletion of this row
-    (from the audit trail): what Undo brings back with it."""
-    rows = store.rows(
-        """
-        SELECT row_id FROM audit
-        WHERE op = 'delete' AND change_id = (
-            SELECT change_id FROM audit WHERE tbl = ? AND row_id = ? AND op = 'delete' ORDER BY seq DESC LIMIT 1)""",
+def deletion_change(store: PanelStore, table: str, row_id: str) -> str | None:
+    """The change (its id in the audit trail) that last deleted this row, if any: rows
+    deleted by one change come back together on Undo. One look-up by audit_row."""
+    return store.scalar(
+        "SELECT change_id FROM audit WHERE tbl = ? AND row_id = ? AND op = 'delete' ORDER BY seq DESC LIMIT 1",
         [table, row_id])
-    return {row["row_id"] for row in rows}
 
 
 def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
