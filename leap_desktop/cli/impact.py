@@ -12,6 +12,7 @@ from ..domain.impact_vocab import ImpactOutcome, Standard, Uptake, VoiceKind
 from ..domain.model import Meeting, Person
 from ..export import feedback_docx, impact_log
 from ..services import feedback
+from ..services.impact_stages import StageUses
 from ..services.impact_view import build_log
 from ..store.files import write_atomically
 from ..words import plural
@@ -78,7 +79,16 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("text", help="the view, in their words")
     p.add_argument("--on", metavar="DATE", help="when it was written (default: today)")
 
-    p = add("stages", cmd_stages, "list the research stages", json_flag=True)
+    p = add("remove-impact", cmd_remove_impact, "delete an impact log entry, with its views and links")
+    p.add_argument("entry", help="the entry, e.g. E-2")
+
+    p = add("remove-view", cmd_remove_view, "delete the researcher's or a public contributor's view from an entry")
+    p.add_argument("entry", help="the entry, e.g. E-2")
+    p.add_argument("kind", choices=VoiceKind.choices(), help="whose view: researcher or public")
+    p.add_argument("person", help="who wrote it, e.g. P-5 or ellie")
+    p.add_argument("--on", metavar="DATE", help="the day it was written, if they wrote more than one")
+
+    p = add("stages", cmd_stages, "list the research stages and what uses each", json_flag=True)
     p = add("add-stage", cmd_add_stage, "add a research stage to the list")
     p.add_argument("name")
     p = add("rename-stage", cmd_rename_stage, "rename a research stage")
@@ -86,6 +96,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("name")
     p = add("remove-stage", cmd_remove_stage, "take an unused research stage off the list")
     p.add_argument("stage")
+    p = add("move-stage", cmd_move_stage, "move a research stage to another place in the list")
+    p.add_argument("stage")
+    p.add_argument("position", help="its new place: 1 is the first")
     p = add("set-stage", cmd_set_stage, "set the research stage of an agenda item or a decision")
     p.add_argument("ref", help="the item or decision, e.g. I-12 or D-4")
     p.add_argument("stage", help="the stage, e.g. design (or 'none' to clear it)")
@@ -273,11 +286,34 @@ def cmd_add_view(ctx) -> int:
     return 0
 
 
+def cmd_remove_impact(ctx) -> int:
+    with ctx.open() as svc:
+        entry = svc.impact.entry(ctx.args.entry)
+        views, links = len(svc.impact.voices(entry)), len(svc.impact.links(entry))
+        svc.impact.remove_entry(entry.ref)
+    ctx.note(f"Deleted {entry.ref} from the impact log, with {plural(views, 'view')} and {plural(links, 'link')}; "
+             "the contributions, decisions and actions it linked to stay")
+    return 0
+
+
+def cmd_remove_view(ctx) -> int:
+    a = ctx.args
+    with ctx.open() as svc:
+        voice = svc.impact.find_voice(a.entry, a.kind, a.person, written_on=a.on)
+        svc.impact.remove_voice(voice.id)
+        entry = svc.impact.entry(a.entry)
+        (view,) = build_log(svc, [entry])
+    ctx.note(f"Deleted the {voice.kind.label.lower()} from {entry.ref}" + (f". {view.missing}" if view.missing else ""))
+    return 0
+
+
 def cmd_stages(ctx) -> int:
     with ctx.open() as svc:
         stages = svc.impact.stages()
-    ctx.emit([{"position": s.position, "name": s.name} for s in stages],
-             lambda: table(ctx, ["#", "RESEARCH STAGE"], [[s.position, s.name] for s in stages]))
+        uses = svc.impact.stage_uses()
+    rows = [(s, uses.get(s.id) or StageUses()) for s in stages]
+    ctx.emit([{"position": s.position, "name": s.name, "used_by": u.all_refs()} for s, u in rows],
+             lambda: table(ctx, ["#", "RESEARCH STAGE", "USED BY"], [[s.position, s.name, u.summary()] for s, u in rows]))
     return 0
 
 
@@ -299,6 +335,14 @@ def cmd_remove_stage(ctx) -> int:
     with ctx.open() as svc:
         stage = svc.impact.remove_stage(ctx.args.stage)
     ctx.note(f"Took {stage.name} off the list of research stages")
+    return 0
+
+
+def cmd_move_stage(ctx) -> int:
+    with ctx.open() as svc:
+        stage = svc.impact.move_stage(ctx.args.stage, ctx.args.position)
+        count = len(svc.impact.stages())
+    ctx.note(f"{stage.name} is now research stage {stage.position} of {count}")
     return 0
 
 

@@ -282,9 +282,9 @@ def cmd_person(ctx) -> int:
         ctx.print(f"Meetings attended: {history.meetings_attended}; hours: {history.hours:g}")
         ctx.print(f"Contributions ({len(history.contributions)}):")
         for s in history.contributions:
-            shaped = f" -> shaped {', '.join(d.ref for d in s.decisions)}" if s.decisions else ""
+            taken = f" -> {s.taken_up[0].lower()}{s.taken_up[1:]}" if s.uptake or s.decisions else ""
             c = s.row.contribution
-            wrap(ctx, f"{c.ref} {s.row.meeting_day} {c.kind.label.lower()}: \"{c.text}\"{shaped}", "  ")
+            wrap(ctx, f"{c.ref} {s.row.meeting_day} {c.kind.label.lower()}: \"{c.text}\"{taken}", "  ")
         ctx.print(f"Decisions they shaped ({len(history.decisions)}):")
         for d in history.decisions:
             ctx.print(f"  {d.ref} [{d.status.label}] {d.title}")

@@ -1,10 +1,14 @@
 """The impact log as a table: one row per entry, as the panel may read it (names and
-free text as each person's consent allows: services/impact_view.py)."""
+free text as each person's consent allows: services/impact_view.py); and the panel's
+research stages, in order, with what uses each."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..domain.model import ResearchStage
+from ..services.impact_stages import StageUses
 from ..services.impact_view import LogEntry, build_log
 from .table import Column, TableModel
 
@@ -51,3 +55,35 @@ class ImpactModel(TableModel[LogEntry]):
     def set_filter(self, name: str, value: str | None) -> None:
         self.filters[name] = value or None
         self.refresh()
+
+
+@dataclass(frozen=True)
+class StageRow:
+    stage: ResearchStage
+    uses: StageUses
+
+
+class StagesModel(TableModel[StageRow]):
+    """The research stages in their order, each with what uses it now."""
+
+    PLACE, NAME, USED = range(3)
+    TABLES = frozenset({"research_stages", "research_stage_marks", "impact_entries", "agenda_items", "decisions"})
+    COLUMNS = (
+        Column("Place", lambda r: str(r.stage.position), "Its place in the list: 1 comes first",
+               sort=lambda r: r.stage.position, align_right=True),
+        Column("Research stage", lambda r: r.stage.name, "The stage's name, as everything at this stage shows it"),
+        Column("Used by", lambda r: r.uses.summary(), "The agenda items, decisions and impact log entries at this stage",
+               tooltip=lambda r: f"The stage of {r.uses.where()}" if r.uses else "Nothing uses it: it can be removed"),
+    )
+
+    def fetch(self) -> list[StageRow]:
+        impact = self.service.impact
+        uses = impact.stage_uses()
+        return [StageRow(s, uses.get(s.id) or StageUses()) for s in impact.stages()]
+
+    def record(self, row: StageRow):
+        return row.stage
+
+    def record_id(self, row: StageRow):
+        """The stage's id; the usual list not saved yet has none, so its name."""
+        return row.stage.id or row.stage.name

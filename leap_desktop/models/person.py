@@ -1,24 +1,30 @@
-"""A person's page: what they said, and which decisions it shaped."""
+"""A person's page: what they said, and whether each was taken up (the decisions it
+shaped, noted, or not taken up and why)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..domain.impact_vocab import Uptake
 from ..domain.model import Decision
 from ..services.trace import PersonHistory, ShapedContribution
 from ..words import day
 from .table import Column, TableModel
 
 
-def _shaped(entry: ShapedContribution) -> str:
-    return ", ".join(d.ref for d in entry.decisions) or "Not yet"
+def _taken_up_tip(entry: ShapedContribution) -> str:
+    if entry.decisions:
+        return "Shaped " + "; ".join(f"{d.ref} {d.title}" for d in entry.decisions)
+    if entry.uptake is not None and entry.uptake.recorded_on:
+        return f"{entry.taken_up} (recorded {day(entry.uptake.recorded_on)})"
+    return entry.taken_up
 
 
 class ContributionsModel(TableModel[ShapedContribution]):
-    """Everything a person said, oldest first, with the decisions each shaped (its page
+    """Everything a person said, oldest first, with whether each was taken up (its page
     fills it with ``set_rows`` from the person's history)."""
 
-    DATE, MEETING, ITEM, KIND, TEXT, SHAPED = range(6)
+    DATE, MEETING, ITEM, KIND, TEXT, TAKEN_UP = range(6)
 
     COLUMNS = (
         Column("Date", lambda s: day(s.row.meeting_day, short=True), "The meeting's date",
@@ -31,9 +37,9 @@ class ContributionsModel(TableModel[ShapedContribution]):
                "Lived-experience insight, idea, concern, question, suggestion, agreement, dissent or comment"),
         Column("What they said", lambda s: s.row.contribution.text.replace("\n", " "), "Their words",
                tooltip=lambda s: s.row.contribution.text),
-        Column("Shaped", _shaped, "The decisions this contribution shaped",
-               tooltip=lambda s: "; ".join(f"{d.ref} {d.title}" for d in s.decisions) or "No decision yet",
-               sort=lambda s: len(s.decisions)),
+        Column("Taken up?", lambda s: s.taken_up,
+               "Whether it was taken up: the decisions it shaped, noted, not taken up (and why), or not recorded yet",
+               tooltip=_taken_up_tip, sort=lambda s: (list(Uptake).index(s.status), s.taken_up)),
     )
 
     def record(self, entry: ShapedContribution):

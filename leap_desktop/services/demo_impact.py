@@ -1,4 +1,5 @@
-"""The demo panel's impact log: the research stages, four entries told from the year's
+"""The demo panel's impact log: the research stages (the usual ten and one of the
+panel's own, with the stage of some agenda items), four entries told from the year's
 story (both voices; one with only the researcher's; one with only the members'), and
 contributions that were noted or not taken up, with the reasons members were given.
 
@@ -54,6 +55,13 @@ ASKED = [
     "Should the easy-read summary be piloted with people new to research?",
 ]
 
+#: The panel's own research stage (not one of the usual ten), and the stage it follows.
+CUSTOM_STAGE = ("Peer researcher training", "Recruitment")
+
+#: Agenda items (by title) whose research stage is recorded.
+ITEM_STAGES = {"Peer researcher training": CUSTOM_STAGE[0], "Analysis workshop": "Analysis",
+               "Conference abstract": "Dissemination", "Interview topic guide": "Data collection"}
+
 NOT_TAKEN_UP = [
     "It had already gone to the printer; the study team will use the idea in the next version.",
     "The ethics committee requires the full wording to stay; a summary page was added to the papers instead.",
@@ -67,10 +75,24 @@ def add_impact_log(b: Any, today: dt.date) -> dict[str, list[dict[str, Any]]]:
     stages = []
     for position, name in enumerate(DEFAULT_STAGES, 1):
         stages.append({**b.meta(start), "number": b.number("S"), "name": name, "position": position})
+    # The panel's own stage, added to the usual list where it falls in the study.
+    custom = {**b.meta(start, 5), "number": b.number("S"), "name": CUSTOM_STAGE[0], "position": 0}
+    stages.insert([s["name"] for s in stages].index(CUSTOM_STAGE[1]) + 1, custom)
+    for position, stage in enumerate(stages, 1):
+        stage["position"] = position
     stage_id = {s["name"]: s["id"] for s in stages}
+    marks = []
+    # The agenda items of some topics carry their stage: in the year told as a story (its
+    # twelve meetings and the next come last), not the generated history of --years 10.
+    for meeting in b.meetings[-13:]:
+        planned = dt.date.fromisoformat(meeting["starts_at"][:10]) - dt.timedelta(days=14)
+        for item in meeting["agenda"]:
+            if item["title"] in ITEM_STAGES:
+                marks.append({**b.meta(planned, 5), "stage": stage_id[ITEM_STAGES[item["title"]]], "item": item["id"],
+                              "decision": None})
     sources = {s["contribution"] for d in b.decisions for s in d["sources"]}
     contributions = {c["id"]: c for m in b.meetings for i in m["agenda"] for c in i["contributions"]}
-    marks, entries = [], []
+    entries = []
     for n, (title, stage, standards, outcome, reason, hoped, matters, views) in enumerate(ENTRIES):
         matching = [d for d in b.decisions if d["title"] == title or (title == "rejected" and d["status"] == "rejected")]
         if not matching:

@@ -20,7 +20,7 @@ import dataclasses
 from typing import Any
 
 from ..domain.errors import NotFound, RuleError, shown
-from ..domain.impact_vocab import DEFAULT_STAGES, ImpactOutcome, Standard, Uptake, VoiceKind
+from ..domain.impact_vocab import ImpactOutcome, Standard, Uptake, VoiceKind
 from ..domain.model import (
     Action,
     AgendaItem,
@@ -34,13 +34,13 @@ from ..domain.model import (
     Person,
     Record,
     ResearchStage,
-    StageMark,
     build,
 )
 from ..domain.redact import speaker_redactor
 from ..domain.vocab import DecisionStatus, Role
 from ..store import impact_queries
 from ..store.panel_store import new_id
+from .impact_stages import StagesMixin
 
 #: The panel's service, handed in by its caller (not imported here, so that no module of
 #: services imports panel.py: see tests/unit/services/test_structure.py).
@@ -59,116 +59,13 @@ class Draft:
     links: list[Record]
 
 
-class ImpactService:
-    """The impact log's use-cases over one open panel."""
+class ImpactService(StagesMixin):
+    """The impact log's use-cases over one open panel (the research stages' are in
+    :mod:`.impact_stages`)."""
 
     def __init__(self, panel: "PanelService"):
         self.panel = panel
         self.store = panel.store
-
-    # -- research stages (an editable list) -----------------------------------------------------
-
-    def stages(self) -> list[ResearchStage]:
-        """The panel's research stages, in order; the usual ten until the list is edited."""
-        stored = self.store.find(ResearchStage, order_by="position, number")
-        if stored or self._ever_had_stages():
-            return stored
-        return [ResearchStage(id="", name=name, position=i) for i, name in enumerate(DEFAULT_STAGES, 1)]
-
-    def _ever_had_stages(self) -> bool:
-        return bool(self.store.find(ResearchStage, include_deleted=True, limit=1))
-
-    def _ensure_stages(self) -> None:
-        """Save the usual list the first time the list is used (inside a change)."""
-        if not self._ever_had_stages():
-            for position, name in enumerate(DEFAULT_STAGES, 1):
-                self.store.insert(build(ResearchStage, {"name": name, "position": position}, id=new_id()))
-
-    def find_stage(self, text: str) -> ResearchStage:
-        """A stage by its name (any case; a unique beginning is enough) or its position."""
-        key = " ".join(str(text or "").split()).casefold()
-        if not key:
-            raise RuleError("Say which research stage")
-        stages = self.stages()
-        if key.isdigit():
-            found = [s for s in stages if s.position == int(key)]
-        else:
-            found = [s for s in stages if s.name.casefold() == key] or [
-                s for s in stages if s.name.casefold().startswith(key)]
-        if len(found) == 1:
-            return found[0]
-        names = ", ".join(s.name for s in stages)
-        if found:
-            raise RuleError(f"{shown(text)} could be more than one research stage: {', '.join(s.name for s in found)}")
-        raise RuleError(f"No research stage {shown(text)} (the stages are: {names})")
-
-    def _stage(self, text: str) -> ResearchStage:
-        """As :meth:`find_stage`, saving the usual list first if needed (inside a change)."""
-        self._ensure_stages()
-        return self.find_stage(text)
-
-    def add_stage(self, name: str) -> ResearchStage:
-        with self.store.change(f"Add research stage {name}"):
-            self._ensure_stages()
-            if any(s.name.casefold() == " ".join(name.split()).casefold() for s in self.stages()):
-                raise RuleError(f"There is already a research stage called {shown(name)}")
-            position = max((s.position for s in self.stages()), default=0) + 1
-            return self.store.insert(build(ResearchStage, {"name": name, "position": position}, id=new_id()))
-
-    def rename_stage(self, stage: str, name: str) -> ResearchStage:
-        with self.store.change(f"Rename research stage {stage}"):
-            found = self._stage(stage)
-            if any(s.name.casefold() == " ".join(name.split()).casefold() and s.id != found.id for s in self.stages()):
-                raise RuleError(f"There is already a research stage called {shown(name)}")
-            return self.store.update(found.changed(name=name))
-
-    def remove_stage(self, stage: str) -> ResearchStage:
-        """Take a stage off the list; refused while an item, decision or entry uses it."""
-        with self.store.change(f"Remove research stage {stage}"):
-            found = self._stage(stage)
-            used = self.store.count(StageMark, stage_id=found.id) + self.store.count(ImpactEntry, stage_id=found.id)
-            if used:
-                raise RuleError(f"The research stage {found.name} is in use ({used} records); "
-                                "set those to another stage first")
-            return self.store.delete(found)
-
-    def stage_mark(self, record: AgendaItem | Decision) -> StageMark | None:
-        key = "item_id" if isinstance(record, AgendaItem) else "decision_id"
-        found = self.store.find(StageMark, **{key: record.id}, limit=1)
-        return found[0] if found else None
-
-    def stage_of(self, record: AgendaItem | Decision) -> ResearchStage | None:
-        """The record's research stage; a decision without one has its item's."""
-        mark = self.stage_mark(record)
-        if mark is None and isinstance(record, Decision) and record.item_id:
-            item = self.store.get(AgendaItem, record.item_id)
-            mark = self.stage_mark(item) if item else None
-        return self.store.get(ResearchStage, mark.stage_id, include_deleted=True) if mark else None
-
-    def set_stage(self, ref: str, stage: str | None) -> StageMark | None:
-        """Set (or with ``stage`` None / "none", clear) the research stage of an agenda item
-        (I-3) or a decision (D-7)."""
-        record = self._item_or_decision(ref)
-        clearing = stage is None or str(stage).strip().casefold() in ("", "none")
-        with self.store.change(f"Research stage of {record.ref}"):
-            mark = self.stage_mark(record)
-            if clearing:
-                if mark is not None:
-                    self.store.delete(mark)
-                return None
-            found = self._stage(stage)  # type: ignore[arg-type]
-            if mark is not None:
-                return self.store.update(mark.changed(stage_id=found.id))
-            key = "item_id" if isinstance(record, AgendaItem) else "decision_id"
-            return self.store.insert(build(StageMark, {"stage_id": found.id, key: record.id}, id=new_id()))
-
-    def _item_or_decision(self, ref: str) -> AgendaItem | Decision:
-        text = (ref or "").strip().upper()
-        if text.startswith("I"):
-            return self.panel.resolve(AgendaItem, ref)
-        if text.startswith("D"):
-            return self.panel.resolve(Decision, ref)
-        raise RuleError(f"A research stage is set on an agenda item (I-3) or a decision (D-7), not {shown(ref)}")
 
     # -- entries ----------------------------------------------------------------------------------
 
@@ -249,9 +146,30 @@ class ImpactService:
         return sorted(found, key=lambda r: (order[type(r)], r.number or 0))
 
     def remove_entry(self, ref: str) -> ImpactEntry:
+        """Delete an entry with its views and its links, in one change (tombstones, as
+        every deletion); the contributions, decisions and actions it linked to stay."""
         entry = self.entry(ref)
         with self.store.change(f"Delete impact log entry {entry.ref}"):
+            for child in [*self.links(entry), *self.voices(entry)]:
+                self.store.delete(child)
             return self.store.delete(entry)
+
+    def restore_entry(self, entry_id: str) -> ImpactEntry:
+        """Undo :meth:`remove_entry`: the entry comes back with the views and links that
+        were deleted with it, in the same change (not any deleted before)."""
+        entry = self.store.get(ImpactEntry, entry_id, include_deleted=True)
+        if entry is None:
+            raise NotFound(f"No impact log entry with id {entry_id} in this panel")
+        if entry.deleted_at is None:
+            return entry
+        change = impact_queries.deletion_change(self.store, ImpactEntry.TABLE, entry.id)
+        with self.store.change(f"Restore impact log entry {entry.ref}"):
+            for cls in (ImpactLink, ImpactVoice):
+                for child in self.store.find(cls, entry_id=entry.id, include_deleted=True):
+                    if child.deleted_at is not None and \
+                            impact_queries.deletion_change(self.store, cls.TABLE, child.id) == change:
+                        self.store.restore(child)
+            return self.store.restore(entry)
 
     def _placed(self, entry: ImpactEntry) -> ImpactEntry:
         """Check the entry's meeting and item (the item's meeting fills in the meeting)."""
@@ -313,9 +231,29 @@ class ImpactService:
         with self.store.change(f"Add a view to {entry.ref}"):
             return self.store.insert(voice)
 
+    def find_voice(self, ref: str, kind: Any, person: str, *, written_on: str | None = None) -> ImpactVoice:
+        """The view on an entry of this kind by this person (and, if they wrote more than
+        one, on this day)."""
+        entry = self.entry(ref)
+        wanted = VoiceKind.parse(kind, "Whose view")
+        author = self.panel.resolve(Person, person)
+        found = [v for v in self.voices(entry) if v.kind is wanted and v.person_id == author.id]
+        if written_on:
+            written_on = ImpactVoice.FIELDS["written_on"](written_on)
+            found = [v for v in found if v.written_on == written_on]
+        what = f"{wanted.label.lower()} by {author.ref} on {entry.ref}"
+        if not found:
+            raise NotFound(f"There is no {what}" + (f" written on {written_on}" if written_on else ""))
+        if len(found) > 1:
+            days = ", ".join(v.written_on or "no date" for v in found)
+            raise RuleError(f"{author.ref} wrote more than one {wanted.label.lower()} on {entry.ref} ({days}): "
+                            "say which by its date")
+        return found[0]
+
     def remove_voice(self, voice_id: str) -> ImpactVoice:
         voice = self.panel.get(ImpactVoice, voice_id)
-        with self.store.change("Delete a view from the impact log"):
+        entry = self.store.get(ImpactEntry, voice.entry_id)
+        with self.store.change(f"Delete a view from {entry.ref}" if entry else "Delete a view from the impact log"):
             return self.store.delete(voice)
 
     # -- drafted from the record ------------------------------------------------------------------

@@ -29,6 +29,7 @@ class VoiceView:
     roles: str
     text: str
     written_on: str | None
+    voice_id: str = ""  # the view's record, for a screen that changes it (not in the JSON)
 
     def as_json(self) -> dict[str, Any]:
         return {"kind": self.kind.value, "by": self.by, "roles": self.roles, "text": self.text,
@@ -134,7 +135,8 @@ def build_log(service: "PanelService", entries: list[ImpactEntry] | None = None,
             own = speaker_redactor(people[v.person_id], v.attribution)
             text = clean(v.text) or ""
             shown_view = VoiceView(kind=v.kind, by=voice.label, roles=rules.roles_label(voice.roles) if voice.roles else "",
-                                   text=own(text) if own else text, written_on=long_date(v.written_on))
+                                   text=own(text) if own else text, written_on=long_date(v.written_on),
+                                   voice_id=v.id)
             (view.researcher if v.kind is VoiceKind.RESEARCHER else view.public).append(shown_view)
         out.append(view)
     return out

@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from ..domain import rules
-from ..domain.model import Action, AgendaItem, Contribution, Decision, Meeting, Person, Record
+from ..domain.impact_vocab import Uptake
+from ..domain.model import (Action, AgendaItem, Contribution, ContributionUptake, Decision, Meeting, Person,
+                            Record)
 from ..domain.mentions import FrozenNames, NameMark
 from ..domain.redact import Redactor, speaker_redactor
 from ..domain.vocab import Consent, Role, RoleGroup
-from ..store import PanelStore, queries
+from ..store import PanelStore, impact_queries, queries
 
 R = TypeVar("R", bound=Record)
 
@@ -330,6 +332,25 @@ def _cleaned(record: R | None, clean: Callable[[str | None], str | None]) -> R |
 class ShapedContribution:
     row: queries.ContributionRow
     decisions: list[Decision]
+    #: noted, or not taken up with the reason (recorded only for one that shaped no decision)
+    uptake: ContributionUptake | None = None
+
+    @property
+    def status(self) -> Uptake:
+        """Was it taken up: shaped a decision (from its sources), noted, not taken up, or not recorded."""
+        if self.decisions:
+            return Uptake.SHAPED
+        return self.uptake.status if self.uptake is not None else Uptake.UNKNOWN
+
+    @property
+    def taken_up(self) -> str:
+        """In words: ``Shaped D-4, D-7``, ``Noted``, ``Not taken up: <the reason>``, ``Not recorded yet``."""
+        status = self.status
+        if status is Uptake.SHAPED:
+            return "Shaped " + ", ".join(d.ref for d in self.decisions)
+        if status is Uptake.NOT_TAKEN_UP and self.uptake is not None and self.uptake.reason:
+            return f"{status.label}: {self.uptake.reason}"
+        return status.label
 
 
 @dataclass
@@ -362,6 +383,8 @@ class PersonHistory:
                     "meeting_date": s.row.meeting_day,
                     "item": s.row.item_title,
                     "shaped": [d.ref for d in s.decisions],
+                    "uptake": s.status.value,
+                    "uptake_reason": s.uptake.reason if s.uptake is not None and not s.decisions else None,
                 }
                 for s in self.contributions
             ],
@@ -385,11 +408,14 @@ def person_history(service: HoldsStore, person: Person) -> PersonHistory:
         else:
             shaped.setdefault(via, []).append(decision)
     attended = [a for a in queries.attendance_of(store, person.id) if a.status.value == "present"]
+    rows = queries.contributions_of(store, person.id)
+    uptake = impact_queries.uptake_of(store, [row.contribution.id for row in rows])
     return PersonHistory(
         person=person,
         contributions=[
-            ShapedContribution(row=row, decisions=shaped.get(row.contribution.id, []))
-            for row in queries.contributions_of(store, person.id)
+            ShapedContribution(row=row, decisions=shaped.get(row.contribution.id, []),
+                               uptake=uptake.get(row.contribution.id))
+            for row in rows
         ],
         decisions=sorted(decisions.values(), key=lambda d: d.number or 0),
         direct=direct,

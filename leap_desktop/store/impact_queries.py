@@ -79,6 +79,32 @@ def uptake_counts(store: PanelStore) -> UptakeCounts:
     return UptakeCounts(*(int(row[k] or 0) for k in ("shaped", "noted", "not_taken_up", "unknown")))
 
 
+def stage_uses(store: PanelStore) -> list[tuple[str, str, int]]:
+    """(stage id, prefix, number) for every live record that has a research stage: the
+    agenda items (``I``) and decisions (``D``) marked with one, and the impact log
+    entries (``E``). A mark on a deleted item or decision does not count."""
+    sql = """
+        SELECT m.stage_id AS stage, 'I' AS prefix, i.number AS number
+        FROM research_stage_marks m JOIN agenda_items i ON i.id = m.item_id
+        WHERE m.deleted_at IS NULL AND i.deleted_at IS NULL
+        UNION ALL
+        SELECT m.stage_id, 'D', d.number
+        FROM research_stage_marks m JOIN decisions d ON d.id = m.decision_id
+        WHERE m.deleted_at IS NULL AND d.deleted_at IS NULL
+        UNION ALL
+        SELECT e.stage_id, 'E', e.number FROM impact_entries e
+        WHERE e.deleted_at IS NULL AND e.stage_id IS NOT NULL"""
+    return [(row["stage"], row["prefix"], int(row["number"])) for row in store.rows(sql)]
+
+
+def deletion_change(store: PanelStore, table: str, row_id: str) -> str | None:
+    """The change (its id in the audit trail) that last deleted this row, if any: rows
+    deleted by one change come back together on Undo. One look-up by audit_row."""
+    return store.scalar(
+        "SELECT change_id FROM audit WHERE tbl = ? AND row_id = ? AND op = 'delete' ORDER BY seq DESC LIMIT 1",
+        [table, row_id])
+
+
 def _chunks(ids: list[str], size: int = 500) -> list[list[str]]:
     unique = list(dict.fromkeys(ids))
     return [unique[i : i + size] for i in range(0, len(unique), size)]

@@ -24,7 +24,7 @@ from .action_dialogs import owner_choice
 from .date_entry import DateReading
 from .edits import add_record
 from .form_dialog import FormDialog, text_of
-from .undo import run_undoable
+from .undo import adding, run_undoable
 from .widgets import set_combo_data
 
 #: The UK Standards' check boxes in the entry form.
@@ -170,9 +170,11 @@ class ImpactEntryDialog(FormDialog):
         if self.entry is None:
             if self.draft is not None:
                 values["drafted_from_id"] = self.draft.values.get("drafted_from_id")
-            self.saved = add_record(self.ctx, "Add impact log entry", ImpactEntry,
-                                    create=lambda: impact.add_entry(links=refs, stage=stage, **values),
-                                    remove=impact.remove_entry)
+            # Undo deletes the entry with its links; Redo brings the same entry back with them.
+            self.saved = run_undoable(self.ctx, "Add impact log entry",
+                                      adding(lambda: impact.add_entry(links=refs, stage=stage, **values),
+                                             lambda e: impact.restore_entry(e.id)),
+                                      lambda e: impact.remove_entry(e.id))
             self.ctx.message.emit(f"Added {self.saved.ref} to the impact log")
             return
         before = self.ctx.service.get(ImpactEntry, self.entry.id)

@@ -1,14 +1,17 @@
 """The impact log: what the panel was asked, what changed, why it matters, with the
 researcher's and the public contributors' views side by side, filtered by UK Standard,
 research stage and outcome. Entries are added, edited and drafted from a decision here
-(views/impact_dialogs.py), views in either voice added, and the uptake of an entry's
-linked contributions marked; every change is undoable (docs/impact.md)."""
+(views/impact_dialogs.py), views in either voice added, the uptake of an entry's
+linked contributions marked, an entry or a view deleted (views/impact_delete.py), and
+the list of research stages edited (views/research_stages.py); every change is undoable
+(docs/impact.md)."""
 
 from __future__ import annotations
 
 import html
 
 from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..domain.impact_vocab import ImpactOutcome, Standard
@@ -28,9 +31,10 @@ class ImpactPage(Page):
     TITLE = "Impact log"
     FORM = "impact_page.ui"
     WIDGETS = ("heading", "intro", "standardCombo", "stageCombo", "outcomeCombo", "impactTable",
-               "detailText", "countLabel", "newButton", "editButton", "draftButton", "voiceButton", "uptakeButton")
+               "detailText", "countLabel", "newButton", "editButton", "draftButton", "voiceButton", "uptakeButton",
+               "deleteButton", "stagesButton")
     TABLES = frozenset({"impact_entries", "impact_links", "impact_voices", "research_stages", "people",
-                        "contribution_uptake"})
+                        "contribution_uptake", "research_stage_marks"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -44,8 +48,6 @@ class ImpactPage(Page):
         table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
         self._fill(self.ui.standardCombo, "Every UK Standard", [(s.label, s.value) for s in Standard])
         self._fill(self.ui.outcomeCombo, "Every outcome", [(o.label, o.value) for o in ImpactOutcome])
-        self._fill(self.ui.stageCombo, "Every research stage",
-                   [(s.name, s.name) for s in ctx.service.impact.stages()])
         for name, combo in (("standard", self.ui.standardCombo), ("stage", self.ui.stageCombo),
                             ("outcome", self.ui.outcomeCombo)):
             combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self._filter(n, c.currentData()))
@@ -55,6 +57,13 @@ class ImpactPage(Page):
         ui.draftButton.clicked.connect(self.draft_entry)
         ui.voiceButton.clicked.connect(self.add_view)
         ui.uptakeButton.clicked.connect(self.mark_uptake)
+        ui.deleteButton.clicked.connect(self.delete)
+        ui.stagesButton.clicked.connect(self.edit_stages)
+        delete = QAction(self)  # Delete in the list, as in the agenda list
+        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(lambda _checked=False: self.delete())
+        table.addAction(delete)
         # With large text the filters and the buttons go on to more lines.
         flow_rows(self, ui.layout(), ui.findChild(QHBoxLayout, "filterRow"), ui.findChild(QHBoxLayout, "buttonRow"))
         self.refresh()
@@ -101,6 +110,31 @@ class ImpactPage(Page):
             return
         self._opened(UptakeDialog(self.ctx, linked, self))
 
+    def delete(self) -> None:
+        from .impact_delete import DeleteImpactDialog
+        row = self.current()
+        if row is not None:
+            self._opened(DeleteImpactDialog(self.ctx, row.entry, self))
+
+    def edit_stages(self) -> None:
+        from .research_stages import ResearchStagesDialog
+        self.open_dialog(ResearchStagesDialog(self.ctx, self))
+
+    def _fill_stages(self) -> None:
+        """The stage filter follows the list of stages (added, renamed, moved, removed),
+        keeping the stage chosen; if that stage has gone, every stage is shown."""
+        combo = self.ui.stageCombo
+        choices = [(s.name, s.id or s.name) for s in self.ctx.service.impact.stages()]
+        if choices == [(combo.itemText(i), combo.itemData(i)) for i in range(1, combo.count())]:
+            return
+        keep, keep_text = combo.currentData(), combo.currentText()
+        combo.blockSignals(True)
+        self._fill(combo, "Every research stage", choices)
+        index = combo.findData(keep) if keep else 0
+        combo.setCurrentIndex(index if index >= 0 else max(combo.findText(keep_text), 0))
+        combo.blockSignals(False)
+        self.model.filters["stage"] = combo.currentData()
+
     @staticmethod
     def _fill(combo, everything: str, choices: list[tuple[str, str]]) -> None:
         combo.clear()
@@ -114,6 +148,7 @@ class ImpactPage(Page):
 
     def refresh(self) -> None:
         keep = self.current()
+        self._fill_stages()
         self.model.refresh()
         rows = self.model.rows()
         missing = sum(1 for e in rows if e.missing)
@@ -123,7 +158,7 @@ class ImpactPage(Page):
         self.ui.countLabel.setText(text)
         row = self.model.row_of(keep.entry.id if keep else None)
         select_row(self.ui.impactTable, row if row >= 0 else 0)
-        for button in (self.ui.editButton, self.ui.voiceButton, self.ui.uptakeButton):
+        for button in (self.ui.editButton, self.ui.voiceButton, self.ui.uptakeButton, self.ui.deleteButton):
             button.setEnabled(bool(rows))
         self.show_detail()
 

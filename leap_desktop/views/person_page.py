@@ -1,4 +1,5 @@
-"""A person's page: what they contributed, which decisions it shaped, and their actions.
+"""A person's page: what they contributed, whether each was taken up (the decisions it
+shaped, noted, or not taken up and why: Mark uptake… records it), and their actions.
 
 This is the coordinator's view of one member, so it shows their name; the same page
 says how they appear everywhere else (as their attribution consent allows).
@@ -9,7 +10,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QWidget
 
 from ..domain import rules
 from ..domain.comms import CommsNeeds, PaperFormat
@@ -24,7 +25,7 @@ from .flow import flow_rows
 from .forms import load_form
 from .page import Page
 from .person_dialog import PersonDialog
-from .widgets import compact_combo, prepare_table, set_combo_data
+from .widgets import compact_combo, prepare_table, select_row, set_combo_data
 
 
 class PersonPage(Page):
@@ -32,12 +33,13 @@ class PersonPage(Page):
     TITLE = "A person's page"
     FORM = "person_page.ui"
     WIDGETS = ("personCombo", "editButton", "logButton", "heading", "summaryLabel", "consentLabel", "commsLabel",
-               "feedbackButton", "sectionsSplitter", "contributionsHeading", "contributionsTable", "decisionsHeading",
+               "feedbackButton", "sectionsSplitter", "contributionsHeading", "uptakeButton", "contributionsTable",
+               "decisionsHeading",
                "decisionsTable", "actionsHeading", "actionsTable")
     MENU = "&Person"
     TABLES = frozenset({"people", "contributions", "decisions", "decision_sources",
                         "decision_coproducers", "actions", "attendance", "meetings", "agenda_items",
-                        "communication_needs"})
+                        "communication_needs", "contribution_uptake"})
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -58,8 +60,8 @@ class PersonPage(Page):
             # item, the kind and the date wrap on to more lines first.
             prepare_table(ui.contributionsTable, stretch_column=ContributionsModel.TEXT, stretch_min=20, widths={
                 ContributionsModel.DATE: 11, ContributionsModel.MEETING: 6, ContributionsModel.ITEM: 26,
-                ContributionsModel.KIND: 24, ContributionsModel.SHAPED: 12}, wrap_until=30, grow_rows=True,
-                wrap=(ContributionsModel.ITEM, ContributionsModel.KIND, ContributionsModel.SHAPED,
+                ContributionsModel.KIND: 24, ContributionsModel.TAKEN_UP: 22}, wrap_until=30, grow_rows=True,
+                wrap=(ContributionsModel.ITEM, ContributionsModel.KIND, ContributionsModel.TAKEN_UP,
                       ContributionsModel.DATE), wrap_lines={ContributionsModel.DATE: 2}),
             prepare_table(ui.decisionsTable, stretch_column=ShapedDecisionsModel.TITLE, widths={
                 ShapedDecisionsModel.REF: 6, ShapedDecisionsModel.STATUS: 11, ShapedDecisionsModel.DATE: 11,
@@ -70,6 +72,9 @@ class PersonPage(Page):
         ]
         ui.contributionsTable.setWordWrap(True)
         ui.contributionsTable.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # A row taller than the list (large text, a long reason it was not taken up) is
+        # scrolled through line by line rather than jumped over.
+        ui.contributionsTable.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         ui.sectionsSplitter.setStretchFactor(0, 5)
         ui.sectionsSplitter.setStretchFactor(1, 3)
         ui.sectionsSplitter.setStretchFactor(2, 2)
@@ -94,6 +99,11 @@ class PersonPage(Page):
             "What your input &changed…", self.write_feedback,
             description="Write this person's 'What your input changed' document in Word",
             button=ui.feedbackButton, enabled_when=lambda: self.person is not None)
+        self.uptake_action = self.page_action(
+            "Mark &uptake…", self.mark_uptake, shortcut="Ctrl+Shift+U",
+            description="Say whether the contribution chosen in What they said was noted, or not taken up and why",
+            button=ui.uptakeButton, enabled_when=lambda: self.current_contribution() is not None)
+        ui.contributionsTable.selectionModel().currentRowChanged.connect(lambda *_: self.update_actions())
         flow_rows(self, ui.layout(), ui.findChild(QHBoxLayout, "personRow"))  # on to more lines with large text
         self._stale = True  # filled in when shown: for the person asked for, or the first
 
@@ -196,6 +206,26 @@ class PersonPage(Page):
         if action is not None:
             self.ctx.navigate.emit("actions", action.id)
 
+
+    def current_contribution(self):
+        """The contribution chosen in What they said, if any."""
+        index = self.ui.contributionsTable.currentIndex()
+        return index.data(RecordRole) if index.isValid() else None
+
+    def mark_uptake(self) -> None:
+        """Was the chosen contribution taken up: the Impact page's dialog, for this one."""
+        from .impact_dialogs import UptakeDialog
+
+        contribution = self.current_contribution()
+        if contribution is not None:
+            self.open_dialog(UptakeDialog(self.ctx, [contribution], self),
+                             lambda: self.show_contribution(contribution.id))
+
+    def show_contribution(self, contribution_id: str) -> None:
+        row = self.contributions.row_of(contribution_id)
+        if row >= 0:
+            select_row(self.ui.contributionsTable, row)
+        self.ui.contributionsTable.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def write_feedback(self) -> None:
         """Save "What your input changed" for this person (views/feedback_save.py)."""

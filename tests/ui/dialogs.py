@@ -39,7 +39,9 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
     from leap_desktop.views.claim_dialogs import ClaimDialog, ClaimStepDialog, ExpenseDialog
     from leap_desktop.views.decision_dialogs import DecisionStatusDialog
     from leap_desktop.views.errors import ErrorReportDialog
+    from leap_desktop.views.impact_delete import DeleteImpactDialog
     from leap_desktop.views.impact_dialogs import DraftImpactDialog, ImpactEntryDialog, ImpactVoiceDialog, UptakeDialog
+    from leap_desktop.views.research_stages import ResearchStagesDialog, StageNameDialog
     from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog, ExportDialog
     from leap_desktop.views.minutes_dialogs import AmendDialog, ApproveDialog, CirculateDialog, ExportMinutesDialog
     from leap_desktop.views.carry_dialog import CarryToNewMeetingDialog
@@ -112,4 +114,8 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
         DraftImpactDialog(ctx),
         ImpactVoiceDialog(ctx, service.impact.entry("E-1")),
         UptakeDialog(ctx, service.store.find(Contribution, order_by="number", limit=5)),
+        DeleteImpactDialog(ctx, service.impact.entry("E-1")),
+        ResearchStagesDialog(ctx),
+        StageNameDialog(ctx),
+        StageNameDialog(ctx, service.impact.stages()[1]),
     ]

@@ -23,6 +23,7 @@ from leap_desktop.services import DecisionFilter
 from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
 from leap_desktop.views.decision_dialogs import DecisionStatusDialog
 from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog
+from leap_desktop.views.impact_delete import DeleteImpactDialog
 from leap_desktop.views.impact_dialogs import DraftImpactDialog, ImpactEntryDialog, ImpactVoiceDialog, UptakeDialog
 from leap_desktop.views.main_window import MainWindow
 from leap_desktop.views.meeting_mode import MeetingMode
@@ -45,10 +46,12 @@ COORDINATOR_ONLY = {
     "FormDialog": "a base class", "MinutesDialog": "a base class",
     "PapersDialog": "papers due: who needs what, for the coordinator (File > Papers and invitations)",
     "CarryToNewMeetingDialog": "meeting mode's carry: no people; titles and place through the Redactor",
+    "ResearchStagesDialog": "the list of research stages: stage names and references, no people",
+    "StageNameDialog": "a research stage's name: no people",
 }
 SCANNED = {"ActionDialog", "CloseActionDialog", "DecisionStatusDialog", "ExportActionsDialog", "ExportDecisionsDialog",
            "ExportMinutesDialog", "ImportReviewDialog", "CirculateDialog", "ApproveDialog", "AmendDialog",
-           "ImpactEntryDialog", "DraftImpactDialog", "ImpactVoiceDialog", "UptakeDialog"}
+           "ImpactEntryDialog", "DraftImpactDialog", "ImpactVoiceDialog", "UptakeDialog", "DeleteImpactDialog"}
 
 
 def every_dialog() -> set[str]:
@@ -144,9 +147,10 @@ def test_every_panel_facing_dialog_shows_no_hidden_name(ctx, consent, qtbot):
     entry = service.impact.add_draft(consent["decision"].ref)  # names of everyone in its links
     contributions = [r for r in service.impact.linked(entry) if isinstance(r, Contribution)]
     service.impact.add_voice(entry.ref, "public", "Zara Quinn", "We chose it.")
+    service.impact.add_voice(entry.ref, "researcher", "Rhys Morgan", "Rhys thinks Tess was right.")
     dialogs += [ImpactEntryDialog(ctx), ImpactEntryDialog(ctx, entry), DraftImpactDialog(ctx),
                 ImpactVoiceDialog(ctx, entry), ImpactVoiceDialog(ctx, entry, VoiceKind.PUBLIC),
-                UptakeDialog(ctx, contributions + service.store.find(Contribution))]
+                UptakeDialog(ctx, contributions + service.store.find(Contribution)), DeleteImpactDialog(ctx, entry)]
     for action in service.store.find(Action):
         if not action.status.is_closed:
             dialogs += [CloseActionDialog(ctx, action, ActionStatus.DONE),

@@ -104,7 +104,7 @@ def test_add_draft_edit_view_stage_and_uptake(db):
     assert leap("--db", db, "add-stage", "Evaluation")[0] == 0
     assert leap("--db", db, "rename-stage", "evaluation", "Evaluation and review")[0] == 0
     _, printed, _ = leap("--db", db, "stages", "--json")
-    assert json.loads(printed)[-1] == {"position": 11, "name": "Evaluation and review"}
+    assert json.loads(printed)[-1] == {"position": 12, "name": "Evaluation and review", "used_by": []}
     code, _, err = leap("--db", db, "remove-stage", "design")
     assert code == 1 and "The research stage Design is in use" in err
     assert leap("--db", db, "remove-stage", "evaluation")[0] == 0
@@ -113,6 +113,55 @@ def test_add_draft_edit_view_stage_and_uptake(db):
     code, _, err = leap("--db", db, "mark-uptake", "C-148", "not-taken-up")
     assert code == 1 and "Say why it was not taken up" in err
     assert leap("--db", db, "mark-uptake", "C-148", "not-taken-up", "--reason", "Too late")[2] == "C-148: not taken up (Too late)\n"
+    assert leap("--db", db, "check")[0] == 0
+
+
+def test_stages_say_what_uses_them_and_move(db):
+    code, printed, _ = leap("--db", db, "stages")
+    lines = printed.splitlines()
+    assert code == 0 and lines[0].split() == ["#", "RESEARCH", "STAGE", "USED", "BY"]
+    assert lines[6].split() == ["6", "Peer", "researcher", "training", "1", "agenda", "item"], "the demo's own stage"
+    assert lines[2].endswith("Design                        1 decision and 1 impact log entry")
+    _, printed, _ = leap("--db", db, "stages", "--json")
+    stages = json.loads(printed)
+    assert stages[1] == {"position": 2, "name": "Design", "used_by": ["D-5", "E-1"]}
+    assert stages[5]["used_by"][0].startswith("I-")
+    code, _, err = leap("--db", db, "remove-stage", "peer")
+    assert code == 1 and err.startswith("leap: The research stage Peer researcher training is in use, so it stays on "
+                                        f"the list. It is the stage of agenda item {stages[5]['used_by'][0]}. Set "
+                                        "that to another stage, or to none, first.")
+    assert leap("--db", db, "move-stage", "peer", "2") == (0, "", "Peer researcher training is now research stage 2 "
+                                                                  "of 11\n")
+    _, printed, _ = leap("--db", db, "stages", "--json")
+    assert [s["name"] for s in json.loads(printed)][:3] == ["Identifying and prioritising", "Peer researcher training",
+                                                           "Design"]
+    for bad in ("0", "12", "first"):
+        code, _, err = leap("--db", db, "move-stage", "peer", bad)
+        assert code == 1 and err == f"leap: Say a place in the list from 1 to 11, not '{bad}'\n"
+    assert leap("--db", db, "remove-stage", "ethics")[0] == 0
+    _, printed, _ = leap("--db", db, "stages", "--json")
+    assert [s["position"] for s in json.loads(printed)] == list(range(1, 11)), "no gap where Ethics was"
+    assert leap("--db", db, "check")[0] == 0
+
+
+def test_deleting_an_entry_and_a_view(db):
+    code, _, err = leap("--db", db, "remove-view", "E-1", "researcher", "ellie")
+    assert (code, err) == (0, "Deleted the researcher's view from E-1. The researcher's view is missing\n")
+    code, _, err = leap("--db", db, "remove-view", "E-1", "researcher", "ellie")
+    assert code == 1 and err.startswith("leap: There is no researcher's view by P-")
+    code, _, err = leap("--db", db, "remove-view", "E-1", "public", "amira", "--on", "31/02/2026")
+    assert code == 1 and "must be a real date" in err and "Traceback" not in err
+    _, printed, _ = leap("--db", db, "impact", "--json")
+    linked = next(e for e in json.loads(printed)["entries"] if e["ref"] == "E-2")["decisions"][0].split()[0]
+    code, _, err = leap("--db", db, "remove-impact", "E-2")
+    assert (code, err) == (0, "Deleted E-2 from the impact log, with 2 views and 4 links; the contributions, "
+                              "decisions and actions it linked to stay\n")
+    _, printed, _ = leap("--db", db, "impact", "--json")
+    assert [e["ref"] for e in json.loads(printed)["entries"]] == ["E-1", "E-3", "E-4"]
+    code, _, err = leap("--db", db, "remove-impact", "E-2")
+    assert code == 1 and err.startswith("leap: No impact log entry 'E-2' in this panel")
+    code, printed, _ = leap("--db", db, "trace", linked)
+    assert code == 0 and printed.startswith(linked), "what the entry linked to is still in the record"
     assert leap("--db", db, "check")[0] == 0
 
 

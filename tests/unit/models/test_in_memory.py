@@ -188,8 +188,20 @@ def test_a_persons_page_models_filled_by_their_page(panel, qtmodeltester):
     said.set_rows([ShapedContribution(row, [panel.decisions[0]])])
     qtmodeltester.check(said)
     assert [said.index(0, c).data() for c in range(6)] == [
-        "5 Mar 2026", "M-1", "Consent form", "Lived-experience insight", "The form felt frightening.", "D-1"]
+        "5 Mar 2026", "M-1", "Consent form", "Lived-experience insight", "The form felt frightening.", "Shaped D-1"]
     assert said.index(0, 0).data(RecordIdRole) == "c1"
+    from leap_desktop.domain.impact_vocab import Uptake
+    from leap_desktop.domain.model import ContributionUptake
+
+    why = ContributionUptake(id="u1", contribution_id="c1", status=Uptake.NOT_TAKEN_UP,
+                             reason="The ethics committee asked for the full wording", recorded_on="2026-03-09")
+    said.set_rows([ShapedContribution(row, []), ShapedContribution(row, [], uptake=why),
+                   ShapedContribution(row, [], uptake=replace(why, status=Uptake.NOTED, reason=None))])
+    qtmodeltester.check(said)
+    assert [said.index(r, SaidModel.TAKEN_UP).data() for r in range(3)] == [
+        "Not recorded yet", "Not taken up: The ethics committee asked for the full wording", "Noted"]
+    assert said.index(1, SaidModel.TAKEN_UP).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Not taken up: The ethics committee asked for the full wording (recorded 9 March 2026)")
     shaped = ShapedDecisionsModel(None)
     shaped.set_rows([ShapedDecision(panel.decisions[0], "Through what they said: C-1")])
     qtmodeltester.check(shaped)

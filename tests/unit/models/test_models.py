@@ -107,8 +107,12 @@ def test_person_models_show_what_they_said_and_what_it_shaped(qtmodeltester, dem
     said.set_rows(history.contributions)
     qtmodeltester.check(said)
     assert said.rowCount() == len(history.contributions) > 0
-    shaped_rows = [r for r in range(said.rowCount()) if said.index(r, ContributionsModel.SHAPED).data() != "Not yet"]
-    assert shaped_rows, "some of Amira's contributions shaped decisions"
+    taken_up = texts(said, ContributionsModel.TAKEN_UP)
+    assert any(t.startswith("Shaped D-") for t in taken_up), "some of Amira's contributions shaped decisions"
+    assert "Not taken up: It had already gone to the printer; the study team will use the idea in the next " \
+           "version." in taken_up, "the reason she was given, in words"
+    assert set(taken_up) - {t for t in taken_up if t.startswith(("Shaped D-", "Not taken up: "))} <= {
+        "Noted", "Not recorded yet"}
     decisions = ShapedDecisionsModel(None)
     decisions.set_rows(shaped_decisions(history))
     qtmodeltester.check(decisions)

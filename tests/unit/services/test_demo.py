@@ -46,3 +46,20 @@ def test_demo_file_is_made_whole_and_never_over_an_existing_file(tmp_path):
     with pytest.raises(StoreError, match="already exists"):
         create_demo_file(path)
     assert path.read_bytes() == before
+
+
+def test_demo_impact_log_has_a_stage_of_its_own_and_reasons_members_were_given(demo_service):
+    from leap_desktop.domain.impact_vocab import DEFAULT_STAGES, Uptake
+    from leap_desktop.domain.model import Person
+
+    impact = demo_service.impact
+    names = [s.name for s in impact.stages()]
+    assert [n for n in names if n not in DEFAULT_STAGES] == ["Peer researcher training"]
+    assert names.index("Peer researcher training") == names.index("Recruitment") + 1, "where it comes in the study"
+    uses = impact.stage_uses()
+    assert uses[impact.find_stage("peer").id].summary() == "1 agenda item"
+    assert {impact.find_stage(n).id for n in ("Data collection", "Analysis")} <= set(uses), "items carry stages"
+    said = demo_service.person_history(demo_service.resolve(Person, "Amira").id).contributions
+    statuses = {s.status for s in said}
+    assert {Uptake.SHAPED, Uptake.NOT_TAKEN_UP, Uptake.UNKNOWN} <= statuses
+    assert any(s.taken_up.startswith("Not taken up: ") and len(s.taken_up) > 40 for s in said), "with the reason"

@@ -247,3 +247,110 @@ def test_an_edit_sets_the_links_in_the_same_change_or_changes_nothing(panel, ser
     assert [r.ref for r in service.impact.linked(edited)] == ["C-1", panel["decision"].ref], \
         "contributions, then decisions, then actions; once each"
     assert service.check() == []
+
+
+# -- editing the list of stages, and what uses each ---------------------------------------------
+
+
+def test_a_stage_moves_and_the_list_has_no_gaps(panel, service):
+    impact = service.impact
+    moved = impact.move_stage("ethics", 1)  # the usual list is saved first
+    assert moved.position == 1 and [s.name for s in impact.stages()][:3] == ["Ethics", "Identifying and prioritising",
+                                                                           "Design"]
+    assert [s.position for s in impact.stages()] == list(range(1, 11))
+    for bad in (0, 11, "first", ""):
+        with pytest.raises(RuleError, match="Say a place in the list from 1 to 10"):
+            impact.move_stage("ethics", bad)
+    assert impact.stages()[0].name == "Ethics", "a refused move changes nothing"
+    assert impact.find_stage(moved.id) == impact.stages()[0], "found by its id too"
+    gone = impact.remove_stage("design")
+    assert [s.position for s in impact.stages()] == list(range(1, 10)) and "Design" not in {s.name for s in impact.stages()}
+    back = impact.restore_stage(gone.id)
+    assert back.position == 3 and [s.name for s in impact.stages()][2] == "Design", "back at its place"
+    assert [s.position for s in impact.stages()] == list(range(1, 11))
+    assert service.check() == []
+
+
+def test_a_stage_in_use_is_refused_with_where_it_is_used(panel, service):
+    impact = service.impact
+    impact.set_stage(panel["item"].ref, "ethics")
+    impact.set_stage(panel["decision"].ref, "ethics")
+    entry = impact.add_entry(title="Asked", stage="ethics")
+    uses = impact.stage_uses()[impact.find_stage("ethics").id]
+    assert uses.summary() == "1 agenda item, 1 decision and 1 impact log entry"
+    assert uses.all_refs() == [panel["item"].ref, panel["decision"].ref, entry.ref]
+    with pytest.raises(RuleError) as refused:
+        impact.remove_stage("ethics")
+    assert str(refused.value) == (
+        f"The research stage Ethics is in use, so it stays on the list. It is the stage of agenda item "
+        f"{panel['item'].ref}, decision {panel['decision'].ref} and impact log entry {entry.ref}. Set those to "
+        "another stage, or to none, first.")
+    impact.remove_entry(entry.ref)
+    impact.set_stage(panel["decision"].ref, "none")
+    impact.set_stage(panel["other"].ref, "ethics")
+    assert impact.stage_uses()[impact.find_stage("ethics").id].summary() == "2 agenda items"
+    service.remove_item(panel["other"].id)  # a mark on a deleted item does not count
+    assert impact.stage_uses()[impact.find_stage("ethics").id].summary() == "1 agenda item"
+    assert impact.find_stage("design").id not in impact.stage_uses()
+
+
+def test_many_uses_are_counted_not_all_named():
+    from leap_desktop.services.impact_stages import StageUses
+
+    uses = StageUses({"D": [f"D-{n}" for n in range(1, 12)]})
+    assert uses.where() == "decisions D-1, D-2, D-3, D-4, D-5, D-6, D-7, D-8 and 3 more"
+    assert uses.summary() == "11 decisions" and StageUses().summary() == "Not used" and not StageUses()
+
+
+# -- deleting an entry or a view ------------------------------------------------------------------
+
+
+def test_deleting_an_entry_takes_its_views_and_links_and_undo_brings_back_just_those(panel, service):
+    impact = service.impact
+    entry = impact.add_entry(title="What should the form say?", links=["C-1", "C-2", panel["decision"].ref])
+    early = impact.add_voice(entry.ref, "public", "amira", "A first thought.", written_on="2026-03-06")
+    impact.add_voice(entry.ref, "public", "ben", "It was quicker than I feared.", written_on="2026-03-22")
+    impact.add_voice(entry.ref, "researcher", "cat", "We learnt to start with the summary.", written_on="2026-03-20")
+    impact.remove_voice(early.id)  # deleted on its own, before the entry
+    impact.remove_entry(entry.ref)
+    assert impact.entries() == [] and impact.links(entry) == [] and impact.voices(entry) == []
+    with pytest.raises(NotFound, match=f"No impact log entry '{entry.ref}'"):
+        impact.entry(entry.ref)
+    assert service.get(type(panel["decision"]), panel["decision"].id), "what it linked to stays"
+    back = impact.restore_entry(entry.id)
+    assert back.ref == entry.ref and len(impact.links(back)) == 3
+    assert [v.text for v in impact.voices(back)] == ["We learnt to start with the summary.",
+                                                     "It was quicker than I feared."], "not the view deleted before"
+    assert service.check() == []
+
+
+def test_a_view_is_found_by_whose_it_is(panel, service):
+    impact = service.impact
+    entry = impact.add_entry(title="Asked")
+    first = impact.add_voice(entry.ref, "public", "amira", "Before.", written_on="2026-03-06")
+    impact.add_voice(entry.ref, "public", "amira", "After.", written_on="2026-04-06")
+    with pytest.raises(RuleError, match="wrote more than one public contributor's view on .*2026-03-06, 2026-04-06"):
+        impact.find_voice(entry.ref, "public", "amira")
+    assert impact.find_voice(entry.ref, "public", "amira", written_on="6/3/2026") == first
+    with pytest.raises(NotFound, match="There is no researcher's view by P-3"):
+        impact.find_voice(entry.ref, "researcher", "cat")
+    removed = impact.remove_voice(first.id)
+    assert removed.deleted_at is not None and [v.text for v in impact.voices(entry)] == ["After."]
+
+
+# -- was it taken up, on a person's page -----------------------------------------------------------
+
+
+def test_a_persons_history_says_whether_each_contribution_was_taken_up(panel, service):
+    said = panel["said"]
+    service.impact.mark_uptake(said["cat"].ref, "not_taken_up", "Ethics asked for the full wording")
+    history = service.person_history(panel["people"]["cat"].id)
+    (cat,) = history.contributions
+    assert (cat.status, cat.taken_up) == (Uptake.NOT_TAKEN_UP, "Not taken up: Ethics asked for the full wording")
+    assert history.as_json()["contributions"][0]["uptake"] == "not_taken_up"
+    (amira,) = service.person_history(panel["people"]["amira"].id).contributions
+    assert amira.taken_up == f"Shaped {panel['decision'].ref}"
+    service.impact.mark_uptake(said["dev"].ref, "noted")
+    assert service.person_history(panel["people"]["dev"].id).contributions[0].taken_up == "Noted"
+    service.impact.mark_uptake(said["dev"].ref, "unknown")
+    assert service.person_history(panel["people"]["dev"].id).contributions[0].taken_up == "Not recorded yet"
