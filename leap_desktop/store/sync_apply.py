@@ -204,11 +204,18 @@ class Applier:
         return False
 
     def _close_if_settled(self, table: str, row_id: str, now: dict) -> None:
-        for number, waiting in self.conn.execute(
-            "SELECT number, waiting FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND settled_at IS NULL",
+        """A row another laptop changed to the version that waits here: settled there
+        (taking that version). The fields in conflict decide: the version that waited
+        here may carry this laptop's own changes to other fields, which the settling
+        laptop's version need not hold."""
+        for number, kept, waiting in self.conn.execute(
+            "SELECT number, kept, waiting FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND settled_at IS NULL",
             (table, row_id),
         ).fetchall():
-            if _same(json.loads(waiting), now) and (table, row_id) not in self.waited:
+            kept, waiting = json.loads(kept), json.loads(waiting)
+            fields = [k for k in waiting if k != "updated_at" and kept.get(k) != waiting[k]]
+            taken = _same(waiting, now) or (fields and all(now.get(k) == waiting[k] for k in fields))
+            if taken and (table, row_id) not in self.waited:
                 self.conn.execute("UPDATE sync_conflicts SET settled_at = ?, settled_how = 'on another laptop' "
                                   "WHERE number = ?", (_now(), number))
 
