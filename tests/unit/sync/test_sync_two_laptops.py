@@ -114,6 +114,25 @@ def test_a_conflict_settled_elsewhere_closes_when_it_comes_in_the_same_sync_as_t
     assert a.problems() == [] and b.problems() == []
 
 
+def test_a_status_changed_on_both_keeps_each_laptops_other_fields_the_same_everywhere(tmp_path):
+    """While the later status stands and the other waits, a field only one laptop
+    changed (the rationale here, the note there) is kept on every laptop alike."""
+    a, b = laptops(tmp_path, 2)
+    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
+                                                  level="collaborate"))
+    everyone_synced([a, b])
+    a.do(lambda svc: svc.edit_decision(made.id, status="agreed", rationale="Carers can come after work"))
+    b.do(lambda svc: svc.set_decision_status(made.id, "rejected", status_note="The room is shut at night"))  # later
+    everyone_synced([a, b])
+    for laptop in (a, b):
+        decision = laptop.do(lambda svc: svc.get(Decision, made.id))
+        assert (decision.status.value, decision.rationale, decision.status_note) == (
+            "rejected", "Carers can come after work", "The room is shut at night")
+        assert laptop.do(lambda svc: [c.waiting["status"] for c in svc.sync.conflicts()]) == ["agreed"]
+    assert a.export() == b.export()
+    assert a.problems() == [] and b.problems() == []
+
+
 def test_an_unrelated_later_change_does_not_close_a_conflict(tmp_path):
     a, b, c = laptops(tmp_path, 3)
     made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
