@@ -55,6 +55,9 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
     from leap_desktop.views.security_dialogs import RecoveryKeyDialog, SecuritySettingsDialog, UnlockDialog
     from leap_desktop.views.shortcuts_dialog import ShortcutsDialog
     from leap_desktop.views.start_screen import StartScreen
+    from leap_desktop.views.conflicts_dialog import ConflictsDialog
+    from leap_desktop.views.join_dialog import JoinPanelDialog
+    from leap_desktop.views.sync_dialog import SyncDialog
 
     service = ctx.service
     person = service.resolve(Person, "Amira Khan")
@@ -112,4 +115,7 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
         DraftImpactDialog(ctx),
         ImpactVoiceDialog(ctx, service.impact.entry("E-1")),
         UptakeDialog(ctx, service.store.find(Contribution, order_by="number", limit=5)),
+        SyncDialog(ctx),
+        ConflictsDialog(ctx),
+        JoinPanelDialog(lambda path, folder, secret: None),
     ]
