@@ -61,8 +61,13 @@ class ConflictsDialog(FormDialog):
         self.diff_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lines = self.fontMetrics().height()
         self.table.setMinimumHeight(5 * lines)
-        self.diff_table.setMinimumHeight(6 * lines)
+        self.diff_table.setMinimumHeight(7 * lines)
+        ui.layout().setStretchFactor(self.table, 1)  # the list is short; what differs gets the room
+        ui.layout().setStretchFactor(self.diff_table, 3)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_chosen())
+        # Beside Close, below what scrolls: in view at any text size.
+        for button in (ui.keepButton, ui.takeButton):
+            ui.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         ui.keepButton.clicked.connect(lambda _c=False: self.settle("kept"))
         ui.takeButton.clicked.connect(lambda _c=False: self.settle("waiting"))
         ui.buttons.button(QDialogButtonBox.StandardButton.Close).clicked.connect(self.reject)

@@ -16,7 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QWidget
 
@@ -32,7 +33,7 @@ from .theme import set_label_role
 
 class SyncDialog(FormDialog):
     FORM = "sync_dialog.ui"
-    SAVES, MARGINS, WIDTH_CHARS, MIN_WIDTH = False, 12, 72, 420
+    SAVES, MARGINS, WIDTH_CHARS, MIN_WIDTH = False, 12, 90, 420
     WIDGETS = ("introLabel", "folderLabel", "folderEdit", "chooseButton", "hintLabel", "syncButton", "statusLabel",
                "detailsLabel", "conflictsLabel", "conflictsButton", "messageLabel", "buttons")
     TITLE = "Sync with a shared folder"
@@ -95,6 +96,26 @@ class SyncDialog(FormDialog):
         ui.conflictsButton.setVisible(bool(waiting))
         ui.conflictsButton.setText("Se&ttle the conflicts…" if waiting > 1 else "Se&ttle the conflict…")
         ui.conflictsButton.setAccessibleName(ui.conflictsButton.text().replace("&", ""))
+        if self.isVisible():
+            self._grow()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        QTimer.singleShot(0, self._grow)
+
+    def _grow(self) -> None:
+        """Taller (never beyond the screen) when there is more to say, so it is read
+        without scrolling where the screen has room."""
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return
+        inner, viewport = self.scroller.widget(), self.scroller.viewport()
+        layout = inner.layout()
+        layout.activate()
+        width = max(viewport.width(), inner.minimumSizeHint().width())
+        needed = layout.heightForWidth(width) if layout.hasHeightForWidth() else inner.sizeHint().height()
+        wanted = self.fitted(QSize(self.width(), needed + self.height() - viewport.height()))
+        if wanted.height() > self.height():
+            self.resize(wanted)
 
     def say(self, text: str) -> None:
         set_label_role(self.ui.messageLabel, None)
