@@ -79,8 +79,8 @@ class SyncService:
         folder = Path(folder).expanduser()
         if not folder.is_dir():
             raise LeapError(f"The shared folder {folder} does not exist, or is not a folder; nothing was synced")
+        store.wait_for_background()  # the day's backup, if being made, counts as today's
         self._backup_before_first_sync()
-        store.wait_for_background()
         report = sync_store(store, folder, digest=digest, name_of=lambda table, row: audit.label(table, row, row["id"]))
         if report.files_in:
             change = Change(id=new_id(), summary="Sync", at=store.now(), tables=set(migrations.RECORD_TABLES))

@@ -99,3 +99,4 @@ def test_hidden_names_never_show(tmp_path):
     a, _, _ = conflicted(tmp_path)
     [shown] = a.do(lambda svc: svc.sync.shown())
     assert found(shown.what + json.dumps([vars(d) for d in shown.differences]), HIDDEN + ("Bo",)) == []
+
