@@ -50,7 +50,8 @@ def _join(ctx, folder: Path):
 
     path = ctx.db_path
     report = joining.join(path, folder, _secret(ctx),
-                          open_file=lambda building, ask: open_service(ctx, path=building, shown=path, ask=ask))
+                          open_file=lambda building, ask: open_service(ctx, path=building, shown=path, ask=ask,
+                                                                defer_daily_backup=True))
     ctx.note(f"Made {path.name} from the shared folder: it is a laptop of its own in this panel's sync from now on")
     return report
 

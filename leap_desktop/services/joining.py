@@ -38,7 +38,8 @@ def check_folder(folder: str | Path) -> Path:
 def join(path: str | Path, folder: str | Path, secret: str, *, open_file: Opener | None = None) -> "Report":
     """Make the panel file ``path`` from the panel in ``folder`` that ``secret`` (its
     recovery key or passphrase) opens, and sync it: from then on it is a laptop of its
-    own. ``open_file`` opens the file being made (by default ``PanelService.open``)."""
+    own. ``open_file`` opens the file being made (by default ``PanelService.open``,
+    leaving out the day's backup: there is nothing in it to back up)."""
     from .panel import PanelService
 
     path, folder = Path(path).expanduser(), check_folder(folder)
@@ -48,7 +49,8 @@ def join(path: str | Path, folder: str | Path, secret: str, *, open_file: Opener
     if path.exists() and path.stat().st_size > 0:
         raise LeapError(f"There is already a file at {path}: choose a new name for this laptop's panel file")
     digest, key = sync_join.find_panel(folder, secret)
-    opener = open_file or (lambda building, ask: PanelService.open(building, ask=ask))
+    # No day's backup of the empty file being made (it would go under its temporary name).
+    opener = open_file or (lambda building, ask: PanelService.open(building, ask=ask, defer_daily_backup=True))
     with opening.building(path) as building:
         sync_join.make_file(building, key)
         with opener(building, opening.asking(first=key.recovery_key)) as svc:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import LeapError, NotFound, StoreError
-from ..domain.model import BY_TABLE
+from ..domain.model import BY_TABLE, Panel
 from ..store import audit, backup, identity, migrations, sync_tables
 from ..store.codec import from_row, to_row
 from ..store.panel_store import Change, new_id
@@ -80,7 +80,8 @@ class SyncService:
         if not folder.is_dir():
             raise LeapError(f"The shared folder {folder} does not exist, or is not a folder; nothing was synced")
         store.wait_for_background()  # the day's backup, if being made, counts as today's
-        self._backup_before_first_sync()
+        if store.count(Panel):  # a file being made from the folder has nothing to back up yet
+            self._backup_before_first_sync()
         report = sync_store(store, folder, digest=digest, name_of=lambda table, row: audit.label(table, row, row["id"]))
         if report.files_in:
             change = Change(id=new_id(), summary="Sync", at=store.now(), tables=set(migrations.RECORD_TABLES))

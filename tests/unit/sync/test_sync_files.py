@@ -144,3 +144,16 @@ def test_a_sync_while_the_days_backup_is_being_made_waits_for_it_and_makes_no_se
         svc.sync.sync(a.folder)
         names = [p.name for p in svc.security.automatic_backups()]
     assert len(names) == 1 and "-daily" in names[0], names
+
+
+def test_joining_backs_up_nothing_under_the_temporary_name(tmp_path):
+    """The file being made from the folder (.NAME.leap.new) is empty until the first sync
+    fills it: neither the day's backup nor the one before a sync is made of it."""
+    from leap_desktop.paths import data_dir
+    from leap_desktop.services import joining
+
+    [a] = laptops(tmp_path, 1)
+    report = joining.join(tmp_path / "joined.leap", a.folder, a.secret)
+    assert report.received > 0
+    backups = data_dir() / "backups"
+    assert [p.name for p in backups.iterdir() if p.name.startswith(".joined")] == []
