@@ -13,6 +13,7 @@ when opened for changes, so it asks again.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,12 @@ class SyncPlace:
         self.refused: list[str] = []
         self.notes: list[str] = []
         self.synced_here = False  # a sync was made in this session
+        #: called after each sync and change of folder (the window's status line)
+        self.listeners: list[Callable[[], object]] = []
+
+    def _told(self) -> None:
+        for listener in list(self.listeners):
+            listener()
 
     def _key(self) -> str | None:
         try:
@@ -56,11 +63,7 @@ class SyncPlace:
         if key is not None:
             self.settings.setValue(key, str(Path(folder).expanduser()))
             self.settings.sync()
-
-    def forget(self) -> None:
-        key = self._key()
-        if key is not None:
-            self.settings.remove(key)
+        self._told()
 
     def sync(self, folder: str | Path):
         """Sync now with ``folder``; once it worked, it is this panel's folder here. A
@@ -71,6 +74,7 @@ class SyncPlace:
         report = self.service.sync.sync(folder)
         self.set_folder(folder)
         self.refused, self.notes, self.synced_here = list(report.refused), list(report.notes), True
+        self._told()
         return report
 
 

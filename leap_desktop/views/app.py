@@ -334,14 +334,12 @@ class Launcher(QObject):
         """Make this laptop's panel file ``path`` from the panel in ``folder`` that
         ``secret`` opens (services/joining.py), open it, and keep ``folder`` as its
         shared folder on this laptop. Raises LeapError if nothing could be made."""
-        from ..models.sync_state import SyncPlace
         from ..services import joining
 
         joining.join(path, folder, secret)
         if not self.open_path(path, parent=parent, ask=make_ask(parent, first=secret.strip())):
             raise StoreError(f"{path.name} was made, but could not be opened; open it with File > Open panel…")
-        SyncPlace(self.settings, self.window.ctx.service).set_folder(folder)
-        self.window.refresh_sync_status()
+        self.window.sync_place.set_folder(folder)
         self.window.show_message(f"Made {path.name} from the shared folder: this laptop now syncs this panel with "
                                  f"{folder} (File > Sync with a shared folder…)")
 

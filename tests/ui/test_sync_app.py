@@ -292,3 +292,39 @@ def test_joining_from_the_file_menu_of_an_open_panel(two, launcher, qtbot, tmp_p
     qtbot.waitUntil(lambda: launcher.window is not first)
     assert launcher.window.ctx.path == tmp_path / "third.leap"
     assert names(launcher.window) == ["Ann", "Bo"]
+
+
+def test_a_file_cut_short_is_said_in_one_line_and_the_rest_still_comes(two, open_window, qtbot):
+    a, b = two
+    b.do(lambda svc: svc.add_person(display_name="Cy Dale", roles=["researcher"], consent="named"))
+    b.sync()
+    b.do(lambda svc: svc.add_person(display_name="Di Ross", roles=["carer"], consent="named"))
+    b.sync()
+    device = b.do(lambda svc: svc.sync.this_laptop())
+    last = max((p for p in b.folder.rglob("*.leapsync") if device in str(p)), key=lambda p: int(p.stem))
+    last.write_bytes(last.read_bytes()[:40])  # a sync service still copying it
+    window = open_window(a)
+    dialog = SyncDialog(window.ctx, window.sync_place, window)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(a.folder))
+    assert dialog.sync_now()
+    details = dialog.ui.detailsLabel.text().splitlines()
+    assert details[0] == "1 file in the folder could not be used (taken at a later sync once whole):"
+    assert len(details) == 2 and details[1].startswith(f"• Refused {device[:8]}/{last.name}")
+    assert dialog.ui.statusLabel.text().endswith("1 file refused.")
+    assert window.sync_status.text() == "Synced just now · 1 file refused"
+    assert "Cy Dale" in names(window) and "Di Ross" not in names(window)
+
+
+def test_a_panel_open_read_only_is_refused_in_words(two, settings, appearance, qtbot):
+    from leap_desktop.services import PanelService
+
+    a, _ = two
+    service = PanelService.open(a.path, readonly=True, ask=lambda request: a.secret)
+    ctx = AppContext(service, settings)
+    dialog = SyncDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.folder.setText(str(a.folder))
+    assert dialog.sync_now() is False
+    assert dialog.ui.messageLabel.text().startswith("Not synced: a.leap is open read-only, so it cannot be synced")
+    ctx.close()

@@ -20,6 +20,7 @@ class SyncMixin:
 
     def _build_sync_entries(self, file_menu: QMenu) -> None:
         self.sync_place = SyncPlace(self.ctx.settings, self.ctx.service)
+        self.sync_place.listeners.append(self.refresh_sync_status)
         self.sync_action = add_action(
             self, file_menu, "S&ync with a shared folder…", self.show_sync,
             tip="Send this laptop's changes to a folder the panel's other laptops reach, and take theirs")
