@@ -185,6 +185,60 @@ def local_time(stamp: str | None) -> str:
     return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
+def _local_moment(stamp: str | None) -> dt.datetime | None:
+    """A stored UTC timestamp (``2026-06-15T13:05:00.000Z``) on this computer's clock."""
+    if not stamp:
+        return None
+    try:
+        moment = dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return moment.astimezone()  # a stamp with no zone is taken as this computer's time
+
+
+def _now_like(moment: dt.datetime, now: dt.datetime | None) -> dt.datetime:
+    return (now or dt.datetime.now()).astimezone(moment.tzinfo)
+
+
+def moment_words(stamp: str | None, now: dt.datetime | None = None) -> str:
+    """When something happened (a stored UTC timestamp), on this computer's clock:
+    ``today at 14:05``, ``yesterday at 09:30``, ``on Thursday 4 June 2026 at 14:02``;
+    empty if it is not a timestamp."""
+    moment = _local_moment(stamp)
+    if moment is None:
+        return ""
+    at = f"at {moment.hour:02d}:{moment.minute:02d}"
+    gap = (_now_like(moment, now).date() - moment.date()).days
+    if gap == 0:
+        return f"today {at}"
+    if gap == 1:
+        return f"yesterday {at}"
+    return f"on {day_long(moment.date())} {at}"
+
+
+def time_ago(stamp: str | None, now: dt.datetime | None = None) -> str:
+    """How long ago a stored UTC timestamp was, short: ``just now``, ``1 minute ago``,
+    ``10 minutes ago``, ``3 hours ago``, ``yesterday``, ``4 days ago``, then
+    ``on 4 June 2026``; empty if it is not a timestamp."""
+    moment = _local_moment(stamp)
+    if moment is None:
+        return ""
+    now = _now_like(moment, now)
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return "just now"
+    if seconds < 3600:
+        return f"{plural(int(seconds // 60), 'minute')} ago"
+    days = (now.date() - moment.date()).days
+    if days == 0:
+        return f"{plural(int(seconds // 3600), 'hour')} ago"
+    if days == 1:
+        return "yesterday"
+    if days < 7:
+        return f"{plural(days, 'day')} ago"
+    return f"on {day(moment.date())}"
+
+
 # -- reading a date typed by a person -------------------------------------------------------
 
 

@@ -39,7 +39,7 @@ class Talk(Protocol):
     def note_at_end(self, text: str) -> None: ...
 
 
-def make_ask(ctx: Talk):
+def make_ask(ctx: Talk, *, first: str | None = None):
     """The command line's answer when the keyring cannot give a file's key: each key set
     in the environment once, the recovery key first (services/opening.py), then a
     hidden prompt when there is a terminal."""
@@ -64,7 +64,7 @@ def make_ask(ctx: Talk):
             return None
         return secret.strip() or None
 
-    return opening.asking(then)
+    return opening.asking(then, first=first)
 
 
 def show_recovery_key(ctx: Talk, recovery_key: str, where: str, *, new_key: bool = False) -> None:
@@ -99,16 +99,20 @@ def open_service(
     encrypt: bool = True,
     path: Path | None = None,
     shown: Path | None = None,
+    ask: opening.Ask | None = None,
+    defer_daily_backup: bool = False,
 ) -> PanelService:
     """Open the command's panel file (``path``, by default ``--db``). ``shown`` is the
-    name to use in messages (a file being made under a temporary name)."""
+    name to use in messages (a file being made under a temporary name); ``ask``, how
+    its key is asked for when the keyring cannot give it (by default :func:`make_ask`);
+    ``defer_daily_backup`` leaves the day's backup out (a file being made)."""
     path = path or ctx.db_path
     shown = shown or path
     if not create and not path.exists():
         raise LeapError(f"There is no panel file at {path}: make one with 'leap init', or try 'leap demo'")
     if create and not path.parent.exists():
         make_private_folder(path.parent)
-    options = {"ask": make_ask(ctx), "encrypt": encrypt}
+    options = {"ask": ask or make_ask(ctx), "encrypt": encrypt, "defer_daily_backup": defer_daily_backup}
     new_file = create and (not path.exists() or path.stat().st_size == 0)
     if new_file and opening.environment_passphrase():
         options["passphrase"] = opening.environment_passphrase()

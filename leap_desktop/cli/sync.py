@@ -43,22 +43,15 @@ def _secret(ctx) -> str:
 
 
 def _join(ctx, folder: Path):
-    """Make the panel file from the shared folder, then sync it as a device of its own."""
-    from ..store import newfile, sync_join
+    """Make the panel file from the shared folder, then sync it as a device of its own
+    (services/joining.py, as the app does)."""
+    from ..services import joining
     from .opening import open_service
 
-    digest, key = sync_join.find_panel(folder, _secret(ctx))
     path = ctx.db_path
-    building = newfile.start(path)
-    try:
-        sync_join.make_file(building, key)
-        os.environ.setdefault("LEAP_RECOVERY_KEY", key.recovery_key)
-        with open_service(ctx, path=building, shown=path) as svc:
-            report = svc.sync.sync(folder, digest=digest)
-    except BaseException:
-        newfile.remove_panel_file(building)
-        raise
-    newfile.finish(building, path)
+    report = joining.join(path, folder, _secret(ctx),
+                          open_file=lambda building, ask: open_service(ctx, path=building, shown=path, ask=ask,
+                                                                defer_daily_backup=True))
     ctx.note(f"Made {path.name} from the shared folder: it is a laptop of its own in this panel's sync from now on")
     return report
 
@@ -114,6 +107,15 @@ def cmd_conflicts(ctx) -> int:
             ctx.print(f"Settled conflict {done.number} on {done.what}: {done.settled_how}.")
             return 0
         conflicts = svc.sync.conflicts(settled=a.all)
+        me = svc.sync.this_laptop()
+        made = {c.number: svc.sync.waiting_from(c) for c in conflicts}
+
+    def origin(c) -> str:
+        """Where the waiting version was made (not always the laptop whose file brought it)."""
+        device = made.get(c.number)
+        if device is None:
+            return f"came with laptop {c.device[:8]}'s changes"
+        return "waiting version made on this laptop" if device == me else f"from laptop {device[:8]}"
 
     def render() -> None:
         if not conflicts:
@@ -121,10 +123,10 @@ def cmd_conflicts(ctx) -> int:
             return
         for c in conflicts:
             state = f"settled: {c.settled_how}" if c.settled_at else "waiting"
-            ctx.print(f"{c.number}. {c.what} ({state}; {c.reason}; from laptop {c.device[:8]})")
+            ctx.print(f"{c.number}. {c.what} ({state}; {c.reason}; {origin(c)})")
             for name, kept, waiting in c.differences():
                 ctx.print(f"     {name}: now {kept!r}; waiting {waiting!r}")
         ctx.print("Settle one with 'leap conflicts --settle N --use kept' (or --use waiting).")
 
-    ctx.emit([{**asdict(c), "differences": c.differences()} for c in conflicts], render)
+    ctx.emit([{**asdict(c), "differences": c.differences(), "waiting_from": made[c.number]} for c in conflicts], render)
     return 0

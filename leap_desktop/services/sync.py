@@ -16,13 +16,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import LeapError, NotFound, StoreError
-from ..domain.model import BY_TABLE
-from ..store import audit, backup, migrations, sync_tables
-from ..store.codec import from_row
+from ..domain.model import BY_TABLE, Panel
+from ..store import audit, backup, identity, migrations, sync_tables
+from ..store.codec import from_row, to_row
 from ..store.panel_store import Change, new_id
 
 if TYPE_CHECKING:
     from ..store.sync_engine import Report
+    from .sync_shown import ConflictShown
     from .core import PanelCore
 
 
@@ -78,8 +79,9 @@ class SyncService:
         folder = Path(folder).expanduser()
         if not folder.is_dir():
             raise LeapError(f"The shared folder {folder} does not exist, or is not a folder; nothing was synced")
-        self._backup_before_first_sync()
-        store.wait_for_background()
+        store.wait_for_background()  # the day's backup, if being made, counts as today's
+        if store.count(Panel):  # a file being made from the folder has nothing to back up yet
+            self._backup_before_first_sync()
         report = sync_store(store, folder, digest=digest, name_of=lambda table, row: audit.label(table, row, row["id"]))
         if report.files_in:
             change = Change(id=new_id(), summary="Sync", at=store.now(), tables=set(migrations.RECORD_TABLES))
@@ -139,11 +141,66 @@ class SyncService:
         how = "kept the version shown" if use == "kept" else "took the version that waited"
         with store.change(f"Settle a sync conflict on {conflict.what}"):
             if use == "waiting":
-                current = store.get(cls, conflict.row_id, include_deleted=True)
-                if current is None:
-                    raise NotFound(f"{conflict.what} is no longer in this panel")
-                names = {f.name for f in dataclasses.fields(cls)}
-                record = from_row(cls, {k: v for k, v in conflict.waiting.items() if k in names})
-                store.update(dataclasses.replace(record, created_at=current.created_at, updated_at=current.updated_at))
+                self._put(conflict, conflict.waiting)
             sync_tables.mark_settled(store.conn, number, store.now(), how)
         return self.conflict(number)
+
+    def reopen(self, number: int) -> Conflict:
+        """Undo settling conflict ``number`` on this laptop: it waits again, and when the
+        waiting version had been taken, the version kept before is put back (a new
+        change, which travels as any other). One settled on another laptop stays so."""
+        conflict = self.conflict(number)
+        if conflict.settled_at is None:
+            raise LeapError(f"Conflict {number} is waiting already")
+        if conflict.settled_how not in ("kept the version shown", "took the version that waited"):
+            raise LeapError(f"Conflict {number} was settled {conflict.settled_how}, so it cannot be opened here")
+        store = self.store
+        with store.change(f"Undo settling a sync conflict on {conflict.what}"):
+            if conflict.settled_how == "took the version that waited":
+                self._put(conflict, conflict.kept)
+            sync_tables.mark_waiting(store.conn, number)
+        return self.conflict(number)
+
+    def _put(self, conflict: Conflict, version: dict[str, Any]) -> None:
+        cls = BY_TABLE[conflict.table]
+        current = self.store.get(cls, conflict.row_id, include_deleted=True)
+        if current is None:
+            raise NotFound(f"{conflict.what} is no longer in this panel")
+        names = {f.name for f in dataclasses.fields(cls)}
+        record = from_row(cls, {k: v for k, v in version.items() if k in names})
+        self.store.update(dataclasses.replace(record, created_at=current.created_at, updated_at=current.updated_at))
+
+    # -- which laptop is which ------------------------------------------------------------
+
+    def this_laptop(self) -> str:
+        """This panel file's own id: its folder's name in the shared folder, and what
+        the app keeps this laptop's choice of shared folder under."""
+        found = identity.file_id(self.store.conn)
+        if found is None:
+            raise LeapError("This panel file has no id of its own yet; open it in LEAP Desktop once, then sync")
+        return found
+
+    def shown(self, number: int | None = None) -> list["ConflictShown"]:
+        """The conflicts waiting (or conflict ``number``) as people read them, side by
+        side (services/sync_shown.py): for the app's conflicts dialog."""
+        from .sync_shown import Shower
+
+        shower = Shower(self)
+        chosen = [self.conflict(number)] if number is not None else self.conflicts()
+        return [shower.show(c) for c in chosen]
+
+    def current_version(self, conflict: Conflict) -> dict[str, Any]:
+        """The record as it is in this panel now (it may have changed since the conflict
+        was noted): what Keep keeps, and what Take replaces whole."""
+        cls = BY_TABLE.get(conflict.table)
+        record = self.store.get(cls, conflict.row_id, include_deleted=True) if cls is not None else None
+        return to_row(record) if record is not None else dict(conflict.kept)
+
+    def waiting_from(self, conflict: Conflict) -> str | None:
+        """The id of the laptop where the waiting version was made (this laptop's own,
+        :meth:`this_laptop`, or another's), or None when that cannot be told. Not always ``conflict.device`` (the laptop whose
+        file brought the conflict): when the later version came in, this laptop's own
+        version is the one that waits."""
+        columns = [name for name, _, _ in conflict.differences()]
+        found = sync_tables.origin_of(self.store, conflict.table, conflict.row_id, conflict.waiting, columns)
+        return self.this_laptop() if found == "" else found

@@ -158,16 +158,30 @@ class Applier:
 
         both = [c for c in new if c not in ("id", "updated_at") and current.get(c) != new[c] and changed_here(c)]
         ours_locked, theirs_locked = pol.locked(current), pol.locked(theirs)
-        if ours_locked or theirs_locked or set(both) & pol.whole_if_both_change:
+        whole = bool(set(both) & pol.whole_if_both_change)
+        if ours_locked or theirs_locked or whole:
             mine = max([self.field_time(table, current, c) for c in both]
                        or [(current.get("updated_at") or "", self.writer(table, current["id"]))])
             take = theirs_locked if ours_locked != theirs_locked else max([when(c) for c in both] or [incoming]) > mine
+            if whole and not (ours_locked or theirs_locked):
+                # Nothing locked: merged field by field as any edit (the later status
+                # stands; what only one laptop changed is kept, the same everywhere),
+                # and the version whose status lost waits whole.
+                merged = self._merge(table, current, new, changed_here, when)
+                ours_stood = all(merged.get(c) == current.get(c) for c in set(both) & pol.whole_if_both_change)
+                self._wait(table, merged, theirs if ours_stood else current, pol.words)
+                return
             kept, waiting = (theirs, current) if take else (current, theirs)
             if take:
                 self.place(table, {**current, **theirs})
                 self._timed(table, current["id"], {c: when(c) for c in new})
             self._wait(table, kept, waiting, pol.words)
             return
+        self._merge(table, current, new, changed_here, when)
+
+    def _merge(self, table: str, current: dict, new: dict, changed_here, when) -> dict:
+        """Field by field: a field only the other laptop changed is taken, one both
+        changed takes the later change. Returns the row as it now is."""
         merged, taken = dict(current), {}
         for col, value in new.items():
             if col == "updated_at" or current.get(col) == value:
@@ -178,6 +192,7 @@ class Applier:
         if merged != current:
             self.place(table, merged)
             self._timed(table, current["id"], taken)
+        return merged
 
     def _timed(self, table: str, row_id: str, times: dict[str, tuple[str, str]]) -> None:
         """Note when each field taken from the other laptop was set there: the row's own
@@ -204,11 +219,18 @@ class Applier:
         return False
 
     def _close_if_settled(self, table: str, row_id: str, now: dict) -> None:
-        for number, waiting in self.conn.execute(
-            "SELECT number, waiting FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND settled_at IS NULL",
+        """A row another laptop changed to the version that waits here: settled there
+        (taking that version). The fields in conflict decide: the version that waited
+        here may carry this laptop's own changes to other fields, which the settling
+        laptop's version need not hold."""
+        for number, kept, waiting in self.conn.execute(
+            "SELECT number, kept, waiting FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND settled_at IS NULL",
             (table, row_id),
         ).fetchall():
-            if _same(json.loads(waiting), now) and (table, row_id) not in self.waited:
+            kept, waiting = json.loads(kept), json.loads(waiting)
+            fields = [k for k in waiting if k != "updated_at" and kept.get(k) != waiting[k]]
+            taken = _same(waiting, now) or (fields and all(now.get(k) == waiting[k] for k in fields))
+            if taken and (table, row_id) not in self.waited:
                 self.conn.execute("UPDATE sync_conflicts SET settled_at = ?, settled_how = 'on another laptop' "
                                   "WHERE number = ?", (_now(), number))
 

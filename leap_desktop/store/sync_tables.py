@@ -107,3 +107,36 @@ def conflict_rows(store, *, settled: bool = False, number: int | None = None) ->
         return store.rows("SELECT * FROM sync_conflicts WHERE number = ?", [number])
     where = "" if settled else "WHERE settled_at IS NULL"
     return store.rows(f"SELECT * FROM sync_conflicts {where} ORDER BY number")
+
+
+def mark_waiting(conn, number: int) -> None:
+    """Open a settled conflict again (undoing the settling on this laptop)."""
+    conn.execute("UPDATE sync_conflicts SET settled_at = NULL, settled_how = NULL WHERE number = ?", (number,))
+
+
+def origin_of(store, table: str, row_id: str, version: dict, columns: list[str]) -> str | None:
+    """Which laptop made ``version`` of a row: "" for this laptop, another laptop's
+    device id, or None when no audit entry holds it. An entry holds it when it left the
+    row with ``version``'s ``updated_at`` and ``columns`` (the fields in conflict). An
+    entry written while applying another laptop's file (``sync:<device>:<n>``) names
+    that laptop; every laptop's own entries travel in ``sync_audit``."""
+    import json
+
+    wanted = ["updated_at", *columns]
+
+    def same(after: str | None) -> bool:
+        if after is None:
+            return False
+        row = json.loads(after)
+        return all(row.get(c) == version.get(c) for c in wanted)
+
+    for row in store.rows("SELECT change_id, after FROM audit WHERE tbl = ? AND row_id = ? ORDER BY seq DESC",
+                          [table, row_id]):
+        if same(row["after"]):
+            change = row["change_id"]
+            return change.split(":")[1] if change.startswith(SYNC_CHANGE) and change.count(":") >= 2 else ""
+    for row in store.rows("SELECT device, change_id, after FROM sync_audit WHERE tbl = ? AND row_id = ? "
+                          "ORDER BY at DESC, seq DESC", [table, row_id]):
+        if same(row["after"]) and not row["change_id"].startswith(SYNC_CHANGE):
+            return row["device"]
+    return None

@@ -320,6 +320,29 @@ class Launcher(QObject):
         self.dialog = dialog
         dialog.open()
 
+    def join_panel(self, parent: QWidget | None = None) -> None:
+        """Join a panel from a shared folder…: the dialog, then the new file opens."""
+        from .join_dialog import JoinPanelDialog
+
+        dialog = JoinPanelDialog(lambda path, folder, secret: self.join_from_folder(path, folder, secret, parent),
+                                 parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def join_from_folder(self, path: Path, folder: Path, secret: str, parent: QWidget | None = None) -> None:
+        """Make this laptop's panel file ``path`` from the panel in ``folder`` that
+        ``secret`` opens (services/joining.py), open it, and keep ``folder`` as its
+        shared folder on this laptop. Raises LeapError if nothing could be made."""
+        from ..services import joining
+
+        joining.join(path, folder, secret)
+        if not self.open_path(path, parent=parent, ask=make_ask(parent, first=secret.strip())):
+            raise StoreError(f"{path.name} was made, but could not be opened; open it with File > Open panel…")
+        self.window.sync_place.set_folder(folder)
+        self.window.show_message(f"Made {path.name} from the shared folder: this laptop now syncs this panel with "
+                                 f"{folder} (File > Sync with a shared folder…)")
+
     def open_demo(self, parent: QWidget | None = None) -> bool:
         """Open the demo panel in the user's data folder, making it first if needed."""
         from ..services.demo import DEMO_PASSPHRASE, create_demo_file  # not needed at every start

@@ -70,6 +70,7 @@ class MainWindow(PageSwitchingMixin, MenusMixin, QMainWindow):
         self.status_line = StatusLine(self)
         self.problem_icon, self.problem_label = self.status_line.problem_icon, self.status_line.problem_label
         self._build_menus()
+        self._build_sync_status()
         self._update_title()
         ctx.navigate.connect(self.navigate)
         ctx.message.connect(self.show_message)
@@ -185,6 +186,7 @@ class MainWindow(PageSwitchingMixin, MenusMixin, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._closed:
             self._closed = True
+            self.sync_timer.stop()
             QApplication.instance().focusChanged.disconnect(self._keep_focus_in_view)
             if self.remember:
                 geometry.save(self, self.settings)

@@ -1,4 +1,5 @@
-"""The start screen: new panel, open a file, recent panels, the demo panel."""
+"""The start screen: new panel, open a file, recent panels, the demo panel, joining a
+panel from a shared folder."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 class StartScreen(ScreenFit, QWidget):
     FORM = "start_screen.ui"
-    WIDGETS = ("heading", "tagline", "newButton", "openButton", "demoButton", "recentLabel", "recentList",
+    WIDGETS = ("heading", "tagline", "newButton", "openButton", "demoButton", "joinButton", "recentLabel", "recentList",
                "recentHint", "openRecentButton", "forgetButton")
 
     def __init__(self, launcher: "Launching", parent: QWidget | None = None):
@@ -36,11 +37,12 @@ class StartScreen(ScreenFit, QWidget):
         ui.newButton.clicked.connect(lambda: launcher.new_panel(self))
         ui.openButton.clicked.connect(lambda: launcher.open_file(self))
         ui.demoButton.clicked.connect(lambda: launcher.open_demo(self))
+        ui.joinButton.clicked.connect(lambda: launcher.join_panel(self))
         ui.recentList.itemActivated.connect(lambda item: self.open_item(item))
         ui.recentList.currentItemChanged.connect(lambda *_: self._update_buttons())
         ui.openRecentButton.clicked.connect(lambda: self.open_item(ui.recentList.currentItem()))
         ui.forgetButton.clicked.connect(self.forget)
-        for button in (ui.newButton, ui.openButton, ui.demoButton):
+        for button in (ui.newButton, ui.openButton, ui.demoButton, ui.joinButton):
             button.setMinimumHeight(button.sizeHint().height() + 10)
             button.setIconSize(QSize(20, 20))
         # File > Quit's key works here too (there is no menu bar on the start screen).

@@ -57,6 +57,9 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
     from leap_desktop.views.security_dialogs import RecoveryKeyDialog, SecuritySettingsDialog, UnlockDialog
     from leap_desktop.views.shortcuts_dialog import ShortcutsDialog
     from leap_desktop.views.start_screen import StartScreen
+    from leap_desktop.views.conflicts_dialog import ConflictsDialog
+    from leap_desktop.views.join_dialog import JoinPanelDialog
+    from leap_desktop.views.sync_dialog import SyncDialog
 
     service = ctx.service
     person = service.resolve(Person, "Amira Khan")
@@ -118,4 +121,7 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
         ResearchStagesDialog(ctx),
         StageNameDialog(ctx),
         StageNameDialog(ctx, service.impact.stages()[1]),
+        SyncDialog(ctx),
+        ConflictsDialog(ctx),
+        JoinPanelDialog(lambda path, folder, secret: None),
     ]

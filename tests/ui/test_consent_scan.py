@@ -48,10 +48,13 @@ COORDINATOR_ONLY = {
     "CarryToNewMeetingDialog": "meeting mode's carry: no people; titles and place through the Redactor",
     "ResearchStagesDialog": "the list of research stages: stage names and references, no people",
     "StageNameDialog": "a research stage's name: no people",
+    "SyncDialog": "sync status: a folder, counts and refused files, no records",
+    "JoinPanelDialog": "a folder, a key and a file name",
 }
 SCANNED = {"ActionDialog", "CloseActionDialog", "DecisionStatusDialog", "ExportActionsDialog", "ExportDecisionsDialog",
            "ExportMinutesDialog", "ImportReviewDialog", "CirculateDialog", "ApproveDialog", "AmendDialog",
-           "ImpactEntryDialog", "DraftImpactDialog", "ImpactVoiceDialog", "UptakeDialog", "DeleteImpactDialog"}
+           "ImpactEntryDialog", "DraftImpactDialog", "ImpactVoiceDialog", "UptakeDialog", "DeleteImpactDialog",
+           "ConflictsDialog"}
 
 
 def every_dialog() -> set[str]:
@@ -136,8 +139,50 @@ def test_every_panel_facing_page_shows_no_hidden_name(window, consent):
         assert names_in(window) == [], page_id
 
 
-def test_every_panel_facing_dialog_shows_no_hidden_name(ctx, consent, qtbot):
+def sync_conflicts(ctx, consent, tmp_path):
+    """A second laptop joins the consent panel from a shared folder; both change a
+    decision's status, with hidden names in its title, note and rationale: the
+    conflict waits on this one."""
+    from leap_desktop.services import PanelService, joining
+
     service = ctx.service
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    decision = service.record_decision(title="Zed's idea for Rhys", status="proposed", method="consensus",
+                                       level="collaborate")
+    service.sync.sync(folder)
+    other = tmp_path / "other.leap"
+    joining.join(other, folder, service.store.security.key.recovery_key)
+    with PanelService.open(other) as laptop:
+        laptop.set_decision_status(decision.id, "rejected", status_note="Rhys Morgan asked to wait")
+        laptop.sync.sync(folder)
+    service.edit_decision(decision.id, status="agreed", rationale="Zara Quinn and Tess agreed",
+                          text="Zed's idea, as Rhys Morgan put it")
+    service.sync.sync(folder)
+    assert len(service.sync.conflicts()) == 1
+
+
+def test_the_conflicts_dialog_shows_no_hidden_name_in_either_version(ctx, consent, qtbot, tmp_path):
+    from leap_desktop.views.conflicts_dialog import ConflictsDialog
+
+    sync_conflicts(ctx, consent, tmp_path)
+    dialog = ConflictsDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.model.rowCount() == 1
+    assert dialog.ui.whatLabel.text() == "1. Decision D-2: [name removed]'s idea for [name removed]"
+    shown = {dialog.differences.index(r, 0).data(): (dialog.differences.index(r, 1).data(),
+                                                    dialog.differences.index(r, 2).data())
+             for r in range(dialog.differences.rowCount())}
+    assert shown["Reason for the status"] == ("[name removed] asked to wait", "Not set")
+    assert names_in(dialog) == []
+
+
+def test_every_panel_facing_dialog_shows_no_hidden_name(ctx, consent, qtbot, tmp_path):
+    from leap_desktop.views.conflicts_dialog import ConflictsDialog
+
+    service = ctx.service
+    sync_conflicts(ctx, consent, tmp_path)
     meeting = consent["meeting"]
     dialogs = [ActionDialog(ctx, consent["decision"]), DecisionStatusDialog(ctx, consent["decision"]),
                ExportActionsDialog(ctx, "all", None), ExportDecisionsDialog(ctx, DecisionFilter()),
@@ -150,7 +195,8 @@ def test_every_panel_facing_dialog_shows_no_hidden_name(ctx, consent, qtbot):
     service.impact.add_voice(entry.ref, "researcher", "Rhys Morgan", "Rhys thinks Tess was right.")
     dialogs += [ImpactEntryDialog(ctx), ImpactEntryDialog(ctx, entry), DraftImpactDialog(ctx),
                 ImpactVoiceDialog(ctx, entry), ImpactVoiceDialog(ctx, entry, VoiceKind.PUBLIC),
-                UptakeDialog(ctx, contributions + service.store.find(Contribution)), DeleteImpactDialog(ctx, entry)]
+                UptakeDialog(ctx, contributions + service.store.find(Contribution)), DeleteImpactDialog(ctx, entry),
+                ConflictsDialog(ctx)]
     for action in service.store.find(Action):
         if not action.status.is_closed:
             dialogs += [CloseActionDialog(ctx, action, ActionStatus.DONE),

@@ -127,3 +127,24 @@ def test_there_is_one_list_of_month_names_and_one_plural():
         if '"September"' in text or "%B" in text or "%A" in text:
             copies.append(f"{path.relative_to(PACKAGE)}: month or day names")
     assert copies == []
+
+
+def _utc(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def test_when_something_happened_on_this_computers_clock():
+    now = dt.datetime(2026, 6, 15, 14, 30).astimezone()
+    assert words.moment_words(_utc(now - dt.timedelta(minutes=25)), now) == "today at 14:05"
+    assert words.moment_words(_utc(now - dt.timedelta(days=1, hours=5)), now) == "yesterday at 09:30"
+    assert words.moment_words(_utc(now - dt.timedelta(days=11)), now) == "on Thursday 4 June 2026 at 14:30"
+    assert words.moment_words(None, now) == "" and words.moment_words("soon", now) == ""
+
+
+def test_how_long_ago_short():
+    now = dt.datetime(2026, 6, 15, 14, 30).astimezone()
+    ago = [dt.timedelta(seconds=20), dt.timedelta(minutes=1), dt.timedelta(minutes=10), dt.timedelta(hours=3),
+           dt.timedelta(days=1), dt.timedelta(days=4), dt.timedelta(days=30)]
+    assert [words.time_ago(_utc(now - gap), now) for gap in ago] == [
+        "just now", "1 minute ago", "10 minutes ago", "3 hours ago", "yesterday", "4 days ago", "on 16 May 2026"]
+    assert words.time_ago("", now) == ""

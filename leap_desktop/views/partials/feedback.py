@@ -32,10 +32,11 @@ def announce(label: QLabel | None, text: str, ctx: AppContext | None = None) -> 
         ctx.message.emit(text)
 
 
-def show_problem(label: QLabel, message: str, field: QWidget | None = None) -> None:
+def show_problem(label: QLabel, message: str, field: QWidget | None = None, *, lead: str = "Not saved") -> None:
     """A refused change: the reason next to the field, in words (never colour alone),
-    and focus back on the field with what was typed kept."""
-    text = f"Not saved: {message}" if message else ""
+    and focus back on the field with what was typed kept. ``lead`` says what did not
+    happen ("Not synced")."""
+    text = f"{lead}: {message}" if message else ""
     label.setText(text)
     label.setAccessibleName(text)
     set_label_role(label, "error" if text else None)

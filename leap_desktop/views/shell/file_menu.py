@@ -1,4 +1,5 @@
-"""File menu: panels (new, open, recent, demo), minutes, security and backups, close and quit."""
+"""File menu: panels (new, open, recent, demo, join from a shared folder), minutes, sync,
+security and backups, close and quit."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from PySide6.QtWidgets import QMenuBar
 
 from ..minutes_menu import minutes_actions, minutes_menu
 from .actions import add_action
+from .sync_menu import SyncMixin
 
 
-class FileMenuMixin:
+class FileMenuMixin(SyncMixin):
     """For MainWindow: builds the File menu and answers its commands."""
 
     def _build_file_menu(self, bar: QMenuBar) -> None:
@@ -27,12 +29,16 @@ class FileMenuMixin:
             self.recent_menu.aboutToShow.connect(self._fill_recent)
             add_action(self, file_menu, "Open the &demo panel", lambda: launcher.open_demo(self),
                        tip="A made-up panel with a year of meetings, to try things out")
+            add_action(self, file_menu, "&Join a panel from a shared folder…", lambda: launcher.join_panel(self),
+                       tip="Make this laptop's own file of a panel another laptop syncs to a shared folder")
             file_menu.addSeparator()
         file_menu.addMenu(self.minutes_menu)
         add_action(self, file_menu, "P&apers and invitations…", self.show_papers,
                    tip="For the meeting on screen: who needs their papers by when, the invitation, the packs")
         add_action(self, file_menu, "P&ublish the decision log…", self.publish_log,
                    tip="Web pages of the decision log that open offline in any browser")
+        file_menu.addSeparator()
+        self._build_sync_entries(file_menu)
         file_menu.addSeparator()
         if launcher is not None:
             add_action(self, file_menu, "&Security settings…", self.show_security,

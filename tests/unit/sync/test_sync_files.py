@@ -116,3 +116,44 @@ def test_scripted_writes_make_a_panel_two_laptops_share(tmp_path, capsys, monkey
     everyone_synced([a, b])
     assert a.export() == b.export()
     assert b.do(lambda svc: [(a.ref, a.title) for a in svc.actions()]) == [("A-1", "Tell finance")]
+
+
+def test_a_sync_while_the_days_backup_is_being_made_waits_for_it_and_makes_no_second(tmp_path, monkeypatch):
+    """The app starts the day's backup in the background as the window opens; a Sync now
+    at once waits for it, and then finds the day's backup made."""
+    import time
+
+    from leap_desktop.services import PanelService
+    from leap_desktop.store import backup
+
+    a, _ = laptops(tmp_path, 2)
+    real = backup.make_automatic
+
+    def slow(conn, path, key, reason, **kw):
+        if reason == "daily":
+            time.sleep(0.5)
+        return real(conn, path, key, reason, **kw)
+
+    monkeypatch.setattr(backup, "make_automatic", slow)
+    with a.open() as svc:
+        for old in svc.security.automatic_backups():
+            old.unlink()  # as on a new day
+    with PanelService.open(a.path, ask=lambda r: a.secret, defer_daily_backup=True) as svc:
+        assert svc.store.daily_backup_due
+        assert svc.start_daily_backup()
+        svc.sync.sync(a.folder)
+        names = [p.name for p in svc.security.automatic_backups()]
+    assert len(names) == 1 and "-daily" in names[0], names
+
+
+def test_joining_backs_up_nothing_under_the_temporary_name(tmp_path):
+    """The file being made from the folder (.NAME.leap.new) is empty until the first sync
+    fills it: neither the day's backup nor the one before a sync is made of it."""
+    from leap_desktop.paths import data_dir
+    from leap_desktop.services import joining
+
+    [a] = laptops(tmp_path, 1)
+    report = joining.join(tmp_path / "joined.leap", a.folder, a.secret)
+    assert report.received > 0
+    backups = data_dir() / "backups"
+    assert [p.name for p in backups.iterdir() if p.name.startswith(".joined")] == []

@@ -91,6 +91,63 @@ def test_a_status_changed_on_both_laptops_waits_for_the_coordinator(tmp_path):
     assert a.problems() == [] and b.problems() == []
 
 
+def test_a_conflict_settled_elsewhere_closes_when_it_comes_in_the_same_sync_as_the_conflict(tmp_path):
+    """The laptop that takes both files in one sync (the change that waits, then the
+    settling) closes its conflict too, though its waiting version held its own note."""
+    a, b = laptops(tmp_path, 2)
+    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
+                                                  level="collaborate"))
+    everyone_synced([a, b])
+    a.do(lambda svc: svc.set_decision_status(made.id, "agreed"))
+    b.do(lambda svc: svc.set_decision_status(made.id, "rejected", status_note="Too late for carers"))  # later
+    b.sync()
+    a.sync()  # sends "agreed", takes "rejected": a's own version waits
+    assert a.do(lambda svc: [c.waiting["status"] for c in svc.sync.conflicts()]) == ["agreed"]
+    a.do(lambda svc: svc.sync.settle(1, "waiting"))
+    a.sync()
+    b.sync()  # both of a's files at once
+    assert b.do(lambda svc: svc.get(Decision, made.id).status.value) == "agreed"
+    assert b.do(lambda svc: [(c.settled_how, c.waiting["status"]) for c in svc.sync.conflicts(settled=True)]) == [
+        ("on another laptop", "agreed")]
+    everyone_synced([a, b])
+    assert a.export() == b.export()
+    assert a.problems() == [] and b.problems() == []
+
+
+def test_a_status_changed_on_both_keeps_each_laptops_other_fields_the_same_everywhere(tmp_path):
+    """While the later status stands and the other waits, a field only one laptop
+    changed (the rationale here, the note there) is kept on every laptop alike."""
+    a, b = laptops(tmp_path, 2)
+    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
+                                                  level="collaborate"))
+    everyone_synced([a, b])
+    a.do(lambda svc: svc.edit_decision(made.id, status="agreed", rationale="Carers can come after work"))
+    b.do(lambda svc: svc.set_decision_status(made.id, "rejected", status_note="The room is shut at night"))  # later
+    everyone_synced([a, b])
+    for laptop in (a, b):
+        decision = laptop.do(lambda svc: svc.get(Decision, made.id))
+        assert (decision.status.value, decision.rationale, decision.status_note) == (
+            "rejected", "Carers can come after work", "The room is shut at night")
+        assert laptop.do(lambda svc: [c.waiting["status"] for c in svc.sync.conflicts()]) == ["agreed"]
+    assert a.export() == b.export()
+    assert a.problems() == [] and b.problems() == []
+
+
+def test_an_unrelated_later_change_does_not_close_a_conflict(tmp_path):
+    a, b, c = laptops(tmp_path, 3)
+    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
+                                                  level="collaborate"))
+    everyone_synced([a, b, c])
+    a.do(lambda svc: svc.set_decision_status(made.id, "agreed"))
+    b.do(lambda svc: svc.set_decision_status(made.id, "rejected"))
+    everyone_synced([a, b])
+    c.do(lambda svc: svc.edit_decision(made.id, title="Evening meetings, twice a year"))
+    everyone_synced([a, b, c])
+    for laptop in (a, b, c):
+        assert laptop.do(lambda svc: [x.waiting["status"] for x in svc.sync.conflicts()]) == ["agreed"]
+        assert laptop.do(lambda svc: svc.get(Decision, made.id).title) == "Evening meetings, twice a year"
+
+
 def test_three_laptops_with_supersession_actions_and_contributions(tmp_path):
     a, b, c = laptops(tmp_path, 3)
     old = a.do(lambda svc: svc.record_decision(title="Monthly meetings", status="agreed", method="consensus",
