@@ -16,7 +16,7 @@ from ..services.impact_view import build_log
 from ..store.files import write_atomically
 from ..words import plural
 from .context import add_command
-from .documents import add_out_option, out_file, write_document
+from .documents import add_out_option, out_file, refuse_existing, write_document
 from .records import table, wrap
 
 _ENTRY_OPTIONS = (
@@ -200,6 +200,7 @@ def cmd_feedback(ctx) -> int:
             made = feedback.for_meeting(svc, meeting)
             files = [(feedback_file_name(meeting, p), feedback_docx.render(fb, large_print=a.large_print,
                                                                            now=svc.store.clock())) for p, fb in made]
+        refuse_existing(ctx, [folder / name for name, _ in files])
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         for name, data in files:
             write_atomically(folder / name, data)

@@ -13,7 +13,7 @@ from ..domain.reports import GRIPP2_FIELDS
 from ..services.files import write_atomically
 from ..words import long_date, plural
 from .context import Parser
-from .documents import add_out_option, out_file, write_document
+from .documents import add_out_option, out_file, refuse_existing, write_document
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -61,7 +61,8 @@ def register(commands: argparse._SubParsersAction) -> None:
 def _out(ctx, text: str | None, suffixes: tuple[str, ...]) -> Path:
     if not text:
         raise LeapError(f"Say where to write the report: --out FILE{' or FILE'.join(suffixes)}")
-    return out_file(ctx, text, suffixes)
+    # A CSV report is written as one file per table beside FILE, checked once they are known.
+    return out_file(ctx, text, suffixes, new=not text.lower().endswith(".csv"))
 
 
 def cmd_gripp2(ctx) -> int:
@@ -104,6 +105,7 @@ def cmd_participation(ctx) -> int:
         from ..export import report_csv
 
         written = report_csv.files(report, out)
+        refuse_existing(ctx, written)
         for path, data in written.items():
             write_atomically(path, data)
         ctx.note(f"Wrote {plural(len(written), 'table')} as CSV: {out.stem}-*.csv in {out.parent}")
