@@ -53,6 +53,12 @@ def _label(chart: Chart, value: float | None) -> str:
 
 def draw(chart: Chart, figure: Any, style: Style = Style()) -> None:
     """Draw ``chart`` on a matplotlib ``figure`` (cleared first)."""
+    import matplotlib
+
+    # Titles and names are people's words, never mathematics: a research stage called
+    # "Fees $20 to $30" is shown as typed (matplotlib would set "20 to " as a formula, and
+    # stop at one it cannot read). Read when each piece of text is made, so set first.
+    matplotlib.rcParams["text.parse_math"] = False
     figure.clear()
     figure.set_layout_engine("constrained")
     figure.set_facecolor(style.paper)

@@ -74,3 +74,14 @@ def test_a_long_label_is_wrapped_not_cut(demo_charts):
 def test_the_word_picture_is_still_a_print_resolution_png(demo_charts):
     data = charts.png(long_worded(demo_charts[0]))
     assert data.startswith(b"\x89PNG") and len(data) > 10_000
+
+
+@pytest.mark.parametrize("name", ["Fees $20 to $30", r"Costs $\frac{$ and more"])
+def test_dollar_signs_in_peoples_words_are_shown_as_typed(demo_charts, name):
+    bars = next(c for c in demo_charts if c.kind == "bars")
+    chart = dataclasses.replace(bars, title=f"Decisions by stage: {name}", categories=[name, *bars.categories[1:]])
+    figure = drawn(chart, 9, 6.3, 3.2)  # drawing an unreadable formula used to stop with a ValueError
+    (ax,) = figure.axes
+    assert ax.get_yticklabels()[0].get_text() == name
+    assert " ".join(ax._left_title.get_text().split()) == f"Decisions by stage: {name}"
+    assert charts.png(chart).startswith(b"\x89PNG")
