@@ -20,12 +20,15 @@ does both. It checks, in turn:
 5. `leap-desktop --db PANEL --screenshot FILE.png` draws the window off screen (a PNG
    with a real picture in it, kept as dist/bundle-check-window.png to look at);
 6. `leap export-minutes` writes Word minutes that python-docx reads back;
-7. on a virtual X display (Xvfb): `leap-desktop` with no arguments, from another empty
+7. the charts (matplotlib): `leap report participation` writes a Word report with its
+   chart pictures and no warning, and `leap-desktop --screenshot --page reports` draws
+   the Reports page (kept as dist/bundle-check-reports.png to look at);
+8. on a virtual X display (Xvfb): `leap-desktop` with no arguments, from another empty
    home, shows the start screen, makes the data folder and says where; `leap-desktop
    --db PANEL` shows the panel's window and closes it cleanly (lock let go, log folded in);
-8. with a Secret Service keyring (GNOME Keyring on a private D-Bus), when installed: the
+9. with a Secret Service keyring (GNOME Keyring on a private D-Bus), when installed: the
    key goes into the keyring and the panel opens with no passphrase (else skipped);
-9. no file written anywhere in those home folders holds the key, the recovery key or
+10. no file written anywhere in those home folders holds the key, the recovery key or
    the passphrase in plain text.
 
 Each output is checked to be more than an empty shell. Every step runs even when an
@@ -384,6 +387,38 @@ class BundleCheck:
         return (f"{out.stat().st_size // 1024} KB Word document; python-docx reads {paragraphs} paragraphs, "
                 f"titled '{title}', {len(headings)} headings (kept as {kept.relative_to(ROOT)})")
 
+    def charts(self) -> str:
+        """matplotlib in both programs: the Word report's pictures (Agg) and the Reports
+        page (QtAgg). A library the bundle breaks or leaves out stops both."""
+        if not self.panel.exists():
+            raise CheckFailed("no demo panel to report on (the first start failed)")
+        out = self.work / "participation.docx"
+        result = run([str(self.leap), "--db", str(self.panel), "report", "participation", "--out", str(out)],
+                     self.env, self.work)
+        if result.code != 0:
+            raise CheckFailed(f"`leap report participation` failed (exit {result.code}): {last_line(result.said)}")
+        if "Warning" in result.said:
+            raise CheckFailed(f"`leap report participation` printed a warning: {last_line(result.said)}")
+        try:
+            with zipfile.ZipFile(out) as docx:
+                pictures = [n for n in docx.namelist() if n.startswith("word/media/") and n.endswith(".png")]
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise CheckFailed(f"{out.name} is not a Word document: {exc}") from None
+        if not pictures:
+            raise CheckFailed(f"{out.name} has no chart in it")
+        shot = self.work / "reports.png"
+        result = run([str(self.desktop), "--db", str(self.panel), "--screenshot", str(shot), "--page", "reports"],
+                     self.env, self.work)
+        if result.code != 0 or not shot.exists():
+            raise CheckFailed(f"`leap-desktop --screenshot --page reports` failed (exit {result.code}): {last_line(result.said)}")
+        colours, commonest = picture_variety(shot)
+        if colours < 16 or commonest > 0.95:
+            raise CheckFailed(f"the Reports page is nearly blank ({colours} colours, {commonest:.0%} of it one colour)")
+        kept = ROOT / "dist" / "bundle-check-reports.png"
+        shutil.copyfile(shot, kept)
+        return (f"{len(pictures)} charts in the Word report; the Reports page drawn, {colours} colours "
+                f"(kept as {kept.relative_to(ROOT)}: look at it)")
+
     # -- a real window, on a virtual X display --------------------------------------------------
 
     def x_env(self, home: Path, *, passphrase: bool = True) -> dict[str, str]:
@@ -526,6 +561,7 @@ def main(argv: list[str]) -> int:
             checker.check("leap trace D-1, leap check, the recovery key", checker.read_back)
             checker.check("leap-desktop draws the demo panel off screen (--screenshot)", checker.screenshot)
             checker.check("leap export-minutes writes Word minutes", checker.minutes)
+            checker.check("charts: leap report participation, and the Reports page", checker.charts)
             xvfb, checker.display = start_xvfb()
             checker.check("leap-desktop, first start on a virtual X display: the start screen", checker.window_first_start)
             checker.check("leap-desktop --db PANEL on a virtual X display: shown and closed cleanly", checker.window_panel)
