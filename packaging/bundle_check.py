@@ -338,24 +338,32 @@ class BundleCheck:
     def screenshot(self) -> str:
         if not self.panel.exists():
             raise CheckFailed("no demo panel to open (the first start failed)")
-        out = self.work / "window.png"
-        result = run([str(self.desktop), "--db", str(self.panel), "--screenshot", str(out)], self.env, self.work)
+        out, size, colours, kept = self.drawn("window")
+        return (f"{size[0]}x{size[1]} PNG, {out.stat().st_size // 1024} KB, {colours} colours "
+                f"(kept as {kept.relative_to(ROOT)}: look at it)")
+
+    def drawn(self, name: str, *page: str) -> tuple[Path, tuple[int, int], int, Path]:
+        """``leap-desktop --db PANEL --screenshot FILE`` (with ``page``, e.g. ``--page
+        reports``), checked to be a real picture of the window and kept as
+        dist/bundle-check-NAME.png: (the picture, its size, its colours, where it is kept)."""
+        out = self.work / f"{name}.png"
+        command = " ".join(["`leap-desktop --screenshot", *page]) + "`"
+        result = run([str(self.desktop), "--db", str(self.panel), "--screenshot", str(out), *page], self.env, self.work)
         if unknown_command(result, "--screenshot"):
             raise CheckFailed(f"the bundled leap-desktop cannot render a screenshot: {last_line(result.said)}")
         if result.code != 0:
-            raise CheckFailed(f"`leap-desktop --screenshot` failed (exit {result.code}): {last_line(result.said)}")
+            raise CheckFailed(f"{command} failed (exit {result.code}): {last_line(result.said)}")
         size = png_size(out) if out.exists() else None
         if size is None:
-            raise CheckFailed(f"`leap-desktop --screenshot` exited 0 but {out} is not a PNG")
+            raise CheckFailed(f"{command} exited 0 but {out} is not a PNG")
         if size[0] < 400 or size[1] < 300 or out.stat().st_size < 10_000:
             raise CheckFailed(f"the screenshot is {size[0]}x{size[1]}, {out.stat().st_size} bytes: too small to be the window")
         colours, commonest = picture_variety(out)
         if colours < 16 or commonest > 0.95:
             raise CheckFailed(f"the screenshot is nearly blank ({colours} colours, {commonest:.0%} of it one colour)")
-        kept = ROOT / "dist" / "bundle-check-window.png"
+        kept = ROOT / "dist" / f"bundle-check-{name}.png"
         shutil.copyfile(out, kept)
-        return (f"{size[0]}x{size[1]} PNG, {out.stat().st_size // 1024} KB, {colours} colours "
-                f"(kept as {kept.relative_to(ROOT)}: look at it)")
+        return out, size, colours, kept
 
     def minutes(self) -> str:
         if not self.panel.exists():
@@ -406,16 +414,7 @@ class BundleCheck:
             raise CheckFailed(f"{out.name} is not a Word document: {exc}") from None
         if not pictures:
             raise CheckFailed(f"{out.name} has no chart in it")
-        shot = self.work / "reports.png"
-        result = run([str(self.desktop), "--db", str(self.panel), "--screenshot", str(shot), "--page", "reports"],
-                     self.env, self.work)
-        if result.code != 0 or not shot.exists():
-            raise CheckFailed(f"`leap-desktop --screenshot --page reports` failed (exit {result.code}): {last_line(result.said)}")
-        colours, commonest = picture_variety(shot)
-        if colours < 16 or commonest > 0.95:
-            raise CheckFailed(f"the Reports page is nearly blank ({colours} colours, {commonest:.0%} of it one colour)")
-        kept = ROOT / "dist" / "bundle-check-reports.png"
-        shutil.copyfile(shot, kept)
+        _, _, colours, kept = self.drawn("reports", "--page", "reports")
         return (f"{len(pictures)} charts in the Word report; the Reports page drawn, {colours} colours "
                 f"(kept as {kept.relative_to(ROOT)}: look at it)")
 
