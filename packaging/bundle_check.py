@@ -20,12 +20,15 @@ does both. It checks, in turn:
 5. `leap-desktop --db PANEL --screenshot FILE.png` draws the window off screen (a PNG
    with a real picture in it, kept as dist/bundle-check-window.png to look at);
 6. `leap export-minutes` writes Word minutes that python-docx reads back;
-7. on a virtual X display (Xvfb): `leap-desktop` with no arguments, from another empty
+7. the charts (matplotlib): `leap report participation` writes a Word report with its
+   chart pictures and no warning, and `leap-desktop --screenshot --page reports` draws
+   the Reports page (kept as dist/bundle-check-reports.png to look at);
+8. on a virtual X display (Xvfb): `leap-desktop` with no arguments, from another empty
    home, shows the start screen, makes the data folder and says where; `leap-desktop
    --db PANEL` shows the panel's window and closes it cleanly (lock let go, log folded in);
-8. with a Secret Service keyring (GNOME Keyring on a private D-Bus), when installed: the
+9. with a Secret Service keyring (GNOME Keyring on a private D-Bus), when installed: the
    key goes into the keyring and the panel opens with no passphrase (else skipped);
-9. no file written anywhere in those home folders holds the key, the recovery key or
+10. no file written anywhere in those home folders holds the key, the recovery key or
    the passphrase in plain text.
 
 Each output is checked to be more than an empty shell. Every step runs even when an
@@ -335,24 +338,32 @@ class BundleCheck:
     def screenshot(self) -> str:
         if not self.panel.exists():
             raise CheckFailed("no demo panel to open (the first start failed)")
-        out = self.work / "window.png"
-        result = run([str(self.desktop), "--db", str(self.panel), "--screenshot", str(out)], self.env, self.work)
+        out, size, colours, kept = self.drawn("window")
+        return (f"{size[0]}x{size[1]} PNG, {out.stat().st_size // 1024} KB, {colours} colours "
+                f"(kept as {kept.relative_to(ROOT)}: look at it)")
+
+    def drawn(self, name: str, *page: str) -> tuple[Path, tuple[int, int], int, Path]:
+        """``leap-desktop --db PANEL --screenshot FILE`` (with ``page``, e.g. ``--page
+        reports``), checked to be a real picture of the window and kept as
+        dist/bundle-check-NAME.png: (the picture, its size, its colours, where it is kept)."""
+        out = self.work / f"{name}.png"
+        command = " ".join(["`leap-desktop --screenshot", *page]) + "`"
+        result = run([str(self.desktop), "--db", str(self.panel), "--screenshot", str(out), *page], self.env, self.work)
         if unknown_command(result, "--screenshot"):
             raise CheckFailed(f"the bundled leap-desktop cannot render a screenshot: {last_line(result.said)}")
         if result.code != 0:
-            raise CheckFailed(f"`leap-desktop --screenshot` failed (exit {result.code}): {last_line(result.said)}")
+            raise CheckFailed(f"{command} failed (exit {result.code}): {last_line(result.said)}")
         size = png_size(out) if out.exists() else None
         if size is None:
-            raise CheckFailed(f"`leap-desktop --screenshot` exited 0 but {out} is not a PNG")
+            raise CheckFailed(f"{command} exited 0 but {out} is not a PNG")
         if size[0] < 400 or size[1] < 300 or out.stat().st_size < 10_000:
             raise CheckFailed(f"the screenshot is {size[0]}x{size[1]}, {out.stat().st_size} bytes: too small to be the window")
         colours, commonest = picture_variety(out)
         if colours < 16 or commonest > 0.95:
             raise CheckFailed(f"the screenshot is nearly blank ({colours} colours, {commonest:.0%} of it one colour)")
-        kept = ROOT / "dist" / "bundle-check-window.png"
+        kept = ROOT / "dist" / f"bundle-check-{name}.png"
         shutil.copyfile(out, kept)
-        return (f"{size[0]}x{size[1]} PNG, {out.stat().st_size // 1024} KB, {colours} colours "
-                f"(kept as {kept.relative_to(ROOT)}: look at it)")
+        return out, size, colours, kept
 
     def minutes(self) -> str:
         if not self.panel.exists():
@@ -383,6 +394,29 @@ class BundleCheck:
         shutil.copyfile(out, kept)
         return (f"{out.stat().st_size // 1024} KB Word document; python-docx reads {paragraphs} paragraphs, "
                 f"titled '{title}', {len(headings)} headings (kept as {kept.relative_to(ROOT)})")
+
+    def charts(self) -> str:
+        """matplotlib in both programs: the Word report's pictures (Agg) and the Reports
+        page (QtAgg). A library the bundle breaks or leaves out stops both."""
+        if not self.panel.exists():
+            raise CheckFailed("no demo panel to report on (the first start failed)")
+        out = self.work / "participation.docx"
+        result = run([str(self.leap), "--db", str(self.panel), "report", "participation", "--out", str(out)],
+                     self.env, self.work)
+        if result.code != 0:
+            raise CheckFailed(f"`leap report participation` failed (exit {result.code}): {last_line(result.said)}")
+        if "Warning" in result.said:
+            raise CheckFailed(f"`leap report participation` printed a warning: {last_line(result.said)}")
+        try:
+            with zipfile.ZipFile(out) as docx:
+                pictures = [n for n in docx.namelist() if n.startswith("word/media/") and n.endswith(".png")]
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise CheckFailed(f"{out.name} is not a Word document: {exc}") from None
+        if not pictures:
+            raise CheckFailed(f"{out.name} has no chart in it")
+        _, _, colours, kept = self.drawn("reports", "--page", "reports")
+        return (f"{len(pictures)} charts in the Word report; the Reports page drawn, {colours} colours "
+                f"(kept as {kept.relative_to(ROOT)}: look at it)")
 
     # -- a real window, on a virtual X display --------------------------------------------------
 
@@ -526,6 +560,7 @@ def main(argv: list[str]) -> int:
             checker.check("leap trace D-1, leap check, the recovery key", checker.read_back)
             checker.check("leap-desktop draws the demo panel off screen (--screenshot)", checker.screenshot)
             checker.check("leap export-minutes writes Word minutes", checker.minutes)
+            checker.check("charts: leap report participation, and the Reports page", checker.charts)
             xvfb, checker.display = start_xvfb()
             checker.check("leap-desktop, first start on a virtual X display: the start screen", checker.window_first_start)
             checker.check("leap-desktop --db PANEL on a virtual X display: shown and closed cleanly", checker.window_panel)

@@ -10,6 +10,11 @@ and translations. That is right for most apps; for LEAP Desktop some of it is de
   (EGLFS, linuxfb, VNC), raw input devices, network status and TLS (the app never goes
   online), and image formats it never reads (TIFF, WebP, ICNS, TGA, WBMP: its pictures
   are PNG, built into Qt, and SVG, whose plugin stays).
+* matplotlib's data that the charts never use: its sample data, the fonts of PDF and
+  PostScript output (AFM), of styles the charts never ask for (DejaVu Serif, DejaVu Sans
+  Mono, italics) and of mathematics, which the charts never set (export/charts.py turns
+  it off: STIX, Computer Modern). DejaVu Sans and its bold (the charts' font) and
+  LastResort (for characters no font has) stay.
 * Then every shared library that nothing left in the bundle links against: the libraries
   those plugins alone needed.
 
@@ -39,6 +44,11 @@ UNWANTED = [
     r"^PySide6/Qt/lib/libQt6(Qml|Quick|WebEngine|3D|Multimedia|Pdf|Designer|Charts|DataVisualization"
     r"|Bluetooth|Positioning|Sensors|SerialPort|NetworkAuth|Location|RemoteObjects|Scxml|Sql|Test|Help"
     r"|EglFS|Labs|Lottie|VirtualKeyboard|ShaderTools|SpatialAudio|TextToSpeech)",
+    # matplotlib's data the charts never use.
+    r"^matplotlib/mpl-data/(sample_data|plot_directive)/",
+    r"^matplotlib/mpl-data/kpsewhich\.lua$",
+    r"^matplotlib/mpl-data/fonts/(afm|pdfcorefonts)/",
+    r"^matplotlib/mpl-data/fonts/ttf/(DejaVuSerif|DejaVuSansMono|DejaVuSans-(Bold)?Oblique|STIX|cm)",
 ]
 _UNWANTED = re.compile("|".join(f"(?:{p})" for p in UNWANTED))
 

@@ -10,10 +10,10 @@ from pathlib import Path
 from ..domain.comms import PaperFormat, SentHow
 from ..domain.errors import LeapError
 from ..domain.model import Meeting, Person
-from ..store.files import write_atomically
 from ..words import day as day_words
 from ..words import plural
 from .context import add_command
+from .documents import add_out_option, out_file, write_document
 from .records import table
 
 
@@ -23,7 +23,7 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = add("invite", cmd_invite, "write a meeting's calendar invitation (.ics), or its cancellation")
     p.add_argument("meeting", help="the meeting, e.g. M-4")
-    p.add_argument("--out", required=True, metavar="FILE.ics", help="where to write the invitation")
+    add_out_option(p, "FILE.ics", "where to write the invitation")
 
     p = add("papers", cmd_papers, "write a meeting's papers packs, one for each format members need")
     p.add_argument("meeting", help="the meeting, e.g. M-4")
@@ -64,17 +64,12 @@ def _folder(text: str) -> Path:
 def cmd_invite(ctx) -> int:
     from ..export import ics
 
-    out = Path(ctx.args.out).expanduser()
-    if out.suffix.lower() != ".ics":
-        raise LeapError(f"{out.name}: the file name must end in .ics")
-    if out.is_dir():
-        raise LeapError(f"{out} is a folder; give a file name")
+    out = out_file(ctx, ctx.args.out, (".ics",))
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, ctx.args.meeting)
         data = ics.invitation(svc, meeting)
-    write_atomically(out, data)
     kind = "cancellation" if meeting.status.value == "cancelled" else "invitation"
-    ctx.note(f"Wrote the {kind} for {meeting.ref} (version {meeting.invite_sequence}, {ics.ZONE} time) to {out}")
+    write_document(ctx, out, data, f"Wrote the {kind} for {meeting.ref} (version {meeting.invite_sequence}, {ics.ZONE} time)")
     return 0
 
 

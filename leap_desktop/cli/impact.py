@@ -17,6 +17,7 @@ from ..services.impact_view import build_log
 from ..store.files import write_atomically
 from ..words import plural
 from .context import add_command
+from .documents import add_out_option, out_file, refuse_existing, write_document
 from .records import table, wrap
 
 _ENTRY_OPTIONS = (
@@ -47,7 +48,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     filters(p)
 
     p = add("impact-log", cmd_impact_log, "write the impact log (PIRIT's columns, both voices) as Word or CSV")
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.docx or FILE.csv")
+    add_out_option(p, "FILE", "FILE.docx or FILE.csv")
     p.add_argument("--anonymised", action="store_true", help="for publication: people by role only")
     filters(p)
 
@@ -56,7 +57,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--all", metavar="MEETING", help="one document for each person present at this meeting, e.g. M-12")
     p.add_argument("--from", dest="since", metavar="DATE", help="from this date (default: the beginning)")
     p.add_argument("--to", dest="until", metavar="DATE", help="up to this date (default: today)")
-    p.add_argument("--out", required=True, metavar="FILE.docx|DIR", help="the file (with --all: a folder)")
+    add_out_option(p, "FILE.docx|DIR", "the file (with --all: a folder)")
     p.add_argument("--large-print", action="store_true", help="16 point and larger, 1.5 line spacing")
 
     p = add("add-impact", cmd_add_impact, "add an entry to the impact log")
@@ -142,15 +143,6 @@ def _filters_text(a) -> str:
     return ", ".join(parts)
 
 
-def _out(path_text: str, suffixes: tuple[str, ...]) -> Path:
-    out = Path(path_text).expanduser()
-    if out.suffix.lower() not in suffixes:
-        raise LeapError(f"{out.name}: the file name must end in {' or '.join(suffixes)}")
-    if out.is_dir():
-        raise LeapError(f"{out} is a folder; give a file name")
-    return out
-
-
 def cmd_impact(ctx) -> int:
     a = ctx.args
     with ctx.open() as svc:
@@ -180,7 +172,7 @@ def _views(e) -> str:
 
 def cmd_impact_log(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".docx", ".csv"))
+    out = out_file(ctx, a.out, (".docx", ".csv"))
     with ctx.open() as svc:
         log = build_log(svc, svc.impact.entries(standard=a.standard, stage=a.stage, outcome=a.outcome),
                         anonymised=a.anonymised)
@@ -193,8 +185,7 @@ def cmd_impact_log(ctx) -> int:
 
             data = impact_log.log_docx(log, panel_name=name or "Panel", filters=_filters_text(a),
                                        produced=long_date(svc.today()) or svc.today(), now=svc.store.clock())
-    write_atomically(out, data)
-    ctx.note(f"Wrote {plural(len(log), 'impact log entry', 'impact log entries')} to {out}")
+    write_document(ctx, out, data, f"Wrote {plural(len(log), 'impact log entry', 'impact log entries')}")
     return 0
 
 
@@ -222,19 +213,19 @@ def cmd_feedback(ctx) -> int:
             made = feedback.for_meeting(svc, meeting)
             files = [(feedback_file_name(meeting, p), feedback_docx.render(fb, large_print=a.large_print,
                                                                            now=svc.store.clock())) for p, fb in made]
+        refuse_existing(ctx, [folder / name for name, _ in files])
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         for name, data in files:
             write_atomically(folder / name, data)
         ctx.note(f"Wrote {plural(len(files), 'feedback document')} for {meeting.ref} to {folder}")
         return 0
-    out = _out(a.out, (".docx",))
+    out = out_file(ctx, a.out, (".docx",))
     with ctx.open() as svc:
         person = svc.resolve(Person, a.person)
         fb = feedback.build_feedback(svc, person, since=a.since, until=a.until)
         data = feedback_docx.render(fb, large_print=a.large_print, now=svc.store.clock())
-    write_atomically(out, data)
-    ctx.note(f"Wrote 'What your input changed' for {person.ref} ({plural(len(fb.said), 'contribution')}, "
-             f"{plural(len(fb.decisions), 'decision')} shaped) to {out}")
+    write_document(ctx, out, data, f"Wrote 'What your input changed' for {person.ref} "
+                                   f"({plural(len(fb.said), 'contribution')}, {plural(len(fb.decisions), 'decision')} shaped)")
     return 0
 
 

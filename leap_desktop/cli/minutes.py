@@ -4,15 +4,14 @@ approve and amend them; export the decision log and the action list."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from ..domain.errors import LeapError, shown
 from ..domain.model import Meeting
 from ..export import csv_export, decisions_docx, minutes_docx, review_docx
 from ..services import approval, minutes, reviews
-from ..store.files import same_file, write_atomically
 from ..words import plural
 from .context import add_command
+from .documents import add_out_option, out_file, write_document
 from .filters import action_list, add_action_filters, add_decision_filters, decision_filter, describe_decision_filter
 from .output import table, wrap
 
@@ -23,17 +22,17 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = add("export-minutes", cmd_export_minutes, "write a meeting's minutes as a Word document")
     p.add_argument("meeting", help="the meeting, e.g. M-3")
-    p.add_argument("--out", required=True, metavar="FILE.docx", help="where to write the minutes")
+    add_out_option(p, "FILE.docx", "where to write the minutes")
     p.add_argument("--anonymised", action="store_true", help="for publication: no names or initials anywhere, roles kept")
     p.add_argument("--version", type=int, metavar="N", help="an earlier approved version (default: the current one)")
 
     p = add("export-decisions", cmd_export_decisions, "write the decision log as a Word document or CSV")
-    p.add_argument("--out", required=True, metavar="FILE", help="FILE.docx or FILE.csv")
+    add_out_option(p, "FILE", "FILE.docx or FILE.csv")
     p.add_argument("--anonymised", action="store_true", help="people by role only")
     add_decision_filters(p)
 
     p = add("export-actions", cmd_export_actions, "write the action list as CSV")
-    p.add_argument("--out", required=True, metavar="FILE.csv", help="where to write it")
+    add_out_option(p, "FILE.csv", "where to write it")
     p.add_argument("--anonymised", action="store_true", help="owners by role only")
     add_action_filters(p)
 
@@ -69,35 +68,19 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--reason", required=True, help="why they are being amended")
 
 
-def _out(path_text: str, suffixes: tuple[str, ...]) -> Path:
-    out = Path(path_text).expanduser()
-    if out.suffix.lower() not in suffixes:
-        raise LeapError(f"{out.name}: the file name must end in {' or '.join(suffixes)}")
-    if out.is_dir():
-        raise LeapError(f"{out} is a folder; give a file name")
-    return out
-
-
-def _not_the_panel(ctx, out: Path) -> None:
-    """Refuse an export over the open panel file (also by another name: a link to it)."""
-    if same_file(out, ctx.db_path):
-        raise LeapError(f"{out} is the panel file itself: choose another file for the export (nothing was written)")
-
-
 def cmd_export_minutes(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".docx",))
-    _not_the_panel(ctx, out)
+    out = out_file(ctx, a.out, (".docx",))
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, a.meeting)
         built = minutes.build_minutes(svc, meeting, anonymised=a.anonymised, version=a.version)
         data = minutes_docx.render(built, now=svc.store.clock())
         unchecked = "" if a.version is not None else svc.names.note(meeting.id, anonymised=a.anonymised)
-        write_atomically(out, data)
+        kind = "anonymised minutes" if a.anonymised else "minutes"
+        write_document(ctx, out, data, f"Wrote the {kind} of {meeting.ref} (version {built.version}, "
+                                       f"{built.status.label.lower()})")
         if a.version is None:
             approval.exported(svc, meeting.id)  # a held meeting's minutes are now in draft
-    kind = "anonymised minutes" if a.anonymised else "minutes"
-    ctx.note(f"Wrote the {kind} of {meeting.ref} (version {built.version}, {built.status.label.lower()}) to {out}")
     if unchecked:
         ctx.note(f"{unchecked} ('leap names {meeting.ref}')")
     return 0
@@ -105,8 +88,7 @@ def cmd_export_minutes(ctx) -> int:
 
 def cmd_export_decisions(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".docx", ".csv"))
-    _not_the_panel(ctx, out)
+    out = out_file(ctx, a.out, (".docx", ".csv"))
     with ctx.open() as svc:
         rows = svc.decision_log(decision_filter(svc, a, ctx))
         if out.suffix.lower() == ".csv":
@@ -114,20 +96,17 @@ def cmd_export_decisions(ctx) -> int:
         else:
             data = decisions_docx.render(svc, rows, filters=describe_decision_filter(a, svc, anonymised=a.anonymised), anonymised=a.anonymised,
                                          now=svc.store.clock())
-    write_atomically(out, data)
-    ctx.note(f"Wrote {plural(len(rows), 'decision')} to {out}")
+    write_document(ctx, out, data, f"Wrote {plural(len(rows), 'decision')}")
     return 0
 
 
 def cmd_export_actions(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".csv",))
-    _not_the_panel(ctx, out)
+    out = out_file(ctx, a.out, (".csv",))
     with ctx.open() as svc:
         actions = action_list(svc, a)
         data = csv_export.actions_csv(svc, actions, anonymised=a.anonymised)
-    write_atomically(out, data)
-    ctx.note(f"Wrote {plural(len(actions), 'action')} to {out}")
+    write_document(ctx, out, data, f"Wrote {plural(len(actions), 'action')}")
     return 0
 
 

@@ -8,8 +8,7 @@ from ..domain.errors import LeapError
 from ..domain.model import Person
 from ..export import claim_docx, payments_csv
 from ..services.payment_reports import finance_lines
-from ..store.files import write_atomically
-from .minutes import _out
+from .documents import add_out_option, out_file, write_document
 
 
 def register(add) -> None:
@@ -18,16 +17,16 @@ def register(add) -> None:
     p.add_argument("--person", metavar="P", help="all of this person's claims (not withdrawn) in the period")
     p.add_argument("--from", dest="from_day", metavar="DATE")
     p.add_argument("--to", dest="to_day", metavar="DATE")
-    p.add_argument("--out", required=True, metavar="FILE.docx")
+    add_out_option(p, "FILE.docx")
 
     p = add("statement", cmd_statement, "write a member's payment statement for a tax year (Word)")
     p.add_argument("person", help="a name or P-3")
     p.add_argument("--tax-year", type=int, required=True, metavar="YEAR",
                    help="the year the tax year starts: 2026 means 6 April 2026 to 5 April 2027")
-    p.add_argument("--out", required=True, metavar="FILE.docx")
+    add_out_option(p, "FILE.docx")
 
     p = add("export-payments", cmd_export_payments, "write the finance CSV: one row per fee or expense line")
-    p.add_argument("--out", required=True, metavar="FILE.csv")
+    add_out_option(p, "FILE.csv")
     p.add_argument("--from", dest="from_day", metavar="DATE", help="activities on or after this date")
     p.add_argument("--to", dest="to_day", metavar="DATE", help="activities on or before this date")
 
@@ -39,7 +38,7 @@ def _panel_name(svc) -> str:
 
 def cmd_claim_form(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".docx",))
+    out = out_file(ctx, a.out, (".docx",))
     if bool(a.claim) == bool(a.person):
         raise LeapError("Give a claim (e.g. CL-3) or --person, not both and not neither")
     with ctx.open() as svc:
@@ -59,30 +58,27 @@ def cmd_claim_form(ctx) -> int:
             period = f"claims from {rows[0].claim.activity_on} to {rows[-1].claim.activity_on}"
         expenses = {r.claim.id: pay.expenses(r.claim.id) for r in rows}
         data = claim_docx.render_claim_form(_panel_name(svc), person, rows, expenses, period=period, now=svc.store.clock())
-    write_atomically(out, data)
-    ctx.note(f"Wrote the claim form for {', '.join(r.claim.ref for r in rows)} to {out}")
+    write_document(ctx, out, data, f"Wrote the claim form for {', '.join(r.claim.ref for r in rows)}")
     return 0
 
 
 def cmd_statement(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".docx",))
+    out = out_file(ctx, a.out, (".docx",))
     with ctx.open() as svc:
         person = svc.resolve(Person, a.person)
         st = svc.payments.statement(person.id, a.tax_year)
         data = claim_docx.render_statement(_panel_name(svc), st, now=svc.store.clock())
-    write_atomically(out, data)
-    ctx.note(f"Wrote {person.display_name}'s statement for the tax year {a.tax_year} to {a.tax_year + 1} "
-             f"({len(st.claims)} paid claims) to {out}")
+    write_document(ctx, out, data, f"Wrote {person.display_name}'s statement for the tax year {a.tax_year} "
+                                   f"to {a.tax_year + 1} ({len(st.claims)} paid claims)")
     return 0
 
 
 def cmd_export_payments(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".csv",))
+    out = out_file(ctx, a.out, (".csv",))
     from_day, to_day = f.Date("--from")(a.from_day), f.Date("--to")(a.to_day)
     with ctx.open() as svc:
         lines = finance_lines(svc.payments, from_day=from_day, to_day=to_day)
-    write_atomically(out, payments_csv.payments_csv(lines))
-    ctx.note(f"Wrote {len(lines):,} payment lines to {out}")
+    write_document(ctx, out, payments_csv.payments_csv(lines), f"Wrote {len(lines):,} payment lines")
     return 0

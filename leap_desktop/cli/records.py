@@ -11,7 +11,6 @@ from ..domain import rules
 from ..domain.errors import shown
 from ..domain.model import Meeting, Person
 from ..domain.vocab import Consent
-from ..services.comms import first_sent_on
 from ..services.demo import build_demo
 from .context import add_command
 from .files import cmd_check, cmd_export, cmd_import
@@ -139,7 +138,8 @@ def cmd_meetings(ctx) -> int:
     with ctx.open() as svc:
         meetings = svc.meetings()
         clean = svc.redactor()
-        sent = {m.id: first_sent_on(svc.store, m.id) for m in meetings}
+        first_sent = svc.comms.first_sent_by_meeting()
+        sent = {m.id: first_sent.get(m.id) for m in meetings}
     ctx.emit(
         [
             {

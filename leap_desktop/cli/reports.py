@@ -13,6 +13,7 @@ from ..domain.reports import GRIPP2_FIELDS
 from ..services.files import write_atomically
 from ..words import long_date, plural
 from .context import Parser
+from .documents import add_out_option, out_file, refuse_existing, write_document
 
 
 def register(commands: argparse._SubParsersAction) -> None:
@@ -27,20 +28,20 @@ def register(commands: argparse._SubParsersAction) -> None:
 
     p = kinds.add_parser("gripp2", help="GRIPP2 short form (or --long) as Word")
     p.set_defaults(handler=cmd_gripp2)
-    p.add_argument("--out", required=True, metavar="FILE.docx")
+    add_out_option(p, "FILE.docx")
     p.add_argument("--long", action="store_true", help="the long form's sections, not the short form's five items")
     p.add_argument("--named", action="store_true", help="not anonymised (names as each person's consent allows)")
     period(p)
 
     p = kinds.add_parser("standards", help="the UK Standards for Public Involvement self-assessment as Word")
     p.set_defaults(handler=cmd_standards)
-    p.add_argument("--out", required=True, metavar="FILE.docx")
+    add_out_option(p, "FILE.docx")
     p.add_argument("--named", action="store_true", help="not anonymised")
     period(p)
 
     p = kinds.add_parser("participation", help="participation and influence: charts and tables as Word, or CSV")
     p.set_defaults(handler=cmd_participation)
-    p.add_argument("--out", metavar="FILE.docx|FILE.csv", help="Word, or CSV (one file per table beside FILE)")
+    add_out_option(p, "FILE.docx|FILE.csv", "Word, or CSV (one file per table beside FILE)", required=False)
     p.add_argument("--json", action="store_true", help="print every table as JSON")
     p.add_argument("--named", action="store_true",
                    help="for the coordinator: not anonymised, with the members not heard for several meetings")
@@ -57,45 +58,39 @@ def register(commands: argparse._SubParsersAction) -> None:
     p.add_argument("text", help="the answer (an empty text clears it)")
 
 
-def _out(text: str | None, suffixes: tuple[str, ...]) -> Path:
+def _out(ctx, text: str | None, suffixes: tuple[str, ...]) -> Path:
     if not text:
         raise LeapError(f"Say where to write the report: --out FILE{' or FILE'.join(suffixes)}")
-    out = Path(text).expanduser()
-    if out.suffix.lower() not in suffixes:
-        raise LeapError(f"{out.name}: the file name must end in {' or '.join(suffixes)}")
-    if out.is_dir():
-        raise LeapError(f"{out} is a folder; give a file name")
-    return out
+    # A CSV report is written as one file per table beside FILE, checked once they are known.
+    return out_file(ctx, text, suffixes, new=not text.lower().endswith(".csv"))
 
 
 def cmd_gripp2(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".docx",))
+    out = _out(ctx, a.out, (".docx",))
     from ..export import gripp2_docx
 
     with ctx.open() as svc:
         data = gripp2_docx.render(gripp2_docx.gather(svc, svc.analytics.period(a.start, a.end), anonymised=not a.named),
                                   long=a.long)
-    write_atomically(out, data)
-    ctx.note(f"Wrote the GRIPP2 {'long' if a.long else 'short'} form to {out}")
+    write_document(ctx, out, data, f"Wrote the GRIPP2 {'long' if a.long else 'short'} form")
     return 0
 
 
 def cmd_standards(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".docx",))
+    out = _out(ctx, a.out, (".docx",))
     from ..export import gripp2_docx, standards_docx
 
     with ctx.open() as svc:
         data = standards_docx.render(gripp2_docx.gather(svc, svc.analytics.period(a.start, a.end), anonymised=not a.named))
-    write_atomically(out, data)
-    ctx.note(f"Wrote the UK Standards self-assessment to {out}")
+    write_document(ctx, out, data, "Wrote the UK Standards self-assessment")
     return 0
 
 
 def cmd_participation(ctx) -> int:
     a = ctx.args
-    out = _out(a.out, (".docx", ".csv")) if (a.out or not a.json) else None
+    out = _out(ctx, a.out, (".docx", ".csv")) if (a.out or not a.json) else None
     with ctx.open() as svc:
         p = svc.analytics.period(a.start, a.end)
         report = svc.analytics.participation(p, anonymised=not a.named, named=a.named)
@@ -110,14 +105,15 @@ def cmd_participation(ctx) -> int:
         from ..export import report_csv
 
         written = report_csv.files(report, out)
+        refuse_existing(ctx, written)
         for path, data in written.items():
             write_atomically(path, data)
         ctx.note(f"Wrote {plural(len(written), 'table')} as CSV: {out.stem}-*.csv in {out.parent}")
         return 0
     from ..export import report_docx
 
-    write_atomically(out, report_docx.participation(report, panel_name=name, produced=produced, now=now))
-    ctx.note(f"Wrote participation and influence ({plural(len(report.charts), 'chart')}, {p.words()}) to {out}")
+    write_document(ctx, out, report_docx.participation(report, panel_name=name, produced=produced, now=now),
+                   f"Wrote participation and influence ({plural(len(report.charts), 'chart')}, {p.words()})")
     return 0
 
 

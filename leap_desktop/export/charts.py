@@ -6,12 +6,17 @@ common kind of colour blindness), every bar or segment also has its own hatching
 carry their figure as a direct label, and a stacked chart names each part in a legend
 in the same order as the stack. matplotlib is imported here only when drawing (the
 app's start must not load it).
+
+Every word stays on the figure, at any text size: the title, the axis labels and the
+names of bars are wrapped to the room the drawn chart leaves them, measured, and
+matplotlib's constrained layout sets the margins from what is drawn. That is done for
+the figure's size when it is drawn; the app's canvas draws the chart again when it is
+resized (views/chart_canvas.py).
 """
 
 from __future__ import annotations
 
 import io
-import textwrap
 import warnings
 from dataclasses import dataclass
 from typing import Any
@@ -48,12 +53,19 @@ def _label(chart: Chart, value: float | None) -> str:
 
 def draw(chart: Chart, figure: Any, style: Style = Style()) -> None:
     """Draw ``chart`` on a matplotlib ``figure`` (cleared first)."""
+    import matplotlib
+
+    # Titles and names are people's words, never mathematics: a research stage called
+    # "Fees $20 to $30" is shown as typed (matplotlib would set "20 to " as a formula, and
+    # stop at one it cannot read). Read when each piece of text is made, so set first.
+    matplotlib.rcParams["text.parse_math"] = False
     figure.clear()
+    figure.set_layout_engine("constrained")
     figure.set_facecolor(style.paper)
     ax = figure.add_subplot(1, 1, 1)
     ax.set_facecolor(style.paper)
     size = style.font_size
-    ax.set_title(textwrap.fill(chart.title, max(30, int(60 * 10 / max(size, 1)))), loc="left", fontsize=size * 1.15, color=style.ink, fontweight="bold")
+    title = ax.set_title(chart.title, loc="left", fontsize=size * 1.15, color=style.ink, fontweight="bold")
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
     for spine in ("left", "bottom"):
@@ -66,7 +78,57 @@ def draw(chart: Chart, figure: Any, style: Style = Style()) -> None:
     {"bars": _bars, "columns": _columns, "stacked": _stacked, "line": _line}[chart.kind](chart, ax, style)
     with warnings.catch_warnings():  # very large text may not fit: drawn as well as it can be
         warnings.simplefilter("ignore")
-        figure.tight_layout()
+        _fit_labels(figure, ax, title, bar_names=chart.categories if chart.kind == "bars" else None)
+
+
+def _fit_labels(figure: Any, ax: Any, title: Any, *, bar_names: list[str] | None = None) -> None:
+    """Wrap the title and the axis labels to the room the chart leaves them: the title
+    from the plot's left edge to the figure's right, the y label along the plot's
+    height, the x label across its width, and the names of a bar chart's bars in a
+    third of the figure's width. Again while a wrap moves the margins."""
+    renderer = figure._get_renderer()
+    texts = {title: title.get_text(), ax.yaxis.label: ax.yaxis.label.get_text(),
+             ax.xaxis.label: ax.xaxis.label.get_text()}
+    if bar_names:
+        font = ax.get_yticklabels()[0]
+        ax.set_yticks(ax.get_yticks(), [_wrapped(name, font, figure.bbox.width / 3, renderer) for name in bar_names])
+    whole = figure.bbox
+
+    def wrap(room: dict) -> bool:
+        before = [text.get_text() for text in texts]
+        for text, words in texts.items():
+            text.set_text(_wrapped(words, text, room[text] * 0.96, renderer))
+        return [text.get_text() for text in texts] != before
+
+    # A first guess from the figure's size, then to the room the layout leaves, until
+    # the margins stop moving; never narrower than half the figure (or a wrap that
+    # takes room would call for narrower wraps, and so on until nothing is left).
+    wrap({title: whole.width * 0.9, ax.yaxis.label: whole.height * 0.6, ax.xaxis.label: whole.width * 0.6})
+    for _ in range(4):
+        figure.get_layout_engine().execute(figure)
+        plot = ax.get_window_extent(renderer)
+        if not wrap({title: max(whole.x1 - plot.x0, whole.width / 2), ax.yaxis.label: max(plot.height, whole.height / 2),
+                     ax.xaxis.label: max(plot.width, whole.width / 2)}):
+            break
+    else:
+        figure.get_layout_engine().execute(figure)
+    # Laid out for this size: drawing (and saving) keeps it so, without laying it out again.
+    figure.set_layout_engine("none")
+
+
+def _wrapped(words: str, text: Any, width: float, renderer: Any) -> str:
+    """``words`` in lines no wider than ``width`` pixels in ``text``'s font (a single
+    word longer than that keeps its own line)."""
+    def wide(line: str) -> float:
+        return renderer.get_text_width_height_descent(line, text.get_fontproperties(), ismath=False)[0]
+
+    lines: list[str] = []
+    for word in words.split():
+        if lines and wide(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 def _scale(chart: Chart, value: float | None) -> float:
@@ -83,7 +145,7 @@ def _bars(chart: Chart, ax: Any, style: Style) -> None:
                    edgecolor=style.edge, linewidth=0.8)
     for i, bar in enumerate(bars):
         bar.set_hatch(HATCHES[i % len(HATCHES)])
-    ax.set_yticks(places, [textwrap.fill(c, 18) for c in chart.categories])
+    ax.set_yticks(places, chart.categories)  # wrapped to the room there is (_fit_labels)
     top = max(heights + [1.0])
     ax.set_xlim(0, top * 1.3)
     for place, value, height in zip(places, values, heights):

@@ -18,6 +18,7 @@ from ..domain.money import pounds, tax_year_words
 from ..domain.payments import Claim, Expense, FeeChoice
 from ..services.payment_reports import ADVICE_POINTER, Statement
 from ..store.payment_queries import ClaimRow
+from .docx_parts import properties, save
 from .minutes_docx import _page_field, _Writer
 
 
@@ -47,17 +48,9 @@ def _footer(w: _Writer, text: str) -> None:
 
 
 def _properties(w: _Writer, *, title: str, subject: str, panel: str, category: str, keywords: str, now: dt.datetime) -> None:
-    props = w.doc.core_properties
-    props.title = title
-    props.subject = subject
-    props.author = panel
-    props.last_modified_by = "LEAP Desktop"
-    props.category = category
-    props.keywords = keywords
-    props.comments = "Payment record: for the member and finance only, not for the panel"
-    props.language = "en-GB"
-    stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.created = props.modified = props.last_printed = stamp
+    properties(w, title=title, subject=subject, panel=panel, category=category, keywords=keywords,
+               comments="Payment record: for the member and finance only, not for the panel", now=now)
+    w.doc.core_properties.last_printed = w.doc.core_properties.created
 
 
 def _expense_rows(expenses: list[Expense]) -> list[list[str]]:
@@ -110,7 +103,7 @@ def render_claim_form(panel_name: str, person: Person, rows: list[ClaimRow], exp
     _footer(w, f"Claim {refs}")
     _properties(w, title=title, subject=f"{panel_name}: claim {refs}", panel=panel_name, category="Claim for payment",
                 keywords="; ".join(["claim", "payment", "LEAP", *[r.claim.ref for r in rows]]), now=now)
-    return _save(w)
+    return save(w)
 
 
 def render_statement(panel_name: str, st: Statement, *, now: dt.datetime) -> bytes:
@@ -145,12 +138,4 @@ def render_statement(panel_name: str, st: Statement, *, now: dt.datetime) -> byt
     _footer(w, f"Statement for {person.ref}, tax year {st.tax_year}")
     _properties(w, title=title, subject=f"{panel_name}: payment statement", panel=panel_name, category="Payment statement",
                 keywords=f"statement; payment; LEAP; {person.ref}; {st.tax_year}", now=now)
-    return _save(w)
-
-
-def _save(w: _Writer) -> bytes:
-    import io
-
-    out = io.BytesIO()
-    w.doc.save(out)
-    return out.getvalue()
+    return save(w)

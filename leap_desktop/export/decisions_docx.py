@@ -4,13 +4,12 @@ plain-language summary, how it was made, its involvement level and its co-produc
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from ..domain import rules
 from ..services import DecisionRow, PanelService
 from ..words import long_date
 from ..services.trace import people_by_id, redactor_for
-from .minutes_docx import _Writer
+from .docx_parts import properties, save, writer
 
 
 def render(service: PanelService, rows: list[DecisionRow], *, filters: str, anonymised: bool = False,
@@ -19,11 +18,8 @@ def render(service: PanelService, rows: list[DecisionRow], *, filters: str, anon
     people = people_by_id(service)
     clean = redactor_for(service, people, anonymised=anonymised)
     panel_name = clean(panel.name) if panel else "Panel"
-    w = _Writer("Decision log")
+    w = writer("Decision log", panel_name)
     doc = w.doc
-    header = doc.sections[0].header.paragraphs[0]
-    header.add_run("Decision log", w.styles["Strong"])
-    header.add_run(f"   \u00b7   {panel_name}")
     w.para("Decision log", "Title")
     w.para(panel_name, "Subtitle")
     w.labelled("Decisions:", f"{len(rows)}, newest first")
@@ -58,17 +54,7 @@ def render(service: PanelService, rows: list[DecisionRow], *, filters: str, anon
                 names.append(label + (f" through {refs}" if refs else ""))
             w.labelled("Co-produced by:", "; ".join(names) + ".")
             w.labelled("Sources by role:", trace.source_balance.describe())
-    props = doc.core_properties
-    props.title = "Decision log"
-    props.subject = panel_name
-    props.author = panel_name
-    props.last_modified_by = "LEAP Desktop"
-    props.category = "Decision log"
-    props.keywords = "decisions; LEAP" + ("; anonymised" if anonymised else "")
-    props.comments = f"{len(rows)} decisions. {filters or 'Every decision'}."
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.created = props.modified = stamp
-    props.revision = 1
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    properties(w, title="Decision log", subject=panel_name, panel=panel_name, category="Decision log",
+               keywords="decisions; LEAP" + ("; anonymised" if anonymised else ""),
+               comments=f"{len(rows)} decisions. {filters or 'Every decision'}.", now=now)
+    return save(w)

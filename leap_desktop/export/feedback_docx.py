@@ -11,7 +11,6 @@ The "You said, we did" table has the minutes' columns and wording, from the same
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -19,6 +18,7 @@ from docx.shared import Pt
 
 from ..services.feedback import Feedback
 from ..words import plural
+from . import docx_parts
 from .minutes_docx import _page_field, _Writer
 
 #: Large print sizes (points): body text, and each heading above it.
@@ -117,21 +117,12 @@ def render(fb: Feedback, *, large_print: bool = False, now: dt.datetime | None =
                "the panel has not yet recorded what became of it. Ask the coordinator if you would like to know.")
     w.para("Other people appear here as each of them chose to be named in the panel's records.", "LEAP Small")
 
-    props = doc.core_properties
-    props.title = fb.title
-    props.subject = f"{fb.panel_name}: feedback for {fb.person_ref}, {fb.period}"
-    props.author = fb.panel_name
-    props.last_modified_by = "LEAP Desktop"
-    props.category = "Feedback"
-    props.keywords = "feedback; what your input changed; LEAP" + ("; large print" if large_print else "")
-    props.comments = f"{plural(len(fb.said), 'contribution')}, {plural(len(fb.decisions), 'decision')} shaped."
-    props.language = "en-GB"
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.created = props.modified = stamp
-    props.revision = 1
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    docx_parts.properties(w, title=fb.title, subject=f"{fb.panel_name}: feedback for {fb.person_ref}, {fb.period}",
+                          panel=fb.panel_name, category="Feedback",
+                          keywords="feedback; what your input changed; LEAP" + ("; large print" if large_print else ""),
+                          comments=f"{plural(len(fb.said), 'contribution')}, {plural(len(fb.decisions), 'decision')} shaped.",
+                          now=now)
+    return docx_parts.save(w)
 
 
 def _large_print(w: _Writer) -> None:

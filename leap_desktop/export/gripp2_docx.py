@@ -15,6 +15,7 @@ from ..services.analytics_tables import percent
 from ..services.impact_view import LogEntry, build_log
 from ..words import long_date, names_list
 from . import report_docx as rd
+from .docx_parts import properties, save, writer
 
 
 def gather(service: Any, period: Period, *, anonymised: bool = True) -> dict[str, Any]:
@@ -134,7 +135,7 @@ LONG = {"aim": (_aim,), "people": (_people, _support), "stages": (), "level": (_
 
 def render(d: dict[str, Any], *, long: bool = False) -> bytes:
     title = f"GRIPP2 {'long' if long else 'short'} form: reporting public involvement"
-    w = rd.writer(title, d["name"])
+    w = writer(title, d["name"])
     w.para(title, "Title")
     w.para(f"{d['name']}: {d['report'].period.words()}", "Subtitle")
     w.labelled("Produced:", d["produced"])
@@ -154,7 +155,7 @@ def render(d: dict[str, Any], *, long: bool = False) -> bytes:
             rd.table(w, d["report"].tables["decision_stages"], title=False)
         if section.key in ("outcomes", "discussion"):
             rd.from_record(w, _influence_words(d))
-    rd.properties(w, title=title, subject=f"{d['name']}: {d['report'].period.words()}", panel=d["name"],
+    properties(w, title=title, subject=f"{d['name']}: {d['report'].period.words()}", panel=d["name"],
                   category="GRIPP2 report", keywords="GRIPP2; public involvement; PPI; LEAP",
                   comments="Anonymised." if d["report"].anonymised else "Names may be shown.", now=d["now"])
-    return rd.save(w)
+    return save(w)

@@ -11,10 +11,10 @@ by :func:`~.csv_export.to_csv`.
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from ..services.impact_view import LogEntry, VoiceView
 from .csv_export import to_csv
+from .docx_parts import properties, save, writer
 from .minutes_docx import _Writer
 
 HEADERS = [
@@ -40,11 +40,8 @@ def log_csv(entries: list[LogEntry]) -> bytes:
 
 def log_docx(entries: list[LogEntry], *, panel_name: str, filters: str = "", produced: str,
              now: dt.datetime | None = None) -> bytes:
-    w = _Writer("Impact log")
+    w = writer("Impact log", panel_name)
     doc = w.doc
-    header = doc.sections[0].header.paragraphs[0]
-    header.add_run("Impact log", w.styles["Strong"])
-    header.add_run(f"   \u00b7   {panel_name}")
     w.para("Impact log", "Title")
     w.para(panel_name, "Subtitle")
     w.labelled("Entries:", str(len(entries)))
@@ -72,21 +69,10 @@ def log_docx(entries: list[LogEntry], *, panel_name: str, filters: str = "", pro
         _voice_paragraphs(w, e.public, "No public contributor's view yet.")
         if e.missing:
             w.para(e.missing + ".", "LEAP Notice")
-    props = doc.core_properties
-    props.title = "Impact log"
-    props.subject = panel_name
-    props.author = panel_name
-    props.last_modified_by = "LEAP Desktop"
-    props.category = "Impact log"
-    props.keywords = "impact log; PIRIT; UK Standards for Public Involvement; LEAP"
-    props.comments = f"{len(entries)} entries. {filters or 'Every entry'}."
-    props.language = "en-GB"
-    stamp = (now or dt.datetime.now(dt.timezone.utc)).astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.created = props.modified = stamp
-    props.revision = 1
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
+    properties(w, title="Impact log", subject=panel_name, panel=panel_name, category="Impact log",
+               keywords="impact log; PIRIT; UK Standards for Public Involvement; LEAP",
+               comments=f"{len(entries)} entries. {filters or 'Every entry'}.", now=now)
+    return save(w)
 
 
 def _voice_paragraphs(w: _Writer, views: list[VoiceView], none: str) -> None:

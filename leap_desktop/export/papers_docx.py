@@ -14,7 +14,6 @@ The content is assembled by services/papers.py (names as consent allows).
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -24,6 +23,7 @@ from docx.shared import Pt
 
 from ..domain.comms import LARGE_PRINT_MIN, PaperFormat
 from ..services.papers import Pack
+from .docx_parts import properties, save
 from .minutes_docx import _item, _page_field, _Writer
 
 _ALIGN_OK = {"left", "start"}
@@ -41,10 +41,10 @@ def render(pack: Pack, paper_format: PaperFormat = PaperFormat.STANDARD, *, size
         _standard(w, pack, large=fmt is PaperFormat.LARGE_PRINT)
     if fmt is PaperFormat.LARGE_PRINT:
         clear_print(w.doc, size)
-    _properties(w.doc, pack, fmt, now or dt.datetime.now(dt.timezone.utc))
-    out = io.BytesIO()
-    w.doc.save(out)
-    return out.getvalue()
+    properties(w, title=f"Papers: {pack.title}", subject=f"{pack.panel_name}: papers for {pack.meeting_ref}",
+               panel=pack.panel_name, category="Papers", keywords=f"papers; LEAP; {pack.meeting_ref}; {fmt.value}",
+               now=now)
+    return save(w)
 
 
 def save_packs(service, meeting, folder) -> list:
@@ -270,15 +270,3 @@ def _walk(root, size: int) -> None:
                 element.set(qn("w:lineRule"), "auto")
 
 
-def _properties(doc, pack: Pack, fmt: PaperFormat, now: dt.datetime) -> None:
-    props = doc.core_properties
-    props.title = f"Papers: {pack.title}"
-    props.subject = f"{pack.panel_name}: papers for {pack.meeting_ref}"
-    props.author = pack.panel_name
-    props.last_modified_by = "LEAP Desktop"
-    props.category = "Papers"
-    props.keywords = f"papers; LEAP; {pack.meeting_ref}; {fmt.value}"
-    props.language = "en-GB"
-    stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.created = props.modified = stamp
-    props.revision = 1

@@ -20,38 +20,13 @@ from docx.shared import Cm
 from ..services.analytics import Participation
 from ..services.analytics_tables import Chart, Table
 from . import charts as drawing
+from .docx_parts import properties, save, writer
 from .minutes_docx import _Writer
 
 TEXT_WIDTH = 16.4  # cm between the margins
 FROM_RECORD = "From the record"
 ANONYMISED_NOTE = ("Anonymised: people appear by role group only, and any count of people under 3 reads "
                    "\u201cfewer than 3\u201d, so that no one can be picked out.")
-
-
-def writer(title: str, panel_name: str) -> _Writer:
-    w = _Writer(title)
-    header = w.doc.sections[0].header.paragraphs[0]
-    header.add_run(title, w.styles["Strong"])
-    header.add_run(f"   \u00b7   {panel_name}")
-    return w
-
-
-def properties(w: _Writer, *, title: str, subject: str, panel: str, category: str, keywords: str,
-               comments: str, now: dt.datetime) -> None:
-    props = w.doc.core_properties
-    props.title, props.subject, props.author = title, subject, panel
-    props.last_modified_by = "LEAP Desktop"
-    props.category, props.keywords, props.comments = category, keywords, comments
-    props.language = "en-GB"
-    stamp = now.astimezone(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    props.created = props.modified = stamp
-    props.revision = 1
-
-
-def save(w: _Writer) -> bytes:
-    out = io.BytesIO()
-    w.doc.save(out)
-    return out.getvalue()
 
 
 def from_record(w: _Writer, text: str | None = None) -> None:

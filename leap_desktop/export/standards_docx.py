@@ -9,6 +9,7 @@ from typing import Any
 from ..domain.impact_vocab import Standard
 from ..domain.reports import QUESTIONS
 from . import report_docx as rd
+from .docx_parts import properties, save, writer
 from .gripp2_docx import _influence_words, _level_totals
 
 GUIDANCE = "Answer the reflective questions above from the panel's experience."
@@ -52,7 +53,7 @@ def _evidence(w, d: dict[str, Any], standard: Standard) -> None:
 
 def render(d: dict[str, Any]) -> bytes:
     title = "UK Standards for Public Involvement: our self-assessment"
-    w = rd.writer(title, d["name"])
+    w = writer(title, d["name"])
     w.para(title, "Title")
     w.para(f"{d['name']}: {d['report'].period.words()}", "Subtitle")
     w.labelled("Produced:", d["produced"])
@@ -68,7 +69,7 @@ def render(d: dict[str, Any]) -> bytes:
         rd.narrative(w, "Our answer", d["answers"].get(standard.value), GUIDANCE)
         w.heading("Evidence", 2)
         _evidence(w, d, standard)
-    rd.properties(w, title=title, subject=f"{d['name']}: {d['report'].period.words()}", panel=d["name"],
+    properties(w, title=title, subject=f"{d['name']}: {d['report'].period.words()}", panel=d["name"],
                   category="UK Standards for Public Involvement", keywords="UK Standards; public involvement; LEAP",
                   comments="Anonymised." if d["report"].anonymised else "Names may be shown.", now=d["now"])
-    return rd.save(w)
+    return save(w)

@@ -118,6 +118,11 @@ class CommsService:
         """The first day papers went out for a meeting (to anyone), or None."""
         return first_sent_on(self.store, meeting_id)
 
+    def first_sent_by_meeting(self) -> dict[str, str]:
+        """Meeting id -> the first day papers went out for it; meetings whose papers
+        have not gone out are not in it."""
+        return first_sent_by_meeting(self.store)
+
     def sent(self, meeting_id: str) -> list[SentPapers]:
         return self.store.find(SentPapers, meeting_id=meeting_id, order_by="sent_on, created_at")
 

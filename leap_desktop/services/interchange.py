@@ -54,7 +54,7 @@ from . import import_checks
 from .impact import check_author
 from .minutes_snapshot import with_frozen_names
 from .import_checks import ImportRefused
-from .interchange_shapes import (  # noqa: F401  (imported from here too)
+from .interchange_shapes import (
     ACTION,
     ADDED_IN_VERSION_1,
     ADDED_IN_VERSION_2,
@@ -81,6 +81,7 @@ from .interchange_shapes import (  # noqa: F401  (imported from here too)
     REPORT_TEXT,
     REVIEW,
     SENT,
+    SHAPE_OF,
     SOURCE,
     STAGE,
     STAGE_MARK,
@@ -305,7 +306,7 @@ class _Reader:
     def check_references(self) -> None:
         for parsed in self.records:
             record = parsed.record
-            shape_fields = {field_name: name for name, field_name in _shape_of(record).json_fields()}
+            shape_fields = {field_name: name for name, field_name in SHAPE_OF[type(record)].json_fields()}
             for field_name, target in REFERENCES.items():
                 ref = getattr(record, field_name, None)
                 if ref is None:
@@ -370,41 +371,9 @@ class _Reader:
                         raise RuleError("a contribution that shaped a decision cannot be marked noted or not "
                                         "taken up", "status")
             except RuleError as exc:
-                names = {field_name: name for name, field_name in _shape_of(record).json_fields()}
+                names = {field_name: name for name, field_name in SHAPE_OF[type(record)].json_fields()}
                 loc = f"{where}.{names.get(exc.field, exc.field)}" if exc.field else where
                 raise ImportRefused(loc, exc.message) from None
-
-
-def _shape_of(record: Record) -> Shape:
-    return {
-        Panel: PANEL,
-        Person: PERSON,
-        Meeting: MEETING,
-        Attendance: ATTENDANCE,
-        AgendaItem: ITEM,
-        Contribution: CONTRIBUTION,
-        Decision: DECISION,
-        DecisionSource: SOURCE,
-        CoProducer: COPRODUCER,
-        Dissent: DISSENT,
-        Action: ACTION,
-        MinutesVersion: MINUTES_VERSION,
-        Review: REVIEW,
-        Rate: RATE,
-        Claim: CLAIM,
-        Expense: EXPENSE,
-        PaymentLimit: LIMIT,
-        ResearchStage: STAGE,
-        StageMark: STAGE_MARK,
-        ImpactEntry: IMPACT_ENTRY,
-        ImpactLink: IMPACT_LINK,
-        ImpactVoice: IMPACT_VOICE,
-        ContributionUptake: UPTAKE,
-        CommsNeeds: NEEDS,
-        SentPapers: SENT,
-        NameMark: NAME_MARK,
-        ReportText: REPORT_TEXT,
-    }[type(record)]
 
 
 def read_document(document: Any) -> list[Record]:

@@ -1,5 +1,5 @@
 """The JSON Schema of the LEAP panel interchange format, made from the shapes of its
-records in services/interchange.py; ``make docs-schema`` writes it to
+records in services/interchange_shapes.py; ``make docs-schema`` writes it to
 ``docs/interchange.schema.json``."""
 
 from __future__ import annotations
@@ -8,43 +8,8 @@ from typing import Any
 
 from ..domain import fields as f
 from ..domain.vocab import Role
-from .interchange import (
-    ACTION,
-    ADDED_IN_VERSION_1,
-    ADDED_IN_VERSION_2,
-    NEEDS,
-    SENT,
-    NAME_MARK,
-    CLAIM,
-    EXPENSE,
-    IMPACT_ENTRY,
-    IMPACT_LINK,
-    IMPACT_VOICE,
-    LIMIT,
-    RATE,
-    ATTENDANCE,
-    CONTRIBUTION,
-    COPRODUCER,
-    DECISION,
-    DISSENT,
-    FORMAT,
-    ITEM,
-    MAX_NUMBER,
-    MEETING,
-    MINUTES_VERSION,
-    PANEL,
-    PERSON,
-    REVIEW,
-    SOURCE,
-    STAGE,
-    STAGE_MARK,
-    TOP_LISTS,
-    UPTAKE,
-    VERSION,
-    Shape,
-    _TIMESTAMP,
-    _UUID,
-)
+from .interchange import FORMAT, MAX_NUMBER, VERSION
+from .interchange_shapes import _TIMESTAMP, _UUID, ADDED_IN_VERSION_1, ADDED_IN_VERSION_2, SHAPES, TOP_LISTS, Shape
 
 
 def _field_schema(converter: Any) -> dict[str, Any]:
@@ -109,8 +74,6 @@ def _record_schema(shape: Shape) -> dict[str, Any]:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the format, written to ``docs/interchange.schema.json``."""
-    shapes = [PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE, COPRODUCER, DISSENT, ACTION,
-              RATE, CLAIM, EXPENSE, LIMIT, STAGE, STAGE_MARK, IMPACT_ENTRY, IMPACT_LINK, IMPACT_VOICE, UPTAKE, NEEDS, SENT, NAME_MARK]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"https://leap-desktop.example/schema/leap-panel-{VERSION}.json",
@@ -124,6 +87,6 @@ def json_schema() -> dict[str, Any]:
         },
         "required": ["format", "version", "panel", "people", "meetings", "decisions", "actions", *sorted(ADDED_IN_VERSION_2)],
         "additionalProperties": False,
-        "$defs": {shape.cls.__name__: _record_schema(shape) for shape in shapes},
+        "$defs": {shape.cls.__name__: _record_schema(shape) for shape in SHAPES},
     }
 

@@ -100,6 +100,14 @@ SENT = Shape(SentPapers)
 # text itself, as stored (``@[P-12]``).
 NAME_MARK = Shape(NameMark)
 REPORT_TEXT = Shape(ReportText)  # the reports' narrative parts (issue 14)
+
+#: Every record's shape, once: what the JSON Schema defines, and how a record finds its shape.
+SHAPES: tuple[Shape, ...] = (
+    PANEL, PERSON, MEETING, ATTENDANCE, ITEM, CONTRIBUTION, MINUTES_VERSION, REVIEW, DECISION, SOURCE,
+    COPRODUCER, DISSENT, ACTION, RATE, CLAIM, EXPENSE, LIMIT, STAGE, STAGE_MARK, IMPACT_ENTRY, IMPACT_LINK,
+    IMPACT_VOICE, UPTAKE, NEEDS, SENT, NAME_MARK, REPORT_TEXT,
+)
+SHAPE_OF: dict[type[Record], Shape] = {shape.cls: shape for shape in SHAPES}
 #: Top-level lists a version 1 document does not have (and may not carry).
 ADDED_IN_VERSION_2 = frozenset({"rates", "claims", "payment_limits",
                                 "research_stages", "stage_marks", "impact_log", "uptake",

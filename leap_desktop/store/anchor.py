@@ -26,16 +26,16 @@ first saw the file.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..paths import data_dir
 from .files import write_atomically
+from .path_notes import PathNotes
 
 RECORD_FILE = "audit-anchors.json"
 KEEP = 200  # files remembered; the oldest entries are dropped
+_NOTES = PathNotes(RECORD_FILE, keep=KEEP)
 BACKUP_SUFFIX = ".audit.json"
 RESTORED_FILE = "restored.json"  # in a panel's backup folder: backups before it do not count
 
@@ -49,22 +49,6 @@ class Seen:
     hash: str
     at: str  # when, local date and time, for the message
     source: str  # "this computer" or "the automatic backup <name>"
-
-
-def _record_path() -> Path:
-    return data_dir() / RECORD_FILE
-
-
-def _key(path: Path) -> str:
-    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()
-
-
-def _load() -> dict:
-    try:
-        data = json.loads(_record_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _now() -> str:
@@ -98,9 +82,7 @@ def note(path: Path, conn, *, force: bool = False) -> None:
     if now is None:
         return
     panel, seq, last_hash = now
-    data = _load()
-    key = _key(path)
-    old = data.get(key)
+    old = _NOTES.get(path)
     if isinstance(old, dict) and (old.get("panel"), old.get("seq"), old.get("hash")) == (panel, seq, last_hash):
         return  # nothing new since it was noted
     if not force and isinstance(old, dict) and old.get("panel") == panel:
@@ -110,18 +92,11 @@ def note(path: Path, conn, *, force: bool = False) -> None:
                 return  # not a continuation of what was seen: leave the note for `leap check`
         except Exception:  # an unreadable note: replace it
             pass
-    data.pop(key, None)
-    data[key] = {"panel": panel, "seq": seq, "hash": last_hash, "at": _now()}
-    for stale in list(data)[:-KEEP]:
-        del data[stale]
-    try:
-        write_atomically(_record_path(), (json.dumps(data, indent=0) + "\n").encode("utf-8"))
-    except Exception:  # as above: never fail a close over it
-        pass
+    _NOTES.put(path, {"panel": panel, "seq": seq, "hash": last_hash, "at": _now()})  # never fails a close
 
 
 def seen_here(path: Path, panel: str) -> Seen | None:
-    entry = _load().get(_key(path))
+    entry = _NOTES.get(path)
     if not isinstance(entry, dict) or entry.get("panel") != panel:
         return None
     try:

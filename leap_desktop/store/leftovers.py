@@ -19,16 +19,14 @@ The open says once how many were removed.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import re
 from pathlib import Path
 
-from ..paths import data_dir
-from .files import write_atomically
+from .path_notes import PathNotes, path_key
 
 RECORD_FILE = "unfinished-copies.json"
+_NOTES = PathNotes(RECORD_FILE)
 _SIDES = ("", "-wal", "-shm", "-journal")
 
 
@@ -36,42 +34,28 @@ def _part_name(name: str) -> re.Pattern:
     return re.compile(r"^\." + re.escape(name) + r"\.[0-9a-f]{8}\.part(-wal|-shm|-journal)?$")
 
 
-def _key(path: Path) -> str:
-    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()
-
-
-def _load() -> dict:
-    try:
-        data = json.loads((data_dir() / RECORD_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save(data: dict) -> None:
-    try:
-        write_atomically(data_dir() / RECORD_FILE, (json.dumps(data, indent=0) + "\n").encode("utf-8"))
-    except Exception:  # a note for tidying up later; never worth failing a copy over
-        pass
+def _others(data: dict, panel: Path, part: Path) -> list[dict]:
+    """The copies of ``panel`` noted in ``data``, but for the one at ``part``."""
+    return [e for e in data.get(path_key(panel), []) if isinstance(e, dict) and e.get("part") != str(part)]
 
 
 def note_started(panel: Path, part: Path) -> None:
     """A copy of ``panel`` is being written at ``part`` (somewhere other than beside it)."""
-    data = _load()
-    entries = [e for e in data.get(_key(panel), []) if isinstance(e, dict) and e.get("part") != str(part)]
+    data = _NOTES.load()
+    entries = _others(data, panel, part)
     entries.append({"part": str(part), "pid": os.getpid()})
-    data[_key(panel)] = entries
-    _save(data)
+    data[path_key(panel)] = entries
+    _NOTES.save(data)
 
 
 def note_finished(panel: Path, part: Path) -> None:
-    data = _load()
-    entries = [e for e in data.get(_key(panel), []) if isinstance(e, dict) and e.get("part") != str(part)]
+    data = _NOTES.load()
+    entries = _others(data, panel, part)
     if entries:
-        data[_key(panel)] = entries
+        data[path_key(panel)] = entries
     else:
-        data.pop(_key(panel), None)
-    _save(data)
+        data.pop(path_key(panel), None)
+    _NOTES.save(data)
 
 
 def _alive(pid) -> bool:
@@ -112,8 +96,8 @@ def clean(panel: Path) -> int:
         beside = []
     for base in sorted({Path(re.sub(r"(-wal|-shm|-journal)$", "", str(p))) for p in beside}):
         removed += _remove(base)  # the copy and its -wal/-shm (or those alone)
-    data = _load()
-    entries = data.get(_key(panel))
+    data = _NOTES.load()
+    entries = data.get(path_key(panel))
     if isinstance(entries, list) and entries:
         keep = []
         for entry in entries:
@@ -126,10 +110,10 @@ def clean(panel: Path) -> int:
             if re.match(r"^\..+\.[0-9a-f]{8}\.part$", part.name):
                 removed += _remove(part)
         if keep:
-            data[_key(panel)] = keep
+            data[path_key(panel)] = keep
         else:
-            data.pop(_key(panel), None)
-        _save(data)
+            data.pop(path_key(panel), None)
+        _NOTES.save(data)
     return removed
 
 

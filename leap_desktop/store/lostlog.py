@@ -23,15 +23,13 @@ acknowledged looks the same), and anything done on another computer.
 
 from __future__ import annotations
 
-import hashlib
-import json
 import struct
 from pathlib import Path
 
-from ..paths import data_dir
-from .files import write_atomically
+from .path_notes import PathNotes
 
 RECORD_FILE = "lost-logs.json"
+_NOTES = PathNotes(RECORD_FILE)
 WAL_MAGIC = (0x377F0682, 0x377F0683)
 MAX_SCAN = 256 * 1024 * 1024  # a log larger than this is only checked in its header
 
@@ -106,37 +104,14 @@ def problem_at_open(path: Path, left_open: bool) -> str | None:
     )
 
 
-def _key(path: Path) -> str:
-    return hashlib.sha256(str(Path(path).resolve()).encode("utf-8")).hexdigest()
-
-
-def _load() -> dict:
-    try:
-        data = json.loads((data_dir() / RECORD_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _save(data: dict) -> None:
-    try:
-        write_atomically(data_dir() / RECORD_FILE, (json.dumps(data, indent=0) + "\n").encode("utf-8"))
-    except Exception:  # worth saying now even if it cannot be kept for later
-        pass
-
-
 def remember(path: Path, message: str) -> None:
-    data = _load()
-    data[_key(path)] = message
-    _save(data)
+    _NOTES.put(path, message)
 
 
 def remembered(path: Path) -> str | None:
-    value = _load().get(_key(path))
+    value = _NOTES.get(path)
     return value if isinstance(value, str) else None
 
 
 def forget(path: Path) -> None:
-    data = _load()
-    if data.pop(_key(path), None) is not None:
-        _save(data)
+    _NOTES.forget(path)

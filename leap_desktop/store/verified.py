@@ -14,23 +14,13 @@ nor time is still caught: SQLCipher authenticates every page it reads, and
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
-from ..paths import data_dir
-from .files import write_atomically
+from .path_notes import PathNotes
 
 RECORD_FILE = "verified.json"
 KEEP = 50  # files remembered; older entries are dropped
-
-
-def _record_path() -> Path:
-    return data_dir() / RECORD_FILE
-
-
-def _key(path: Path) -> str:
-    return hashlib.sha256(str(path.resolve()).encode("utf-8")).hexdigest()
+_NOTES = PathNotes(RECORD_FILE, keep=KEEP)
 
 
 def _state(path: Path) -> dict[str, int] | None:
@@ -44,18 +34,10 @@ def _state(path: Path) -> dict[str, int] | None:
     return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
-def _load() -> dict[str, dict[str, int]]:
-    try:
-        data = json.loads(_record_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def unchanged_since_checked(path: Path) -> bool:
     """True when the file is exactly as LEAP Desktop left it after a checked session."""
     state = _state(path)
-    return state is not None and _load().get(_key(path)) == state
+    return state is not None and _NOTES.get(path) == state
 
 
 def remember_checked(path: Path) -> None:
@@ -63,23 +45,8 @@ def remember_checked(path: Path) -> None:
     state = _state(path)
     if state is None:
         return
-    data = _load()
-    data.pop(_key(path), None)
-    data[_key(path)] = state
-    for stale in list(data)[:-KEEP]:
-        del data[stale]
-    try:
-        write_atomically(_record_path(), (json.dumps(data, indent=0) + "\n").encode("utf-8"))
-    except Exception:  # a note to save time later; never worth failing a close over
-        pass
+    _NOTES.put(path, state)  # a note to save time later; never worth failing a close over
 
 
 def forget(path: Path) -> None:
-    data = _load()
-    if data.pop(_key(path), None) is not None:
-        try:
-            write_atomically(_record_path(), (json.dumps(data, indent=0) + "\n").encode("utf-8"))
-        except Exception:
-            pass
-
-
+    _NOTES.forget(path)

@@ -46,6 +46,8 @@ class ChartView(QWidget):
         layout.addWidget(self.canvas)
         self.chart: Chart | None = None
         self.style = None
+        # Drawn again at its new size: the labels are wrapped to the room there is.
+        self.canvas.mpl_connect("resize_event", lambda _event: self.redraw())
 
     def show_chart(self, chart: Chart | None) -> None:
         self.chart = chart
@@ -63,6 +65,8 @@ class ChartView(QWidget):
         from ..export.charts import draw
 
         self.style = style_for(self)
+        # Room for its words at the text size chosen (468 by 432 pixels at 18 points).
+        self.canvas.setMinimumSize(max(300, round(self.style.font_size * 26)), max(220, round(self.style.font_size * 24)))
         draw(self.chart, self.figure, self.style)
         self.canvas.draw_idle()
 

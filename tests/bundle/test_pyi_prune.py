@@ -88,3 +88,15 @@ def test_translations_go_and_links_follow_their_targets():
     assert "libQt6Gui.so.6" in datas, "a link to a kept library stays"
     assert "libQt6Quick.so.6" not in datas, "a link to a removed library goes"
     assert logged and logged[0].startswith("pyi_prune: left out 8 files")
+
+
+def test_matplotlib_keeps_the_charts_fonts_and_loses_its_samples_and_other_fonts():
+    mpl = "matplotlib/mpl-data/"
+    kept = [f"{mpl}matplotlibrc", f"{mpl}fonts/ttf/DejaVuSans.ttf", f"{mpl}fonts/ttf/DejaVuSans-Bold.ttf",
+            f"{mpl}fonts/ttf/LastResortHE-Regular.ttf", f"{mpl}stylelib/classic.mplstyle", f"{mpl}images/home.svg"]
+    gone = [f"{mpl}sample_data/goog.npz", f"{mpl}fonts/afm/pagd8a.afm", f"{mpl}fonts/pdfcorefonts/Helvetica.afm",
+            f"{mpl}fonts/ttf/DejaVuSerif.ttf", f"{mpl}fonts/ttf/DejaVuSansMono-Bold.ttf", f"{mpl}fonts/ttf/cmr10.ttf",
+            f"{mpl}fonts/ttf/DejaVuSans-Oblique.ttf", f"{mpl}fonts/ttf/DejaVuSans-BoldOblique.ttf",
+            f"{mpl}fonts/ttf/STIXGeneral.ttf", f"{mpl}kpsewhich.lua"]
+    _, datas = prune([], [(name, f"/src/{name}", "DATA") for name in kept + gone], fake_imports, log=lambda _: None)
+    assert sorted(e[0] for e in datas) == sorted(kept)

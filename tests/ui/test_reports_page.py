@@ -100,3 +100,23 @@ def test_the_chart_follows_text_size_and_high_contrast(window, qtbot, appearance
     appearance.set_high_contrast(True)
     qtbot.waitUntil(lambda: page.chart_view.style.paper == "#000000")
     assert page.chart_view.style.ink == "#FFFFFF" and page.chart_view.style.palette[0] == "#FFFF00"
+
+
+def test_at_twice_the_text_size_the_chart_keeps_every_word_on_it_as_its_side_is_resized(window, qtbot, appearance):
+    from chart_words import off_the_figure
+
+    window.resize(1366, 768)
+    page = reports_page(window, qtbot)
+    appearance.set_scale(2.0)
+    view = page.chart_view
+    qtbot.waitUntil(lambda: view.style.font_size > 15)
+    page.ui.chartCombo.setCurrentIndex(page.ui.chartCombo.findText("Chart: Share of those present who spoke, per meeting"))
+    assert view.chart.axis == "Share of those present who spoke"
+    total = sum(page.ui.splitter.sizes())
+    for share in (0.6, 0.0):  # and narrowed as far as it goes
+        page.ui.splitter.setSizes([int(total * share), total - int(total * share)])
+        qtbot.waitUntil(lambda: abs(view.figure.bbox.width - view.canvas.width() * view.canvas.device_pixel_ratio) < 2)
+        view.canvas.draw()
+        assert off_the_figure(view.figure) == [], share
+        assert view.figure.axes[0].yaxis.label.get_text().split() == ["Share", "of", "those", "present", "who",
+                                                                      "spoke", "(%)"]

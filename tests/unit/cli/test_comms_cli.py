@@ -73,3 +73,14 @@ def test_needs_are_shown_and_recorded_from_the_command_line(demo_path):
     code, _, err = leap(demo_path, "needs", "P-2", "--size", "12")
     assert code == 1 and "Print size (points) must be between 16 and 48" in err
     assert json.loads(leap(demo_path, "needs", "P-2", "--json")[1])["print_size"] == 24
+
+
+def test_meetings_show_the_first_day_papers_went_out(demo_path):
+    code, out, _ = leap(demo_path, "meetings")
+    assert code == 0 and "not yet" in out.splitlines()[1]
+    assert leap(demo_path, "sent", "M-1", "P-2", "--on", "3/6/2026")[0] == 0
+    assert leap(demo_path, "sent", "M-1", "panel", "--on", "1/6/2026")[0] == 0  # earlier, recorded later
+    (meeting,) = json.loads(leap(demo_path, "meetings", "--json")[1])
+    assert meeting["papers_sent_on"] == "2026-06-01"
+    code, out, _ = leap(demo_path, "meetings")
+    assert "2026-06-01" in out.splitlines()[1] and "not yet" not in out

@@ -55,13 +55,15 @@ def test_no_export_writes_over_a_hard_link_or_another_panel_file(demo, tmp_path)
     assert code == 1
     assert err.strip() == f"leap: {other} is a panel file: nothing is ever written over one. Choose another file name (nothing was written)"
     assert demo.read_bytes() == before and other.read_bytes() == other_bytes
-    # an ordinary earlier export is still replaced
+    # an ordinary earlier export is still replaced when asked (and only then)
     out = tmp_path / "a.csv"
     assert leap("--db", demo, "export-actions", "--out", out)[0] == 0
-    assert leap("--db", demo, "export-actions", "--out", out)[0] == 0
+    assert leap("--db", demo, "export-actions", "--out", out)[2].strip() == (
+        f"leap: {out} already exists (nothing was written): add --overwrite to replace it")
+    assert leap("--db", demo, "export-actions", "--out", out, "--overwrite")[0] == 0
     out.write_bytes(("\ufeffRef,Title\n" + "x" * 4083).encode("utf-8"))  # a CSV of exactly one page
     assert out.stat().st_size == 4096
-    assert leap("--db", demo, "export-actions", "--out", out)[0] == 0
+    assert leap("--db", demo, "export-actions", "--out", out, "--overwrite")[0] == 0
 
 
 # -- item 7: what a killed key change or backup leaves -------------------------------------

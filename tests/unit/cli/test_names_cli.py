@@ -73,5 +73,5 @@ def test_exported_minutes_say_how_many_names_are_unchecked(db, tmp_path):
     code, _, err = leap("--db", db, "export-minutes", "M-1", "--out", tmp_path / "m.docx")
     assert code == 0 and "2 possible names not checked yet" in err
     leap("--db", db, "names", "M-1", "--not-a-name", "1", "--not-a-name", "2")
-    code, _, err = leap("--db", db, "export-minutes", "M-1", "--out", tmp_path / "m.docx")
+    code, _, err = leap("--db", db, "export-minutes", "M-1", "--out", tmp_path / "m.docx", "--overwrite")
     assert code == 0 and "not checked" not in err

@@ -54,6 +54,28 @@ def test_schema_in_docs_is_current_and_export_matches_it(demo_document):
     jsonschema.validate(demo_document, schema)
 
 
+def test_every_reference_in_the_schema_is_defined_and_report_texts_validate(service):
+    schema = interchange_schema.json_schema()
+    refs = set()
+
+    def walk(node):
+        if isinstance(node, dict):
+            if "$ref" in node:
+                refs.add(node["$ref"].removeprefix("#/$defs/"))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema)
+    assert refs and refs <= set(schema["$defs"]), sorted(refs - set(schema["$defs"]))
+    service.reports.set_narrative("aim", "Why we involve people.")
+    document = json.loads(interchange.dumps(interchange.export_document(service.store)))
+    assert document["report_texts"]
+    jsonschema.validate(document, schema)
+
+
 def refused(tmp_path, document, match):
     path = tmp_path / "target.leap"
     PanelService.open(path, create=True).close()
