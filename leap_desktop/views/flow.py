@@ -5,18 +5,21 @@ row, or beside it, is cut off or off screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractSpinBox, QBoxLayout, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QBoxLayout, QComboBox, QHBoxLayout, QLabel, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 
 class FlowRow(QObject):
     """The units of a row (a label with its field, a button) left to right, going on to
     the next line when the next does not fit the page's width. The lines are boxes
     made once; a change of width moves the units between them (no layout of our own,
-    so Qt alone owns every layout and item)."""
+    so Qt alone owns every layout and item). A unit in ``grow`` (a search box) takes
+    the room its line has to spare, as it did in the form's row."""
 
-    def __init__(self, page: QWidget, holder: QWidget, units: list[QWidget], margins: int, spacing: int):
+    def __init__(self, page: QWidget, holder: QWidget, units: list[QWidget], margins: int, spacing: int,
+                 grow: frozenset[QWidget] = frozenset()):
         super().__init__(holder)
-        self.page, self.units, self.margins, self.spacing = page, units, margins, spacing
+        self.page, self.units, self.margins, self.spacing, self.grow = page, units, margins, spacing, grow
         box = QVBoxLayout(holder)
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(spacing)
@@ -71,17 +74,14 @@ class FlowRow(QObject):
                 self.lines[now].removeWidget(unit)
         for unit, line in zip(self.units, wanted):
             target = self.lines[line]
-            target.insertWidget(target.count() - 1, unit)
+            target.insertWidget(target.count() - 1, unit, 1 if unit in self.grow else 0)
+        for number, line in enumerate(self.lines):  # the end of a line takes what no unit on it does
+            growing = any(where == number and unit in self.grow for unit, where in zip(self.units, wanted))
+            line.setStretch(line.count() - 1, 0 if growing else 1)
         self.where = wanted
         # Settle the page now (not at the next turn of the event loop), so what is
         # measured below the rows, such as a divider the person moves, is final.
-        widget = self.lines[0].parentWidget()
-        while widget is not None:
-            if widget.layout() is not None:
-                widget.layout().activate()
-            if widget is self.page:
-                break
-            widget = widget.parentWidget()
+        settle(self.page, self.lines[0].parentWidget())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.ParentChange):
@@ -89,11 +89,30 @@ class FlowRow(QObject):
         return False
 
 
+def settle(page: QWidget, changed: QWidget | None = None) -> None:
+    """Lay ``page`` out again now, from ``changed`` (a widget in it whose size changed)
+    up, then the scroll area it is in, which gives it its new height: what is measured
+    next is final, not what it was before the next turn of the event loop."""
+    widget = changed or page
+    widget.updateGeometry()  # its parent's layout knows it changed (a splitter does not say so at once)
+    while widget is not None:
+        if widget.layout() is not None:
+            widget.layout().activate()
+        if widget is page:
+            break
+        widget = widget.parentWidget()
+    viewport = page.parentWidget()
+    scroller = viewport.parentWidget() if viewport is not None else None
+    if isinstance(scroller, QScrollArea) and scroller.widget() is page:
+        QApplication.sendEvent(scroller, QEvent(QEvent.Type.LayoutRequest))
+
+
 def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep_wide: dict | None = None) -> None:
     """Turn each row (an ``QHBoxLayout`` in ``parent_layout``) into a flowing one, a
     label kept beside the field it names. ``keep_wide`` maps a widget to the least
-    number of characters it keeps (a search box must show what was typed). The order
-    Tab goes in is kept as it was."""
+    number of characters it keeps (a search box must show what was typed). A field
+    the form's row stretched takes the room its line has to spare. The order Tab goes
+    in is kept as it was."""
     order = _tab_order(page)
     for row in rows:
         index = parent_layout.indexOf(row)
@@ -101,7 +120,10 @@ def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep
         holder.setObjectName(f"{row.objectName()}Flow")
         spacing = max(6, row.spacing())
         items = []
+        stretched: set[QWidget] = set()
         while row.count():
+            if row.stretch(0) > 0 and row.itemAt(0).widget() is not None:
+                stretched.add(row.itemAt(0).widget())
             item = row.takeAt(0)
             if item.widget() is not None:
                 items.append(item.widget())
@@ -119,6 +141,8 @@ def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep
                 box.addWidget(pending)
                 box.addWidget(widget, 1)
                 units.append(pair)
+                if widget in stretched:
+                    stretched.add(pair)
                 pending = None
                 continue
             if pending is not None:
@@ -128,7 +152,8 @@ def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep
         if pending is not None:
             units.append(pending)
         margins = parent_layout.contentsMargins()
-        FlowRow(page, holder, units, margins.left() + margins.right(), spacing)
+        FlowRow(page, holder, units, margins.left() + margins.right(), spacing,
+                frozenset(unit for unit in units if unit in stretched))
         # The emptied row stays where it was (taking no room): taking a layout out of
         # the one Qt made from the form would leave two owners of it.
         parent_layout.insertWidget(index, holder)

@@ -59,3 +59,20 @@ def test_a_persons_page_shows_what_they_said(large, qtbot, demo_service):
     chars = table.fontMetrics().averageCharWidth()
     assert left + min(width, 15 * chars) <= table.viewport().width(), "What they said is off screen"
     assert width >= 15 * chars
+
+
+def test_the_decision_logs_filters_fit_and_the_search_box_keeps_its_words(large, qtbot):
+    page = large.show_page("decisions")
+    qtbot.wait(50)
+    ui = page.ui
+    assert no_wider_than_the_window(page)
+    for widget in (ui.searchEdit, ui.statusCombo, ui.levelCombo, ui.meetingCombo, ui.personCombo, ui.clearButton):
+        assert in_view(widget, page), widget.objectName()
+    # The search box shows what is typed, not "Wor…": room for 24 characters at this size.
+    search = ui.searchEdit
+    assert search.width() >= 24 * search.fontMetrics().averageCharWidth()
+    # Its hint line reads in full, so nobody has to guess what it searches.
+    hint = search.fontMetrics().horizontalAdvance(search.placeholderText())
+    assert search.width() >= hint
+    for widget in (ui.decisionsTable, ui.traceView, ui.statusButton, ui.addActionButton):  # below: the page scrolls down
+        assert seen(widget, page).right() <= page.parentWidget().width(), widget.objectName()
