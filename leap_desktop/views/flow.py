@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QBoxLayout, QComboBox, QHBoxLayout, QLabel, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QSizePolicy, QVBoxLayout, QWidget)
 
 
 class FlowRow(QObject):
@@ -32,17 +32,32 @@ class FlowRow(QObject):
             self.lines.append(line)
         self.where: list[int] = [-1] * len(units)
         self._watched: QWidget | None = None
+        self._watched_part: QWidget | None = None
         page.installEventFilter(self)
         self.update()
 
     def available(self) -> int:
-        """The width the row can have: its page's scroll area's, when it is in one."""
+        """The width the row can have: its page's scroll area's, when it is in one, less
+        what the page puts around the part the row is in (a tab, a group box)."""
         holder = self.page.parentWidget()
         if holder is not None and holder is not self._watched:
             holder.installEventFilter(self)
             self._watched = holder
         width = holder.width() if holder is not None else self.page.width()
+        part = self._part()
+        if part is not self.page and part.width() > 0:
+            width -= self.page.width() - part.width()
         return max(1, width - self.margins)
+
+    def _part(self) -> QWidget:
+        """The widget whose layout holds the row: the page, or a part of it."""
+        part = self.lines[0].parentWidget().parentWidget()
+        if part is None or not self.page.isAncestorOf(part):
+            return self.page
+        if part is not self._watched_part:
+            part.installEventFilter(self)
+            self._watched_part = part
+        return part
 
     def update(self) -> None:
         room = self.available()
@@ -85,7 +100,11 @@ class FlowRow(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.ParentChange):
-            self.update()
+            if not self.page.isVisible():
+                return False  # (hidden, or being taken down): done when it is shown
+            if not (event.type() == QEvent.Type.Resize and watched is self.page and self._part() is not self.page):
+                # (a page's new width, its part's old one: the part's own resize follows)
+                self.update()
         return False
 
 
@@ -93,14 +112,14 @@ def settle(page: QWidget, changed: QWidget | None = None) -> None:
     """Lay ``page`` out again now, from ``changed`` (a widget in it whose size changed)
     up, then the scroll area it is in, which gives it its new height: what is measured
     next is final, not what it was before the next turn of the event loop."""
-    widget = changed or page
-    widget.updateGeometry()  # its parent's layout knows it changed (a splitter does not say so at once)
-    while widget is not None:
+    chain = [changed or page]
+    while chain[-1] is not page and chain[-1].parentWidget() is not None:
+        chain.append(chain[-1].parentWidget())
+    for widget in chain:  # each layout it is in forgets the sizes it kept (a splitter, a tab do not say so at once)
+        widget.updateGeometry()
+    for widget in chain:
         if widget.layout() is not None:
             widget.layout().activate()
-        if widget is page:
-            break
-        widget = widget.parentWidget()
     viewport = page.parentWidget()
     scroller = viewport.parentWidget() if viewport is not None else None
     if isinstance(scroller, QScrollArea) and scroller.widget() is page:
@@ -111,8 +130,9 @@ def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep
     """Turn each row (an ``QHBoxLayout`` in ``parent_layout``) into a flowing one, a
     label kept beside the field it names. ``keep_wide`` maps a widget to the least
     number of characters it keeps (a search box must show what was typed). A field
-    the form's row stretched takes the room its line has to spare. The order Tab goes
-    in is kept as it was."""
+    that took the row's spare room in the form (stretched, or one that expands, as a
+    text field does) takes the room its line has to spare. The order Tab goes in is
+    kept as it was."""
     order = _tab_order(page)
     for row in rows:
         index = parent_layout.indexOf(row)
@@ -122,8 +142,10 @@ def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep
         items = []
         stretched: set[QWidget] = set()
         while row.count():
-            if row.stretch(0) > 0 and row.itemAt(0).widget() is not None:
-                stretched.add(row.itemAt(0).widget())
+            widget = row.itemAt(0).widget()
+            if widget is not None and (row.stretch(0) > 0 or widget.sizePolicy().horizontalPolicy().value
+                                       & QSizePolicy.PolicyFlag.ExpandFlag.value):
+                stretched.add(widget)
             item = row.takeAt(0)
             if item.widget() is not None:
                 items.append(item.widget())
@@ -151,8 +173,7 @@ def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep
             units.append(widget)
         if pending is not None:
             units.append(pending)
-        margins = parent_layout.contentsMargins()
-        FlowRow(page, holder, units, margins.left() + margins.right(), spacing,
+        FlowRow(page, holder, units, _side_margins(parent_layout), spacing,
                 frozenset(unit for unit in units if unit in stretched))
         # The emptied row stays where it was (taking no room): taking a layout out of
         # the one Qt made from the form would leave two owners of it.
@@ -177,6 +198,63 @@ class KeepWide(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FontChange:
+            self.update()
+        return False
+
+
+def _side_margins(layout: QBoxLayout) -> int:
+    """The left and right margins around ``layout``'s rows: its own, and those of the
+    layouts it is inside, up to its widget's."""
+    def path(outer, target) -> list | None:
+        if outer is target:
+            return [outer]
+        for index in range(outer.count()):
+            inner = outer.itemAt(index).layout()
+            found = path(inner, target) if inner is not None else None
+            if found is not None:
+                return [outer, *found]
+        return None
+
+    top = layout.parentWidget().layout() if layout.parentWidget() is not None else None
+    chain = (path(top, layout) if top is not None else None) or [layout]
+    return sum(m.left() + m.right() for m in (each.contentsMargins() for each in chain))
+
+
+class BoxFlip(QObject):
+    """The two parts of ``layout`` side by side while the page has room for
+    ``min_chars`` characters of the current text size across, one above the other
+    when it has not (large text, a small window), so neither is squeezed or pushed off
+    the side of the window; the page then scrolls down. The same as
+    :class:`.widgets.SplitterFlip`, for parts in a layout rather than a splitter."""
+
+    def __init__(self, layout: QBoxLayout, page: QWidget, min_chars: int, on_update=None):
+        super().__init__(page)
+        self.layout, self.page, self.min_chars = layout, page, min_chars
+        self.on_update = on_update  # told, after each change of size, whether the parts are one above the other
+        self._watched: QWidget | None = None
+        page.installEventFilter(self)
+        self.update()
+
+    def update(self) -> None:
+        holder = self.page.parentWidget()
+        if holder is not None and holder is not self._watched:
+            holder.installEventFilter(self)
+            self._watched = holder
+        width = holder.width() if holder is not None else self.page.width()
+        chars = width / max(1, self.page.fontMetrics().averageCharWidth())
+        wanted = QBoxLayout.Direction.LeftToRight if chars >= self.min_chars else QBoxLayout.Direction.TopToBottom
+        if self.on_update is not None:
+            self.on_update(wanted == QBoxLayout.Direction.TopToBottom)
+        if self.layout.direction() != wanted:
+            self.layout.setDirection(wanted)
+            settle(self.page, self.layout.parentWidget())
+
+    def side_by_side(self) -> bool:
+        return self.layout.direction() == QBoxLayout.Direction.LeftToRight
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.ParentChange)
+                and self.page.isVisible()):  # (hidden, or being taken down: done when it is shown)
             self.update()
         return False
 

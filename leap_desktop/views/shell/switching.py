@@ -11,6 +11,7 @@ from ... import APP_NAME
 from ...domain.errors import shown
 from ..page import Page
 from ..pages import NAVIGATION, entry
+from ..screen_fit import bring_into_view
 
 PAGE_KEY = "window/page"
 HISTORY = 50
@@ -121,7 +122,7 @@ class PageSwitchingMixin:
         page = self.current_page()
         holder = page.parentWidget().parentWidget() if page is not None and page.parentWidget() else None
         if isinstance(holder, QScrollArea) and page.isAncestorOf(new):
-            holder.ensureWidgetVisible(new, 16, 16)
+            bring_into_view(holder, new)
 
     def meeting_on_screen(self) -> str | None:
         """The meeting the page on screen shows or has chosen (None: the dialog asks)."""
