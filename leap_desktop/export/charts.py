@@ -53,7 +53,8 @@ def draw(chart: Chart, figure: Any, style: Style = Style()) -> None:
     ax = figure.add_subplot(1, 1, 1)
     ax.set_facecolor(style.paper)
     size = style.font_size
-    ax.set_title(textwrap.fill(chart.title, max(30, int(60 * 10 / max(size, 1)))), loc="left", fontsize=size * 1.15, color=style.ink, fontweight="bold")
+    title = ax.set_title(textwrap.fill(chart.title, max(30, int(60 * 10 / max(size, 1)))), loc="left",
+                         fontsize=size * 1.15, color=style.ink, fontweight="bold")
     for spine in ("top", "right"):
         ax.spines[spine].set_visible(False)
     for spine in ("left", "bottom"):
@@ -67,6 +68,11 @@ def draw(chart: Chart, figure: Any, style: Style = Style()) -> None:
     with warnings.catch_warnings():  # very large text may not fit: drawn as well as it can be
         warnings.simplefilter("ignore")
         figure.tight_layout()
+    # The title starts at the figure's left edge, not above the plot: beside long labels
+    # (large text) a title starting above the plot ran off the right edge.
+    box = ax.get_position()
+    if box.width > 0:
+        title.set_x(-(box.x0 - 0.02) / box.width)
 
 
 def _scale(chart: Chart, value: float | None) -> float:

@@ -9,10 +9,13 @@ matplotlib is imported when the first chart is drawn, never at the app's start.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ..services.analytics_tables import Chart
+
+#: The chart's least height in pixels, at any text size.
+MIN_HEIGHT = 220
 
 
 def style_for(widget: QWidget):
@@ -40,12 +43,16 @@ class ChartView(QWidget):
         self.figure = Figure(figsize=(6, 3.4))
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(220)
+        self.canvas.setMinimumHeight(MIN_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
         self.chart: Chart | None = None
         self.style = None
+        self._drawn_size = None
+        # The chart is laid out for the size it is drawn at (its labels and title placed
+        # to fit): a new size lays it out again, or its labels are cut off at the edges.
+        self.canvas.mpl_connect("resize_event", lambda _event: self._resized())
 
     def show_chart(self, chart: Chart | None) -> None:
         self.chart = chart
@@ -62,9 +69,21 @@ class ChartView(QWidget):
             return
         from ..export.charts import draw
 
+        self._fit_height()
         self.style = style_for(self)
         draw(self.chart, self.figure, self.style)
+        self._drawn_size = tuple(self.figure.get_size_inches())
         self.canvas.draw_idle()
+
+    def _resized(self) -> None:
+        if tuple(self.figure.get_size_inches()) != self._drawn_size:
+            self.redraw()
+
+    def _fit_height(self) -> None:
+        """Room for the chart's words at the text size: each bar's label takes up to two
+        lines (at 200 % they overlapped in the least height), plus the title and axis."""
+        lines = 2.2 * len(self.chart.categories) + 5 if self.chart.kind == "bars" else 16
+        self.canvas.setMinimumHeight(max(MIN_HEIGHT, round(lines * QFontMetrics(self.font()).lineSpacing())))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.ApplicationFontChange,

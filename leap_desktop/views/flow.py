@@ -14,7 +14,8 @@ class FlowRow(QObject):
     the next line when the next does not fit the page's width. The lines are boxes
     made once; a change of width moves the units between them (no layout of our own,
     so Qt alone owns every layout and item). A unit in ``grow`` (a search box) takes
-    the room its line has to spare, as it did in the form's row."""
+    the room its line has to spare, as it did in the form's row. A label and its field
+    too wide for a line together go one above the other."""
 
     def __init__(self, page: QWidget, holder: QWidget, units: list[QWidget], margins: int, spacing: int,
                  grow: frozenset[QWidget] = frozenset()):
@@ -61,16 +62,34 @@ class FlowRow(QObject):
 
     def update(self) -> None:
         room = self.available()
+        stacked = self._stack_pairs(room)
         wanted = self._lines(room)
-        if self.where[0] >= 0 and max(wanted) < max(self.where):
+        if self.where[0] >= 0 and max(wanted) < max(self.where) and not stacked:
             # Back on to fewer lines only with some room to spare: a window made a little
             # wider does not make the rows (and all below them) jump.
             wanted = self._lines(room - max(48, room // 10))
             if max(wanted) >= max(self.where):
                 return
-        if wanted == self.where:
+        if wanted == self.where and not stacked:
             return
         self._move(wanted)
+
+    def _stack_pairs(self, room: int) -> bool:
+        """A label above its field when the two are too wide for a line side by side;
+        True if one changed."""
+        changed = False
+        for unit in self.units:
+            box = unit.layout()
+            if box is None or unit.property("flowPair") is not True:
+                continue
+            label, field = box.itemAt(0).widget(), box.itemAt(1).widget()
+            least = field.minimumSizeHint().expandedTo(field.minimumSize()).width()
+            across = label.sizeHint().width() + box.spacing() + max(least, field.sizeHint().width())
+            direction = QBoxLayout.Direction.TopToBottom if across > room else QBoxLayout.Direction.LeftToRight
+            if box.direction() != direction:
+                box.setDirection(direction)
+                changed = True
+        return changed
 
     def _lines(self, room: int) -> list[int]:
         used, line = 0, 0
@@ -158,6 +177,7 @@ def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep
             if pending is not None and pending.buddy() is widget:
                 pair = QWidget(holder)
                 pair.setObjectName(f"{widget.objectName()}Pair")
+                pair.setProperty("flowPair", True)
                 box = QHBoxLayout(pair)
                 box.setContentsMargins(0, 0, 0, 0)
                 box.addWidget(pending)

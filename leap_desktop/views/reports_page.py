@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from ..domain.errors import LeapError
 from ..domain.impact_vocab import Standard
@@ -23,12 +23,17 @@ from ..models.figures import FigureTableModel
 from ..services.files import write_atomically
 from ..words import long_date
 from .date_entry import DateReading
+from .flow import flow_rows
 from .forms import load_form
 from .page import Page
 from .theme import set_label_role
 from .partials.feedback import announce, show_problem
 from .undo import run_undoable
-from .widgets import compact_combo, prepare_table
+from .widgets import SplitterFlip, compact_combo, prepare_table
+
+#: The chart and its table sit side by side when the page is this many characters wide
+#: (of the current text size), the table below the chart if not.
+SIDE_BY_SIDE_CHARS = 120
 
 
 def parts() -> list[tuple[str, str, str, str]]:
@@ -89,6 +94,11 @@ class ReportsPage(Page):
                              (ui.csvButton, "csv")):
             self.page_action(button.text(), lambda w=what: self.export(w), button=button,
                              description=button.accessibleDescription())
+        # With large text the rows go on to more lines and the table goes below the chart,
+        # rather than off the side of the window.
+        flow_rows(self, ui.layout(), *(ui.findChild(QHBoxLayout, name)
+                                       for name in ("periodRow", "chartRow", "partRow", "exportRow")))
+        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS)
         self.report = None
         self.show_figures()
         self.show_part()

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QScrollArea
 
 from leap_desktop.models.person import ContributionsModel
+from leap_desktop.views.pages import ENTRIES
 
 from .helpers import activate, press
 
@@ -70,12 +72,11 @@ def test_the_decision_logs_filters_fit_and_the_search_box_keeps_its_words(large,
     assert no_wider_than_the_window(page)
     for widget in (ui.searchEdit, ui.statusCombo, ui.levelCombo, ui.meetingCombo, ui.personCombo, ui.clearButton):
         assert in_view(widget, page), widget.objectName()
-    # The search box shows what is typed, not "Wor…": room for 24 characters at this size.
+    # The search box shows what is typed, not "Wor…": words of 24 characters at this size.
     search = ui.searchEdit
+    typed = "consent form easy-read"
+    assert search.width() >= search.fontMetrics().horizontalAdvance(typed) + 2 * search.fontMetrics().height()
     assert search.width() >= 24 * search.fontMetrics().averageCharWidth()
-    # Its hint line reads in full, so nobody has to guess what it searches.
-    hint = search.fontMetrics().horizontalAdvance(search.placeholderText())
-    assert search.width() >= hint
     for widget in (ui.decisionsTable, ui.traceView, ui.statusButton, ui.addActionButton):  # below: the page scrolls down
         assert seen(widget, page).right() <= page.parentWidget().width(), widget.objectName()
 
@@ -141,3 +142,57 @@ def test_the_meeting_workspace_fits_a_laptop_screen_at_normal_text_and_after_200
         if scale == 1.0:
             assert page.size().toTuple() == viewport.size().toTuple()  # nothing to scroll
         assert no_wider_than_the_window(page)
+
+
+@pytest.mark.parametrize("page_id", [entry.page_id for entry in ENTRIES])
+def test_no_page_is_wider_than_a_laptop_window_at_200(large, qtbot, page_id):
+    """Every page at 200 % fits the window's width (it may scroll down, never sideways),
+    and nothing on it is squeezed narrower than its words."""
+    page = large.show_page(page_id)
+    qtbot.wait(100)
+    assert no_wider_than_the_window(page)
+    for inner in page.findChildren(QScrollArea):  # a part that scrolls on its own (meeting mode's body)
+        if inner.isVisibleTo(page) and inner.widget() is not None and inner.widgetResizable():
+            assert inner.widget().width() <= inner.viewport().width(), (inner.objectName(), inner.widget().width(),
+                                                                         inner.viewport().width())
+    assert not squeezed(page), squeezed(page)
+
+
+def chart_words_fit(page) -> list[str]:
+    """What of the chart's words is outside its picture, or on top of other words (the
+    labels of the bars): empty when all can be read."""
+    figure = page.chart_view.figure
+    renderer = figure.canvas.get_renderer()
+    width, height = figure.bbox.width, figure.bbox.height
+    ax = figure.axes[0]
+    title = next(t for t in ax.texts + [ax.title, *ax.get_children()] if getattr(t, "get_text", None)
+                 and t.get_text() == ax.get_title(loc="left"))
+    texts = [title, *ax.get_yticklabels()]
+    wrong = []
+    boxes = []
+    for text in texts:
+        box = text.get_window_extent(renderer)
+        if box.x0 < -1 or box.x1 > width + 1 or box.y0 < -1 or box.y1 > height + 1:
+            wrong.append(f"outside: {text.get_text()!r}")
+        boxes.append((text.get_text(), box))
+    labels = boxes[1:]
+    for (first, a), (second, b) in zip(labels, labels[1:]):
+        if a.overlaps(b):
+            wrong.append(f"{first!r} on {second!r}")
+    return wrong
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_reports_chart_reads_in_full_in_a_laptop_window(window, appearance, qtbot, scale):
+    """In the 1200-pixel window the chart was laid out for a size it was not shown at:
+    at 100 % its labels were cut at the left and its title at the right; at 200 % the
+    labels of the bars lay on top of each other."""
+    qtbot.wait(20)
+    window.resize(1200, 768)
+    appearance.set_scale(scale)
+    page = window.show_page("reports")
+    qtbot.waitUntil(lambda: bool(page.chart_view.figure.axes))
+    qtbot.wait(100)
+    canvas = page.chart_view.canvas
+    assert page.chart_view.figure.bbox.width == pytest.approx(canvas.width() * canvas.devicePixelRatioF(), abs=2)
+    assert not chart_words_fit(page), chart_words_fit(page)
