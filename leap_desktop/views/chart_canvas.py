@@ -8,7 +8,7 @@ matplotlib is imported when the first chart is drawn, never at the app's start.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
@@ -52,7 +52,12 @@ class ChartView(QWidget):
         self._drawn_size = None
         # The chart is laid out for the size it is drawn at (its labels and title placed
         # to fit): a new size lays it out again, or its labels are cut off at the edges.
-        self.canvas.mpl_connect("resize_event", lambda _event: self._resized())
+        # (Once for a burst of new sizes, as when the text size changes: at the next turn.)
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self._resized)
+        self.canvas.mpl_connect("resize_event", lambda _event: self._relayout.start())
 
     def show_chart(self, chart: Chart | None) -> None:
         self.chart = chart

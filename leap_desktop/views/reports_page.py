@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from ..domain.errors import LeapError
@@ -98,7 +98,14 @@ class ReportsPage(Page):
         # rather than off the side of the window.
         flow_rows(self, ui.layout(), *(ui.findChild(QHBoxLayout, name)
                                        for name in ("periodRow", "chartRow", "partRow", "exportRow")))
-        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS)
+        # The table's share is worked out once the page has its new size (after the event
+        # that changed it).
+        self._table_timer = QTimer(self)
+        self._table_timer.setSingleShot(True)
+        self._table_timer.setInterval(0)
+        self._table_timer.timeout.connect(self._fit_table)
+        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS, on_change=lambda _stacked: self._table_timer.start())
+        ui.splitter.installEventFilter(self)
         self.report = None
         self.show_figures()
         self.show_part()
@@ -156,8 +163,37 @@ class ReportsPage(Page):
         self.ui.altText.setText(f"Text alternative: {chart.alt}" if chart else "A table, with no chart.")
         self.ui.definitionText.setText(table.definition if table else "")
         self.model.show_table(table)
-        self.ui.figureTable.resizeColumnsToContents()
+        self._fit_table()
         self.ui.figureTable.setAccessibleName(f"Table: {table.title}" if table else "Table")
+
+    def _fit_table(self) -> None:
+        """Each column as wide as its words and its title (a title was cut: "Average
+        present per me"); beside the chart, the table is given the room for all of
+        them when the page has it (up to three fifths), the chart the rest."""
+        table, splitter = self.ui.figureTable, self.ui.splitter
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        table.resizeColumnsToContents()
+        for column in range(header.count()):
+            header.resizeSection(column, max(header.sectionSize(column), header.sectionSizeHint(column)))
+        whole = header.length() + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        total = sum(splitter.sizes())
+        if splitter.orientation() == Qt.Orientation.Horizontal and total > 0:
+            share = min(whole, total * 3 // 5)
+            splitter.setSizes([total - share - splitter.handleWidth(), share])
+        # The last column takes any room to spare; when there is none, the table scrolls
+        # sideways rather than cut a column's title.
+        header.setStretchLastSection(header.length() < table.viewport().width())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.ui.splitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._table_timer.start()
+        return False
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_table_timer"):
+            self._table_timer.start()
 
     # -- the narrative parts ----------------------------------------------------------------------
 

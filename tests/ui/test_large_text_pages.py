@@ -196,3 +196,9 @@ def test_the_reports_chart_reads_in_full_in_a_laptop_window(window, appearance, 
     canvas = page.chart_view.canvas
     assert page.chart_view.figure.bbox.width == pytest.approx(canvas.width() * canvas.devicePixelRatioF(), abs=2)
     assert not chart_words_fit(page), chart_words_fit(page)
+    # Its table's column titles are whole ("Average present per me" was cut): the table
+    # scrolls sideways when there is no room for them all.
+    header = page.ui.figureTable.horizontalHeader()
+    qtbot.waitUntil(lambda: all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in range(header.count())))
+    if scale == 1.0:  # beside the chart, with the room for all of them
+        assert header.length() <= page.ui.figureTable.viewport().width()
