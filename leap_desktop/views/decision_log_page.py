@@ -30,8 +30,6 @@ from .page import Page
 from .widgets import compact_combo, prepare_table, select_row, set_combo_data
 
 SEARCH_PAUSE_MS = 250
-#: The search box is never narrower than this many characters of the text size.
-SEARCH_CHARS = 30
 #: How the list and the details share the page: the list is given LIST_ROWS rows (never
 #: less than its old two fifths), the details keep at least DETAIL_LINES lines, and the
 #: list never shows fewer than MIN_ROWS rows (at large text sizes the page scrolls).
@@ -92,9 +90,9 @@ class DecisionLogPage(Page):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         ui.clearButton.clicked.connect(self.clear_filters)
         # With large text the search and the filters go on to more lines, rather than
-        # making the page wider than the window; the search box keeps room for its words.
+        # making the page wider than the window; the search box keeps room for its hint.
         flow_rows(self, ui.layout(), ui.findChild(QHBoxLayout, "searchRow"), ui.findChild(QHBoxLayout, "filterRow"),
-                  keep_wide={ui.searchEdit: SEARCH_CHARS})
+                  keep_wide={ui.searchEdit: ui.searchEdit.placeholderText()})
 
         self.clear_action = self.page_action(
             "&Clear search and filters", self.clear_filters, shortcut="Ctrl+Shift+X",

@@ -148,7 +148,8 @@ def settle(page: QWidget, changed: QWidget | None = None) -> None:
 def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep_wide: dict | None = None) -> None:
     """Turn each row (an ``QHBoxLayout`` in ``parent_layout``) into a flowing one, a
     label kept beside the field it names. ``keep_wide`` maps a widget to the least
-    number of characters it keeps (a search box must show what was typed). A field
+    number of characters it keeps (a search box must show what was typed), or to a
+    text it shows whole (its hint). A field
     that took the row's spare room in the form (stretched, or one that expands, as a
     text field does) takes the room its line has to spare. The order Tab goes in is
     kept as it was."""
@@ -205,16 +206,21 @@ def flow_rows(page: QWidget, parent_layout: QBoxLayout, *rows: QHBoxLayout, keep
 
 
 class KeepWide(QObject):
-    """A field at least ``chars`` characters of the current text size wide."""
+    """A field at least ``chars`` characters of the current text size wide; with
+    ``chars`` a text (a field's hint), wide enough to show that text whole."""
 
-    def __init__(self, widget: QWidget, chars: int):
+    def __init__(self, widget: QWidget, chars: int | str):
         super().__init__(widget)
         self.widget, self.chars = widget, chars
         widget.installEventFilter(self)
         self.update()
 
     def update(self) -> None:
-        self.widget.setMinimumWidth(self.chars * self.widget.fontMetrics().averageCharWidth())
+        metrics = self.widget.fontMetrics()
+        if isinstance(self.chars, str):  # the text, the frame's margins, a clear button
+            self.widget.setMinimumWidth(metrics.horizontalAdvance(self.chars) + 2 * metrics.height())
+        else:
+            self.widget.setMinimumWidth(self.chars * metrics.averageCharWidth())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.FontChange:

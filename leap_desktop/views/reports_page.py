@@ -96,8 +96,10 @@ class ReportsPage(Page):
                              description=button.accessibleDescription())
         # With large text the rows go on to more lines and the table goes below the chart,
         # rather than off the side of the window.
+        # The date fields keep room for their hint ("like 15/12/2026, or today").
         flow_rows(self, ui.layout(), *(ui.findChild(QHBoxLayout, name)
-                                       for name in ("periodRow", "chartRow", "partRow", "exportRow")))
+                                       for name in ("periodRow", "chartRow", "partRow", "exportRow")),
+                  keep_wide={ui.fromEdit: ui.fromEdit.placeholderText(), ui.toEdit: ui.toEdit.placeholderText()})
         # The table's share is worked out once the page has its new size (after the event
         # that changed it).
         self._table_timer = QTimer(self)

@@ -87,7 +87,7 @@ class MeetingWorkspace(UndoKeys, WorkspaceCommands, Page):
         self._flip = BoxFlip(form.findChild(QBoxLayout, "agendaTabLayout"), self, SIDE_BY_SIDE_CHARS, self._stacked)
         left = form.findChild(QVBoxLayout, "agendaLeft")
         flow_rows(self, left, form.findChild(QHBoxLayout, "newItemRow"), form.findChild(QHBoxLayout, "agendaButtons"),
-                  keep_wide={form.newTitleEdit: 24})
+                  keep_wide={form.newTitleEdit: form.newTitleEdit.placeholderText()})
         ctx.changed.connect(self._on_changed)
         scale_font(form.titleLabel, 1.5, bold=True, base=self.font())
         self.show_record(None)
