@@ -17,7 +17,7 @@ from .meeting_editor import MeetingEditor
 from .meeting_kit import EnterOnRow, UndoKeys, make_action, scale_font
 from .page import Page, bind_button
 from .partials.feedback import announce
-from .widgets import SplitterFlip, prepare_table
+from .widgets import SplitterFlip, WrappingHeader, prepare_table
 
 
 #: The lists and the details form sit side by side when the page is this many
@@ -58,6 +58,7 @@ class MeetingsPage(UndoKeys, Page):
             # long title wraps too. Nothing is cut off.
             view.setWordWrap(True)
             view.setTextElideMode(Qt.TextElideMode.ElideNone)
+            view.setHorizontalHeader(WrappingHeader(view))  # a narrowed column's title on two lines
             view.horizontalHeader().setHighlightSections(False)  # bold titles would not fit the widths
             prepare_table(view, stretch_column=MeetingsModel.TITLE, stretch_min=TITLE_LEAST, list_look=False,
                           fit_contents=True, row_heights=False, wrap=WRAPPING, wrap_until=TITLE_ROOM,
