@@ -128,6 +128,13 @@ class MeetingsPage(UndoKeys, Page):
             if view.horizontalScrollBar().isVisible():
                 height += view.horizontalScrollBar().sizeHint().height()
             view.setMaximumHeight(height)
+        else:  # the past keeps a few meetings to choose from at any text size (the page scrolls)
+            # In lines of text, not the rows' heights: those follow the width, which a
+            # scroll bar coming and going changes (the two would chase each other).
+            least = (view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+                     + PAST_ROWS * PAST_ROW_LINES * view.fontMetrics().lineSpacing())
+            if view.minimumHeight() != least:
+                view.setMinimumHeight(least)
 
     def _select_first(self) -> None:
         for view, model in self.views.items():
@@ -247,6 +254,9 @@ def papers_due_label(view: QTableView) -> QLabel:
 #: The meeting's title is given this many characters (of the current text size) before
 #: the other columns start to wrap their words; it never has fewer than TITLE_LEAST.
 TITLE_ROOM, TITLE_LEAST = 28, 14
+#: The past meetings list has room for at least this many meetings of so many lines
+#: each, however large the text.
+PAST_ROWS, PAST_ROW_LINES = 3, 4
 #: The columns that wrap their words onto more lines when the list is narrow, the
 #: wordiest first; a date, a status and when papers went out keep to two lines.
 WRAPPING = (MeetingsModel.PEOPLE, MeetingsModel.AGENDA, MeetingsModel.PAPERS, MeetingsModel.STATUS,

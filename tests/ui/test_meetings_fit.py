@@ -67,3 +67,17 @@ def test_the_details_say_when_the_papers_went_in_full(window, appearance, scale,
     assert label.height() >= label.heightForWidth(label.width()), (label.height(), label.heightForWidth(label.width()))
     place = editor.ui.placeEdit
     assert place.cursorPosition() == 0 and place.text().startswith("Room 2")
+
+
+def test_the_past_meetings_keep_room_at_200(window, appearance, qtbot):
+    """At 200 % the past meetings list was squeezed to one meeting, under a header of
+    wrapped titles: it keeps room for a few (the page scrolls instead)."""
+    window.resize(1200, 780)
+    page = window.show_page("meetings")
+    appearance.set_scale(2.0)
+    qtbot.wait(50)
+    view = page.ui.pastView
+    shown = view.viewport().rect()
+    whole = [row for row in range(view.model().rowCount())
+             if shown.contains(view.visualRect(view.model().index(row, 0)))]
+    assert len(whole) >= 2, (len(whole), view.viewport().height())
