@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..domain.model import Action
 from ..domain.vocab import ActionStatus
@@ -15,6 +15,7 @@ from .action_dialogs import ActionDialog, CloseActionDialog
 from ..models.context import AppContext
 from .edits import change_records
 from .export_dialogs import ExportActionsDialog
+from .flow import flow_rows
 from .forms import load_form
 from .page import Page
 from .widgets import compact_combo, prepare_table, select_row, set_combo_data
@@ -85,6 +86,8 @@ class ActionsPage(Page):
         self.export_action = self.page_action(
             "&Export the action list…", self.export,
             description="Write the actions shown now (this Show and Owner) as a CSV file for a spreadsheet")
+        # With large text the filters and the buttons go on to more lines.
+        flow_rows(self, ui.layout(), ui.findChild(QHBoxLayout, "filterRow"), ui.findChild(QHBoxLayout, "commandRow"))
         self.refresh()
 
     # -- what is shown ---------------------------------------------------------------------------

@@ -8,8 +8,8 @@ matplotlib is imported when the first chart is drawn, never at the app's start.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtGui import QFontMetrics, QPalette
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ..services.analytics_tables import Chart
@@ -46,8 +46,14 @@ class ChartView(QWidget):
         layout.addWidget(self.canvas)
         self.chart: Chart | None = None
         self.style = None
-        # Drawn again at its new size: the labels are wrapped to the room there is.
-        self.canvas.mpl_connect("resize_event", lambda _event: self.redraw())
+        # Drawn again at its new size: the labels are wrapped to the room there is (once
+        # for a burst of new sizes, as when the text size changes: at the next turn).
+        self._drawn_size = None
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self._resized)
+        self.canvas.mpl_connect("resize_event", lambda _event: self._relayout.start())
 
     def show_chart(self, chart: Chart | None) -> None:
         self.chart = chart
@@ -65,10 +71,18 @@ class ChartView(QWidget):
         from ..export.charts import draw
 
         self.style = style_for(self)
-        # Room for its words at the text size chosen (468 by 432 pixels at 18 points).
-        self.canvas.setMinimumSize(max(300, round(self.style.font_size * 26)), max(220, round(self.style.font_size * 24)))
+        # Room for its words at the text size chosen (468 by 432 pixels at 18 points), and
+        # for each bar's name on up to three lines (at 200 % they lay on top of each other).
+        lines = 3.2 * len(self.chart.categories) + 5 if self.chart.kind == "bars" else 0
+        height = max(220, round(self.style.font_size * 24), round(lines * QFontMetrics(self.font()).lineSpacing()))
+        self.canvas.setMinimumSize(max(300, round(self.style.font_size * 26)), height)
         draw(self.chart, self.figure, self.style)
+        self._drawn_size = tuple(self.figure.get_size_inches())
         self.canvas.draw_idle()
+
+    def _resized(self) -> None:
+        if tuple(self.figure.get_size_inches()) != self._drawn_size:
+            self.redraw()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.PaletteChange, QEvent.Type.ApplicationFontChange,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QKeySequence, QPalette, QTextCursor
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..domain.model import Decision, Person
 from ..domain.rules import allowed_statuses
@@ -24,6 +24,7 @@ from ..services import DecisionFilter
 from . import trace_html
 from ..models.context import AppContext
 from .partials.feedback import tell_screen_reader
+from .flow import flow_rows, settle
 from .forms import load_form
 from .page import Page
 from .widgets import compact_combo, prepare_table, select_row, set_combo_data
@@ -88,6 +89,10 @@ class DecisionLogPage(Page):
         for combo in (ui.statusCombo, ui.meetingCombo, ui.levelCombo, ui.personCombo):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         ui.clearButton.clicked.connect(self.clear_filters)
+        # With large text the search and the filters go on to more lines, rather than
+        # making the page wider than the window; the search box keeps room for its hint.
+        flow_rows(self, ui.layout(), ui.findChild(QHBoxLayout, "searchRow"), ui.findChild(QHBoxLayout, "filterRow"),
+                  keep_wide={ui.searchEdit: ui.searchEdit.placeholderText()})
 
         self.clear_action = self.page_action(
             "&Clear search and filters", self.clear_filters, shortcut="Ctrl+Shift+X",
@@ -288,9 +293,12 @@ class DecisionLogPage(Page):
         chrome = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth() + 2
         if table.horizontalScrollBar().isVisible():
             chrome += table.horizontalScrollBar().sizeHint().height()
-        table.setMinimumHeight(chrome + MIN_ROWS * row)
         lines = trace.fontMetrics().lineSpacing()
-        trace.setMinimumHeight(DETAIL_LINES * lines + 2 * trace.frameWidth() + 20)
+        least = (chrome + MIN_ROWS * row, DETAIL_LINES * lines + 2 * trace.frameWidth() + 20)
+        if least != (table.minimumHeight(), trace.minimumHeight()):
+            table.setMinimumHeight(least[0])
+            trace.setMinimumHeight(least[1])
+            settle(self, splitter)  # the page grows now (it scrolls), so the sizes shared below are final
         if self._split_by_hand:
             return
         total = sum(splitter.sizes())

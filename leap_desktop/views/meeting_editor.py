@@ -162,6 +162,8 @@ class MeetingEditor(QWidget):
                 ui.lengthSpin.setValue(value or 0)
             else:
                 widget.setText(value or "")  # type: ignore[attr-defined]
+                if not widget.hasFocus():  # a long place reads from its start, not its end
+                    widget.setCursorPosition(0)  # type: ignore[attr-defined]
         self._fill_papers()
 
     def _value(self, name: str) -> Any:

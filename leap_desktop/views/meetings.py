@@ -17,7 +17,7 @@ from .meeting_editor import MeetingEditor
 from .meeting_kit import EnterOnRow, UndoKeys, make_action, scale_font
 from .page import Page, bind_button
 from .partials.feedback import announce
-from .widgets import SplitterFlip, prepare_table
+from .widgets import SplitterFlip, WrappingHeader, prepare_table
 
 
 #: The lists and the details form sit side by side when the page is this many
@@ -58,6 +58,7 @@ class MeetingsPage(UndoKeys, Page):
             # long title wraps too. Nothing is cut off.
             view.setWordWrap(True)
             view.setTextElideMode(Qt.TextElideMode.ElideNone)
+            view.setHorizontalHeader(WrappingHeader(view))  # a narrowed column's title on two lines
             view.horizontalHeader().setHighlightSections(False)  # bold titles would not fit the widths
             prepare_table(view, stretch_column=MeetingsModel.TITLE, stretch_min=TITLE_LEAST, list_look=False,
                           fit_contents=True, row_heights=False, wrap=WRAPPING, wrap_until=TITLE_ROOM,
@@ -127,6 +128,13 @@ class MeetingsPage(UndoKeys, Page):
             if view.horizontalScrollBar().isVisible():
                 height += view.horizontalScrollBar().sizeHint().height()
             view.setMaximumHeight(height)
+        else:  # the past keeps a few meetings to choose from at any text size (the page scrolls)
+            # In lines of text, not the rows' heights: those follow the width, which a
+            # scroll bar coming and going changes (the two would chase each other).
+            least = (view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+                     + PAST_ROWS * PAST_ROW_LINES * view.fontMetrics().lineSpacing())
+            if view.minimumHeight() != least:
+                view.setMinimumHeight(least)
 
     def _select_first(self) -> None:
         for view, model in self.views.items():
@@ -246,6 +254,9 @@ def papers_due_label(view: QTableView) -> QLabel:
 #: The meeting's title is given this many characters (of the current text size) before
 #: the other columns start to wrap their words; it never has fewer than TITLE_LEAST.
 TITLE_ROOM, TITLE_LEAST = 28, 14
+#: The past meetings list has room for at least this many meetings of so many lines
+#: each, however large the text.
+PAST_ROWS, PAST_ROW_LINES = 3, 4
 #: The columns that wrap their words onto more lines when the list is narrow, the
 #: wordiest first; a date, a status and when papers went out keep to two lines.
 WRAPPING = (MeetingsModel.PEOPLE, MeetingsModel.AGENDA, MeetingsModel.PAPERS, MeetingsModel.STATUS,

@@ -6,7 +6,7 @@ never shown to the panel, and nothing on it reaches a panel-facing page or outpu
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ..domain.model import Meeting
 from ..domain.money import pounds, tax_year_of
@@ -17,6 +17,7 @@ from ..models.roles import RowRole, SortRole
 from ..services.payment_reports import ADVICE_POINTER
 from ..words import day, plural
 from .claim_dialogs import ClaimDialog, ClaimStepDialog, meeting_label
+from .flow import flow_rows
 from .forms import load_form
 from .page import Page
 from .payment_exports import ClaimFormDialog, FinanceCsvDialog, StatementDialog, fill_years, tax_years
@@ -101,6 +102,9 @@ class PaymentsPage(Page):
             "Write a member's statement for a tax year (Word)"), button=ui.statementButton)
         self.csv_action = self.page_action("Finance CS&V…", self.finance_csv, description=(
             "Write the finance CSV: one row per fee or expense line"), button=ui.csvButton)
+        # With large text the filters and the rows of buttons go on to more lines.
+        flow_rows(self, ui.layout(), *(ui.findChild(QHBoxLayout, name)
+                                       for name in ("filterRow", "stepRow", "moreRow", "exportRow", "yearRow")))
         self.refresh()
 
     def _step(self, text: str, status: ClaimStatus, button, done: str, when):

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from ..domain.errors import LeapError
 from ..domain.impact_vocab import Standard
@@ -23,12 +23,17 @@ from ..models.figures import FigureTableModel
 from ..services.files import write_atomically
 from ..words import long_date
 from .date_entry import DateReading
+from .flow import flow_rows
 from .forms import load_form
 from .page import Page
 from .theme import set_label_role
 from .partials.feedback import announce, show_problem
 from .undo import run_undoable
-from .widgets import compact_combo, prepare_table
+from .widgets import SplitterFlip, compact_combo, prepare_table
+
+#: The chart and its table sit side by side when the page is this many characters wide
+#: (of the current text size), the table below the chart if not.
+SIDE_BY_SIDE_CHARS = 120
 
 
 def parts() -> list[tuple[str, str, str, str]]:
@@ -89,6 +94,20 @@ class ReportsPage(Page):
                              (ui.csvButton, "csv")):
             self.page_action(button.text(), lambda w=what: self.export(w), button=button,
                              description=button.accessibleDescription())
+        # With large text the rows go on to more lines and the table goes below the chart,
+        # rather than off the side of the window.
+        # The date fields keep room for their hint ("like 15/12/2026, or today").
+        flow_rows(self, ui.layout(), *(ui.findChild(QHBoxLayout, name)
+                                       for name in ("periodRow", "chartRow", "partRow", "exportRow")),
+                  keep_wide={ui.fromEdit: ui.fromEdit.placeholderText(), ui.toEdit: ui.toEdit.placeholderText()})
+        # The table's share is worked out once the page has its new size (after the event
+        # that changed it).
+        self._table_timer = QTimer(self)
+        self._table_timer.setSingleShot(True)
+        self._table_timer.setInterval(0)
+        self._table_timer.timeout.connect(self._fit_table)
+        self._flip = SplitterFlip(ui.splitter, self, SIDE_BY_SIDE_CHARS, on_change=lambda _stacked: self._table_timer.start())
+        ui.splitter.installEventFilter(self)
         self.report = None
         self.show_figures()
         self.show_part()
@@ -146,8 +165,37 @@ class ReportsPage(Page):
         self.ui.altText.setText(f"Text alternative: {chart.alt}" if chart else "A table, with no chart.")
         self.ui.definitionText.setText(table.definition if table else "")
         self.model.show_table(table)
-        self.ui.figureTable.resizeColumnsToContents()
+        self._fit_table()
         self.ui.figureTable.setAccessibleName(f"Table: {table.title}" if table else "Table")
+
+    def _fit_table(self) -> None:
+        """Each column as wide as its words and its title (a title was cut: "Average
+        present per me"); beside the chart, the table is given the room for all of
+        them when the page has it (up to three fifths), the chart the rest."""
+        table, splitter = self.ui.figureTable, self.ui.splitter
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        table.resizeColumnsToContents()
+        for column in range(header.count()):
+            header.resizeSection(column, max(header.sectionSize(column), header.sectionSizeHint(column)))
+        whole = header.length() + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
+        total = sum(splitter.sizes())
+        if splitter.orientation() == Qt.Orientation.Horizontal and total > 0:
+            share = min(whole, total * 3 // 5)
+            splitter.setSizes([total - share - splitter.handleWidth(), share])
+        # The last column takes any room to spare; when there is none, the table scrolls
+        # sideways rather than cut a column's title.
+        header.setStretchLastSection(header.length() < table.viewport().width())
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.ui.splitter and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            self._table_timer.start()
+        return False
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "_table_timer"):
+            self._table_timer.start()
 
     # -- the narrative parts ----------------------------------------------------------------------
 

@@ -66,7 +66,21 @@ def keep_in_view(window: QWidget, new: QWidget | None) -> None:
         return
     scroll = getattr(window, "_fit_scroll", None)
     if scroll is not None and scroll.widget() is not None and scroll.widget().isAncestorOf(new):
-        scroll.ensureWidgetVisible(new, 16, 16)
+        bring_into_view(scroll, new)
+
+
+def bring_into_view(scroll: QScrollArea, widget: QWidget, margin: int = 16) -> None:
+    """Scroll so all of ``widget`` can be seen when it fits (a box of notes, not only
+    its first line, which is all Qt's ``ensureWidgetVisible`` shows of a text box);
+    a widget taller or wider than the scroll area shows where its text cursor is."""
+    inside = scroll.widget()
+    room = scroll.viewport().size()
+    if (inside is not None and inside.isAncestorOf(widget) and widget.width() + 2 * margin <= room.width()
+            and widget.height() + 2 * margin <= room.height()):
+        centre = widget.mapTo(inside, widget.rect().center())
+        scroll.ensureVisible(centre.x(), centre.y(), widget.width() // 2 + margin, widget.height() // 2 + margin)
+    else:
+        scroll.ensureWidgetVisible(widget, margin, margin)
 
 
 def whole_size(window: QWidget, hint: QSize) -> QSize:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QSplitter, QTableView, QWidget,
+    QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QSplitter, QStyle, QTableView, QWidget,
 )
 
 from .date_entry import DateReading
@@ -162,6 +162,8 @@ class TableFit(QObject):
             words = str(model.index(row, column).data() or "").split()
             if words:
                 widest = max(widest, _wrap_width(words, metrics, lines))
+        if isinstance(header, WrappingHeader) and title.split():  # its title on two lines at most
+            return max(widest + 16, _wrap_width(title.split(), header.fontMetrics(), 2) + 28)
         return max(widest + 16, header.fontMetrics().horizontalAdvance(title) + 28)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -169,6 +171,34 @@ class TableFit(QObject):
             if shiboken6.isValid(self.view) and self._state() != self._fitted:
                 self.fit()
         return False
+
+
+class WrappingHeader(QHeaderView):
+    """Column titles that go on to a second line when their column is narrowed (the
+    Meetings page's lists at large text), rather than keeping each column as wide as its
+    title in one line, which made the list scroll sideways. The header grows to the
+    height of its tallest title."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.setDefaultAlignment(Qt.AlignmentFlag(int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)))
+        self.sectionResized.connect(lambda *_: self._taller_or_shorter())
+
+    def sectionSizeFromContents(self, logical: int) -> QSize:  # noqa: N802 (Qt's name)
+        size = super().sectionSizeFromContents(logical)
+        model = self.model()
+        title = str(model.headerData(logical, self.orientation()) or "") if model is not None else ""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, self)
+        width = self.sectionSize(logical) - 2 * margin
+        if title and width > 0:
+            lines = self.fontMetrics().boundingRect(QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), title)
+            size.setHeight(max(size.height(), lines.height() + 2 * margin))
+        return size
+
+    def _taller_or_shorter(self) -> None:
+        """A column's new width may take its title on to more lines, or fewer."""
+        if self.count():
+            self.headerDataChanged(self.orientation(), 0, self.count() - 1)  # Qt measures the titles again
 
 
 def _wrap_width(words: list[str], metrics, lines: int | None) -> int:

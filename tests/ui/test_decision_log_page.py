@@ -256,20 +256,21 @@ def test_large_text_keeps_enough_of_the_list_and_of_the_details(window, appearan
     """At 175% in the usual window the list kept about three rows (QA L13): it now
     keeps at least six, the details at least ten lines, and the page scrolls instead."""
     page = log_page(window, qtbot)
-    appearance.set_scale(1.75)
-    QApplication.processEvents()
-    table, trace = page.ui.decisionsTable, page.ui.traceView
-    assert full_rows_shown(table) >= 6
-    assert trace.viewport().height() >= 10 * trace.fontMetrics().lineSpacing()
-    # A divider the person moves stays where they put it when the window changes size.
-    splitter = page.ui.logSplitter
+    table, trace, splitter = page.ui.decisionsTable, page.ui.traceView, page.ui.logSplitter
+    # A divider the person moves stays where they put it when the window changes size
+    # (at 175% this window has no room to spare for it: both panes are at their least).
     sizes = splitter.sizes()
-    splitter.setSizes([sizes[0] - 60, sizes[1] + 60])
-    splitter.splitterMoved.emit(sizes[0] - 60, 1)
+    splitter.setSizes([sizes[0] - 40, sizes[1] + 40])
+    splitter.splitterMoved.emit(sizes[0] - 40, 1)
     moved = splitter.sizes()
+    assert moved[0] == sizes[0] - 40
     window.resize(window.width() + 40, window.height())
     QApplication.processEvents()
     assert splitter.sizes()[0] == moved[0]
-    appearance.set_scale(1.0)  # a new text size shares the page afresh
+    appearance.set_scale(1.75)  # a new text size shares the page afresh
+    QApplication.processEvents()
+    assert full_rows_shown(table) >= 6
+    assert trace.viewport().height() >= 10 * trace.fontMetrics().lineSpacing()
+    appearance.set_scale(1.0)
     QApplication.processEvents()
     assert full_rows_shown(table) >= 8

@@ -38,6 +38,7 @@ def test_the_meeting_lists_never_scroll_sideways(window, appearance, scale, qtbo
     page = window.show_page("meetings")
     appearance.set_scale(scale)
     QApplication.processEvents()
+    qtbot.wait(50)  # the page list takes its width for the new size, and the page the rest
     for view in (page.ui.upcomingView, page.ui.pastView):
         assert view.model().rowCount() > 0
         widths = [view.columnWidth(c) for c in range(view.model().columnCount())]
@@ -47,3 +48,36 @@ def test_the_meeting_lists_never_scroll_sideways(window, appearance, scale, qtbo
     title = page.ui.pastView.columnWidth(page.past.TITLE)
     assert title >= 14 * page.ui.pastView.fontMetrics().averageCharWidth()
     appearance.reset()
+
+
+@pytest.mark.parametrize("scale", [1.0, 2.0])
+def test_the_details_say_when_the_papers_went_in_full(window, appearance, scale, qtbot):
+    """"First sent 26 Nov 2026, to 11 members" wrapped to two lines in a row one line
+    high (both lines cut through), at 100 % as at 200 %; and a long place showed its end."""
+    from leap_desktop.views.widgets import select_row
+
+    window.resize(1200, 780)
+    page = window.show_page("meetings")
+    select_row(page.ui.pastView, 0)  # a meeting whose papers went out
+    appearance.set_scale(scale)
+    qtbot.wait(50)
+    editor = page.editor
+    label = editor.ui.papersStateLabel
+    assert label.text().startswith("First sent")
+    assert label.height() >= label.heightForWidth(label.width()), (label.height(), label.heightForWidth(label.width()))
+    place = editor.ui.placeEdit
+    assert place.cursorPosition() == 0 and place.text().startswith("Room 2")
+
+
+def test_the_past_meetings_keep_room_at_200(window, appearance, qtbot):
+    """At 200 % the past meetings list was squeezed to one meeting, under a header of
+    wrapped titles: it keeps room for a few (the page scrolls instead)."""
+    window.resize(1200, 780)
+    page = window.show_page("meetings")
+    appearance.set_scale(2.0)
+    qtbot.wait(50)
+    view = page.ui.pastView
+    shown = view.viewport().rect()
+    whole = [row for row in range(view.model().rowCount())
+             if shown.contains(view.visualRect(view.model().index(row, 0)))]
+    assert len(whole) >= 2, (len(whole), view.viewport().height())

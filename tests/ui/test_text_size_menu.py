@@ -40,3 +40,17 @@ def test_choosing_a_size_sets_it_and_the_menu_says_so(window, appearance, qtbot)
     window.smaller_action.trigger()  # Larger and Smaller move the tick too
     assert menu.title().replace("\u00a0", " ") == "&Text size (175 %)"
     assert [a.text().replace("\u00a0", " ") for a in sizes(menu) if a.isChecked()] == ["175 %"]
+
+
+def test_the_page_list_grows_with_the_text_when_the_size_changes(window, appearance, qtbot):
+    """The list of pages took its width from the text size before the one just chosen
+    (at 200 % it kept the 100 % width in the tests' window), so the page had less room
+    than the tests measured, and a step smaller could cut its words."""
+    nav = window.navigation
+    for scale in (2.0, 1.0, 2.5):
+        appearance.set_scale(scale)
+        qtbot.wait(20)
+        metrics = nav.fontMetrics()
+        widest = max(metrics.horizontalAdvance(nav.item(row).text()) for row in range(nav.count()))
+        assert nav.width() >= widest + 3 * metrics.averageCharWidth(), (scale, nav.width(), widest)
+        assert nav.width() <= widest + 3 * metrics.averageCharWidth() + 80  # and shrinks again

@@ -581,3 +581,21 @@ def test_meeting_mode_shows_every_word_of_who_said_what_in_the_default_window(wi
         window.show_page("meeting", item.meeting_id)
         QApplication.processEvents()
     assert isinstance(demo_service.get(AgendaItem, item.id), AgendaItem)
+
+
+def test_closing_the_window_while_typing_an_items_notes_saves_them(window, demo_path, qtbot):
+    """The window closed with the keyboard in an agenda item's Notes (which save when
+    left) crashed the app as Qt took the page down; the notes are saved first."""
+    from leap_desktop.domain.model import AgendaItem
+    from leap_desktop.services import PanelService
+
+    page = window.show_page("meeting", meeting(window, "M-13").id)
+    activate(window, qtbot)
+    item_id = page.builder.current_item().id
+    press(qtbot, K.Key_O, ALT)
+    assert page.ui.itemNotesEdit.hasFocus()
+    press(qtbot, K.Key_End, Qt.KeyboardModifier.ControlModifier)
+    type_text(qtbot, "Bring the draft.")
+    window.close()
+    with PanelService.open(demo_path) as service:
+        assert service.get(AgendaItem, item_id).notes.endswith("Bring the draft.")

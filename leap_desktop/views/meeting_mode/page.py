@@ -33,6 +33,7 @@ from ...models.context import AppContext
 from ..forms import load_form
 from ..meeting_kit import UndoKeys
 from ..page import Page
+from ..screen_fit import bring_into_view
 from ..partials.feedback import announce
 from ..widgets import SplitterFlip
 from .action_form import ActionForm
@@ -289,7 +290,7 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
         if new is None or not shiboken6.isValid(self) or not shiboken6.isValid(new):
             return
         if self.ui.bodyPane.isAncestorOf(new):
-            self.ui.bodyScroller.ensureWidgetVisible(new, 16, 16)
+            bring_into_view(self.ui.bodyScroller, new)
 
     def _narrow(self, narrow: bool) -> None:
         """On a narrow page (large text), the item buttons leave their keys to their

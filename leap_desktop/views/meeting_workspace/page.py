@@ -11,12 +11,13 @@ that meeting, and owns the page's commands (``commands.py``).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from ...domain.model import Meeting
 from ... import words
 from ...models.meetings import papers_words, status_words
 from ...models.context import AppContext
+from ..flow import BoxFlip, flow_rows
 from ..forms import load_form
 from ..meeting_editor import MeetingEditor
 from ..meeting_kit import UndoKeys, scale_font
@@ -25,6 +26,12 @@ from .agenda_builder import AgendaBuilder
 from .attendance import AttendancePanel
 from .commands import WorkspaceCommands
 from .item_editor import ItemEditor
+
+#: The agenda and the chosen item sit side by side when the page is this many
+#: characters wide (of the current text size), the item below the agenda if not.
+SIDE_BY_SIDE_CHARS = 150
+#: Below each other, the agenda shows at least this many items (plus its scroll bar).
+STACKED_AGENDA_ROWS = 5
 
 
 class MeetingWorkspace(UndoKeys, WorkspaceCommands, Page):
@@ -75,6 +82,12 @@ class MeetingWorkspace(UndoKeys, WorkspaceCommands, Page):
         self._undo_keys = (self.builder.pass_undo_through(), self.item_editor.pass_undo_through(),
                            self.attendance_panel.pass_undo_through())
         self._make_actions()
+        # With large text (or a small window) the chosen item goes below the agenda and
+        # the rows of buttons go on to more lines, rather than off the side of the window.
+        self._flip = BoxFlip(form.findChild(QBoxLayout, "agendaTabLayout"), self, SIDE_BY_SIDE_CHARS, self._stacked)
+        left = form.findChild(QVBoxLayout, "agendaLeft")
+        flow_rows(self, left, form.findChild(QHBoxLayout, "newItemRow"), form.findChild(QHBoxLayout, "agendaButtons"),
+                  keep_wide={form.newTitleEdit: form.newTitleEdit.placeholderText()})
         ctx.changed.connect(self._on_changed)
         scale_font(form.titleLabel, 1.5, bold=True, base=self.font())
         self.show_record(None)
@@ -145,6 +158,14 @@ class MeetingWorkspace(UndoKeys, WorkspaceCommands, Page):
         for action in (self.move_up_action, self.move_down_action, self.carry_action, self.remove_action):
             action.setEnabled(chosen)
         self.item_editor.show(keep_typing=keep_typing)
+
+    def _stacked(self, stacked: bool) -> None:
+        """One above the other, the agenda keeps rows to choose from (the page scrolls)."""
+        view = self.ui.agendaView
+        rows = view.verticalHeader().defaultSectionSize() * STACKED_AGENDA_ROWS
+        least = view.horizontalHeader().sizeHint().height() + rows + 2 * view.frameWidth() if stacked else 0
+        if view.minimumHeight() != least:
+            view.setMinimumHeight(least)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

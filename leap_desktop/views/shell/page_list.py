@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QFrame, QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -75,6 +75,11 @@ class PageList(QListWidget):
         for row in range(self.count()):
             self.item(row).setSizeHint(QSize(width - 8, metrics.height() + 18))
         self.setFixedWidth(width)
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self.fit()  # its own new font (when the text size changes, the window's refit can come first)
 
     def select(self, page_id: str) -> None:
         """Mark the page on screen (no row for a page not in the list)."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 from ... import APP_NAME
 from ...domain.errors import shown
 from ..page import Page
 from ..pages import NAVIGATION, entry
+from ..screen_fit import bring_into_view
 
 PAGE_KEY = "window/page"
 HISTORY = 50
@@ -121,7 +122,7 @@ class PageSwitchingMixin:
         page = self.current_page()
         holder = page.parentWidget().parentWidget() if page is not None and page.parentWidget() else None
         if isinstance(holder, QScrollArea) and page.isAncestorOf(new):
-            holder.ensureWidgetVisible(new, 16, 16)
+            bring_into_view(holder, new)
 
     def meeting_on_screen(self) -> str | None:
         """The meeting the page on screen shows or has chosen (None: the dialog asks)."""
@@ -136,6 +137,12 @@ class PageSwitchingMixin:
     def _drop_pages(self) -> None:
         """Take the pages down while the panel is still open: a list being taken down
         tells its page the selection changed, and the page may look the record up."""
+        # The keyboard leaves the page first, while it is whole: a field that saves when
+        # left (an agenda item's notes) saves now, not from inside Qt taking it down
+        # (which crashed the app when the window was closed with the focus there).
+        focus = QApplication.focusWidget()
+        if focus is not None and self.stack.isAncestorOf(focus):
+            focus.clearFocus()
         for page in self.pages.values():
             page.set_active(False)
         self.pages.clear()
