@@ -122,7 +122,7 @@ def take_news(service: PanelService, *, shown_as: Path | None = None) -> News:
     """What opening ``service``'s file has to say, taken from it: the file keeps no
     recovery key and no notes once they are taken, so each is said once. ``shown_as``
     is the name to say (a new panel made under a temporary name)."""
-    security = service.security.state
+    security = service.store.security
     if shown_as is not None:
         name_as(security, service.path, shown_as)
     news = News(service.readonly, service.read_only_reason, security.recovery_key, security.where,
