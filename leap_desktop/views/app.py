@@ -21,7 +21,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from .. import APP_NAME, __version__
 from ..domain.errors import LeapError, StoreError, shown
-from ..domain.model import BY_PREFIX, Person
+from ..domain import model
+from ..domain.model import Person
 from ..paths import data_dir
 from ..services import PanelService, opening
 from ..services.files import write_atomically
@@ -359,7 +360,7 @@ class Launcher(QObject):
 def _resolve_record(ctx: AppContext, page_id: str, text: str) -> str:
     """``D-12``, ``M-3``, ``A-7``, ``P-2`` (or, for a person's page, a name) -> an id."""
     text = text.strip()
-    cls = BY_PREFIX.get(text[:1].upper()) if len(text) > 1 and text[1:2] in "-0123456789" else None
+    cls = model.BY_PREFIX.get(text[:1].upper()) if len(text) > 1 and text[1:2] in "-0123456789" else None
     if cls is None and page_id == "person":
         cls = Person
     if cls is None:

@@ -34,6 +34,9 @@ DEFERRED = (
     # changing a file's protection and checking it; sync (apsw), invitations (icalendar)
     "leap_desktop.store.protect", "leap_desktop.store.file_check", "apsw", "leap_desktop.store.sync_engine",
     "icalendar", "leap_desktop.services.sync",
+    # the records of payments, the impact log, communication and the reports' texts
+    "leap_desktop.domain.payments", "leap_desktop.domain.impact_records", "leap_desktop.domain.comms",
+    "leap_desktop.domain.reports",
     # the start screen and the hand-over to a LEAP Desktop already open (not for a picture)
     "leap_desktop.views.start_screen", "leap_desktop.views.single_instance", "PySide6.QtNetwork",
 )
