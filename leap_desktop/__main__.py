@@ -119,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
               file=sys.stderr)
         return 2
 
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
     if args.screenshot:
@@ -167,7 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     launcher = Launcher()
     launcher.appearance.apply()
     stop_cleanly_on_signals(launcher)
-    server = single_instance.serve(launcher) if listen else None  # before the first unlock dialog
+    servers: list = []  # the one listening for later starts, once it is
+
+    def listen_for_later_starts() -> None:
+        server = single_instance.serve(launcher)
+        if server is not None:
+            servers.append(server)
+
+    if listen:
+        # As soon as Qt's event loop runs: once the window is on screen, or while the unlock
+        # dialog waits for an answer (a later start then hands over to this one).
+        QTimer.singleShot(0, listen_for_later_starts)
     try:
         launcher.start(db=args.db, demo=args.demo)
         from .views.startup import exit_when_shown
@@ -176,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         exit_when_shown(launcher.window or launcher.start_screen, quit=launcher.quit)
         return app.exec()
     finally:
-        if server is not None:
+        for server in servers:
             server.close()
 
 

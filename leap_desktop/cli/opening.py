@@ -25,7 +25,7 @@ from typing import Protocol
 from ..domain.errors import LeapError, StoreError
 from ..paths import make_private_folder
 from ..services import PanelService, opening
-from ..store.unlock import KeyNotKept, UnlockRequest
+from ..services.opening import KeyNotKept, UnlockRequest
 
 
 class Talk(Protocol):
@@ -131,17 +131,14 @@ def open_service(
             "(at least 8 characters; it opens the file from then on), or run the command in a terminal "
             "and write down the recovery key it shows"
         ) from None
-    if svc.store.readonly and svc.store.read_only_reason:
+    news = opening.take_news(svc, shown_as=shown)  # each said once
+    if news.read_only and news.read_only_reason:
         # Said once: after a command that only reads; a change is refused with the reason.
-        ctx.note_at_end(f"Opened {shown.name} read-only: {svc.store.read_only_reason}.")
-    security = svc.store.security
-    opening.name_as(security, path, shown)
-    if security.recovery_key:
-        show_recovery_key(ctx, security.recovery_key, security.where)
-        security.recovery_key = None  # shown once
-    for note in security.notes:
+        ctx.note_at_end(f"Opened {shown.name} read-only: {news.read_only_reason}.")
+    if news.recovery_key:
+        show_recovery_key(ctx, news.recovery_key, news.where)
+    for note in news.notes:
         ctx.note(note + ".")
-    security.notes.clear()
     return svc
 
 

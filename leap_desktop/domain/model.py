@@ -4,12 +4,18 @@ Each record type lists its editable fields (``FIELDS``: name -> converter). ``bu
 turns raw input into a record and checks the rules that need only that record;
 rules that need other records (a contribution's person, a decision's predecessor)
 live in :mod:`leap_desktop.domain.rules`.
+
+The records of the features beside the meetings (payments, the impact log, the
+communication needs and papers sent, the reports' texts) live in their own modules
+and are made when first asked for: ``RECORD_TYPES``, ``BY_TABLE``, ``BY_PREFIX`` and
+the impact log's records named here import them then. Making a record class costs
+Python a few compiled methods each, and these made about a sixth of the app's start.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import fields as f
 from .errors import RuleError
@@ -30,19 +36,11 @@ from .vocab import (
     ReviewStatus,
     Role,
 )
-from .comms import COMMS_TYPES  # communication needs and the papers sent log
-from .mentions import MENTION_TYPES  # "not a name" marks of the names check
-from .payments import PAYMENT_TYPES  # rates, claims, expenses, limits
-from .reports import ReportText  # the reports' narrative parts
-from .impact_records import (  # noqa: F401  (the impact log's records, issue 13)
-    IMPACT_RECORD_TYPES,
-    ContributionUptake,
-    ImpactEntry,
-    ImpactLink,
-    ImpactVoice,
-    ResearchStage,
-    StageMark,
-)
+from .mentions import MENTION_TYPES  # "not a name" marks of the names check (every list reads them)
+
+if TYPE_CHECKING:  # the impact log's records (issue 13), named here too: see __getattr__
+    from .impact_records import ContributionUptake, ImpactEntry, ImpactLink, ImpactVoice, ResearchStage  # noqa: F401
+    from .impact_records import StageMark  # noqa: F401
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -449,28 +447,39 @@ class Review(Record):
             raise RuleError("Write the answer to mark a comment answered", "reply")
 
 
-RECORD_TYPES: tuple[type[Record], ...] = (
-    Panel,
-    Person,
-    Meeting,
-    Attendance,
-    AgendaItem,
-    Contribution,
-    Decision,
-    DecisionSource,
-    CoProducer,
-    Dissent,
-    Action,
-    MinutesVersion,
-    Review,
-    *PAYMENT_TYPES,
-    *IMPACT_RECORD_TYPES,
-    *COMMS_TYPES,
-    *MENTION_TYPES,
-    ReportText,
-)
-BY_TABLE = {cls.TABLE: cls for cls in RECORD_TYPES}
-BY_PREFIX = {cls.PREFIX: cls for cls in RECORD_TYPES if cls.PREFIX}
+#: The impact log's records, named here too (``from .model import ImpactEntry``).
+_IMPACT_RECORDS = ("ContributionUptake", "ImpactEntry", "ImpactLink", "ImpactVoice", "ResearchStage", "StageMark")
+
+
+def _every_record_type() -> tuple[type[Record], ...]:
+    """Every record type, in the order they are written (parents before children)."""
+    from .comms import COMMS_TYPES  # communication needs and the papers sent log
+    from .impact_records import IMPACT_RECORD_TYPES  # the impact log (issue 13)
+    from .payments import PAYMENT_TYPES  # rates, claims, expenses, limits
+    from .reports import ReportText  # the reports' narrative parts
+
+    return (Panel, Person, Meeting, Attendance, AgendaItem, Contribution, Decision, DecisionSource, CoProducer,
+            Dissent, Action, MinutesVersion, Review, *PAYMENT_TYPES, *IMPACT_RECORD_TYPES, *COMMS_TYPES,
+            *MENTION_TYPES, ReportText)
+
+
+def __getattr__(name: str) -> Any:
+    """``RECORD_TYPES`` (every record type), ``BY_TABLE`` (by table name), ``BY_PREFIX``
+    (by reference letter) and the impact log's records, made the first time one is
+    asked for (see the module's doc)."""
+    if name in ("RECORD_TYPES", "BY_TABLE", "BY_PREFIX"):
+        types = _every_record_type()
+        globals().update(
+            RECORD_TYPES=types,
+            BY_TABLE={cls.TABLE: cls for cls in types},
+            BY_PREFIX={cls.PREFIX: cls for cls in types if cls.PREFIX},
+        )
+        return globals()[name]
+    if name in _IMPACT_RECORDS:
+        from . import impact_records
+
+        return getattr(impact_records, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def build(cls: type[Record], values: dict[str, Any], *, id: str, **meta: Any) -> Record:

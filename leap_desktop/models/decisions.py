@@ -1,9 +1,9 @@
 """The decision log, fetched a page at a time so a ten-year panel opens at once.
 
 The model knows how many decisions match (``count_decisions``) and holds only the
-pages a view has asked for: ``canFetchMore``/``fetchMore`` bring the next page from
-``decision_log(limit, offset)`` as the list is scrolled (models/paged.py). Its page
-refreshes it when shown.
+pages a view has asked for: a first screenful, then ``canFetchMore``/``fetchMore``
+bring the next page from ``decision_log(limit, offset)`` as the list is scrolled
+(models/paged.py). Its page refreshes it when shown.
 """
 
 from __future__ import annotations
@@ -67,8 +67,8 @@ class DecisionLogModel(PagedTableModel[DecisionRow]):
                sort=lambda r: r.open_actions, align_right=True),
     )
 
-    def __init__(self, ctx: AppContext, parent=None, *, page_size: int = PAGE_SIZE):
-        super().__init__(ctx, parent, page_size=page_size)
+    def __init__(self, ctx: AppContext, parent=None, *, page_size: int = PAGE_SIZE, first_page: int | None = None):
+        super().__init__(ctx, parent, page_size=page_size, first_page=first_page)
         self.panel_text = PanelText(ctx.service)  # the panel reads the log: names as consent allows
         self.filter = DecisionFilter()
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 #: Papers are due a week before a meeting (members with access needs rely on it).
 PAPERS_DUE_DAYS = 7
+_FONT = Qt.ItemDataRole.FontRole  # looked up once: asked for each cell as the lists lay out
 
 
 class MeetingsModel(TableModel):
@@ -77,7 +78,7 @@ class MeetingsModel(TableModel):
         return f"{m.ref}: {clean(m.title)}\n{words.when_long(m.starts_at, m.planned_minutes)}{place}"
 
     def extra(self, row: MeetingSummary, column: int, role: int) -> Any:
-        if role == Qt.ItemDataRole.FontRole and column == self.PAPERS and papers_late(row.meeting, self.service.today(), row.papers_sent_on):
+        if column == self.PAPERS and role == _FONT and papers_late(row.meeting, self.service.today(), row.papers_sent_on):
             font = QFont()
             font.setBold(True)
             return font

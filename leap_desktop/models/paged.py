@@ -17,15 +17,23 @@ if TYPE_CHECKING:
 class PagedTableModel(TableModel[Row]):
     """A table model that holds only the pages a view has asked for: it knows how many
     rows there are (:meth:`count`) and brings the next page (:meth:`fetch_page`) as the
-    list is scrolled. A refresh keeps as many rows loaded as were shown."""
+    list is scrolled. A refresh keeps as many rows loaded as were shown.
+
+    The first page (after the list starts again: its page opened, a filter changed) is
+    :attr:`FIRST_PAGE` rows, a screenful with room to spare, so the list appears at
+    once; the next pages are :attr:`PAGE_SIZE` rows. A view whose last row can be seen
+    asks for the next page itself (a tall screen, small text)."""
 
     PAGE_SIZE = 200
+    FIRST_PAGE = 50
 
     loaded = Signal()  # after a refresh or a page more: the count may have changed
 
-    def __init__(self, ctx: AppContext | None, parent: QObject | None = None, *, page_size: int | None = None):
+    def __init__(self, ctx: AppContext | None, parent: QObject | None = None, *, page_size: int | None = None,
+                 first_page: int | None = None):
         super().__init__(ctx, parent)
         self.page_size = page_size or self.PAGE_SIZE
+        self.first_page = min(first_page or self.FIRST_PAGE, self.page_size)
         self.total = 0
         self._fetching = False  # fetchMore can be re-entered from a view's slot: never twice
 
@@ -37,7 +45,7 @@ class PagedTableModel(TableModel[Row]):
 
     def fetch(self) -> Sequence[Row]:
         self.total = self.count()
-        return self.fetch_page(max(self.page_size, len(self._rows)), 0)
+        return self.fetch_page(max(self.first_page, len(self._rows)), 0)
 
     def refresh(self) -> None:
         super().refresh()
@@ -48,7 +56,7 @@ class PagedTableModel(TableModel[Row]):
         if self.panel_text is not None:
             self.panel_text.update()
         self.total = self.count()
-        self._reset(self.fetch_page(self.page_size, 0))
+        self._reset(self.fetch_page(self.first_page, 0))
         self.loaded.emit()
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:

@@ -40,6 +40,18 @@ Index = QModelIndex | QPersistentModelIndex
 
 _icons: dict[str, QIcon] = {}
 
+# The roles as plain values, looked up once: ``Qt.ItemDataRole.DisplayRole`` costs about
+# 0.1 µs each time from Python, and ``data()`` is asked tens of thousands of times while a
+# long list lays itself out (its rows' heights, its columns' widths).
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+_DECORATION = Qt.ItemDataRole.DecorationRole
+_FONT = Qt.ItemDataRole.FontRole
+_ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_RECORD, _RECORD_ID, _ROW, _SORT = roles.RecordRole, roles.RecordIdRole, roles.RowRole, roles.SortRole
+
 
 def icon(name: str) -> QIcon:
     """An icon from ``resources/icons`` (made once; needs a running QGuiApplication)."""
@@ -118,16 +130,16 @@ class TableModel(QAbstractTableModel, Generic[Row]):
     def extra(self, row: Row, column: int, role: int) -> Any:
         """Any other role (icons, fonts, alignment, check marks); None for the default."""
         col = self.COLUMNS[column]
-        if role == Qt.ItemDataRole.AccessibleTextRole:
+        if role == _ACCESSIBLE:
             return self.text(row, column)
-        if role == Qt.ItemDataRole.DecorationRole and col.icon is not None:
+        if role == _DECORATION and col.icon is not None:
             return col.icon(row)
-        if role == Qt.ItemDataRole.FontRole and col.bold is not None and col.bold(row):
+        if role == _FONT and col.bold is not None and col.bold(row):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and col.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == _ALIGNMENT and col.align_right:
+            return _RIGHT
         return None
 
     def _clean(self, column: Column, text: str) -> str:
@@ -175,22 +187,23 @@ class TableModel(QAbstractTableModel, Generic[Row]):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Asked for thousands of times while a view lays itself out: a plain check, not
-        # checkIndex (which costs twice the rest of this method from Python).
-        if (not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.COLUMNS)
-                or index.model() is not self):
+        # checkIndex (which costs twice the rest of this method from Python). An invalid
+        # index has row and column -1.
+        number, column = index.row(), index.column()
+        if not (0 <= number < len(self._rows) and 0 <= column < len(self.COLUMNS)) or index.model() is not self:
             return None
-        row, column = self._rows[index.row()], index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        row = self._rows[number]
+        if role == _DISPLAY:
             return self.text(row, column)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
             return self.tooltip(row, column)
-        if role == roles.RecordRole:
+        if role == _RECORD:
             return self.record(row)
-        if role == roles.RecordIdRole:
+        if role == _RECORD_ID:
             return self.record_id(row)
-        if role == roles.RowRole:
+        if role == _ROW:
             return row
-        if role == roles.SortRole:
+        if role == _SORT:
             return self.sort_key(row, column)
         return self.extra(row, column, role)
 

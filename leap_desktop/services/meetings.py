@@ -14,7 +14,6 @@ from ..domain.vocab import MeetingStatus
 from ..store import queries
 from ..store.panel_store import new_id
 from ..words import month_year
-from .comms import first_sent_by_meeting
 from .core import Topic
 
 # Meeting statuses that only the minutes workflow (services.approval) moves in or out of.
@@ -105,6 +104,8 @@ class MeetingService(Topic):
     def meeting_summaries(self) -> list[queries.MeetingSummary]:
         """Every meeting with the size of its agenda, who came, how many decisions, and
         the first day papers went out for it (from the sent log)."""
+        from .comms import first_sent_by_meeting  # the sent log's records: made when first needed
+
         sent = first_sent_by_meeting(self.store)
         return [dataclasses.replace(row, papers_sent_on=sent[row.meeting.id]) if row.meeting.id in sent else row
                 for row in queries.meeting_summaries(self.store)]

@@ -9,6 +9,8 @@ command (cli/opening.py) share.
 * :func:`building`: a new panel is made under a temporary name beside its own
   (``.NAME.new``, store/newfile.py) and takes its name only once complete;
   :func:`name_as` puts its own name in what is said about its key.
+* :func:`take_news`: what opening has to tell the person (read-only and why, a new
+  recovery key to show once, where the key is kept, notes), taken once.
 
 How each says what happened (a dialog, a line on stderr) stays with the caller.
 """
@@ -18,16 +20,18 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..store import newfile
 from ..store.lock import PanelInUse
-from ..store.unlock import Ask, Security, UnlockRequest
+from ..store.panel_store import DamagedFile
+from ..store.unlock import Ask, KeyNotKept, Security, UnlockRequest
 from .panel import PanelService
 
-__all__ = ["ENV_SECRETS", "Ask", "asking", "building", "environment_passphrase", "in_use_reason", "name_as",
-           "open_existing"]
+__all__ = ["ENV_SECRETS", "Ask", "DamagedFile", "KeyNotKept", "News", "UnlockRequest", "asking", "building",
+           "environment_passphrase", "in_use_reason", "name_as", "open_existing", "take_news"]
 
 #: The environment variables a key may be given in, tried in this order.
 ENV_SECRETS = ("LEAP_RECOVERY_KEY", "LEAP_PASSPHRASE")
@@ -101,3 +105,28 @@ def name_as(security: Security, temporary: Path, path: Path) -> None:
         return
     security.where = security.where.replace(temporary.name, path.name)
     security.notes = [note.replace(temporary.name, path.name) for note in security.notes]
+
+
+@dataclass
+class News:
+    """What opening a panel file has to tell the person, once (:func:`take_news`)."""
+
+    read_only: bool  # open read-only (another program has it, or it cannot be changed here)
+    read_only_reason: str | None  # why, in words
+    recovery_key: str | None  # a new key's recovery key: shown once, then forgotten
+    where: str  # where its key is kept, as a sentence
+    notes: list[str] = field(default_factory=list)  # what else to say (a key stored again, leftovers cleared)
+
+
+def take_news(service: PanelService, *, shown_as: Path | None = None) -> News:
+    """What opening ``service``'s file has to say, taken from it: the file keeps no
+    recovery key and no notes once they are taken, so each is said once. ``shown_as``
+    is the name to say (a new panel made under a temporary name)."""
+    security = service.store.security
+    if shown_as is not None:
+        name_as(security, service.path, shown_as)
+    news = News(service.readonly, service.read_only_reason, security.recovery_key, security.where,
+                list(security.notes))
+    security.recovery_key = None
+    security.notes.clear()
+    return news

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..domain.model import BY_TABLE
+from ..domain import model
 
 GENESIS = "0" * 64
 #: The triggers that refuse UPDATE and DELETE on the log (store/migrations.py).
@@ -69,7 +69,7 @@ def verify_chain(entries: Iterable[dict[str, Any]]) -> Problem | None:
 
 def label(table: str, row: dict[str, Any] | None, row_id: str) -> str:
     """A name for a row that a person can find: D-12 rather than a UUID."""
-    cls = BY_TABLE.get(table)
+    cls = model.BY_TABLE.get(table)
     number = (row or {}).get("number")
     if cls is not None and cls.PREFIX and number is not None:
         return f"{cls.PREFIX}-{number}"

@@ -27,9 +27,10 @@ import secrets
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import keyring
-import keyring.errors
+if TYPE_CHECKING:
+    import keyring.backend
 
 KEY_BYTES = 32
 SALT_BYTES = 16
@@ -169,14 +170,22 @@ def entry_name(salt: bytes) -> str:
 class KeyStore:
     """The OS keyring through the ``keyring`` package (Secret Service/KWallet on Linux,
     Keychain on macOS, Credential Manager on Windows). ``backend`` pins one backend
-    (tests); by default the one ``keyring`` chooses is asked at each call."""
+    (tests); by default the one ``keyring`` chooses is asked at each call.
+
+    ``keyring`` is imported when a key is first looked up, not with this module: it
+    takes a moment to load, and a file opened with its recovery key, a plaintext file
+    or the ``leap`` command's listings of a file need no keyring at all."""
 
     def __init__(self, backend: keyring.backend.KeyringBackend | None = None):
         self._backend = backend
 
     @property
     def backend(self):
-        return self._backend or keyring.get_keyring()
+        if self._backend is not None:
+            return self._backend
+        import keyring
+
+        return keyring.get_keyring()
 
     def where(self) -> str:
         """Where keys are kept, for a person: 'the system keyring (GNOME Keyring, ...)'."""
@@ -219,6 +228,8 @@ class KeyStore:
             raise KeyringUnavailable(unsafe)
         if self._none():
             raise KeyringUnavailable("No keyring works on this computer")
+        import keyring.errors
+
         try:
             return what(*args)
         except keyring.errors.KeyringLocked:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..domain.errors import StoreError
 from ..domain.model import Record
-from . import anchor, audit, file_check, lock, lostlog, migrations, protect, unlock, verified
+from . import anchor, audit, lock, lostlog, migrations, unlock, verified
 from .codec import to_row
 from .connection import driver, known_sql_error, opening_error
 from .daily_backup import DailyBackup, Done
@@ -39,6 +39,8 @@ from .reading import R, RecordReader
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+    from . import protect
 
 __all__ = ["Change", "DamagedFile", "OpenOptions", "PanelStore", "new_id"]
 
@@ -221,27 +223,38 @@ class PanelStore(RecordReader):
         """Wait for a backup being made in the background, if there is one."""
         self._daily.wait()
 
-    # -- protecting the file (store/protect.py) ---------------------------------------
+    # -- protecting the file (store/protect.py, imported when first used: opening a file
+    # -- does not need it) -------------------------------------------------------------
 
     def encrypt(self, key) -> unlock.Security:
         self.wait_for_background()
+        from . import protect
+
         return protect.encrypt(self, key)
 
     def rekey(self, key) -> unlock.Security:
         self.wait_for_background()
+        from . import protect
+
         return protect.rekey(self, key)
 
     def backup_to(self, out: str | os.PathLike) -> Path:
         self.wait_for_background()
+        from . import protect
+
         return protect.backup_to(self, Path(out))
 
     def export_plaintext(self, out: str | os.PathLike) -> Path:
         self.wait_for_background()
+        from . import protect
+
         return protect.export_plaintext(self, Path(out))
 
     def restore_from(self, source: str | os.PathLike, *, ask: unlock.Ask | None = None) -> Path:
         """Replace the panel with a backup (checked first); listeners hear of every table."""
         self.wait_for_background()
+        from . import protect
+
         saved = protect.restore(self, Path(source), ask=ask)
         change = Change(id=new_id(), summary=f"Restore {Path(source).name}", at=self.now(), tables=set(migrations.RECORD_TABLES))
         for listener in list(self.listeners):
@@ -256,6 +269,8 @@ class PanelStore(RecordReader):
         and without overwriting it: it is moved aside to ``NAME.damaged-<date>T<time>.leap``
         beside it, owner-only and byte for byte as it was. The copy keeps the backup's
         key. Then open the panel as usual. See :func:`.protect.restore_over_damaged`."""
+        from . import protect
+
         return protect.restore_over_damaged(Path(path), Path(source), ask=ask, keystore=keystore)
 
     def __enter__(self) -> "PanelStore":
@@ -426,6 +441,8 @@ class PanelStore(RecordReader):
     def verify(self) -> list[audit.Problem]:
         """Check the file, the audit chain, and every record against its audit trail
         (:func:`.file_check.verify`): the problems found, first broken link first."""
+        from . import file_check
+
         return file_check.verify(self.conn, self.path, encrypted=self.security.encrypted)
 
     def accept_as_it_is(self) -> None:

@@ -2,7 +2,8 @@
 the panel files are kept.
 
 The details can be copied in one go (for a bug report or an IT department). The main
-window puts ``about_action(window)`` in its Help menu.
+window's Help menu has the action that opens it (``views/shell/menus.py``
+``about_action``), which imports this module when it is first chosen.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -231,19 +232,3 @@ class AboutDialog(ScreenFit, QDialog):
     def open_folder(self) -> None:
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.folder))):
             self.status.setText(f"Could not open the folder; it is {self.folder}")
-
-
-def about_action(parent: QWidget) -> QAction:
-    """Help > About LEAP Desktop, for the main window's Help menu."""
-    action = QAction(f"&About {APP_NAME}", parent)
-    action.setObjectName("aboutAction")
-    action.setMenuRole(QAction.MenuRole.AboutRole)
-    action.setStatusTip(f"The version of {APP_NAME}, its licence and what it is built with")
-
-    def show() -> None:
-        dialog = AboutDialog(parent)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    action.triggered.connect(show)
-    return action

@@ -21,14 +21,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from .. import APP_NAME, __version__
 from ..domain.errors import LeapError, StoreError, shown
-from ..domain.model import BY_PREFIX, Person
+from ..domain import model
+from ..domain.model import Person
 from ..paths import data_dir
 from ..services import PanelService, opening
-from ..store.files import write_atomically
-from ..store.panel_store import DamagedFile
-from ..store.unlock import Ask, UnlockRequest
+from ..services.files import write_atomically
+from ..services.opening import Ask, DamagedFile, UnlockRequest
 from ..models.context import AppContext
-from .errors import tell
+from .partials.feedback import tell
 from .icons import app_icon
 from .shell.launching import make_ask
 from .theme import Appearance
@@ -116,16 +116,14 @@ def open_panel(
             return _open_restored(exc, parent, settings=settings, ask=ask)
         tell(parent, "Could not open the panel", str(exc))
         return None
-    security = service.store.security
-    if security.recovery_key:
+    news = opening.take_news(service)  # each said once
+    if news.recovery_key:
         show = show_recovery_key or (lambda key, where, name: _recovery_key_dialog(key, where, name, parent))
-        show(security.recovery_key, security.where, path.name)
-        security.recovery_key = None  # shown once
+        show(news.recovery_key, news.where, path.name)
     ctx = AppContext(service, settings)
-    notes = made_notes + list(security.notes)
-    security.notes.clear()
-    if service.store.readonly:
-        notes.insert(0, f"{path.name} is open read-only: {service.store.read_only_reason}")
+    notes = made_notes + news.notes
+    if news.read_only:
+        notes.insert(0, f"{path.name} is open read-only: {news.read_only_reason}")
     ctx.opening_notes = notes  # the window shows them once it is up
     return ctx
 
@@ -143,10 +141,8 @@ def _make_panel(
     options: dict = {"passphrase": passphrase} if passphrase else {"require_keyring": require_keyring}
     with opening.building(path) as building:
         with PanelService.open(building, create=True, **options) as service:
-            security = service.store.security
-            opening.name_as(security, building, path)
-            recovery, where, notes = security.recovery_key, security.where, list(security.notes)
-            security.recovery_key = None
+            news = opening.take_news(service, shown_as=path)
+            recovery, where, notes = news.recovery_key, news.where, news.notes
             if setup is not None:
                 setup(service)
             if recovery:
@@ -387,7 +383,7 @@ class Launcher(QObject):
 def _resolve_record(ctx: AppContext, page_id: str, text: str) -> str:
     """``D-12``, ``M-3``, ``A-7``, ``P-2`` (or, for a person's page, a name) -> an id."""
     text = text.strip()
-    cls = BY_PREFIX.get(text[:1].upper()) if len(text) > 1 and text[1:2] in "-0123456789" else None
+    cls = model.BY_PREFIX.get(text[:1].upper()) if len(text) > 1 and text[1:2] in "-0123456789" else None
     if cls is None and page_id == "person":
         cls = Person
     if cls is None:

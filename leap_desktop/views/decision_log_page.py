@@ -53,6 +53,7 @@ class DecisionLogPage(Page):
         ui = self.ui
         self.model = DecisionLogModel(ctx, self)
         self._shown_id: str | None = None
+        self._traces = 0  # how many times the details were shown (each is a query and a page of HTML)
 
         table = ui.decisionsTable
         table.setModel(self.model)
@@ -236,15 +237,18 @@ class DecisionLogPage(Page):
         row = self.model.row_of(decision_id) if decision_id else -1
         if row < 0 and self.model.rowCount():
             row = 0
+        traced = self._traces
         if row >= 0:
             select_row(self.ui.decisionsTable, row)
-        self._show_trace()
+        if self._traces == traced:  # choosing the row did not show its details already
+            self._show_trace()
 
     def _current_changed(self, *_args) -> None:
         self._show_trace()
         self.update_actions()
 
     def _show_trace(self) -> None:
+        self._traces += 1
         decision = self.current()
         view = self.ui.traceView
         if decision is None:

@@ -1,7 +1,8 @@
 """Problems, shown plainly: known problems as a short message, bugs as a copyable report.
 
-* :func:`tell` shows a known problem (a :class:`LeapError` message) in a small window
-  that does not stop the app; what the user typed stays where it was.
+* :func:`~.partials.feedback.tell` shows a known problem (a :class:`LeapError`
+  message) in a small window that does not stop the app; what the user typed stays
+  where it was.
 * :func:`install_excepthook` makes every unexpected exception open
   :class:`ErrorReportDialog`, with a report the user can copy and send. The app keeps
   running: every change is saved the moment it is made, so nothing typed before is lost.
@@ -26,7 +27,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -35,30 +35,8 @@ from PySide6.QtWidgets import (
 
 from .. import APP_NAME, __version__
 from ..domain.errors import LeapError
+from .partials.feedback import tell
 from .screen_fit import ScreenFit
-
-
-def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = True) -> QMessageBox:
-    """Show a plain message without stopping the app (the window stays usable behind it)."""
-    box = QMessageBox(parent)
-    box.setObjectName("problemMessage" if warning else "noteMessage")
-    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
-    box.setWindowTitle(title)
-    box.setText(text)
-    box.setAccessibleName(title)
-    box.setAccessibleDescription(text)
-    box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    if parent is None:
-        # No window owns it: keep it alive until it is closed.
-        box.setWindowModality(Qt.WindowModality.ApplicationModal)
-        _unowned.add(box)
-        box.finished.connect(lambda _result: _unowned.discard(box))
-    box.open()
-    return box
-
-
-_unowned: set[QMessageBox] = set()
 
 
 def format_report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:

@@ -47,16 +47,29 @@ def _enough(colour: QColor, backgrounds: list[QColor], least: float) -> bool:
     return all(contrast_ratio(colour, b) >= least for b in backgrounds)
 
 
+#: Colours worked out so far, by what they depend on (the start colour, the window, the
+#: field, the text, the contrast wanted): every control drawn asks again, a few themes' worth.
+_WORKED_OUT: dict[tuple, QColor] = {}
+
+
 def _towards_text(start: QColor, palette: QPalette, least: float) -> QColor:
     """``start``, moved towards the theme's text colour until it stands out enough from
     the window and from the inside of a field."""
     backgrounds = [palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Base)]
     text = palette.color(QPalette.ColorRole.WindowText)
-    for step in range(11):
-        colour = _mix(start, text, step / 10)
-        if _enough(colour, backgrounds, least):
-            return colour
-    return QColor(text)
+    key = (start.rgba(), backgrounds[0].rgba(), backgrounds[1].rgba(), text.rgba(), least)
+    found = _WORKED_OUT.get(key)
+    if found is None:
+        found = QColor(text)
+        for step in range(11):
+            colour = _mix(start, text, step / 10)
+            if _enough(colour, backgrounds, least):
+                found = colour
+                break
+        if len(_WORKED_OUT) > 64:  # themes come and go (high contrast, a system change): stay small
+            _WORKED_OUT.clear()
+        _WORKED_OUT[key] = found
+    return QColor(found)
 
 
 def outline_colour(palette: QPalette) -> QColor:

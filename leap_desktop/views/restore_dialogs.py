@@ -33,7 +33,7 @@ from ..domain.errors import LeapError
 from ..words import day_and_time
 from ..services import PanelService
 from ..services.security import Ask, DamagedFile, backup_candidates, backup_made_at, backup_reason, backups_root
-from .errors import tell
+from .partials.feedback import tell
 from .form_dialog import FormDialog
 
 if TYPE_CHECKING:

@@ -33,9 +33,13 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+if TYPE_CHECKING:  # QtNetwork is loaded when a socket is first needed (not at every start)
+    from PySide6.QtNetwork import QLocalSocket
 
 from .. import APP_NAME
 from ..paths import data_dir
@@ -148,7 +152,14 @@ def request_for(db: Path | None, demo: bool) -> Request:
 def hand_over(request: Request, name: str) -> str | None:
     """Give ``request`` to the LEAP Desktop listening on ``name``: its answer (one line to
     print), or None when none is running. Raises :class:`NotAnswering` when one is
-    there but does not answer."""
+    there but does not answer.
+
+    A server named by a socket's path that is not there is not running: nothing more is
+    tried (the first start of the day loads no networking at all)."""
+    if sys.platform != "win32" and os.path.isabs(name) and not os.path.exists(name):
+        return None
+    from PySide6.QtNetwork import QLocalSocket
+
     sock = QLocalSocket()
     sock.connectToServer(name)
     if not sock.waitForConnected(CONNECT_MS):
@@ -172,6 +183,8 @@ class InstanceServer(QObject):
 
     def __init__(self, name: str, answer: Callable[[Request], str], parent: QObject | None = None):
         super().__init__(parent)
+        from PySide6.QtNetwork import QLocalServer
+
         self.name = name
         self.answer = answer
         self.server = QLocalServer(self)
@@ -184,7 +197,7 @@ class InstanceServer(QObject):
         if self.server.listen(self.name):
             return True
         # Nobody answered on it (hand_over was tried first): a leftover from a crash.
-        QLocalServer.removeServer(self.name)
+        type(self.server).removeServer(self.name)
         return self.server.listen(self.name)
 
     def close(self) -> None:

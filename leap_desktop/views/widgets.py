@@ -38,6 +38,10 @@ class TableFit(QObject):
     With ``grow_rows`` (a view that wraps words), each row is made as tall as its
     wrapped text, plus a third of a line of room, once the columns are set: worked out
     here, once, rather than by the view at every change of a column's width.
+
+    Nothing is worked out while the table is hidden (a page being made, a pane not
+    shown): it is fitted when it is shown, at the width it is shown at. Fitting a long
+    list reads every row, so fitting it first at a made-up width costs as much again.
     """
 
     WRAP_UNTIL = 40  # characters the stretching column is given first, by columns that wrap
@@ -60,10 +64,12 @@ class TableFit(QObject):
         self.fit_contents = fit_contents
         self.row_heights = row_heights
         self.wrap = tuple(wrap)
+        #: the least width of each wrapping column, by what it depends on (the rows, the text size)
+        self._narrowest_found: dict[tuple, int] = {}
         view.installEventFilter(self)
         view.viewport().installEventFilter(self)  # its width changes when a scroll bar comes and goes
         model = view.model()
-        if fit_contents and model is not None:
+        if model is not None:
             for signal in (model.modelReset, model.rowsInserted, model.rowsRemoved, model.dataChanged,
                            model.layoutChanged):
                 signal.connect(self._rows_changed)
@@ -71,7 +77,9 @@ class TableFit(QObject):
 
     def _rows_changed(self, *_args) -> None:
         self._generation += 1
-        self.fit()
+        self._narrowest_found.clear()
+        if self.fit_contents:
+            self.fit()
 
     def _state(self) -> tuple:
         """What the widths depend on: the view's width, the text size, the rows and
@@ -88,6 +96,9 @@ class TableFit(QObject):
         view = self.view
         if not shiboken6.isValid(view):
             return  # the table is being taken down (its model tells of its rows going)
+        if not view.isVisible():
+            self._fitted = None  # fitted when it is shown (the Show event)
+            return
         self._fit()
         self._fitted = self._state()
 
@@ -157,14 +168,20 @@ class TableFit(QObject):
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         metrics = view.fontMetrics()
         lines = self.wrap_lines.get(column)
-        widest = 0
-        for row in range(model.rowCount()):
-            words = str(model.index(row, column).data() or "").split()
-            if words:
-                widest = max(widest, _wrap_width(words, metrics, lines))
-        if isinstance(header, WrappingHeader) and title.split():  # its title on two lines at most
-            return max(widest + 16, _wrap_width(title.split(), header.fontMetrics(), 2) + 28)
-        return max(widest + 16, header.fontMetrics().horizontalAdvance(title) + 28)
+        key = (column, lines, view.font().key(), header.font().key(), model.rowCount(), self._generation)
+        found = self._narrowest_found.get(key)
+        if found is None:  # the same rows at the same text size: worked out once, not at each width
+            widest = 0
+            for row in range(model.rowCount()):
+                words = str(model.index(row, column).data() or "").split()
+                if words:
+                    widest = max(widest, _wrap_width(words, metrics, lines))
+            if isinstance(header, WrappingHeader) and title.split():  # its title on two lines at most
+                found = max(widest + 16, _wrap_width(title.split(), header.fontMetrics(), 2) + 28)
+            else:
+                found = max(widest + 16, header.fontMetrics().horizontalAdvance(title) + 28)
+            self._narrowest_found[key] = found
+        return found
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in (QEvent.Type.FontChange, QEvent.Type.Resize, QEvent.Type.Show):

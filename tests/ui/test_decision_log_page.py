@@ -274,3 +274,20 @@ def test_large_text_keeps_enough_of_the_list_and_of_the_details(window, appearan
     appearance.set_scale(1.0)
     QApplication.processEvents()
     assert full_rows_shown(table) >= 8
+
+
+def test_the_log_opens_showing_the_newest_decisions_details_once(window, qtbot, demo_service, monkeypatch):
+    """Choosing the first row shows its details; they are not worked out twice over."""
+    asked = []
+    trace = type(window.ctx.service).trace
+
+    def counted(service, decision_id):
+        asked.append(decision_id)
+        return trace(service, decision_id)
+
+    monkeypatch.setattr(type(window.ctx.service), "trace", counted)
+    page = log_page(window, qtbot)
+    newest = demo_service.decision_log()[0].decision
+    assert page.current().id == newest.id
+    assert f"{newest.ref} \u00b7 {newest.title}" in page.ui.traceView.toPlainText()
+    assert asked == [newest.id]

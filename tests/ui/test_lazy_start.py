@@ -1,6 +1,7 @@
 """The app starts without what it does not need yet (issue 11, start-up): python-docx,
-sqlite-utils, the pages not on screen and the dialogs not open are imported when first used, and each
-page is made the first time it is shown, with its menu still there from the start."""
+sqlite-utils, matplotlib, the pages not on screen, the dialogs not open and what changes a
+file's protection are imported when first used, and each page is made the first time it is
+shown, with its menu still there from the start."""
 
 from __future__ import annotations
 
@@ -27,6 +28,17 @@ DEFERRED = (
     "leap_desktop.views.security_dialogs", "PySide6.QtPrintSupport", "leap_desktop.views.form_dialog",
     "leap_desktop.views.decision_dialogs", "leap_desktop.views.action_dialogs", "leap_desktop.views.export_dialogs",
     "importlib.metadata",
+    # a message box, About (and the engine versions it names), the problem report, the restore dialogs
+    "leap_desktop.views.about", "leap_desktop.services.security", "leap_desktop.views.errors",
+    "leap_desktop.views.screen_fit", "leap_desktop.views.restore_dialogs",
+    # changing a file's protection and checking it; sync (apsw), invitations (icalendar)
+    "leap_desktop.store.protect", "leap_desktop.store.file_check", "apsw", "leap_desktop.store.sync_engine",
+    "icalendar", "leap_desktop.services.sync",
+    # the records of payments, the impact log, communication and the reports' texts
+    "leap_desktop.domain.payments", "leap_desktop.domain.impact_records", "leap_desktop.domain.comms",
+    "leap_desktop.domain.reports",
+    # the start screen and the hand-over to a LEAP Desktop already open (not for a picture)
+    "leap_desktop.views.start_screen", "leap_desktop.views.single_instance", "PySide6.QtNetwork",
 )
 CHILD = """
 import sys

@@ -70,15 +70,6 @@ FORBIDDEN = {
     "views": {"store", "cli"},
 }
 
-#: Views still reaching the store directly (an imported store name, or a ``.store``
-#: attribute such as ``ctx.service.store.get``), module by module. Only opening a
-#: panel file is left (views/app.py, moving to services/opening.py); every other view
-#: asks a service (services/security.py, services/files.py, ``service.find``...).
-#: This list only shrinks. A new reach fails the test: ask a service instead.
-VIEWS_REACHING_THE_STORE = {
-    "views/app.py": 8,
-}
-
 
 def _modules():
     for path in sorted(PACKAGE.rglob("*.py")):
@@ -149,8 +140,7 @@ def test_each_layer_imports_only_the_layers_below_it():
     for path, tree in _modules():
         layer = _layer(path)
         for target, name in app_imports(path, tree):
-            allowed = target == "store" and str(path.relative_to(PACKAGE)) in VIEWS_REACHING_THE_STORE
-            if target in FORBIDDEN.get(layer, set()) and not allowed:
+            if target in FORBIDDEN.get(layer, set()):
                 broken.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert broken == []
 
@@ -161,14 +151,10 @@ def test_models_never_reach_the_store_or_the_views():
     assert found == []
 
 
-def test_views_reach_the_store_no_more_than_they_did():
-    """Views reach the store only through services. The reaches left are counted per
-    module; any new one fails, and a module that no longer reaches it leaves the list."""
+def test_views_never_reach_the_store():
+    """Views reach the store only through services: no view imports a store name or
+    reaches a ``.store`` attribute (``ctx.service.store.get``): ask a service instead
+    (services/opening.py opens a panel for the app and the command alike)."""
     found = {str(path.relative_to(PACKAGE)): n for path, tree in _modules()
              if _layer(path) == "views" and (n := store_reaches(path, tree))}
-    print(f"views reaching the store: {sum(found.values())} in {len(found)} modules "
-          f"(allowed {sum(VIEWS_REACHING_THE_STORE.values())} in {len(VIEWS_REACHING_THE_STORE)})")
-    grown = {m: n for m, n in found.items() if n > VIEWS_REACHING_THE_STORE.get(m, 0)}
-    assert grown == {}, "these views reach the store more than before: ask a service instead"
-    gone = sorted(set(VIEWS_REACHING_THE_STORE) - set(found))
-    assert gone == [], "these views no longer reach the store: take them off the list"
+    assert found == {}

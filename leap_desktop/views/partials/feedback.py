@@ -1,13 +1,18 @@
 """How a screen says what happened: an announcement a screen reader hears (and the
-status bar shows), a refusal beside the field at fault, and a warning in words."""
+status bar shows), a refusal beside the field at fault, a warning in words, and a known
+problem in a small window (:func:`tell`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 from ...models.context import AppContext
 from ..theme import set_label_role
@@ -70,3 +75,29 @@ def set_warning(label: QLabel, text: str, warn: bool) -> None:
     label.setText(shown)
     label.setAccessibleName(text)
     set_label_role(label, "error" if warn else None)
+
+
+def tell(parent: QWidget | None, title: str, text: str, *, warning: bool = True) -> QMessageBox:
+    """Show a plain message without stopping the app (the window stays usable behind it):
+    a known problem (a ``LeapError``'s message), or a note. What was typed stays where it was."""
+    from PySide6.QtWidgets import QMessageBox  # made ready when first shown, not at every start
+
+    box = QMessageBox(parent)
+    box.setObjectName("problemMessage" if warning else "noteMessage")
+    box.setIcon(QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information)
+    box.setWindowTitle(title)
+    box.setText(text)
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(text)
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:
+        # No window owns it: keep it alive until it is closed.
+        box.setWindowModality(Qt.WindowModality.ApplicationModal)
+        _unowned.add(box)
+        box.finished.connect(lambda _result: _unowned.discard(box))
+    box.open()
+    return box
+
+
+_unowned: set[QMessageBox] = set()

@@ -49,9 +49,14 @@ def make_ask(parent: "QWidget | None", *, interactive: bool = True, first: str |
     unlock dialog, which says why and where keys are kept. Without a person
     (``--screenshot``), the file stays shut and the reason is reported.
     """
-    dialog = None
-    if interactive:
-        from ..security_dialogs import dialog_ask  # the unlock dialog: not needed to draw a screenshot
+    if not interactive:
+        return opening.asking(None, first=first)
 
-        dialog = dialog_ask(parent)
-    return opening.asking((lambda request, _tried: dialog(request)) if dialog is not None else None, first=first)
+    def dialog(request: opening.UnlockRequest, _tried: list[str]) -> str | None:
+        # The unlock dialog, imported when a key is first asked for: usually the keyring
+        # has it, and the dialogs would only slow the start.
+        from ..security_dialogs import dialog_ask
+
+        return dialog_ask(parent)(request)
+
+    return opening.asking(dialog, first=first)

@@ -4,13 +4,32 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QWidget
 
-from ..about import about_action
+from ... import APP_NAME
 from ..pages import ENTRIES, NAVIGATION, entry
 from .actions import add_action, with_key
 from .appearance import AppearanceMenu
 from .file_menu import FileMenuMixin
 from .page_list import nav_shortcut
+
+
+def about_action(parent: QWidget) -> QAction:
+    """Help > About LEAP Desktop (views/about.py, imported when first chosen)."""
+    action = QAction(f"&About {APP_NAME}", parent)
+    action.setObjectName("aboutAction")
+    action.setMenuRole(QAction.MenuRole.AboutRole)
+    action.setStatusTip(f"The version of {APP_NAME}, its licence and what it is built with")
+
+    def show() -> None:
+        from ..about import AboutDialog
+
+        dialog = AboutDialog(parent)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    action.triggered.connect(show)
+    return action
 
 
 #: The View menu's own letters (Back, Page list, Text size, High-contrast theme): the

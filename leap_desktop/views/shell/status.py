@@ -6,8 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar
 
-from ..errors import tell
-from ..partials.feedback import tell_screen_reader as announce
+from ..partials.feedback import tell, tell_screen_reader as announce
 from ..theme import icon
 
 MESSAGE_MS = 10_000

@@ -52,6 +52,21 @@ def test_decision_log_model_pages_through_the_log(qtmodeltester, demo_ctx, demo_
     assert refs == [r.decision.ref for r in demo_service.decision_log()]  # newest first, like the service
 
 
+def test_decision_log_model_shows_a_first_page_then_pages_of_more(demo_ctx, demo_service):
+    """The first page is a screenful (so the log appears at once); scrolling brings
+    bigger pages; a refresh keeps what was loaded."""
+    model = DecisionLogModel(demo_ctx, page_size=6, first_page=2)
+    model.set_filter(DecisionFilter())
+    assert model.rowCount() == 2 and model.total == demo_service.count_decisions() > 8
+    model.fetchMore(QModelIndex())
+    assert model.rowCount() == 8
+    model.refresh()
+    assert model.rowCount() == 8
+    model.set_filter(DecisionFilter())  # starting again: the first page only
+    assert model.rowCount() == 2
+    assert DecisionLogModel(demo_ctx).first_page == 50 and DecisionLogModel(demo_ctx).page_size == 200
+
+
 def test_decision_log_model_filters_and_finds(qtmodeltester, demo_ctx, demo_service):
     # Qt's tester fetches pages itself when it sees a reset, so each filter gets its own
     # model: the tester then checks a settled model.
