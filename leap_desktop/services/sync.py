@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..domain import model
 from ..domain.errors import LeapError, NotFound, StoreError
-from ..domain.model import BY_TABLE, Panel
+from ..domain.model import Panel
 from ..store import audit, backup, identity, migrations, sync_tables
 from ..store.codec import from_row, to_row
 from ..store.panel_store import Change, new_id
@@ -134,7 +135,7 @@ class SyncService:
         conflict = self.conflict(number)
         if conflict.settled_at is not None:
             raise LeapError(f"Conflict {number} was already settled ({conflict.settled_how})")
-        cls = BY_TABLE.get(conflict.table)
+        cls = model.BY_TABLE.get(conflict.table)
         if cls is None:
             raise LeapError(f"Conflict {number} is about {conflict.table}, which this version cannot change")
         store = self.store
@@ -162,7 +163,7 @@ class SyncService:
         return self.conflict(number)
 
     def _put(self, conflict: Conflict, version: dict[str, Any]) -> None:
-        cls = BY_TABLE[conflict.table]
+        cls = model.BY_TABLE[conflict.table]
         current = self.store.get(cls, conflict.row_id, include_deleted=True)
         if current is None:
             raise NotFound(f"{conflict.what} is no longer in this panel")
@@ -192,7 +193,7 @@ class SyncService:
     def current_version(self, conflict: Conflict) -> dict[str, Any]:
         """The record as it is in this panel now (it may have changed since the conflict
         was noted): what Keep keeps, and what Take replaces whole."""
-        cls = BY_TABLE.get(conflict.table)
+        cls = model.BY_TABLE.get(conflict.table)
         record = self.store.get(cls, conflict.row_id, include_deleted=True) if cls is not None else None
         return to_row(record) if record is not None else dict(conflict.kept)
 

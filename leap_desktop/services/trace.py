@@ -11,16 +11,18 @@ import dataclasses
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ..domain import rules
 from ..domain.impact_vocab import Uptake
-from ..domain.model import (Action, AgendaItem, Contribution, ContributionUptake, Decision, Meeting, Person,
-                            Record)
+from ..domain.model import Action, AgendaItem, Contribution, Decision, Meeting, Person, Record
 from ..domain.mentions import FrozenNames, NameMark
 from ..domain.redact import Redactor, speaker_redactor
 from ..domain.vocab import Consent, Role, RoleGroup
 from ..store import PanelStore, impact_queries, queries
+
+if TYPE_CHECKING:  # the impact log's records are made when first used
+    from ..domain.impact_records import ContributionUptake
 
 R = TypeVar("R", bound=Record)
 

@@ -7,11 +7,15 @@ Beside :mod:`.queries` (same helpers), so the services above write no SQL.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from ..domain.model import Action, ContributionUptake, Decision
+from ..domain.model import Action, Decision
 from .codec import from_row
 from .panel_store import PanelStore
 from .codec import in_clause, prefixed, split_row
+
+if TYPE_CHECKING:  # the impact log's records are made when first used
+    from ..domain.impact_records import ContributionUptake
 
 
 def shaped_by(store: PanelStore, contribution_ids: list[str]) -> dict[str, list[Decision]]:
@@ -31,6 +35,8 @@ def shaped_by(store: PanelStore, contribution_ids: list[str]) -> dict[str, list[
 
 def uptake_of(store: PanelStore, contribution_ids: list[str]) -> dict[str, ContributionUptake]:
     """The recorded uptake (noted / not taken up) of each contribution that has one."""
+    from ..domain.impact_records import ContributionUptake
+
     out: dict[str, ContributionUptake] = {}
     for chunk in _chunks(contribution_ids):
         for u in store.select(ContributionUptake, *in_clause("contribution_id", chunk)):

@@ -30,10 +30,11 @@ DEFERRED = (
     "importlib.metadata",
     # a message box, About (and the engine versions it names), the problem report, the restore dialogs
     "leap_desktop.views.about", "leap_desktop.services.security", "leap_desktop.views.errors",
-    "leap_desktop.views.screen_fit", "leap_desktop.views.restore_dialogs",
-    # changing a file's protection and checking it; sync (apsw), invitations (icalendar)
+    "leap_desktop.views.restore_dialogs",
+    # changing a file's protection and checking it; sync (apsw), invitations (icalendar); the
+    # sync service itself is light and comes at start for the status line's "Synced … ago"
     "leap_desktop.store.protect", "leap_desktop.store.file_check", "apsw", "leap_desktop.store.sync_engine",
-    "icalendar", "leap_desktop.services.sync",
+    "icalendar",
     # the records of payments, the impact log, communication and the reports' texts
     "leap_desktop.domain.payments", "leap_desktop.domain.impact_records", "leap_desktop.domain.comms",
     "leap_desktop.domain.reports",
