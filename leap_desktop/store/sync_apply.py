@@ -60,6 +60,7 @@ class Applier:
         self.local: set[tuple[str, str]] = set()  # rows renumbered here: changes this laptop sends on
         self.outcome = Outcome()
         self.told: dict = {}
+        self.versions: dict = {}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -87,9 +88,10 @@ class Applier:
 
     # -- applying ------------------------------------------------------------------------
 
-    def apply(self, changeset: bytes, told: dict | None = None) -> Outcome:
-        """Apply ``changeset``; ``told``: when the sender set each changed field."""
-        self.told = told or {}
+    def apply(self, changeset: bytes, told: dict | None = None, versions: dict | None = None) -> Outcome:
+        """Apply ``changeset``; ``told``: when the sender set each changed field;
+        ``versions``: the sender's whole version of rows that may stand or wait whole."""
+        self.told, self.versions = told or {}, versions or {}
         for change in apsw.Changeset.iter(changeset):
             values = change.new if change.op == INSERT else change.old
             self.touched[(change.name, values[0])] = None
@@ -132,8 +134,7 @@ class Applier:
         """Both laptops changed this row. ``old`` is what the other laptop changed it
         from (where known), ``new`` what it changed to."""
         pol = policy(table)
-        base = self.row(table, current["id"], "base") or current
-        theirs = {**base, **new}  # the other laptop's version of the record
+        theirs = self._theirs(table, current, new)
         if _same(theirs, current):
             if (new.get("updated_at") or "") > (current.get("updated_at") or ""):
                 self.place(table, {**current, "updated_at": new["updated_at"]})
@@ -178,6 +179,17 @@ class Applier:
             self._wait(table, kept, waiting, pol.words)
             return
         self._merge(table, current, new, changed_here, when)
+
+    def _theirs(self, table: str, current: dict, new: dict) -> dict:
+        """The other laptop's version of the record, as it sent it. Failing that (a file
+        from an earlier LEAP Desktop), what was last synced with its changes laid over:
+        that copy may hold this laptop's own changes (it sends before it takes)."""
+        rows = self.versions.get(table)
+        sent = rows.get(current["id"]) if isinstance(rows, dict) else None
+        base = self.row(table, current["id"], "base") or current
+        if isinstance(sent, dict) and sent.get("id") == current["id"]:
+            return {**base, **{c: v for c, v in sent.items() if c in base}, **new}
+        return {**base, **new}
 
     def _merge(self, table: str, current: dict, new: dict, changed_here, when) -> dict:
         """Field by field: a field only the other laptop changed is taken, one both
