@@ -30,7 +30,7 @@ import apsw
 
 from . import audit
 from .sync_policy import policy
-from .sync_tables import SYNC_CHANGE
+from .sync_tables import SETTLE, SYNC_CHANGE
 
 OMIT = apsw.SQLITE_CHANGESET_OMIT
 INSERT, UPDATE = "INSERT", "UPDATE"
@@ -80,7 +80,8 @@ class Applier:
     def writer(self, table: str, row_id: str) -> str:
         """The device whose change this row shows (the tie-break after the time)."""
         found = self.conn.execute(
-            "SELECT change_id FROM audit WHERE tbl = ? AND row_id = ? ORDER BY seq DESC LIMIT 1", (table, row_id)
+            "SELECT change_id FROM audit WHERE tbl = ? AND row_id = ? AND op != ? ORDER BY seq DESC LIMIT 1",
+            (table, row_id, SETTLE)
         ).fetchall()
         if found and found[0][0].startswith(SYNC_CHANGE):
             return found[0][0][len(SYNC_CHANGE):].split(":")[0]
@@ -369,8 +370,8 @@ def field_time(conn, me: str, table: str, row_id: str, col: str, fallback: str) 
     """(when, device) the value a row has in ``col`` was set: the audit entry that last
     changed it, or for a field merged from another laptop, the time noted then."""
     entries = conn.execute(
-        "SELECT seq, change_id, before, after FROM audit WHERE tbl = ? AND row_id = ? ORDER BY seq DESC",
-        (table, row_id)).fetchall()
+        "SELECT seq, change_id, before, after FROM audit WHERE tbl = ? AND row_id = ? AND op != ? ORDER BY seq DESC",
+        (table, row_id, SETTLE)).fetchall()
     for seq, change_id, before, after in entries:
         was, now = json.loads(before) if before else {}, json.loads(after) if after else {}
         if before is not None and was.get(col) == now.get(col):

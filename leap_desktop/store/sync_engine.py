@@ -26,7 +26,7 @@ from pathlib import Path
 import apsw
 
 from ..domain.errors import LeapError
-from . import migrations, sync_base, sync_format as fmt
+from . import migrations, sync_base, sync_format as fmt, sync_tables
 from .sync_apply import Applier, field_time
 from .sync_policy import policy
 
@@ -289,6 +289,7 @@ class Sync:
         try:
             outcome = applier.apply(body.changeset, body.times, body.rows) if body.changeset else applier.outcome
             self._keep_audit(header.device, body.audit)
+            sync_tables.close_kept_elsewhere(self.conn, body.audit, _now())
             self.conn.execute("INSERT INTO sync_applied VALUES (?, ?, ?, ?, ?)", (
                 header.device, header.sequence, self._audit_end(), _now(), outcome.changes))
             self.conn.execute("COMMIT")

@@ -127,6 +127,15 @@ class ThreeLaptops(RuleBasedStateMachine):
             svc.payments.edit_claim(claim.id, meeting_hours=hours, description=f"With {word}")
         self._do(n, do)
 
+    @rule(n=LAPTOPS, use=st.sampled_from(["kept", "waiting"]))
+    def settle(self, n, use):
+        """The coordinator settles the oldest conflict waiting on that laptop."""
+        def do(svc):
+            waiting = svc.sync.conflicts()
+            if waiting:
+                svc.sync.settle(waiting[0].number, use)
+        self._do(n, do)
+
     @rule(n=LAPTOPS)
     def sync(self, n):
         self.laptops[n].sync()
