@@ -128,8 +128,11 @@ class SyncService:
 
     def settle(self, number: int, use: str) -> Conflict:
         """Settle conflict ``number``: ``use`` is "kept" (the version shown now) or
-        "waiting" (the one that waited). Either way the chosen version is saved as a new
-        change, which every other laptop takes at its next sync (closing it there too)."""
+        "waiting" (the one that waited). Either way it is one audited change, which every
+        other laptop takes at its next sync (closing it there too): taking the waiting
+        version saves it as a new change of the record; keeping the version shown leaves
+        the record as it is, with an audit entry that says so (``op`` "settle", the
+        version set aside as its ``before``)."""
         if use not in ("kept", "waiting"):
             raise LeapError("Say which version to keep: 'kept' (the one in the panel now) or 'waiting'")
         conflict = self.conflict(number)
@@ -143,6 +146,10 @@ class SyncService:
         with store.change(f"Settle a sync conflict on {conflict.what}"):
             if use == "waiting":
                 self._put(conflict, conflict.waiting)
+            elif store.get(cls, conflict.row_id, include_deleted=True) is None:
+                raise NotFound(f"{conflict.what} is no longer in this panel")
+            else:
+                store.note(sync_tables.SETTLE, conflict.table, conflict.row_id, conflict.waiting)
             sync_tables.mark_settled(store.conn, number, store.now(), how)
         return self.conflict(number)
 

@@ -428,6 +428,21 @@ class PanelStore(RecordReader):
         )
         return dataclasses.replace(record, updated_at=after["updated_at"], created_at=after["created_at"])
 
+    def note(self, op: str, table: str, row_id: str, aside: dict[str, Any]) -> None:
+        """An audit entry that changes no record (inside a change), for something decided
+        about one: ``op`` names it ("settle": a sync conflict settled by keeping the
+        record as it is), ``aside`` is the version set aside (the entry's ``before``).
+        Its ``after`` is the record as it stands, so the record still matches its trail."""
+        self._require_change()
+        now = self._row(table, row_id)
+        if now is None:
+            raise StoreError(f"{table} {row_id} is not in this panel file")
+        self.conn.execute(
+            "INSERT INTO audit VALUES (:seq, :at, :actor, :change_id, :summary, :op, :tbl, "
+            ":row_id, :before, :after, :prev_hash, :hash)",
+            self._audit(op, table, row_id, aside, now),
+        )
+
     def delete(self, record: R) -> R:
         """Mark a record deleted (a tombstone); the row and its history are kept."""
         return self.update(dataclasses.replace(record, deleted_at=self._require_change().at))

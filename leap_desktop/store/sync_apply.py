@@ -30,7 +30,7 @@ import apsw
 
 from . import audit
 from .sync_policy import policy
-from .sync_tables import SYNC_CHANGE
+from .sync_tables import SETTLE, SYNC_CHANGE
 
 OMIT = apsw.SQLITE_CHANGESET_OMIT
 INSERT, UPDATE = "INSERT", "UPDATE"
@@ -60,6 +60,7 @@ class Applier:
         self.local: set[tuple[str, str]] = set()  # rows renumbered here: changes this laptop sends on
         self.outcome = Outcome()
         self.told: dict = {}
+        self.versions: dict = {}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -79,7 +80,8 @@ class Applier:
     def writer(self, table: str, row_id: str) -> str:
         """The device whose change this row shows (the tie-break after the time)."""
         found = self.conn.execute(
-            "SELECT change_id FROM audit WHERE tbl = ? AND row_id = ? ORDER BY seq DESC LIMIT 1", (table, row_id)
+            "SELECT change_id FROM audit WHERE tbl = ? AND row_id = ? AND op != ? ORDER BY seq DESC LIMIT 1",
+            (table, row_id, SETTLE)
         ).fetchall()
         if found and found[0][0].startswith(SYNC_CHANGE):
             return found[0][0][len(SYNC_CHANGE):].split(":")[0]
@@ -87,9 +89,10 @@ class Applier:
 
     # -- applying ------------------------------------------------------------------------
 
-    def apply(self, changeset: bytes, told: dict | None = None) -> Outcome:
-        """Apply ``changeset``; ``told``: when the sender set each changed field."""
-        self.told = told or {}
+    def apply(self, changeset: bytes, told: dict | None = None, versions: dict | None = None) -> Outcome:
+        """Apply ``changeset``; ``told``: when the sender set each changed field;
+        ``versions``: the sender's whole version of rows that may stand or wait whole."""
+        self.told, self.versions = told or {}, versions or {}
         for change in apsw.Changeset.iter(changeset):
             values = change.new if change.op == INSERT else change.old
             self.touched[(change.name, values[0])] = None
@@ -132,8 +135,7 @@ class Applier:
         """Both laptops changed this row. ``old`` is what the other laptop changed it
         from (where known), ``new`` what it changed to."""
         pol = policy(table)
-        base = self.row(table, current["id"], "base") or current
-        theirs = {**base, **new}  # the other laptop's version of the record
+        theirs = self._theirs(table, current, new)
         if _same(theirs, current):
             if (new.get("updated_at") or "") > (current.get("updated_at") or ""):
                 self.place(table, {**current, "updated_at": new["updated_at"]})
@@ -178,6 +180,17 @@ class Applier:
             self._wait(table, kept, waiting, pol.words)
             return
         self._merge(table, current, new, changed_here, when)
+
+    def _theirs(self, table: str, current: dict, new: dict) -> dict:
+        """The other laptop's version of the record, as it sent it. Failing that (a file
+        from an earlier LEAP Desktop), what was last synced with its changes laid over:
+        that copy may hold this laptop's own changes (it sends before it takes)."""
+        rows = self.versions.get(table)
+        sent = rows.get(current["id"]) if isinstance(rows, dict) else None
+        base = self.row(table, current["id"], "base") or current
+        if isinstance(sent, dict) and sent.get("id") == current["id"]:
+            return {**base, **{c: v for c, v in sent.items() if c in base}, **new}
+        return {**base, **new}
 
     def _merge(self, table: str, current: dict, new: dict, changed_here, when) -> dict:
         """Field by field: a field only the other laptop changed is taken, one both
@@ -357,8 +370,8 @@ def field_time(conn, me: str, table: str, row_id: str, col: str, fallback: str) 
     """(when, device) the value a row has in ``col`` was set: the audit entry that last
     changed it, or for a field merged from another laptop, the time noted then."""
     entries = conn.execute(
-        "SELECT seq, change_id, before, after FROM audit WHERE tbl = ? AND row_id = ? ORDER BY seq DESC",
-        (table, row_id)).fetchall()
+        "SELECT seq, change_id, before, after FROM audit WHERE tbl = ? AND row_id = ? AND op != ? ORDER BY seq DESC",
+        (table, row_id, SETTLE)).fetchall()
     for seq, change_id, before, after in entries:
         was, now = json.loads(before) if before else {}, json.loads(after) if after else {}
         if before is not None and was.get(col) == now.get(col):

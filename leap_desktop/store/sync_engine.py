@@ -26,8 +26,9 @@ from pathlib import Path
 import apsw
 
 from ..domain.errors import LeapError
-from . import migrations, sync_base, sync_format as fmt
+from . import migrations, sync_base, sync_format as fmt, sync_tables
 from .sync_apply import Applier, field_time
+from .sync_policy import policy
 
 
 @dataclass
@@ -158,6 +159,7 @@ class Sync:
         session.close()
         changed: dict[str, list[str]] = {}
         times: dict[str, dict[str, dict[str, list[str]]]] = {}
+        rows: dict[str, dict[str, dict]] = {}
         count = 0
         for change in apsw.Changeset.iter(changeset) if changeset else ():
             values = change.new if change.op == "INSERT" else change.old
@@ -169,6 +171,9 @@ class Sync:
                 if len(cols) > 1:
                     times.setdefault(change.name, {})[values[0]] = {
                         c: list(field_time(self.conn, self.me, change.name, values[0], c, "")) for c in cols}
+                if policy(change.name).sets_versions:  # this laptop's whole version, should it stand or wait
+                    found = self.conn.execute(f"SELECT * FROM main.{change.name} WHERE id = ?", (values[0],))
+                    rows.setdefault(change.name, {})[values[0]] = dict(zip(names, found.fetchone()))
         sent_to = sync_base.meta(self.conn, "audit_sent")
         end = self._audit_end()
         if not count and (audit_only_if_changes or end <= sent_to):
@@ -185,7 +190,7 @@ class Sync:
                             salt=self.salt.hex(), base=self.applied(), made=_now())
         try:
             fmt.write_new(fmt.file_path(self.root, self.digest, self.me, sequence),
-                          fmt.seal(header, fmt.Body(changeset or b"", entries, times), self.raw_key))
+                          fmt.seal(header, fmt.Body(changeset or b"", entries, times, rows), self.raw_key))
         except OSError as exc:
             raise LeapError(f"Could not write to the shared folder {self.root} ({exc.strerror or exc}); "
                             "nothing was sent, and the panel file is as it was") from None
@@ -282,8 +287,9 @@ class Sync:
                           actor=self.actor, name_of=self.name_of)
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            outcome = applier.apply(body.changeset, body.times) if body.changeset else applier.outcome
+            outcome = applier.apply(body.changeset, body.times, body.rows) if body.changeset else applier.outcome
             self._keep_audit(header.device, body.audit)
+            sync_tables.close_kept_elsewhere(self.conn, body.audit, _now())
             self.conn.execute("INSERT INTO sync_applied VALUES (?, ?, ?, ?, ?)", (
                 header.device, header.sequence, self._audit_end(), _now(), outcome.changes))
             self.conn.execute("COMMIT")

@@ -79,6 +79,11 @@ class Body:
     audit: list[dict[str, Any]]
     #: when each changed field was set, where the writer knows it: table -> row -> column -> [at, device]
     times: dict[str, dict[str, dict[str, list[str]]]] = field(default_factory=dict)
+    #: the writer's whole version of each row it changed in a table whose policy can set
+    #: one version against another (locked, or a status): table -> row id -> column -> value.
+    #: A changeset names only the fields that changed; the other fields of the writer's
+    #: version cannot be told from this laptop's own copy, which holds its own changes.
+    rows: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)
 
 
 def seal(header: Header, body: Body, raw_key: bytes) -> bytes:
@@ -86,7 +91,7 @@ def seal(header: Header, body: Body, raw_key: bytes) -> bytes:
 
     head = header.to_bytes()
     prefix = MAGIC + struct.pack(">I", len(head)) + head
-    audit = json.dumps({"audit": body.audit, "times": body.times}, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    audit = json.dumps({"audit": body.audit, "times": body.times, "rows": body.rows}, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     plain = zlib.compress(struct.pack(">Q", len(body.changeset)) + body.changeset + audit, 6)
     nonce = os.urandom(NONCE)
     return prefix + nonce + AESGCM(sync_key(raw_key)).encrypt(nonce, plain, prefix)
@@ -127,14 +132,15 @@ def open_sealed(data: bytes, name: str, raw_key: bytes) -> tuple[Header, Body]:
         plain = zlib.decompress(AESGCM(sync_key(raw_key)).decrypt(nonce, sealed, data[:at]))
         (size,) = struct.unpack(">Q", plain[:8])
         changeset, rest = plain[8 : 8 + size], json.loads(plain[8 + size :].decode("utf-8"))
-        audit, times = rest["audit"], rest["times"]
+        audit, times, rows = rest["audit"], rest["times"], rest.get("rows", {})  # no rows: an earlier file
     except InvalidTag:
         raise Refused(f"{name} is damaged, cut short, or sealed with another panel's key") from None
     except (zlib.error, struct.error, ValueError, KeyError, TypeError):
         raise Refused(f"{name} is damaged (its contents cannot be read)") from None
-    if not isinstance(audit, list) or not all(isinstance(e, dict) for e in audit) or not isinstance(times, dict):
+    if (not isinstance(audit, list) or not all(isinstance(e, dict) for e in audit) or not isinstance(times, dict)
+            or not isinstance(rows, dict)):
         raise Refused(f"{name} is damaged (its audit entries cannot be read)")
-    return header, Body(changeset, audit, times)
+    return header, Body(changeset, audit, times, rows)
 
 
 # -- the folder --------------------------------------------------------------------------

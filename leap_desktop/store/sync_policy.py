@@ -5,8 +5,9 @@ records: the fields only one laptop changed are all kept, and a field both chang
 takes the later change (by its ``updated_at``, then by device id), the same on every
 laptop. A record that is **locked** (approved minutes, a paid claim) is never
 overwritten: when both laptops changed it and either version is locked, the locked one
-stands (both locked: the later), and the other waits in the conflicts list
-(``leap conflicts``) for the coordinator. ``whole_if_both_change`` does the same for
+stands whole (both locked: the later), and the other waits whole in the conflicts list
+(``leap conflicts``) for the coordinator; each version is the one its laptop sent
+(:attr:`Policy.sets_versions`), so every laptop settles it alike. ``whole_if_both_change`` does the same for
 fields whose change on both sides needs a person (a decision's status).
 Deletions are tombstones (``deleted_at``), so a deletion is an ordinary change.
 """
@@ -22,6 +23,12 @@ class Policy:
     locked_when: dict[str, frozenset[str]] = field(default_factory=dict)  # column -> values that lock the row
     whole_if_both_change: frozenset[str] = frozenset()
     words: str = "the later change to each field wins"
+
+    @property
+    def sets_versions(self) -> bool:
+        """Whether one whole version may stand and another wait (so each laptop sends its
+        whole version of a row it changed, not only the fields it changed)."""
+        return bool(self.locked_when or self.whole_if_both_change)
 
     def locked(self, row: dict[str, Any] | None) -> bool:
         return row is not None and any(row.get(col) in values for col, values in self.locked_when.items())

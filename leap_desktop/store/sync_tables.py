@@ -85,6 +85,31 @@ CREATE TABLE sync_runs (
 SYNC_CHANGE = "sync:"
 
 
+#: The ``op`` of an audit entry that records a conflict settled by keeping the record as
+#: it is: its ``before`` is the version set aside, its ``after`` the record, unchanged.
+SETTLE = "settle"
+
+
+def close_kept_elsewhere(conn, entries: list[dict], at: str) -> None:
+    """Another laptop's audit entries, as its file brought them: a conflict it settled
+    by keeping its version (:data:`SETTLE`) closes here too, if the version it set aside
+    is the one waiting here (in the fields the conflict is about)."""
+    import json
+
+    for entry in entries:
+        if entry.get("op") != SETTLE or not entry.get("before"):
+            continue
+        aside = json.loads(entry["before"])
+        for number, kept, waiting in conn.execute(
+            "SELECT number, kept, waiting FROM sync_conflicts WHERE tbl = ? AND row_id = ? AND settled_at IS NULL",
+            (entry.get("tbl"), entry.get("row_id")),
+        ).fetchall():
+            kept, waiting = json.loads(kept), json.loads(waiting)
+            fields = [k for k in waiting if k != "updated_at" and kept.get(k) != waiting[k]]
+            if fields and all(aside.get(k) == waiting[k] for k in fields):
+                mark_settled(conn, number, at, "on another laptop")
+
+
 def mark_settled(conn, number: int, at: str, how: str) -> None:
     conn.execute("UPDATE sync_conflicts SET settled_at = ?, settled_how = ? WHERE number = ?", (at, how, number))
 
@@ -130,13 +155,13 @@ def origin_of(store, table: str, row_id: str, version: dict, columns: list[str])
         row = json.loads(after)
         return all(row.get(c) == version.get(c) for c in wanted)
 
-    for row in store.rows("SELECT change_id, after FROM audit WHERE tbl = ? AND row_id = ? ORDER BY seq DESC",
-                          [table, row_id]):
+    for row in store.rows("SELECT change_id, after FROM audit WHERE tbl = ? AND row_id = ? AND op != ? "
+                          "ORDER BY seq DESC", [table, row_id, SETTLE]):
         if same(row["after"]):
             change = row["change_id"]
             return change.split(":")[1] if change.startswith(SYNC_CHANGE) and change.count(":") >= 2 else ""
     for row in store.rows("SELECT device, change_id, after FROM sync_audit WHERE tbl = ? AND row_id = ? "
-                          "ORDER BY at DESC, seq DESC", [table, row_id]):
+                          "AND op != ? ORDER BY at DESC, seq DESC", [table, row_id, SETTLE]):
         if same(row["after"]) and not row["change_id"].startswith(SYNC_CHANGE):
             return row["device"]
     return None

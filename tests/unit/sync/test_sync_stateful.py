@@ -1,5 +1,6 @@
 """Randomised: three laptops edit and sync in any order; once everyone has synced, every
-laptop's ``leap export`` is byte-identical and ``leap check`` is clean on each."""
+laptop's ``leap export`` is byte-identical and ``leap check`` is clean on each. Among the
+edits, records get locked (minutes approved, a claim paid) while others edit them."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 
 from leap_desktop.domain.errors import LeapError
 from leap_desktop.domain.model import Decision
+from leap_desktop.domain.payments import Claim
+from leap_desktop.services import approval
 
 from sync_laptops import everyone_synced, laptops
 
@@ -24,7 +27,21 @@ class ThreeLaptops(RuleBasedStateMachine):
         super().__init__()
         self.tmp = Path(tempfile.mkdtemp(prefix="leap-sync-"))
         self.laptops = laptops(self.tmp, 3)
+        self.laptops[0].do(self._minutes_and_claims)
+        everyone_synced(self.laptops)
         self.steps = 0
+
+    @staticmethod
+    def _minutes_and_claims(svc):
+        """Minutes circulated (a later meeting held to approve them) and two draft claims."""
+        first = svc.meetings()[0]
+        later = svc.add_meeting(title="Second meeting", starts_at="2026-04-02 14:00")
+        svc.edit_meeting(first.id, status="held")
+        svc.edit_meeting(later.id, status="held")
+        approval.circulate(svc, first.id, on="2026-03-20")
+        svc.payments.add_rate(activity="meeting", unit="hour", amount_pence="£25", valid_from="2025-01-01")
+        for person in svc.people():
+            svc.payments.add_claim(person.id, "meeting", first.day, meeting_id=first.id, meeting_hours=2)
 
     def teardown(self):
         shutil.rmtree(self.tmp, ignore_errors=True)
@@ -82,6 +99,44 @@ class ThreeLaptops(RuleBasedStateMachine):
         self._do(n, do)
 
     @rule(n=LAPTOPS)
+    def approve_minutes(self, n):
+        def do(svc):
+            first, later = svc.meetings()[:2]
+            approval.approve(svc, first.id, later.id)
+        self._do(n, do)
+
+    @rule(n=LAPTOPS, word=WORDS, which=st.integers(0, 1))
+    def move_meeting(self, n, word, which):
+        self._do(n, lambda svc: svc.edit_meeting(svc.meetings()[which].id, place=f"The {word} room"))
+
+    @rule(n=LAPTOPS, which=st.integers(0, 1))
+    def claim_step(self, n, which):
+        """Submit, approve, then pay a claim: one step on from where it is."""
+        def do(svc):
+            claim = svc.store.find(Claim, order_by="number")[which]
+            step = {"draft": svc.payments.submit_claim, "submitted": svc.payments.approve_claim,
+                    "approved": svc.payments.pay_claim}.get(claim.status.value)
+            if step:
+                step(claim.id)
+        self._do(n, do)
+
+    @rule(n=LAPTOPS, word=WORDS, which=st.integers(0, 1), hours=st.integers(1, 4))
+    def edit_claim(self, n, word, which, hours):
+        def do(svc):
+            claim = svc.store.find(Claim, order_by="number")[which]
+            svc.payments.edit_claim(claim.id, meeting_hours=hours, description=f"With {word}")
+        self._do(n, do)
+
+    @rule(n=LAPTOPS, use=st.sampled_from(["kept", "waiting"]))
+    def settle(self, n, use):
+        """The coordinator settles the oldest conflict waiting on that laptop."""
+        def do(svc):
+            waiting = svc.sync.conflicts()
+            if waiting:
+                svc.sync.settle(waiting[0].number, use)
+        self._do(n, do)
+
+    @rule(n=LAPTOPS)
     def sync(self, n):
         self.laptops[n].sync()
 
@@ -116,6 +171,12 @@ def test_after_everyone_syncs_the_exports_are_identical():
         state.rename_person(0, "a break", 0)
         state.attend(1, 0, "present")
         state.attend(2, 0, "apologies")
+        state.approve_minutes(0)
+        state.move_meeting(1, "quiet room", 0)
+        state.claim_step(2, 0)
+        state.claim_step(2, 0)
+        state.claim_step(2, 0)
+        state.edit_claim(0, "taxis", 0, 3)
         state.everyone_syncs()
     finally:
         state.teardown()
