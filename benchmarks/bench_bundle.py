@@ -12,7 +12,7 @@ from the page cache before each start (posix_fadvise DONTNEED on every file: no 
 needed); system libraries stay cached, since dropping those needs root. The window is
 drawn on a private virtual X display (Xvfb) when Xvfb is installed, as on a desktop,
 otherwise off screen (QT_QPA_PLATFORM=offscreen); the report says which. The app
-reports its first window through LEAP_EXIT_WHEN_SHOWN (views/startup.py) and then quits
+reports its first window through LEAP_EXIT_WHEN_SHOWN (views/shell/startup.py) and then quits
 as File > Quit does; the time counted here is from spawning the process to reading its
 LEAP_SHOWN line. Each figure is the median of RUNS starts.
 """

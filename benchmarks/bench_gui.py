@@ -43,9 +43,9 @@ def main() -> int:
     if QApplication.instance() is None:
         quiet_offscreen_notes()
     app = QApplication.instance() or QApplication([])
-    from leap_desktop.views.app import configure_application, open_panel
-    from leap_desktop.views.main_window import MainWindow
-    from leap_desktop.views.theme import Appearance
+    from leap_desktop.views.shell.app import configure_application, open_panel
+    from leap_desktop.views.shell.main_window import MainWindow
+    from leap_desktop.views.shell.theme import Appearance
 
     configure_application(app)
     path = ten_year_panel()

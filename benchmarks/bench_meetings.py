@@ -18,9 +18,9 @@ def main() -> int:
 
     from leap_desktop.services import PanelService
     from leap_desktop.models.context import AppContext
-    from leap_desktop.views.meeting_mode import MeetingMode
-    from leap_desktop.views.meeting_workspace import MeetingWorkspace
-    from leap_desktop.views.meetings import MeetingsPage
+    from leap_desktop.views.pages.meeting_mode import MeetingMode
+    from leap_desktop.views.pages.meeting_workspace import MeetingWorkspace
+    from leap_desktop.views.pages.meetings import MeetingsPage
 
     app = QApplication.instance() or QApplication([])
     path = ten_year_panel()

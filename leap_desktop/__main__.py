@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _percent(text: str) -> float:
-    from .views.theme import TEXT_SCALES
+    from .views.shell.theme import TEXT_SCALES
 
     try:
         scale = int(text.rstrip("%")) / 100
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"  # draw without a display, never flash a window
             quiet_offscreen_notes()
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        from .views.app import configure_application, demo_path, take_screenshot
+        from .views.shell.app import configure_application, demo_path, take_screenshot
 
         configure_application(app)
         db = args.db if args.db else (demo_path() if args.demo else None)
@@ -146,12 +146,12 @@ def main(argv: list[str] | None = None) -> int:
 
     prepare_data_folder()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    from .views.app import Launcher, configure_application
-    from .views.errors import install_excepthook
+    from .views.shell.app import Launcher, configure_application
+    from .views.shell.errors import install_excepthook
 
     configure_application(app)
     install_excepthook()
-    from .views import single_instance
+    from .views.shell import single_instance
 
     listen = single_instance.enabled()
     if listen:
@@ -181,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         QTimer.singleShot(0, listen_for_later_starts)
     try:
         launcher.start(db=args.db, demo=args.demo)
-        from .views.startup import exit_when_shown
+        from .views.shell.startup import exit_when_shown
 
         # LEAP_EXIT_WHEN_SHOWN: time the start, then quit as File > Quit does (the panel closed cleanly).
         exit_when_shown(launcher.window or launcher.start_screen, quit=launcher.quit)

@@ -11,7 +11,7 @@ Every word stays on the figure, at any text size: the title, the axis labels and
 names of bars are wrapped to the room the drawn chart leaves them, measured, and
 matplotlib's constrained layout sets the margins from what is drawn. That is done for
 the figure's size when it is drawn; the app's canvas draws the chart again when it is
-resized (views/chart_canvas.py).
+resized (views/partials/chart_canvas.py).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Opening a panel file: the part the desktop app (views/app.py) and the ``leap``
+"""Opening a panel file: the part the desktop app (views/shell/app.py) and the ``leap``
 command (cli/opening.py) share.
 
 * :func:`asking`: an ``ask`` for the key that first gives the secrets set in the

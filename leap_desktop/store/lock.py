@@ -9,7 +9,7 @@ power cut clears itself: a lock file nobody holds is simply taken over.
 The desktop app uses :func:`acquire` through ``PanelStore.open``: another writer gets
 :class:`PanelInUse` (with :attr:`PanelInUse.holder`) and the app opens the file
 read-only, naming the holder. A second start of the app hands over to the first
-before opening anything (``views/single_instance.py``, a ``QLocalServer``).
+before opening anything (``views/shell/single_instance.py``, a ``QLocalServer``).
 """
 
 from __future__ import annotations

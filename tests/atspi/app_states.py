@@ -27,7 +27,7 @@ def main(folder: str) -> None:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("leap-atspi-check")
     from leap_desktop.models.context import AppContext
-    from leap_desktop.views.main_window import MainWindow
+    from leap_desktop.views.shell.main_window import MainWindow
     from PySide6.QtCore import QSettings
 
     settings = QSettings(str(panel.with_suffix(".ini")), QSettings.Format.IniFormat)

@@ -9,7 +9,7 @@ import pytest
 @pytest.fixture
 def appearance(settings, qapp):
     """The app's text size and theme, put back to normal after the test."""
-    from leap_desktop.views.theme import Appearance
+    from leap_desktop.views.shell.theme import Appearance
 
     look = Appearance(settings, qapp)
     yield look
@@ -20,7 +20,7 @@ def appearance(settings, qapp):
 @pytest.fixture
 def window(demo_ctx, appearance, qtbot, monkeypatch):
     """The main window over the demo panel, as a person would see it."""
-    from leap_desktop.views.main_window import MainWindow
+    from leap_desktop.views.shell.main_window import MainWindow
 
     win = MainWindow(demo_ctx, None, appearance=appearance)
     qtbot.addWidget(win)

@@ -33,33 +33,43 @@ def every_dialog(ctx, window, settings, appearance, tmp_path) -> list[QDialog]:
     from leap_desktop.services import DecisionFilter
     from leap_desktop.store.panel_store import DamagedFile
     from leap_desktop.store.unlock import UnlockRequest
-    from leap_desktop.views.about import AboutDialog
-    from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
-    from leap_desktop.views.app import Launcher
-    from leap_desktop.views.claim_dialogs import ClaimDialog, ClaimStepDialog, ExpenseDialog
-    from leap_desktop.views.decision_dialogs import DecisionStatusDialog
-    from leap_desktop.views.errors import ErrorReportDialog
-    from leap_desktop.views.impact_delete import DeleteImpactDialog
-    from leap_desktop.views.impact_dialogs import DraftImpactDialog, ImpactEntryDialog, ImpactVoiceDialog, UptakeDialog
-    from leap_desktop.views.research_stages import ResearchStagesDialog, StageNameDialog
-    from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog, ExportDialog
-    from leap_desktop.views.minutes_dialogs import AmendDialog, ApproveDialog, CirculateDialog, ExportMinutesDialog
-    from leap_desktop.views.carry_dialog import CarryToNewMeetingDialog
-    from leap_desktop.views.limits_dialog import LimitDialog
-    from leap_desktop.views.names_check_dialog import NamesCheckDialog
-    from leap_desktop.views.new_panel_dialog import NewPanelDialog
-    from leap_desktop.views.papers_dialog import PapersDialog
-    from leap_desktop.views.payment_exports import ClaimFormDialog, FinanceCsvDialog, StatementDialog
-    from leap_desktop.views.person_dialog import LeaveDialog, PersonDialog
-    from leap_desktop.views.rate_card import DraftClaimsDialog, RateCardDialog, RateDialog
-    from leap_desktop.views.restore_dialogs import BackupChooserDialog, DamagedFileDialog
-    from leap_desktop.views.review_dialog import ImportReviewDialog
-    from leap_desktop.views.security_dialogs import RecoveryKeyDialog, SecuritySettingsDialog, UnlockDialog
-    from leap_desktop.views.shortcuts_dialog import ShortcutsDialog
-    from leap_desktop.views.start_screen import StartScreen
-    from leap_desktop.views.conflicts_dialog import ConflictsDialog
-    from leap_desktop.views.join_dialog import JoinPanelDialog
-    from leap_desktop.views.sync_dialog import SyncDialog
+    from leap_desktop.views.dialogs.about import AboutDialog
+    from leap_desktop.views.dialogs.actions import ActionDialog, CloseActionDialog
+    from leap_desktop.views.shell.app import Launcher
+    from leap_desktop.views.dialogs.claims import ClaimDialog, ClaimStepDialog, ExpenseDialog
+    from leap_desktop.views.dialogs.decisions import DecisionStatusDialog
+    from leap_desktop.views.shell.errors import ErrorReportDialog
+    from leap_desktop.views.dialogs.impact_delete import DeleteImpactDialog
+    from leap_desktop.views.dialogs.impact import (
+    DraftImpactDialog,
+    ImpactEntryDialog,
+    ImpactVoiceDialog,
+    UptakeDialog,
+)
+    from leap_desktop.views.dialogs.research_stages import ResearchStagesDialog, StageNameDialog
+    from leap_desktop.views.dialogs.export import ExportActionsDialog, ExportDecisionsDialog, ExportDialog
+    from leap_desktop.views.dialogs.minutes.dialogs import (
+    AmendDialog,
+    ApproveDialog,
+    CirculateDialog,
+    ExportMinutesDialog,
+)
+    from leap_desktop.views.dialogs.carry import CarryToNewMeetingDialog
+    from leap_desktop.views.dialogs.limits import LimitDialog
+    from leap_desktop.views.dialogs.names_check import NamesCheckDialog
+    from leap_desktop.views.dialogs.new_panel import NewPanelDialog
+    from leap_desktop.views.dialogs.papers import PapersDialog
+    from leap_desktop.views.dialogs.payment_exports import ClaimFormDialog, FinanceCsvDialog, StatementDialog
+    from leap_desktop.views.dialogs.person import LeaveDialog, PersonDialog
+    from leap_desktop.views.dialogs.rate_card import DraftClaimsDialog, RateCardDialog, RateDialog
+    from leap_desktop.views.dialogs.restore import BackupChooserDialog, DamagedFileDialog
+    from leap_desktop.views.dialogs.review import ImportReviewDialog
+    from leap_desktop.views.dialogs.security import RecoveryKeyDialog, SecuritySettingsDialog, UnlockDialog
+    from leap_desktop.views.dialogs.shortcuts import ShortcutsDialog
+    from leap_desktop.views.shell.start_screen import StartScreen
+    from leap_desktop.views.dialogs.conflicts import ConflictsDialog
+    from leap_desktop.views.dialogs.join import JoinPanelDialog
+    from leap_desktop.views.dialogs.sync import SyncDialog
 
     service = ctx.service
     person = service.resolve(Person, "Amira Khan")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QMainWindow, QWidget
 
 from leap_desktop import __version__
-from leap_desktop.views.about import AboutDialog, details_text
+from leap_desktop.views.dialogs.about import AboutDialog, details_text
 from leap_desktop.views.shell.menus import about_action
 
 PROJECT = tomllib.loads((Path(__file__).resolve().parents[2] / "pyproject.toml").read_text(encoding="utf-8"))["project"]

@@ -21,27 +21,27 @@ from PySide6.QtWidgets import (
 
 from leap_desktop.domain.model import Action, Decision, Person
 from leap_desktop.domain.vocab import ActionStatus
-from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
-from leap_desktop.views.app import Launcher
-from leap_desktop.views.decision_dialogs import DecisionStatusDialog
+from leap_desktop.views.dialogs.actions import ActionDialog, CloseActionDialog
+from leap_desktop.views.shell.app import Launcher
+from leap_desktop.views.dialogs.decisions import DecisionStatusDialog
 from leap_desktop.services import DecisionFilter
 from leap_desktop.store.unlock import UnlockRequest
-from leap_desktop.views.about import AboutDialog
-from leap_desktop.views.errors import ErrorReportDialog
-from leap_desktop.views.security_dialogs import RecoveryKeyDialog, SecuritySettingsDialog, UnlockDialog
-from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog
-from leap_desktop.views.minutes_dialogs import (
+from leap_desktop.views.dialogs.about import AboutDialog
+from leap_desktop.views.shell.errors import ErrorReportDialog
+from leap_desktop.views.dialogs.security import RecoveryKeyDialog, SecuritySettingsDialog, UnlockDialog
+from leap_desktop.views.dialogs.export import ExportActionsDialog, ExportDecisionsDialog
+from leap_desktop.views.dialogs.minutes.dialogs import (
     AmendDialog,
     ApproveDialog,
     CirculateDialog,
     ExportMinutesDialog,
     ImportReviewDialog,
 )
-from leap_desktop.views.new_panel_dialog import NewPanelDialog
+from leap_desktop.views.dialogs.new_panel import NewPanelDialog
 from leap_desktop.views.pages import PAGES
-from leap_desktop.views.person_dialog import LeaveDialog, PersonDialog
-from leap_desktop.views.shortcuts_dialog import ShortcutsDialog
-from leap_desktop.views.start_screen import StartScreen
+from leap_desktop.views.dialogs.person import LeaveDialog, PersonDialog
+from leap_desktop.views.dialogs.shortcuts import ShortcutsDialog
+from leap_desktop.views.shell.start_screen import StartScreen
 
 from .helpers import activate, alt_keys, press
 

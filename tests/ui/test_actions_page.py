@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from leap_desktop.domain.model import Action, Person
 from leap_desktop.domain.vocab import ActionStatus
 from leap_desktop.models.actions import ActionsModel
-from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
+from leap_desktop.views.dialogs.actions import ActionDialog, CloseActionDialog
 
 from .helpers import CTRL, CTRL_SHIFT, activate, column, press, type_text, wait_closed, wait_dialog
 

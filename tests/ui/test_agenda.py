@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from leap_desktop.domain.model import AgendaItem
 from leap_desktop.domain.vocab import AttendanceStatus, ItemState
 from leap_desktop.models.agenda import AgendaModel
-from leap_desktop.views.meeting_workspace import MeetingWorkspace
-from leap_desktop.views.theme import problem_colour
+from leap_desktop.views.pages.meeting_workspace import MeetingWorkspace
+from leap_desktop.views.shell.theme import problem_colour
 
 from .meeting_helpers import ALT, CTRL, OFFSCREEN_LIMITS, SHIFT, focused, press, show, type_text
 

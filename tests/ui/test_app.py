@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from leap_desktop.__main__ import main
 from leap_desktop.domain.errors import RuleError
 from leap_desktop.services import PanelService
-from leap_desktop.views import app as app_module
-from leap_desktop.views.app import Launcher, open_panel
-from leap_desktop.views.errors import ErrorReportDialog, excepthook
-from leap_desktop.views.main_window import MainWindow
+from leap_desktop.views.shell import app as app_module
+from leap_desktop.views.shell.app import Launcher, open_panel
+from leap_desktop.views.shell.errors import ErrorReportDialog, excepthook
+from leap_desktop.views.shell.main_window import MainWindow
 from leap_desktop.views.pages import page_class
-from leap_desktop.views.shortcuts_dialog import ShortcutsDialog
+from leap_desktop.views.dialogs.shortcuts import ShortcutsDialog
 
 from .helpers import CTRL, CTRL_SHIFT, NONE, activate, press, type_text
 
@@ -211,7 +211,7 @@ def test_text_size_follows_the_view_menu_and_is_remembered(window, qtbot, settin
     QApplication.processEvents()
     assert window.navigation.font().pointSizeF() == pytest.approx(base * 1.3, abs=0.1)  # every widget follows
     assert float(settings.value("view/text_scale")) == 1.3
-    from leap_desktop.views.theme import Appearance
+    from leap_desktop.views.shell.theme import Appearance
 
     assert Appearance(settings).scale == 1.3  # remembered for next time
     press(qtbot, K.Key_0, CTRL)

@@ -9,8 +9,8 @@ from consent_panel import HIDDEN, build_consent_panel, found
 from PySide6.QtCore import Qt
 
 from leap_desktop.domain.model import Person
-from leap_desktop.views.main_window import MainWindow
-from leap_desktop.views.meeting_mode import MeetingMode
+from leap_desktop.views.shell.main_window import MainWindow
+from leap_desktop.views.pages.meeting_mode import MeetingMode
 
 from .meeting_helpers import show
 

@@ -20,15 +20,25 @@ from leap_desktop.domain.model import Action, Contribution, Decision, Person
 from leap_desktop.domain.impact_vocab import VoiceKind
 from leap_desktop.domain.vocab import ActionStatus
 from leap_desktop.services import DecisionFilter
-from leap_desktop.views.action_dialogs import ActionDialog, CloseActionDialog
-from leap_desktop.views.decision_dialogs import DecisionStatusDialog
-from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog
-from leap_desktop.views.impact_delete import DeleteImpactDialog
-from leap_desktop.views.impact_dialogs import DraftImpactDialog, ImpactEntryDialog, ImpactVoiceDialog, UptakeDialog
-from leap_desktop.views.main_window import MainWindow
-from leap_desktop.views.meeting_mode import MeetingMode
-from leap_desktop.views.minutes_dialogs import (AmendDialog, ApproveDialog, CirculateDialog, ExportMinutesDialog,
-                                                ImportReviewDialog)
+from leap_desktop.views.dialogs.actions import ActionDialog, CloseActionDialog
+from leap_desktop.views.dialogs.decisions import DecisionStatusDialog
+from leap_desktop.views.dialogs.export import ExportActionsDialog, ExportDecisionsDialog
+from leap_desktop.views.dialogs.impact_delete import DeleteImpactDialog
+from leap_desktop.views.dialogs.impact import (
+    DraftImpactDialog,
+    ImpactEntryDialog,
+    ImpactVoiceDialog,
+    UptakeDialog,
+)
+from leap_desktop.views.shell.main_window import MainWindow
+from leap_desktop.views.pages.meeting_mode import MeetingMode
+from leap_desktop.views.dialogs.minutes.dialogs import (
+    AmendDialog,
+    ApproveDialog,
+    CirculateDialog,
+    ExportMinutesDialog,
+    ImportReviewDialog,
+)
 
 from .meeting_helpers import show
 
@@ -163,7 +173,7 @@ def sync_conflicts(ctx, consent, tmp_path):
 
 
 def test_the_conflicts_dialog_shows_no_hidden_name_in_either_version(ctx, consent, qtbot, tmp_path):
-    from leap_desktop.views.conflicts_dialog import ConflictsDialog
+    from leap_desktop.views.dialogs.conflicts import ConflictsDialog
 
     sync_conflicts(ctx, consent, tmp_path)
     dialog = ConflictsDialog(ctx)
@@ -179,7 +189,7 @@ def test_the_conflicts_dialog_shows_no_hidden_name_in_either_version(ctx, consen
 
 
 def test_every_panel_facing_dialog_shows_no_hidden_name(ctx, consent, qtbot, tmp_path):
-    from leap_desktop.views.conflicts_dialog import ConflictsDialog
+    from leap_desktop.views.dialogs.conflicts import ConflictsDialog
 
     service = ctx.service
     sync_conflicts(ctx, consent, tmp_path)

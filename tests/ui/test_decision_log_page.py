@@ -9,8 +9,8 @@ from leap_desktop.domain.model import Decision, Person
 from leap_desktop.domain.vocab import DecisionStatus
 from leap_desktop.models.decisions import DecisionLogModel
 from leap_desktop.services import DecisionFilter
-from leap_desktop.views.action_dialogs import ActionDialog
-from leap_desktop.views.decision_dialogs import DecisionStatusDialog
+from leap_desktop.views.dialogs.actions import ActionDialog
+from leap_desktop.views.dialogs.decisions import DecisionStatusDialog
 
 from .helpers import CTRL, CTRL_SHIFT, activate, column, press, type_text, wait_closed, wait_dialog
 

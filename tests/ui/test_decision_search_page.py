@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-from leap_desktop.views.decision_log_page import DecisionLogPage
+from leap_desktop.views.pages.decision_log import DecisionLogPage
 
 from .meeting_helpers import show
 

@@ -9,7 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QMessageBox, QScrollArea, QWidget
 
 from leap_desktop.domain.model import Person
-from leap_desktop.views.person_dialog import PersonDialog
+from leap_desktop.views.dialogs.person import PersonDialog
 
 from .dialogs import every_dialog
 from .helpers import press

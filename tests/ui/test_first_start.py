@@ -16,7 +16,7 @@ import pytest
 
 from leap_desktop.services.demo import create_demo_file
 from leap_desktop.store.lock import lock_path
-from leap_desktop.views.app import Launcher
+from leap_desktop.views.shell.app import Launcher
 
 PASSPHRASE = "a passphrase for this test only"
 

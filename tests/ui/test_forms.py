@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 import leap_desktop.views
 from leap_desktop.paths import root
-from leap_desktop.views.forms import load_form
+from leap_desktop.views.partials.forms import load_form
 
 FORMS = sorted(p.name for p in (root() / "ui").glob("*.ui"))
 

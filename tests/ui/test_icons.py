@@ -5,7 +5,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from leap_desktop.paths import resource
-from leap_desktop.views.icons import SIZES, app_icon, icon_file
+from leap_desktop.views.partials.icons import SIZES, app_icon, icon_file
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -10,10 +10,10 @@ from leap_desktop.domain.impact_vocab import Uptake
 from leap_desktop.domain.model import Contribution, Person
 from leap_desktop.models.impact import ImpactModel, StagesModel
 from leap_desktop.models.person import ContributionsModel
-from leap_desktop.views.impact_delete import DeleteImpactDialog
-from leap_desktop.views.impact_dialogs import UptakeDialog
-from leap_desktop.views.research_stages import ResearchStagesDialog, StageNameDialog
-from leap_desktop.views.widgets import select_row
+from leap_desktop.views.dialogs.impact_delete import DeleteImpactDialog
+from leap_desktop.views.dialogs.impact import UptakeDialog
+from leap_desktop.views.dialogs.research_stages import ResearchStagesDialog, StageNameDialog
+from leap_desktop.views.partials.widgets import select_row
 
 from .helpers import CTRL, CTRL_SHIFT, activate, column, press, type_text, wait_closed, wait_dialog
 

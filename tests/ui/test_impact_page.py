@@ -75,8 +75,12 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from leap_desktop.domain.impact_vocab import ImpactOutcome, Standard, Uptake  # noqa: E402
 from leap_desktop.domain.model import Contribution, Decision  # noqa: E402
-from leap_desktop.views.impact_dialogs import (DraftImpactDialog, ImpactEntryDialog, ImpactVoiceDialog,  # noqa: E402
-                                               UptakeDialog)
+from leap_desktop.views.dialogs.impact import (
+    DraftImpactDialog,
+    ImpactEntryDialog,
+    ImpactVoiceDialog,
+    UptakeDialog,
+)
 
 from .helpers import CTRL, activate, press, type_text, wait_closed, wait_dialog  # noqa: E402
 

@@ -13,24 +13,24 @@ from pathlib import Path
 import pytest
 
 from leap_desktop.store.keys import KeyStore, format_recovery_key, read_salt
-from leap_desktop.views.page import Page
+from leap_desktop.views.pages.base import Page
 from leap_desktop.views.pages import ENTRIES, NAVIGATION, page_class
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Loaded at the first Word export or import, schema update, demo panel, or showing of the page.
 DEFERRED = (
     "docx", "sqlite_utils", "leap_desktop.services.demo", "leap_desktop.export.minutes_docx",
-    "leap_desktop.export.decisions_docx", "leap_desktop.export.review_docx", "leap_desktop.views.minutes_dialogs",
-    "leap_desktop.views.meeting_mode", "leap_desktop.views.meeting_workspace", "leap_desktop.views.actions_page",
-    "leap_desktop.views.people_page", "leap_desktop.views.person_page",
-    "matplotlib", "leap_desktop.views.reports_page", "leap_desktop.export.charts",
+    "leap_desktop.export.decisions_docx", "leap_desktop.export.review_docx", "leap_desktop.views.dialogs.minutes.dialogs",
+    "leap_desktop.views.pages.meeting_mode", "leap_desktop.views.pages.meeting_workspace", "leap_desktop.views.pages.actions",
+    "leap_desktop.views.pages.people", "leap_desktop.views.pages.person",
+    "matplotlib", "leap_desktop.views.pages.reports", "leap_desktop.export.charts",
     # the unlock dialog (and printing, for the recovery key), the decision log's dialogs, About's versions
-    "leap_desktop.views.security_dialogs", "PySide6.QtPrintSupport", "leap_desktop.views.form_dialog",
-    "leap_desktop.views.decision_dialogs", "leap_desktop.views.action_dialogs", "leap_desktop.views.export_dialogs",
+    "leap_desktop.views.dialogs.security", "PySide6.QtPrintSupport", "leap_desktop.views.dialogs.form_dialog",
+    "leap_desktop.views.dialogs.decisions", "leap_desktop.views.dialogs.actions", "leap_desktop.views.dialogs.export",
     "importlib.metadata",
     # a message box, About (and the engine versions it names), the problem report, the restore dialogs
-    "leap_desktop.views.about", "leap_desktop.services.security", "leap_desktop.views.errors",
-    "leap_desktop.views.restore_dialogs",
+    "leap_desktop.views.dialogs.about", "leap_desktop.services.security", "leap_desktop.views.shell.errors",
+    "leap_desktop.views.dialogs.restore",
     # changing a file's protection and checking it; sync (apsw), invitations (icalendar); the
     # sync service itself is light and comes at start for the status line's "Synced … ago"
     "leap_desktop.store.protect", "leap_desktop.store.file_check", "apsw", "leap_desktop.store.sync_engine",
@@ -39,7 +39,7 @@ DEFERRED = (
     "leap_desktop.domain.payments", "leap_desktop.domain.impact_records", "leap_desktop.domain.comms",
     "leap_desktop.domain.reports",
     # the start screen and the hand-over to a LEAP Desktop already open (not for a picture)
-    "leap_desktop.views.start_screen", "leap_desktop.views.single_instance", "PySide6.QtNetwork",
+    "leap_desktop.views.shell.start_screen", "leap_desktop.views.shell.single_instance", "PySide6.QtNetwork",
 )
 CHILD = """
 import sys

@@ -11,7 +11,7 @@ from leap_desktop.domain.model import Person
 from leap_desktop.domain.payments import LimitKind
 from leap_desktop.models.payments import YearTotalsModel
 from leap_desktop.services.payment_reports import ADVICE_POINTER
-from leap_desktop.views.limits_dialog import LimitDialog
+from leap_desktop.views.dialogs.limits import LimitDialog
 
 from .helpers import activate, press, type_text, wait_closed, wait_dialog
 

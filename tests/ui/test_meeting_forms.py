@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
-from leap_desktop.views.forms import load_form
-from leap_desktop.views.meeting_editor import MeetingEditor
-from leap_desktop.views.meeting_mode import MeetingMode
-from leap_desktop.views.meeting_workspace import MeetingWorkspace
-from leap_desktop.views.meetings import MeetingsPage
+from leap_desktop.views.partials.forms import load_form
+from leap_desktop.views.dialogs.meeting_editor import MeetingEditor
+from leap_desktop.views.pages.meeting_mode import MeetingMode
+from leap_desktop.views.pages.meeting_workspace import MeetingWorkspace
+from leap_desktop.views.pages.meetings import MeetingsPage
 
 from .helpers import alt_keys
 from .meeting_helpers import OFFSCREEN_LIMITS, focused, press, show

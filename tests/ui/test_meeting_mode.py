@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from leap_desktop.domain.model import AgendaItem, Contribution, Meeting
 from leap_desktop.domain.vocab import ContributionKind, ItemState, MeetingStatus
 from leap_desktop.services import PanelService
-from leap_desktop.views.meeting_mode import MeetingMode
+from leap_desktop.views.pages.meeting_mode import MeetingMode
 
 from .meeting_helpers import ALT, CTRL, OFFSCREEN_LIMITS, SHIFT, focused, press, show, type_text
 
@@ -400,7 +400,7 @@ CRASHING_CAPTURE = textwrap.dedent(
     from PySide6.QtWidgets import QApplication
     from leap_desktop.services import PanelService
     from leap_desktop.models.context import AppContext
-    from leap_desktop.views.meeting_mode import MeetingMode
+    from leap_desktop.views.pages.meeting_mode import MeetingMode
 
     app = QApplication([])
     # No keyring in this process: the key comes the way a coordinator would give it.

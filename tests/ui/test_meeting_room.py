@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from leap_desktop.domain.model import AgendaItem, Meeting
 from leap_desktop.domain.vocab import ContributionKind, ItemState
-from leap_desktop.views.meeting_mode import MeetingMode
-from leap_desktop.views.meeting_workspace import MeetingWorkspace
+from leap_desktop.views.pages.meeting_mode import MeetingMode
+from leap_desktop.views.pages.meeting_workspace import MeetingWorkspace
 
 from .meeting_helpers import ALT, CTRL, OFFSCREEN_LIMITS, focused, press, show, type_text
 
@@ -107,7 +107,7 @@ def test_initials_end_a_sentence_with_one_full_stop(mode, small_panel, qtbot):
 
 def test_no_message_says_where_a_form_is(mode, ctx, small_panel, qtbot):
     """The forms go below the list at large text: "on the left" would be wrong."""
-    from leap_desktop.views.meetings import MeetingsPage
+    from leap_desktop.views.pages.meetings import MeetingsPage
 
     assert "left" not in mode.ui.sourcesLabel.text() and "right" not in mode.ui.sourcesLabel.text()
     page = MeetingsPage(ctx)
@@ -282,7 +282,7 @@ def test_the_meeting_running_over_is_said_in_words(mode, small_panel, qtbot):
 
 
 def test_carrying_from_the_last_meeting_offers_to_add_the_next(ctx, service, small_panel, qtbot):
-    from leap_desktop.views.carry_dialog import CarryToNewMeetingDialog
+    from leap_desktop.views.dialogs.carry import CarryToNewMeetingDialog
 
     later = small_panel["later"]  # Thu 2 April 2026: no meeting after it
     item = service.add_item(later.id, title="Budget", allotted_minutes=10)

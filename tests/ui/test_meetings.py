@@ -10,7 +10,7 @@ from leap_desktop.domain.model import Meeting
 from leap_desktop.domain.vocab import MeetingStatus
 from leap_desktop.models.roles import RecordIdRole
 from leap_desktop.models.meetings import MeetingsModel
-from leap_desktop.views.meetings import MeetingsPage
+from leap_desktop.views.pages.meetings import MeetingsPage
 
 from .meeting_helpers import ALT, CTRL, OFFSCREEN_LIMITS, SHIFT, focused, press, show, type_text
 
@@ -220,7 +220,7 @@ def test_change_status_never_offers_a_minutes_step_and_says_where_it_is(ctx, ser
 def test_every_status_change_offered_is_one_the_panel_accepts(service):
     """The moves Change status offers, from every status, are all accepted (so the form
     and the panel's rules cannot drift apart again)."""
-    from leap_desktop.views.meeting_editor import status_moves
+    from leap_desktop.views.dialogs.meeting_editor import status_moves
 
     for status in MeetingStatus:
         for move in status_moves(status):

@@ -54,7 +54,7 @@ def test_the_meeting_lists_never_scroll_sideways(window, appearance, scale, qtbo
 def test_the_details_say_when_the_papers_went_in_full(window, appearance, scale, qtbot):
     """"First sent 26 Nov 2026, to 11 members" wrapped to two lines in a row one line
     high (both lines cut through), at 100 % as at 200 %; and a long place showed its end."""
-    from leap_desktop.views.widgets import select_row
+    from leap_desktop.views.partials.widgets import select_row
 
     window.resize(1200, 780)
     page = window.show_page("meetings")

@@ -56,7 +56,7 @@ def test_on_the_coordinators_forms_the_list_gives_names_and_how_each_is_shown(ct
 
 def test_meeting_mode_saves_a_mention_and_lists_it_as_consent_allows(ctx, service, qtbot):
     from leap_desktop.domain.model import Contribution
-    from leap_desktop.views.meeting_mode import MeetingMode
+    from leap_desktop.views.pages.meeting_mode import MeetingMode
 
     from .meeting_helpers import press
 

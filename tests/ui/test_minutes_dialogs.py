@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from leap_desktop.domain.model import Decision, Meeting
 from leap_desktop.domain.vocab import MeetingStatus, ReviewStatus
 from leap_desktop.services import approval
-from leap_desktop.views.minutes_dialogs import (
+from leap_desktop.views.dialogs.minutes.dialogs import (
     AmendDialog,
     ApproveDialog,
     CirculateDialog,
@@ -27,7 +27,7 @@ from leap_desktop.views.minutes_dialogs import (
     ImportReviewDialog,
     NamesCheckDialog,
 )
-from leap_desktop.views.minutes_menu import minutes_actions
+from leap_desktop.views.dialogs.minutes.menu import minutes_actions
 
 from .meeting_helpers import OFFSCREEN_LIMITS
 

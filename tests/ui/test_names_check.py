@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 
 from leap_desktop.domain.model import Contribution
 from .meeting_helpers import ALT, press
-from leap_desktop.views.minutes_dialogs import CirculateDialog, ExportMinutesDialog, NamesCheckDialog
-from leap_desktop.views.minutes_menu import minutes_actions
+from leap_desktop.views.dialogs.minutes.dialogs import CirculateDialog, ExportMinutesDialog, NamesCheckDialog
+from leap_desktop.views.dialogs.minutes.menu import minutes_actions
 
 
 def make_panel(service):

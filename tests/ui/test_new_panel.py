@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from leap_desktop.domain.errors import StoreError
 from leap_desktop.services import PanelService
 from leap_desktop.store.unlock import KeyNeeded
-from leap_desktop.views.app import Launcher, open_panel
+from leap_desktop.views.shell.app import Launcher, open_panel
 
 from .helpers import press, type_text
 
@@ -26,7 +26,7 @@ KILL_DURING = textwrap.dedent("""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from leap_desktop.views.app import open_panel
+    from leap_desktop.views.shell.app import open_panel
     where = sys.argv[2]
 
     def die(*_args):

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from leap_desktop.services import PanelService
 from leap_desktop.services.demo import DEMO_PASSPHRASE
 from leap_desktop.store.keys import KeyStore, read_salt
-from leap_desktop.views.app import Launcher, open_panel
-from leap_desktop.views.main_window import MainWindow
+from leap_desktop.views.shell.app import Launcher, open_panel
+from leap_desktop.views.shell.main_window import MainWindow
 
 PASSPHRASE = "a long sentence about tea"
 
@@ -66,7 +66,7 @@ def test_a_file_open_for_changes_elsewhere_opens_read_only_and_says_so(demo_path
         people = window.show_page("people")
         assert people.model.rowCount() > 0  # everything can be read
         ctx.problem.connect(lambda text: None)
-        from leap_desktop.views.edits import change_records
+        from leap_desktop.views.partials.edits import change_records
 
         person = people.current()
         result = change_records(ctx, "Edit", [person], lambda: ctx.service.edit_person(person.id, pronouns="they/them"))

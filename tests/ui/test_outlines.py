@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QStyle, QStyleOptionButton, QVBoxLayout, QWidget,
 )
 
-from leap_desktop.views.theme import contrast_ratio
+from leap_desktop.views.shell.theme import contrast_ratio
 
 from .meeting_helpers import show
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import icalendar
 
-from leap_desktop.views.meetings import MeetingsPage
-from leap_desktop.views.papers_dialog import PapersDialog, publish_decision_log
+from leap_desktop.views.pages.meetings import MeetingsPage
+from leap_desktop.views.dialogs.papers import PapersDialog, publish_decision_log
 
 
 def _panel(service):
@@ -57,7 +57,7 @@ def test_publish_writes_the_pages_into_the_chosen_folder(ctx, service, qtbot, tm
 
 
 def test_papers_and_invitations_is_laid_out_by_its_form_like_every_dialog(ctx, service, qtbot):
-    """One way for forms (issue 11, item 9): ui/papers_dialog.ui, read by views/forms.py;
+    """One way for forms (issue 11, item 9): ui/papers_dialog.ui, read by views/partials/forms.py;
     Alt+W to the list, and the whole dialog scrolls when the text is large."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication, QDialogButtonBox

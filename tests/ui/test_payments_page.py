@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from leap_desktop.domain.payments import Claim, ClaimStatus, FeeChoice, Rate
 from leap_desktop.models.payments import ClaimsModel, RatesModel
 from leap_desktop.services.payment_reports import ADVICE_POINTER
-from leap_desktop.views.claim_dialogs import ClaimDialog, ClaimStepDialog, ExpenseDialog
-from leap_desktop.views.payment_exports import ClaimFormDialog, FinanceCsvDialog, StatementDialog
-from leap_desktop.views.rate_card import DraftClaimsDialog, RateCardDialog, RateDialog
+from leap_desktop.views.dialogs.claims import ClaimDialog, ClaimStepDialog, ExpenseDialog
+from leap_desktop.views.dialogs.payment_exports import ClaimFormDialog, FinanceCsvDialog, StatementDialog
+from leap_desktop.views.dialogs.rate_card import DraftClaimsDialog, RateCardDialog, RateDialog
 
 from .helpers import CTRL, CTRL_SHIFT, activate, alt_keys, column, press, type_text, wait_closed, wait_dialog
 from .test_accessibility import unnamed

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from leap_desktop.domain.errors import StoreError
 from leap_desktop.domain.model import Person
 from leap_desktop.models.people import PeopleModel
-from leap_desktop.views.person_dialog import LeaveDialog, PersonDialog
+from leap_desktop.views.dialogs.person import LeaveDialog, PersonDialog
 
 from .conftest import dialogs_of
 

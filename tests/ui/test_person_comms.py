@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from leap_desktop.domain.model import Person
-from leap_desktop.views.person_dialog import PersonDialog
+from leap_desktop.views.dialogs.person import PersonDialog
 
 ALT = Qt.KeyboardModifier.AltModifier
 

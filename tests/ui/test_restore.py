@@ -12,8 +12,8 @@ from panel_files import damaged_panel
 from leap_desktop.models.people import PeopleModel
 from leap_desktop.services import PanelService
 from leap_desktop.store import backup
-from leap_desktop.views.app import Launcher
-from leap_desktop.views.restore_dialogs import BackupChooserDialog, DamagedFileDialog, when_made
+from leap_desktop.views.shell.app import Launcher
+from leap_desktop.views.dialogs.restore import BackupChooserDialog, DamagedFileDialog, when_made
 
 K = Qt.Key
 

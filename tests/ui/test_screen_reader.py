@@ -12,7 +12,7 @@ from .helpers import activate, press
 
 def test_tab_through_the_links_of_a_decision_says_each(window, qtbot, monkeypatch):
     said = []
-    monkeypatch.setattr("leap_desktop.views.decision_log_page.tell_screen_reader",
+    monkeypatch.setattr("leap_desktop.views.pages.decision_log.tell_screen_reader",
                         lambda widget, text: said.append((widget.objectName(), text)))
     page = window.show_page("decisions")
     activate(window, qtbot)

@@ -14,7 +14,12 @@ from leap_desktop.services import PanelService
 from leap_desktop.store import backup
 from leap_desktop.store.keys import parse_recovery_key
 from leap_desktop.store.unlock import UnlockRequest
-from leap_desktop.views.security_dialogs import RecoveryKeyDialog, SecuritySettingsDialog, UnlockDialog, dialog_ask
+from leap_desktop.views.dialogs.security import (
+    RecoveryKeyDialog,
+    SecuritySettingsDialog,
+    UnlockDialog,
+    dialog_ask,
+)
 
 KEY = "1E12-0C21-EF0D-B5FB-1D65-7AE1-16F3-BA96-7C56-8640-36B6-5A0E-378C-8773-4330-0981"
 

@@ -17,9 +17,9 @@ from PySide6.QtNetwork import QLocalSocket
 
 from leap_desktop.services import PanelService
 from leap_desktop.store.lock import read_holder
-from leap_desktop.views import single_instance
-from leap_desktop.views.app import Launcher
-from leap_desktop.views.single_instance import MAX_PATH, MAX_REQUEST, InstanceServer, Request, Welcome
+from leap_desktop.views.shell import single_instance
+from leap_desktop.views.shell.app import Launcher
+from leap_desktop.views.shell.single_instance import MAX_PATH, MAX_REQUEST, InstanceServer, Request, Welcome
 
 
 @pytest.fixture
@@ -205,7 +205,7 @@ def test_another_file_asks_before_closing_the_open_panel(launcher, demo_path, ot
 
 def test_a_missing_file_is_said_in_the_first_window_as_on_the_command_line(launcher, tmp_path, qtbot, monkeypatch):
     told = []
-    monkeypatch.setattr("leap_desktop.views.app.tell", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr("leap_desktop.views.shell.app.tell", lambda parent, title, text: told.append(text))
     Welcome(launcher)(Request(open=str(tmp_path / "gone.leap")))
     qtbot.waitUntil(lambda: bool(told), timeout=3000)
     assert told == [f"There is no panel file at {tmp_path / 'gone.leap'}. It may have been moved or renamed."]

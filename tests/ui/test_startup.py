@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtWidgets import QWidget
 
-from leap_desktop.views.startup import ENV, MARKER, exit_when_shown
+from leap_desktop.views.shell.startup import ENV, MARKER, exit_when_shown
 
 
 def test_it_does_nothing_without_the_variable(qtbot):
@@ -59,7 +59,7 @@ def test_the_clock_starts_when_the_process_starts():
     # than the process has lived (to the clock's 1/100 s ticks).
     code = (
         "import time; time.sleep(0.5); "
-        "from leap_desktop.views.startup import process_start_time; "
+        "from leap_desktop.views.shell.startup import process_start_time; "
         "print(time.time() - process_start_time())"
     )
     started = time.monotonic()

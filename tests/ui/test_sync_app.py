@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication
 
 from leap_desktop.domain.model import Decision
 from leap_desktop.models.context import AppContext
-from leap_desktop.views.conflicts_dialog import ConflictsDialog
-from leap_desktop.views.main_window import MainWindow
-from leap_desktop.views.sync_dialog import SyncDialog
+from leap_desktop.views.dialogs.conflicts import ConflictsDialog
+from leap_desktop.views.shell.main_window import MainWindow
+from leap_desktop.views.dialogs.sync import SyncDialog
 
 from sync_laptops import everyone_synced, laptops
 
@@ -226,7 +226,7 @@ def test_a_panel_that_is_not_encrypted_is_refused_in_words(tmp_path, settings, a
 
 @pytest.fixture
 def launcher(settings, appearance, tmp_path, monkeypatch):
-    from leap_desktop.views.app import Launcher
+    from leap_desktop.views.shell.app import Launcher
 
     monkeypatch.setenv("LEAP_DATA_DIR", str(tmp_path / "data"))
     launch = Launcher(settings, appearance)
@@ -237,7 +237,7 @@ def launcher(settings, appearance, tmp_path, monkeypatch):
 
 
 def test_joining_a_panel_from_the_start_screen(two, launcher, qtbot, tmp_path):
-    from leap_desktop.views.join_dialog import JoinPanelDialog
+    from leap_desktop.views.dialogs.join import JoinPanelDialog
 
     a, _ = two
     launcher.show_start()
@@ -275,7 +275,7 @@ def test_joining_a_panel_from_the_start_screen(two, launcher, qtbot, tmp_path):
 
 
 def test_joining_from_the_file_menu_of_an_open_panel(two, launcher, qtbot, tmp_path):
-    from leap_desktop.views.join_dialog import JoinPanelDialog
+    from leap_desktop.views.dialogs.join import JoinPanelDialog
 
     a, b = two
     launcher.open_path(b.path)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from leap_desktop.views.theme import TEXT_SCALES
+from leap_desktop.views.shell.theme import TEXT_SCALES
 
 
 def text_menu(window):

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette, QTextFrame, QTextTable
 from PySide6.QtWidgets import QApplication
 
-from leap_desktop.views.decision_log_page import DecisionLogPage
+from leap_desktop.views.pages.decision_log import DecisionLogPage
 
 from .helpers import CTRL_SHIFT, activate, press
 

@@ -1,7 +1,7 @@
 """Undo and redo of an edit through the shared undo stack."""
 
 from leap_desktop.domain.model import Person
-from leap_desktop.views.undo import run_undoable
+from leap_desktop.views.partials.undo import run_undoable
 
 
 def test_undo_and_redo_an_edit(ctx, service):

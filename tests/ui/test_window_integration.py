@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 from leap_desktop.domain.model import Decision, Meeting, MinutesVersion
 from leap_desktop.domain.vocab import DecisionStatus, MeetingStatus, ReviewStatus
 from leap_desktop.services import reviews
-from leap_desktop.views.export_dialogs import ExportActionsDialog, ExportDecisionsDialog
-from leap_desktop.views.minutes_dialogs import (
+from leap_desktop.views.dialogs.export import ExportActionsDialog, ExportDecisionsDialog
+from leap_desktop.views.dialogs.minutes.dialogs import (
     AmendDialog,
     ApproveDialog,
     CirculateDialog,
@@ -26,9 +26,9 @@ from leap_desktop.views.minutes_dialogs import (
     ImportReviewDialog,
 )
 from leap_desktop.views.pages import PAGES
-from leap_desktop.views.shortcuts_dialog import ShortcutsDialog
-from leap_desktop.views.theme import problem_colour
-from leap_desktop.views.widgets import set_combo_data
+from leap_desktop.views.dialogs.shortcuts import ShortcutsDialog
+from leap_desktop.views.shell.theme import problem_colour
+from leap_desktop.views.partials.widgets import set_combo_data
 
 from .helpers import CTRL, CTRL_SHIFT, activate, press, type_text, wait_closed, wait_dialog
 from .meeting_helpers import OFFSCREEN_LIMITS
@@ -325,7 +325,7 @@ def test_page_keys_work_from_the_page_list_and_only_on_their_page(window, qtbot)
     people = window.show_page("people")
     activate(window, qtbot)
     press(qtbot, K.Key_N, CTRL_SHIFT)  # on Panel members the same keys add a member
-    from leap_desktop.views.person_dialog import PersonDialog
+    from leap_desktop.views.dialogs.person import PersonDialog
 
     dialog = wait_dialog(window, qtbot, PersonDialog)
     assert people.dialog is dialog
@@ -443,7 +443,7 @@ def fresh_panel(tmp_path):
 
 def test_the_days_backup_is_made_after_the_window_is_shown(fresh_panel, settings, appearance, qtbot):
     from leap_desktop.store import backup
-    from leap_desktop.views.app import Launcher
+    from leap_desktop.views.shell.app import Launcher
 
     launcher = Launcher(settings, appearance)
     try:
@@ -463,7 +463,7 @@ def test_the_days_backup_is_made_after_the_window_is_shown(fresh_panel, settings
 
 def test_a_days_backup_that_fails_is_said_in_the_status_bar(fresh_panel, settings, appearance, qtbot, monkeypatch):
     from leap_desktop.store import backup
-    from leap_desktop.views.app import Launcher
+    from leap_desktop.views.shell.app import Launcher
 
     def disk_full(*_args, **_kwargs):
         raise OSError(28, "No space left on device")

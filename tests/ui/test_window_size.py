@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from leap_desktop.views.app import Launcher
-from leap_desktop.views.main_window import FIRST_SIZE, MainWindow
+from leap_desktop.views.shell.app import Launcher
+from leap_desktop.views.shell.main_window import FIRST_SIZE, MainWindow
 
 
 def inside_screen(window) -> bool:

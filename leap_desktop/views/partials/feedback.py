@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 from ...models.context import AppContext
-from ..theme import set_label_role
+from ..shell.theme import set_label_role
 
 
 def tell_screen_reader(widget: QWidget, text: str) -> None:

@@ -26,7 +26,7 @@ from ...domain import rules
 from ...domain.model import Person
 from ...domain.vocab import Consent
 from ...models.member_choices import MemberChoicesModel, fold
-from ..meeting_kit import EnterFilter
+from .meeting_kit import EnterFilter
 from .feedback import tell_screen_reader
 
 #: The data of a row in the list: the person's id, and the name written into the field.

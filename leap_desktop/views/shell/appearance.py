@@ -8,7 +8,7 @@ import shiboken6
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from ..theme import TEXT_SCALES, Appearance, style_labels
+from .theme import TEXT_SCALES, Appearance, style_labels
 from .actions import add_action
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMenuBar
 
-from ..minutes_menu import minutes_actions, minutes_menu
+from ..dialogs.minutes.menu import minutes_actions, minutes_menu
 from .actions import add_action
 from .sync_menu import SyncMixin
 
@@ -66,7 +66,7 @@ class FileMenuMixin(SyncMixin):
         """File > Papers and invitations…: on the meeting on screen, else the next one."""
         from PySide6.QtWidgets import QMessageBox
 
-        from ..papers_dialog import PapersDialog
+        from ..dialogs.papers import PapersDialog
 
         meeting_id = self.meeting_on_screen()
         if meeting_id is None:
@@ -81,12 +81,12 @@ class FileMenuMixin(SyncMixin):
         dialog.open()
 
     def publish_log(self) -> None:
-        from ..papers_dialog import publish_decision_log
+        from ..dialogs.papers import publish_decision_log
 
         publish_decision_log(self.ctx, self)
 
     def show_security(self) -> None:
-        from ..security_dialogs import SecuritySettingsDialog
+        from ..dialogs.security import SecuritySettingsDialog
 
         dialog = SecuritySettingsDialog(self.ctx.service.security, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -97,7 +97,7 @@ class FileMenuMixin(SyncMixin):
         """File > Restore from a backup…: choose one of the panel's backups and put it in
         place of the panel (backed up first); every page shows the restored panel."""
         from .launching import make_ask
-        from ..restore_dialogs import restore_open_panel
+        from ..dialogs.restore import restore_open_panel
 
         return restore_open_panel(self.ctx, self, ask=make_ask(self)) is not None
 

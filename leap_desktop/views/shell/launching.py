@@ -1,4 +1,4 @@
-"""What the windows ask of the app's launcher (views/app.py ``Launcher``), and how the
+"""What the windows ask of the app's launcher (views/shell/app.py ``Launcher``), and how the
 app asks for a file's key: below the windows, so that they need not import the app."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from ...services.opening import Ask
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
-    from ..theme import Appearance
+    from .theme import Appearance
 
 
 class Launching(Protocol):
@@ -55,7 +55,7 @@ def make_ask(parent: "QWidget | None", *, interactive: bool = True, first: str |
     def dialog(request: opening.UnlockRequest, _tried: list[str]) -> str | None:
         # The unlock dialog, imported when a key is first asked for: usually the keyring
         # has it, and the dialogs would only slow the start.
-        from ..security_dialogs import dialog_ask
+        from ..dialogs.security import dialog_ask
 
         return dialog_ask(parent)(request)
 

@@ -15,14 +15,14 @@ from .page_list import nav_shortcut
 
 
 def about_action(parent: QWidget) -> QAction:
-    """Help > About LEAP Desktop (views/about.py, imported when first chosen)."""
+    """Help > About LEAP Desktop (views/dialogs/about.py, imported when first chosen)."""
     action = QAction(f"&About {APP_NAME}", parent)
     action.setObjectName("aboutAction")
     action.setMenuRole(QAction.MenuRole.AboutRole)
     action.setStatusTip(f"The version of {APP_NAME}, its licence and what it is built with")
 
     def show() -> None:
-        from ..about import AboutDialog
+        from ..dialogs.about import AboutDialog
 
         dialog = AboutDialog(parent)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -129,7 +129,7 @@ class MenusMixin(FileMenuMixin):
             self.show_message(f"Done again: {text}")
 
     def show_shortcuts(self) -> None:
-        from ..shortcuts_dialog import ShortcutsDialog
+        from ..dialogs.shortcuts import ShortcutsDialog
 
         for page in ENTRIES:  # make every page, so every page's menu is listed
             if page.menu:

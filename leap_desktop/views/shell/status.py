@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QMainWindow, QStatusBar
 
 from ..partials.feedback import tell, tell_screen_reader as announce
-from ..theme import icon
+from .theme import icon
 
 MESSAGE_MS = 10_000
 

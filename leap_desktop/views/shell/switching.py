@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QWidget
 
 from ... import APP_NAME
 from ...domain.errors import shown
-from ..page import Page
+from ..pages.base import Page
 from ..pages import NAVIGATION, entry
-from ..screen_fit import bring_into_view
+from ..partials.screen_fit import bring_into_view
 
 PAGE_KEY = "window/page"
 HISTORY = 50

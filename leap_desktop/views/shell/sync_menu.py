@@ -64,7 +64,7 @@ class SyncMixin:
                                       if status.conflicts_waiting else "Sync conflic&ts…")
 
     def show_sync(self) -> None:
-        from ..sync_dialog import SyncDialog
+        from ..dialogs.sync import SyncDialog
 
         dialog = SyncDialog(self.ctx, self.sync_place, self, open_conflicts=None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -73,7 +73,7 @@ class SyncMixin:
         dialog.open()
 
     def show_conflicts(self) -> None:
-        from ..conflicts_dialog import ConflictsDialog
+        from ..dialogs.conflicts import ConflictsDialog
 
         dialog = ConflictsDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

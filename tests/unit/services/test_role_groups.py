@@ -4,7 +4,7 @@ import io
 
 from leap_desktop.cli import main
 from leap_desktop.domain.vocab import RoleGroup
-from leap_desktop.views import trace_html
+from leap_desktop.views.partials import trace_html
 
 
 def _facilitated(small_panel, service):

@@ -1,0 +1,1 @@
+"""The dialogs, one module per dialog or family of dialogs."""

@@ -1,0 +1,1 @@
+"""The minutes dialogs: export, circulate, approve, review."""
