@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMenu, QTabWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMenu, QTabWidget
 
 from leap_desktop.views.pages import ENTRIES
 
 from .dialogs import dialog_classes, every_dialog
-from .helpers import alt_keys
+from .helpers import activate, alt_keys, press
 
 
 def letter(text: str) -> str | None:
@@ -100,3 +101,20 @@ def test_no_alt_key_does_two_things_in_any_dialog(demo_ctx, qtbot, settings, app
         for label in dialog.findChildren(QLabel):
             if "&" in label.text().replace("&&", "") and label.isVisibleTo(dialog):
                 assert label.buddy() is not None, f"{name}: {label.text()} has no buddy"
+
+
+def test_every_field_of_the_meeting_decision_form_has_its_alt_key(window, demo_service, qtbot):
+    """Method had no Alt key: now every named field of the decision form has one, and
+    Alt+P puts the keyboard in the method ("Decision process")."""
+    page = _show(window, demo_service, "meeting_mode")
+    ui = page.ui
+    ui.sideTabs.setCurrentWidget(ui.decisionTab)
+    labels = [label for label in ui.decisionTab.findChildren(QLabel)  # the fields, not the list below
+              if label.buddy() is not None and label.isVisibleTo(page) and label.buddy() is not ui.decisionsView]
+    assert ui.methodLabel in labels
+    assert [label.text() for label in labels if not letter(label.text())] == []
+    assert letter(ui.methodLabel.text()) == "p"
+    activate(window, qtbot)
+    ui.decisionTitleEdit.setFocus()
+    press(qtbot, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is ui.methodCombo

@@ -203,3 +203,14 @@ def test_the_reports_chart_reads_in_full_in_a_laptop_window(window, appearance, 
     qtbot.waitUntil(lambda: all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in range(header.count())))
     if scale == 1.0:  # beside the chart, with the room for all of them
         assert header.length() <= page.ui.figureTable.viewport().width()
+
+
+def test_meeting_modes_who_field_shows_its_whole_hint(large, qtbot, demo_service):
+    """Who (the speaker picker) read "A few letters of t…" at 200 %: its hint reads
+    whole, and the field is inside the window."""
+    page = large.show_page("meeting_mode", demo_service.meetings()[-2].id)
+    qtbot.wait(50)
+    who = page.ui.whoEdit
+    metrics = who.fontMetrics()
+    assert who.width() >= metrics.horizontalAdvance(who.placeholderText()) + metrics.height(), who.width()
+    assert seen(who, page).right() <= page.parentWidget().width()

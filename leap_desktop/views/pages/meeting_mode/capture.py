@@ -21,6 +21,7 @@ from ....models.member_choices import MemberChoicesModel
 from ....models.context import AppContext
 from ...partials.meeting_kit import EnterFilter, pass_undo_through
 from ...partials.feedback import clear_problem, remember_descriptions, show_problem
+from ...partials.flow import KeepWide
 from ...partials.form_part import FormPart
 from ...partials.mention_completer import attach_mentions
 from ...partials.person_picker import PersonPicker
@@ -37,6 +38,8 @@ class CaptureForm(FormPart):
         ui.captureProblemLabel.hide()
         self.item: AgendaItem | None = None
         self.who = PersonPicker(members, ui.whoEdit, ui.whoFoundLabel, parent=self)
+        # Who keeps room for its whole hint at any text size ("A few letters of t…" at 200 %).
+        KeepWide(ui.whoEdit, ui.whoEdit.placeholderText())
         self.who.chosen.connect(self._on_who_chosen)
         self.mentions = attach_mentions(ctx.service, ui.textEdit, panel_facing=True)  # "@" and letters
         for kind in ContributionKind:
