@@ -77,3 +77,11 @@ def laptops(tmp_path: Path, count: int) -> list[Laptop]:
         other.sync()
         out.append(other)
     return out
+
+
+def shared_decision(laptops: list[Laptop], title: str = "Evening meetings"):
+    """A proposed decision recorded on the first laptop and synced to every one."""
+    made = laptops[0].do(lambda svc: svc.record_decision(title=title, status="proposed", method="consensus",
+                                                         level="collaborate"))
+    everyone_synced(laptops)
+    return made

@@ -10,9 +10,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..domain.model import Action, Decision
-from .codec import from_row
+from .codec import from_row, in_clause, prefixed, split_row
 from .panel_store import PanelStore
-from .codec import in_clause, prefixed, split_row
 
 if TYPE_CHECKING:  # the impact log's records are made when first used
     from ..domain.impact_records import ContributionUptake

@@ -13,7 +13,7 @@ from leap_desktop.views.dialogs.conflicts import ConflictsDialog
 from leap_desktop.views.shell.main_window import MainWindow
 from leap_desktop.views.dialogs.sync import SyncDialog
 
-from sync_laptops import everyone_synced, laptops
+from sync_laptops import everyone_synced, laptops, shared_decision
 
 from .helpers import CTRL, CTRL_SHIFT, activate, column, press, type_text, wait_dialog
 
@@ -84,9 +84,7 @@ def test_choose_the_folder_sync_now_and_the_pages_show_what_came(two, open_windo
 
 def test_a_conflict_is_settled_side_by_side_by_keyboard_and_undone(two, open_window, qtbot, settings):
     a, b = two
-    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
-                                                  level="collaborate"))
-    everyone_synced([a, b])
+    made = shared_decision([a, b])
     a.do(lambda svc: svc.set_decision_status(made.id, "agreed"))
     b.do(lambda svc: svc.set_decision_status(made.id, "rejected", status_note="Too late for carers"))  # later
     b.sync()
@@ -138,9 +136,7 @@ def test_a_conflict_is_settled_side_by_side_by_keyboard_and_undone(two, open_win
 
 def test_keeping_the_version_shown_from_the_file_menu(two, open_window, qtbot):
     a, b = two
-    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
-                                                  level="collaborate"))
-    everyone_synced([a, b])
+    made = shared_decision([a, b])
     a.do(lambda svc: svc.set_decision_status(made.id, "agreed"))
     b.do(lambda svc: svc.set_decision_status(made.id, "rejected", status_note="Too late"))
     a.sync()  # a's file reaches the folder first; b takes it and its own later one stands

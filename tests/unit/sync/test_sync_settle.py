@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from leap_desktop.domain.model import Decision
 
-from sync_laptops import everyone_synced, laptops
+from sync_laptops import everyone_synced, laptops, shared_decision
 
 
 def _status_on_both(a, b):
-    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
-                                                  level="collaborate"))
-    everyone_synced([a, b])
+    made = shared_decision([a, b])
     a.do(lambda svc: svc.set_decision_status(made.id, "agreed"))
     b.do(lambda svc: svc.set_decision_status(made.id, "rejected"))  # later: it stands for now
     everyone_synced([a, b])
@@ -46,9 +44,7 @@ def test_keeping_the_version_shown_against_one_waiting_version_leaves_another_wa
     """Three statuses: laptop a keeps the one shown against its own "agreed"; the
     "rejected" that waits too still waits, on every laptop."""
     a, b, c = laptops(tmp_path, 3)
-    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
-                                                  level="collaborate"))
-    everyone_synced([a, b, c])
+    made = shared_decision([a, b, c])
     a.do(lambda svc: svc.set_decision_status(made.id, "agreed"))
     b.do(lambda svc: svc.set_decision_status(made.id, "rejected"))
     c.do(lambda svc: svc.set_decision_status(made.id, "deferred"))  # the latest: it stands

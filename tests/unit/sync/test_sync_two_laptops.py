@@ -6,7 +6,7 @@ import json
 
 from leap_desktop.domain.model import Attendance, Decision, Person
 
-from sync_laptops import everyone_synced, first_laptop, laptops
+from sync_laptops import everyone_synced, first_laptop, laptops, shared_decision
 
 
 def person(svc, name):
@@ -70,9 +70,7 @@ def test_the_same_attendance_taken_on_both_laptops_stays_once(tmp_path):
 
 def test_a_status_changed_on_both_laptops_waits_for_the_coordinator(tmp_path):
     a, b = laptops(tmp_path, 2)
-    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
-                                                  level="collaborate"))
-    everyone_synced([a, b])
+    made = shared_decision([a, b])
     a.do(lambda svc: svc.set_decision_status(made.id, "agreed"))
     b.do(lambda svc: svc.set_decision_status(made.id, "rejected"))  # later: it stands for now
     everyone_synced([a, b])
@@ -95,9 +93,7 @@ def test_a_conflict_settled_elsewhere_closes_when_it_comes_in_the_same_sync_as_t
     """The laptop that takes both files in one sync (the change that waits, then the
     settling) closes its conflict too, though its waiting version held its own note."""
     a, b = laptops(tmp_path, 2)
-    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
-                                                  level="collaborate"))
-    everyone_synced([a, b])
+    made = shared_decision([a, b])
     a.do(lambda svc: svc.set_decision_status(made.id, "agreed"))
     b.do(lambda svc: svc.set_decision_status(made.id, "rejected", status_note="Too late for carers"))  # later
     b.sync()
@@ -118,9 +114,7 @@ def test_a_status_changed_on_both_keeps_each_laptops_other_fields_the_same_every
     """While the later status stands and the other waits, a field only one laptop
     changed (the rationale here, the note there) is kept on every laptop alike."""
     a, b = laptops(tmp_path, 2)
-    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
-                                                  level="collaborate"))
-    everyone_synced([a, b])
+    made = shared_decision([a, b])
     a.do(lambda svc: svc.edit_decision(made.id, status="agreed", rationale="Carers can come after work"))
     b.do(lambda svc: svc.set_decision_status(made.id, "rejected", status_note="The room is shut at night"))  # later
     everyone_synced([a, b])
@@ -135,9 +129,7 @@ def test_a_status_changed_on_both_keeps_each_laptops_other_fields_the_same_every
 
 def test_an_unrelated_later_change_does_not_close_a_conflict(tmp_path):
     a, b, c = laptops(tmp_path, 3)
-    made = a.do(lambda svc: svc.record_decision(title="Evening meetings", status="proposed", method="consensus",
-                                                  level="collaborate"))
-    everyone_synced([a, b, c])
+    made = shared_decision([a, b, c])
     a.do(lambda svc: svc.set_decision_status(made.id, "agreed"))
     b.do(lambda svc: svc.set_decision_status(made.id, "rejected"))
     everyone_synced([a, b])
