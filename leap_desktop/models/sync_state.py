@@ -40,6 +40,7 @@ class SyncPlace:
         self.refused: list[str] = []
         self.notes: list[str] = []
         self.synced_here = False  # a sync was made in this session
+        self._laptop: str | None = None  # the file's own id: fixed while it is open
         #: called after each sync and change of folder (the window's status line)
         self.listeners: list[Callable[[], object]] = []
 
@@ -48,10 +49,12 @@ class SyncPlace:
             listener()
 
     def _key(self) -> str | None:
-        try:
-            return FOLDER_KEY.format(laptop=self.service.sync.this_laptop())
-        except LeapError:
-            return None
+        if self._laptop is None:  # asked once, not at every change the status bar follows
+            try:
+                self._laptop = self.service.sync.this_laptop()
+            except LeapError:
+                return None
+        return FOLDER_KEY.format(laptop=self._laptop)
 
     def folder(self) -> Path | None:
         key = self._key()
