@@ -178,6 +178,7 @@ class KeyStore:
 
     def __init__(self, backend: keyring.backend.KeyringBackend | None = None):
         self._backend = backend
+        self._answered = None  # the backend that gave the last key read (keyring_hint)
 
     @property
     def backend(self):
@@ -189,7 +190,7 @@ class KeyStore:
 
     def where(self) -> str:
         """Where keys are kept, for a person: 'the system keyring (GNOME Keyring, ...)'."""
-        backend = self.backend
+        backend = self._answered or self.backend
         name = type(backend).__module__ + "." + type(backend).__name__
         known = {
             "keyring.backends.SecretService": "the system keyring (Secret Service: GNOME Keyring or KWallet)",
@@ -201,7 +202,7 @@ class KeyStore:
         for prefix, text in known.items():
             if name.startswith(prefix):
                 return text
-        if self._none():
+        if self._none(backend):
             return "nowhere: no keyring works on this computer"
         label = getattr(backend, "name", None) or type(backend).__name__
         return f"the keyring '{label}'"
@@ -213,10 +214,10 @@ class KeyStore:
             return "the configured keyring keeps secrets unencrypted, so LEAP Desktop does not use it"
         return None
 
-    def _none(self) -> bool:
+    def _none(self, backend=None) -> bool:
         """keyring's stand-ins for no keyring at all: 'fail', 'null' (which forgets every
         key it is given) and a chainer with nothing to chain."""
-        backend = self.backend
+        backend = backend or self.backend
         name = type(backend).__module__
         if name.startswith(("keyring.backends.fail", "keyring.backends.null")):
             return True
@@ -243,12 +244,51 @@ class KeyStore:
 
     def get(self, salt: bytes) -> bytes | None:
         """The stored key for the file with this salt, None if there is no entry.
-        Raises :class:`KeyringUnavailable` when the keyring cannot be asked."""
-        value = self._call(self.backend.get_password, SERVICE, entry_name(salt))
-        if value is None:
+        Raises :class:`KeyringUnavailable` when the keyring cannot be asked.
+
+        The backend that held a key last time is asked first, and keyring's search for
+        a backend runs only when it cannot answer (:mod:`.keyring_hint`)."""
+        entry = entry_name(salt)
+        if self._backend is None:
+            value = self._from_remembered(entry)
+            if value is not None:
+                return parse_recovery_key(value)
+        value = self._call(self._get_noting_where, entry)
+        return None if value is None else parse_recovery_key(value)
+
+    def _from_remembered(self, entry: str) -> str | None:
+        from . import keyring_hint
+
+        backend = keyring_hint.remembered()
+        if backend is None:
             return None
-        raw = parse_recovery_key(value)
-        return raw
+        import keyring.errors
+
+        try:
+            value = backend.get_password(SERVICE, entry)
+        except keyring.errors.KeyringLocked:  # the keyring that holds the keys: never ask twice
+            raise KeyringUnavailable("The keyring is locked") from None
+        except Exception:  # noqa: BLE001 (its service gone: keyring's own search decides)
+            return None
+        if value is not None:
+            self._answered = backend
+        return value
+
+    def _get_noting_where(self, entry: str) -> str | None:
+        """Ask keyring's backend; through a chain of backends, ask each in turn as the
+        chain would, to note the one that holds the key."""
+        backend = self.backend
+        chained = getattr(backend, "backends", None) if type(backend).__module__.startswith("keyring.backends.chainer") else None
+        for each in chained or [backend]:
+            value = each.get_password(SERVICE, entry)
+            if value is not None:
+                self._answered = each
+                if self._backend is None:
+                    from . import keyring_hint
+
+                    keyring_hint.remember(each)
+                return value
+        return None
 
     def put(self, key: PanelKey) -> None:
         self._call(self.backend.set_password, SERVICE, entry_name(key.salt), key.raw.hex())
