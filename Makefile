@@ -30,7 +30,9 @@ run: setup
 test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q
 
+# The start-up benchmark also starts a GNOME Keyring of its own (a real Secret Service).
 bench: setup
+	@scripts/setup-system dbus gnome-keyring
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
 docs-schema: setup

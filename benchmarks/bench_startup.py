@@ -120,4 +120,34 @@ def main() -> int:
         print(line)
         if name == "passphrase":
             print(f"  {'  of which the key derivation (scrypt), in-process':<48} {kdf * 1000:9.1f} ms")
+    _secret_service(keyed, raw.hex(), {k: v for k, v in env.items() if k != file_keyring.ENV})
     return 0 if ok else 1
+
+
+def _secret_service(panel: Path, key_hex: str, env: dict[str, str]) -> None:
+    """The same start with the key in a real Secret Service (GNOME Keyring in a D-Bus
+    session of its own): the first start, when keyring searches for a backend, against
+    later ones, which ask the keyring noted by the start before (store/keyring_hint.py)."""
+    missing = [tool for tool in ("dbus-run-session", "gnome-keyring-daemon") if shutil.which(tool) is None]
+    if missing:
+        print(f"  (the Secret Service lines need {' and '.join(missing)}: Debian packages dbus, gnome-keyring)")
+        return
+    import json
+
+    done = subprocess.run(["dbus-run-session", "--", sys.executable, "-m", "benchmarks.keyring_session",
+                           str(panel), key_hex, str(RUNS)], capture_output=True, env=env, cwd=ROOT, check=False)
+    try:
+        times = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        print(f"  (the Secret Service run failed: {done.stderr.decode(errors='replace')[-400:]})")
+        return
+    if "error" in times:
+        print(f"  ({times['error']})")
+        return
+    print(f"  key in GNOME Keyring (Secret Service, D-Bus), median of {RUNS}, each paired with a bare window:")
+    for label, key, pair in (("app, first start: keyring searches its backends", "first", "bare"),
+                             ("app, later starts: the noted keyring asked first", "later", "bare2")):
+        ratio = statistics.median(a / b for a, b in zip(times[key], times[pair]))
+        print(f"  {label:<48} {statistics.median(times[key]) * 1000:9.1f} ms {ratio:6.2f}x bare")
+    saved = statistics.median(a - b for a, b in zip(times["first"], times["later"]))
+    print(f"  {'  saved by the note (' + times['noted'].rsplit('.', 2)[-2] + ')':<48} {saved * 1000:9.1f} ms")
