@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..domain.errors import LeapError
 from ..services import interchange
-from ..store.files import same_file, write_atomically
+from ..services.files import same_file, write_atomically
 from .opening import new_panel_file
 
 
