@@ -162,7 +162,7 @@ def cmd_agenda(ctx) -> int:
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, ctx.args.meeting)
         items = svc.agenda(meeting.id)
-        people = {p.id: p for p in svc.store.find(Person, include_deleted=True)}
+        people = svc.people_by_id()
         timing = svc.agenda_timing(meeting.id)
         counts = {i.id: len(svc.contributions(i.id)) for i in items}
         clean = svc.redactor()
@@ -243,7 +243,7 @@ def cmd_actions(ctx) -> int:
     a = ctx.args
     with ctx.open() as svc:
         actions = action_list(svc, a)
-        people = {p.id: p for p in svc.store.find(Person, include_deleted=True)}
+        people = svc.people_by_id()
         today = svc.today()
         clean = svc.redactor()
 
