@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..domain.errors import LeapError
-from ..services.files import write_atomically
-from ..store.files import looks_like_panel_file, same_file
+from ..services.files import looks_like_panel_file, same_file, write_atomically
 
 
 def add_out_option(p: argparse.ArgumentParser, metavar: str, help: str | None = None, *,

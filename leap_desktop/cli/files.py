@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..domain.errors import LeapError
 from ..services import interchange
-from ..store.files import same_file, write_atomically
+from ..services.files import same_file, write_atomically
 from .opening import new_panel_file
 
 
@@ -23,7 +23,7 @@ def cmd_import(ctx) -> int:
     document = interchange.loads(text)
     interchange.read_document(document)  # refuse a bad document before any file or key is made
     with new_panel_file(ctx, "an import") as svc:
-        count = interchange.import_document(svc.store, document, summary=f"Import {source.name}")
+        count = svc.import_document(document, summary=f"Import {source.name}")
     ctx.note(f"Imported {count:,} records from {source} into {ctx.db_path}")
     return 0
 
@@ -34,7 +34,7 @@ def cmd_export(ctx) -> int:
         if same_file(out, ctx.db_path):
             raise LeapError(f"{out} is the panel file itself: choose another file for the export (nothing was written)")
     with ctx.open() as svc:
-        text = interchange.dumps(interchange.export_document(svc.store))
+        text = interchange.dumps(svc.export_document())
     if ctx.args.out:
         out = Path(ctx.args.out).expanduser()
         write_atomically(out, text.encode("utf-8"))
@@ -47,7 +47,7 @@ def cmd_export(ctx) -> int:
 def cmd_check(ctx) -> int:
     with ctx.open() as svc:
         if ctx.args.accept_older_copy:
-            svc.store.accept_as_it_is()
+            svc.accept_as_it_is()
             ctx.note(f"From now on, {svc.path.name}'s audit trail is compared with where it ends today.")
         problems = svc.check()
     ctx.emit(

@@ -12,9 +12,9 @@ from ..domain.impact_vocab import ImpactOutcome, Standard, Uptake, VoiceKind
 from ..domain.model import Meeting, Person
 from ..export import feedback_docx, impact_log
 from ..services import feedback
+from ..services.files import write_atomically
 from ..services.impact_stages import StageUses
 from ..services.impact_view import build_log
-from ..store.files import write_atomically
 from ..words import plural
 from .context import add_command
 from .documents import add_out_option, out_file, refuse_existing, write_document
@@ -184,7 +184,7 @@ def cmd_impact_log(ctx) -> int:
             from ..words import long_date
 
             data = impact_log.log_docx(log, panel_name=name or "Panel", filters=_filters_text(a),
-                                       produced=long_date(svc.today()) or svc.today(), now=svc.store.clock())
+                                       produced=long_date(svc.today()) or svc.today(), now=svc.clock())
     write_document(ctx, out, data, f"Wrote {plural(len(log), 'impact log entry', 'impact log entries')}")
     return 0
 
@@ -212,7 +212,7 @@ def cmd_feedback(ctx) -> int:
             meeting = svc.resolve(Meeting, a.all)
             made = feedback.for_meeting(svc, meeting)
             files = [(feedback_file_name(meeting, p), feedback_docx.render(fb, large_print=a.large_print,
-                                                                           now=svc.store.clock())) for p, fb in made]
+                                                                           now=svc.clock())) for p, fb in made]
         refuse_existing(ctx, [folder / name for name, _ in files])
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         for name, data in files:
@@ -223,7 +223,7 @@ def cmd_feedback(ctx) -> int:
     with ctx.open() as svc:
         person = svc.resolve(Person, a.person)
         fb = feedback.build_feedback(svc, person, since=a.since, until=a.until)
-        data = feedback_docx.render(fb, large_print=a.large_print, now=svc.store.clock())
+        data = feedback_docx.render(fb, large_print=a.large_print, now=svc.clock())
     write_document(ctx, out, data, f"Wrote 'What your input changed' for {person.ref} "
                                    f"({plural(len(fb.said), 'contribution')}, {plural(len(fb.decisions), 'decision')} shaped)")
     return 0

@@ -74,7 +74,7 @@ def cmd_export_minutes(ctx) -> int:
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, a.meeting)
         built = minutes.build_minutes(svc, meeting, anonymised=a.anonymised, version=a.version)
-        data = minutes_docx.render(built, now=svc.store.clock())
+        data = minutes_docx.render(built, now=svc.clock())
         unchecked = "" if a.version is not None else svc.names.note(meeting.id, anonymised=a.anonymised)
         kind = "anonymised minutes" if a.anonymised else "minutes"
         write_document(ctx, out, data, f"Wrote the {kind} of {meeting.ref} (version {built.version}, "
@@ -95,7 +95,7 @@ def cmd_export_decisions(ctx) -> int:
             data = csv_export.decisions_csv(svc, rows, anonymised=a.anonymised)
         else:
             data = decisions_docx.render(svc, rows, filters=describe_decision_filter(a, svc, anonymised=a.anonymised), anonymised=a.anonymised,
-                                         now=svc.store.clock())
+                                         now=svc.clock())
     write_document(ctx, out, data, f"Wrote {plural(len(rows), 'decision')}")
     return 0
 

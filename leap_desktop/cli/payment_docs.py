@@ -57,7 +57,7 @@ def cmd_claim_form(ctx) -> int:
                 raise LeapError(f"{person.display_name} has no claims in that period")
             period = f"claims from {rows[0].claim.activity_on} to {rows[-1].claim.activity_on}"
         expenses = {r.claim.id: pay.expenses(r.claim.id) for r in rows}
-        data = claim_docx.render_claim_form(_panel_name(svc), person, rows, expenses, period=period, now=svc.store.clock())
+        data = claim_docx.render_claim_form(_panel_name(svc), person, rows, expenses, period=period, now=svc.clock())
     write_document(ctx, out, data, f"Wrote the claim form for {', '.join(r.claim.ref for r in rows)}")
     return 0
 
@@ -68,7 +68,7 @@ def cmd_statement(ctx) -> int:
     with ctx.open() as svc:
         person = svc.resolve(Person, a.person)
         st = svc.payments.statement(person.id, a.tax_year)
-        data = claim_docx.render_statement(_panel_name(svc), st, now=svc.store.clock())
+        data = claim_docx.render_statement(_panel_name(svc), st, now=svc.clock())
     write_document(ctx, out, data, f"Wrote {person.display_name}'s statement for the tax year {a.tax_year} "
                                    f"to {a.tax_year + 1} ({len(st.claims)} paid claims)")
     return 0

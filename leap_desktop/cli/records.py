@@ -11,7 +11,7 @@ from ..domain import rules
 from ..domain.errors import shown
 from ..domain.model import Meeting, Person
 from ..domain.vocab import Consent
-from ..services.demo import build_demo
+from ..services.demo import build_demo_in
 from .context import add_command
 from .files import cmd_check, cmd_export, cmd_import
 from .filters import action_list, add_action_filters, add_decision_filters, decision_filter, panel_search_text
@@ -103,7 +103,7 @@ def cmd_init(ctx) -> int:
 
 def cmd_demo(ctx) -> int:
     with new_panel_file(ctx, "the demo panel") as svc:
-        counts = build_demo(svc.store, years=ctx.args.years)
+        counts = build_demo_in(svc, years=ctx.args.years)
     summary = ", ".join(f"{n:,} {what}" for what, n in counts.items())
     ctx.note(f"Created the demo panel in {ctx.db_path}: {summary}")
     return 0
@@ -162,7 +162,7 @@ def cmd_agenda(ctx) -> int:
     with ctx.open() as svc:
         meeting = svc.resolve(Meeting, ctx.args.meeting)
         items = svc.agenda(meeting.id)
-        people = {p.id: p for p in svc.store.find(Person, include_deleted=True)}
+        people = svc.people_by_id()
         timing = svc.agenda_timing(meeting.id)
         counts = {i.id: len(svc.contributions(i.id)) for i in items}
         clean = svc.redactor()
@@ -243,7 +243,7 @@ def cmd_actions(ctx) -> int:
     a = ctx.args
     with ctx.open() as svc:
         actions = action_list(svc, a)
-        people = {p.id: p for p in svc.store.find(Person, include_deleted=True)}
+        people = svc.people_by_id()
         today = svc.today()
         clean = svc.redactor()
 

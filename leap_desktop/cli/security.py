@@ -12,9 +12,15 @@ from pathlib import Path
 
 from ..domain.errors import LeapError
 from ..services import PanelService
-from ..store import backup
-from ..store.panel_store import DamagedFile
-from ..store.keys import PanelKey, check_passphrase, key_from_passphrase, new_key
+from ..services.security import (
+    DamagedFile,
+    PanelKey,
+    backups_to_keep,
+    check_passphrase,
+    key_from_passphrase,
+    new_key,
+    set_backups_to_keep,
+)
 from .context import add_command
 from .opening import make_ask, show_recovery_key
 
@@ -71,13 +77,13 @@ def _make_key(ctx, with_passphrase: bool) -> PanelKey:
 
 def cmd_encrypt(ctx) -> int:
     with ctx.open() as svc:
-        if svc.store.security.encrypted:
+        if svc.security.state.encrypted:
             raise LeapError(f"{svc.path.name} is already encrypted; use 'leap rekey' to change its key")
-        security = svc.store.encrypt(_make_key(ctx, ctx.args.passphrase))
+        security = svc.security.change_key(_make_key(ctx, ctx.args.passphrase))
         show_recovery_key(ctx, security.recovery_key, security.where)
         for note in security.notes:
             ctx.note(note + ".")
-        folder = backup.backup_folder(svc.path, svc.store.conn, create=False)
+        folder = svc.security.backup_folder()
     ctx.note(f"Encrypted {svc.path}. Unencrypted automatic backups of it are still in {folder}: "
              "delete them once you have checked that the encrypted file opens.")
     return 0
@@ -86,7 +92,7 @@ def cmd_encrypt(ctx) -> int:
 def cmd_decrypt(ctx) -> int:
     out = Path(ctx.args.out).expanduser()
     with ctx.open() as svc:
-        svc.store.export_plaintext(out)
+        svc.security.export_plaintext(out)
     ctx.note(f"Wrote an UNENCRYPTED copy of the panel to {out}.")
     ctx.note("Warning: anyone who can read that file can read the panel's names and accounts of lived "
              "experience. Keep it only as long as you need it, then delete it.")
@@ -95,9 +101,9 @@ def cmd_decrypt(ctx) -> int:
 
 def cmd_rekey(ctx) -> int:
     with ctx.open() as svc:
-        if not svc.store.security.encrypted:
+        if not svc.security.state.encrypted:
             raise LeapError(f"{svc.path.name} is not encrypted; use 'leap encrypt' to encrypt it")
-        security = svc.store.rekey(_make_key(ctx, ctx.args.passphrase))
+        security = svc.security.change_key(_make_key(ctx, ctx.args.passphrase))
         show_recovery_key(ctx, security.recovery_key, security.where, new_key=True)
         for note in security.notes:
             ctx.note(note + ".")
@@ -107,8 +113,8 @@ def cmd_rekey(ctx) -> int:
 def cmd_backup(ctx) -> int:
     out = Path(ctx.args.out).expanduser()
     with ctx.open() as svc:
-        svc.store.backup_to(out)
-        encrypted = svc.store.security.encrypted
+        svc.security.backup_to(out)
+        encrypted = svc.security.state.encrypted
     how = "It is encrypted with the same key: it opens with the same recovery key." if encrypted else "It is not encrypted, like the panel file."
     ctx.note(f"Wrote a checked backup of the panel to {out}. {how}")
     return 0
@@ -127,21 +133,21 @@ def cmd_restore(ctx) -> int:
         ctx.note(f"The damaged file is kept, unchanged, as {done.damaged}: delete it once you no longer need it.")
         return 0
     with svc:
-        saved = svc.store.restore_from(source, ask=make_ask(ctx))
+        saved = svc.security.restore_from(source, ask=make_ask(ctx))
     ctx.note(f"Restored {svc.path} from {source}. The file as it was before is kept in {saved}.")
     return 0
 
 
 def cmd_backups(ctx) -> int:
     if ctx.args.keep is not None:
-        backup.set_backups_to_keep(ctx.args.keep)
+        set_backups_to_keep(ctx.args.keep)
         ctx.note(f"LEAP Desktop now keeps the newest {ctx.args.keep} automatic backups of each panel file.")
         if not ctx.db_path.exists():
             return 0
     with ctx.open() as svc:
-        found = backup.automatic_backups(svc.path, svc.store.conn)
-        folder = backup.backup_folder(svc.path, svc.store.conn, create=False)
-    ctx.print(f"Automatic backups of {svc.path.name} (the newest {backup.backups_to_keep()} are kept), in {folder}:")
+        found = svc.security.automatic_backups()
+        folder = svc.security.backup_folder()
+    ctx.print(f"Automatic backups of {svc.path.name} (the newest {backups_to_keep()} are kept), in {folder}:")
     if not found:
         ctx.print("  (none yet)")
     for item in found:
@@ -152,9 +158,9 @@ def cmd_backups(ctx) -> int:
 
 def cmd_key_info(ctx) -> int:
     with ctx.open() as svc:
-        security = svc.store.security
+        security = svc.security.state
         ctx.print(("Encrypted (SQLCipher 4, 256-bit key)." if security.encrypted else "NOT encrypted."))
         ctx.print(security.where + ".")
-        folder = backup.backup_folder(svc.path, svc.store.conn, create=False)
-        ctx.print(f"Automatic backups: {folder} (the newest {backup.backups_to_keep()} are kept).")
+        folder = svc.security.backup_folder()
+        ctx.print(f"Automatic backups: {folder} (the newest {backups_to_keep()} are kept).")
     return 0

@@ -18,7 +18,7 @@ import datetime as dt
 import os
 import random
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..paths import make_private_folder
 from ..store import PanelStore
@@ -30,6 +30,9 @@ from .demo_cast import DEV, KOFI, PEOPLE, SAYINGS, STAFF, TOPICS
 from .demo_story import _story_year
 from .demo_impact import add_impact_log
 from .interchange import FORMAT, VERSION, import_document
+
+if TYPE_CHECKING:
+    from .panel import PanelService
 
 
 def _history_year(b: _Builder, days: list[dt.date], *, items_per_meeting: int, sayings_per_item: int) -> None:
@@ -135,6 +138,12 @@ def build_demo(store: PanelStore, *, years: int = 1, seed: int = 20_26) -> dict[
     }
 
 
+def build_demo_in(service: "PanelService", *, years: int = 1) -> dict[str, int]:
+    """Fill the empty panel file ``service`` has open with the demo panel (``leap demo``).
+    Returns counts of what was made, as :func:`build_demo` does."""
+    return build_demo(service.store, years=years)
+
+
 #: The demo panel is fictional: its file is encrypted like any other, with this
 #: passphrase (the same as ``make run`` uses), so it opens even where no keyring works.
 DEMO_PASSPHRASE = "demo panel passphrase"
@@ -159,7 +168,7 @@ def create_demo_file(path: str | os.PathLike, *, years: int = 1, passphrase: str
     for leftover in path.parent.glob(building.name + "*"):
         leftover.unlink()
     with PanelService.open(building, create=True, passphrase=passphrase) as service:
-        counts = build_demo(service.store, years=years)
+        counts = build_demo_in(service, years=years)
     for suffix in ("-wal", "-shm"):
         Path(f"{building}{suffix}").unlink(missing_ok=True)
     os.replace(building, path)

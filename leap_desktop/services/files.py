@@ -1,7 +1,8 @@
-"""Saving a file the person asked for (an export, the minutes): whole or not at all.
+"""Saving a file the person asked for (an export, the minutes): whole or not at all;
+and telling, before anything is written, whether a name is the panel file itself.
 
-A thin call over ``store.files.write_atomically``, so that views reach the store only
-through services.
+Thin calls over ``store/files.py``, so that the command line and the views reach the
+store only through services.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import os
 
 from ..store import files as _files
+from ..store.files import looks_like_panel_file, same_file
 
 
 def write_atomically(path: str | os.PathLike, data: bytes, *, mode: int = 0o600) -> None:
@@ -18,4 +20,4 @@ def write_atomically(path: str | os.PathLike, data: bytes, *, mode: int = 0o600)
     _files.write_atomically(path, data, mode=mode)
 
 
-__all__ = ["write_atomically"]
+__all__ = ["looks_like_panel_file", "same_file", "write_atomically"]

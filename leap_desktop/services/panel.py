@@ -217,9 +217,13 @@ class PanelService:
     revert = _Via(RecordService)
     search = _Via(RecordService)
     check = _Via(RecordService)
+    accept_as_it_is = _Via(RecordService)
+    export_document = _Via(RecordService)
+    import_document = _Via(RecordService)
 
     # -- people (services/people.py) -----------------------------------------------------------
     people = _Via(PeopleService)
+    people_by_id = _Via(PeopleService)
     add_person = _Via(PeopleService)
     edit_person = _Via(PeopleService)
     deactivate_person = _Via(PeopleService)

@@ -10,7 +10,7 @@ from ..domain.model import Action, Attendance, CoProducer, Contribution, Person,
 from ..domain.redact import Redactor
 from ..store.panel_store import new_id
 from .core import Topic
-from .trace import PersonHistory, person_history, redactor_for
+from .trace import PersonHistory, people_by_id, person_history, redactor_for
 
 
 class PeopleService(Topic):
@@ -21,6 +21,11 @@ class PeopleService(Topic):
         if active_on:
             people = [p for p in people if p.active_on(active_on)]
         return people
+
+    def people_by_id(self) -> dict[str, Person]:
+        """Everyone the panel has had, by id, removed people too: for naming who said or
+        owns something recorded before they were removed (as their consent allows)."""
+        return people_by_id(self)
 
     def add_person(self, **values: Any) -> Person:
         person = build(Person, values, id=new_id())

@@ -117,3 +117,23 @@ class RecordService(Topic):
         from ..store import sync_check
 
         return problems + queries.replacement_problems(self.store) + sync_check.problems(self.store.conn)
+
+    def accept_as_it_is(self) -> None:
+        """An older copy of the file was put in place on purpose: from now on, compare the
+        audit trail with where it ends today (``leap check --accept-older-copy``)."""
+        self.store.accept_as_it_is()
+
+    # -- the whole panel as one JSON document (services/interchange.py) ---------------------
+
+    def export_document(self) -> dict[str, Any]:
+        """Every record of the panel, as the document ``leap export`` writes."""
+        from . import interchange  # only for an import or an export
+
+        return interchange.export_document(self.store)
+
+    def import_document(self, document: Any, *, summary: str = "Import panel") -> int:
+        """Write a checked document into this empty panel file, all or nothing; returns
+        how many records were written."""
+        from . import interchange
+
+        return interchange.import_document(self.store, document, summary=summary)

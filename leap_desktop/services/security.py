@@ -1,8 +1,9 @@
-"""Keys, encryption, backups and restoring: what the Qt side asks of a panel file's
-protection, so that views reach the store only through services.
+"""Keys, encryption, backups and restoring: what the Qt side and the command line ask
+of a panel file's protection, so that both reach the store only through services.
 
 :class:`SecurityService` is reached from an open panel as ``PanelService.security``
-(Security settings, File > Restore from a backup…). The functions and names below it
+(Security settings, File > Restore from a backup…; ``leap encrypt``, ``rekey``,
+``backup``, ``decrypt``, ``restore``, ``backups``, ``key-info``). The functions and names below it
 need no open panel: the backups of a file that cannot be opened, the number of backups
 kept, making a key, the keyring. Each is a thin call over the store's own
 (store/keys.py, store/unlock.py, store/backup.py, store/protect.py); the store keeps
@@ -16,18 +17,17 @@ from typing import TYPE_CHECKING
 
 from ..store import backup as _backup
 from ..store.connection import Engine, engine
-from ..store.keys import check_passphrase, key_from_passphrase, new_key
+from ..store.keys import PanelKey, check_passphrase, key_from_passphrase, new_key
 from ..store.keys import KeyStore as _KeyStore
 from ..store.panel_store import DamagedFile
 from ..store.unlock import Ask, KeyNotKept, Security, UnlockRequest
 
 if TYPE_CHECKING:
-    from ..store.keys import PanelKey
     from ..store.protect import DamagedRestore  # noqa: F401  (named in type hints as text)
     from .core import PanelCore
 
 __all__ = [
-    "Ask", "DamagedFile", "Engine", "KeyNotKept", "Security", "SecurityService",
+    "Ask", "DamagedFile", "Engine", "KeyNotKept", "PanelKey", "Security", "SecurityService",
     "UnlockRequest", "backup_candidates", "backup_made_at", "backup_reason", "backups_root",
     "backups_to_keep", "check_passphrase", "engine", "key_from_passphrase", "keys_kept_where",
     "new_key", "set_backups_to_keep",
@@ -49,13 +49,23 @@ class SecurityService:
         """Whether the file is encrypted and where its key is kept (``.where``, a sentence)."""
         return self.store.security
 
-    def change_key(self, key: "PanelKey") -> Security:
+    def change_key(self, key: PanelKey) -> Security:
         """Encrypt the file with ``key``, or if it is encrypted already, change its key to
         ``key`` (a backup is made first). The new recovery key is in ``.recovery_key``,
         to be shown once."""
         if self.store.security.encrypted:
             return self.store.rekey(key)
         return self.store.encrypt(key)
+
+    def backup_to(self, out: str | Path) -> Path:
+        """Write a checked backup of the panel to the new file ``out``, with the same key
+        (still encrypted if the panel is)."""
+        return self.store.backup_to(out)
+
+    def export_plaintext(self, out: str | Path) -> Path:
+        """Write an UNENCRYPTED copy of the panel to the new file ``out``, checked first;
+        the panel file itself stays as it is."""
+        return self.store.export_plaintext(out)
 
     def backup_folder(self) -> Path:
         """The folder this file's automatic backups go in (not made if it is not there yet)."""

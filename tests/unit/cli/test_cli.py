@@ -207,10 +207,10 @@ def test_an_interrupted_demo_leaves_nothing_under_the_name_and_can_be_run_again(
     killed_midway = (
         "import os, signal, sys\n"
         "from leap_desktop.cli import main, records\n"
-        "def build(store, years):\n"
-        "    store.conn.execute('SELECT 1')\n"
+        "def build(service, years):\n"
+        "    service.people()\n"
         "    os.kill(os.getpid(), signal.SIGKILL)  # the laptop dies while the demo is being made\n"
-        "records.build_demo = build\n"
+        "records.build_demo_in = build\n"
         f"main(['--db', {str(path)!r}, 'demo'])\n"
     )
     done = subprocess.run([sys.executable, "-c", killed_midway], env=env, capture_output=True, text=True, timeout=120)
