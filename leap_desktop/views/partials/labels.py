@@ -1,0 +1,31 @@
+"""Labels for Designer forms (registered with the form loader, so a form names them)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QLabel, QWidget
+
+
+class OneLineLabel(QLabel):
+    """A line of words that keeps to one line while it has the room, and goes on to
+    more lines when it has not (a clock at 200 % text in a narrow window), rather than
+    making the page wider than the window.
+
+    Qt's own word-wrapping label asks for about 20 characters a line whatever the room,
+    so "Meeting: 12 of 90 minutes" went on to two lines beside empty space; this one
+    asks for its whole line, and the layout narrows it only when it must (its least
+    width is still its longest word)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        hint = super().sizeHint()
+        if not self.wordWrap() or not self.text():
+            return hint
+        margins = self.contentsMargins()
+        extra = margins.left() + margins.right() + 2 * self.margin()
+        line = self.fontMetrics().size(0, self.text()).width() + extra + 1
+        width = min(max(hint.width(), line), self.maximumWidth())
+        return QSize(width, max(self.minimumHeight(), self.heightForWidth(width)))
