@@ -251,6 +251,9 @@ def test_meeting_mode_fits_the_window_at_200_with_its_clocks_whole(large, qtbot,
     for widget in (ui.previousButton, ui.nextButton, ui.restartClockButton, ui.finishButton, ui.leaveButton):
         assert seen(widget, page).right() <= page.parentWidget().width(), widget.objectName()
     assert not squeezed(page), squeezed(page)
+    # The item's title has the room before its clock, which goes on to two lines (it
+    # had kept its one line, and the title went on to four).
+    assert ui.itemTitleLabel.width() > ui.timerLabel.width() <= ui.restartClockButton.width()
 
 
 def test_meeting_modes_clocks_keep_to_one_line_when_there_is_room(window, appearance, qtbot):
