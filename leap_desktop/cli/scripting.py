@@ -44,7 +44,7 @@ def register(commands: argparse._SubParsersAction) -> None:
     p = add("record-decision", cmd_record_decision, "record a decision; prints its reference (D-12)")
     p.add_argument("title")
     p.add_argument("--status", default="agreed")
-    p.add_argument("--method", default="consensus")
+    p.add_argument("--method", default="consensus", help="the decision process: consensus, vote, delegated or deferred")
     p.add_argument("--level", default="collaborate")
     p.add_argument("--item", help="the agenda item it was made on, e.g. I-7")
     p.add_argument("--source", action="append", default=[], metavar="C-N", help="a contribution that shaped it (repeat)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..domain import rules
 from ..domain.model import Decision
-from ..domain.vocab import ROLE_GROUPS_RULE
+from ..domain.vocab import DECISION_PROCESS, ROLE_GROUPS_RULE
 from .output import wrap
 
 
@@ -25,7 +25,7 @@ def render_trace(ctx, trace) -> None:
         method = d.method.label
         if d.votes:
             method += " ({} for, {} against, {} abstaining)".format(*d.votes)
-        facts.append(f"Method: {method}")
+        facts.append(f"{DECISION_PROCESS}: {method}")
     facts.append(f"Involvement: {d.level.label} (rung {d.level.rung} of 5)")
     ctx.print(" | ".join(facts))
     if trace.meeting:

@@ -25,6 +25,7 @@ from .vocab import (
     AgendaPurpose,
     AttendanceStatus,
     Consent,
+    DECISION_PROCESS,
     ContributionKind,
     DecisionMethod,
     DecisionStatus,
@@ -225,7 +226,7 @@ class Decision(Record):
         "text": f.Text("Decision text", multiline=True, max_len=f.TEXT_MAX),
         "rationale": f.Text("Rationale", multiline=True, max_len=f.TEXT_MAX),
         "summary": f.Text("Plain-language summary", multiline=True, max_len=f.TEXT_MAX),
-        "method": f.Choice("Decision method", DecisionMethod, required=False),
+        "method": f.Choice(DECISION_PROCESS, DecisionMethod, required=False),
         "votes_for": f.Number("Votes for", 0, 100_000),
         "votes_against": f.Number("Votes against", 0, 100_000),
         "votes_abstain": f.Number("Abstentions", 0, 100_000),
@@ -249,7 +250,7 @@ class Decision(Record):
         settled = self.status in (DecisionStatus.AGREED, DecisionStatus.REJECTED)
         if settled and self.method is None:
             raise RuleError(
-                f"A decision that is {self.status.label.lower()} needs a method "
+                f"A decision that is {self.status.label.lower()} needs a decision process "
                 "(consensus, vote, delegated or deferred)",
                 "method",
             )
@@ -259,14 +260,14 @@ class Decision(Record):
             if sum(counts) == 0:
                 raise RuleError("A vote needs at least one vote counted", "votes_for")
         elif any(c is not None for c in counts):
-            raise RuleError("Vote counts only go with the method 'vote'", "method")
+            raise RuleError("Vote counts only go with the decision process 'vote'", "method")
         if self.method is DecisionMethod.DEFERRED and self.status not in (
             DecisionStatus.PROPOSED,
             DecisionStatus.DEFERRED,
         ):
             raise RuleError(
                 f"A deferred decision cannot be {self.status.label.lower()}: "
-                "choose another method or set the status to deferred",
+                "choose another decision process or set the status to deferred",
                 "status",
             )
         if self.status is DecisionStatus.REVERSED and not self.status_note:

@@ -179,12 +179,17 @@ class ContributionKind(Vocab):
 
 
 class DecisionMethod(Vocab):
-    """Decision method."""
+    """Decision process."""
 
     CONSENSUS = ("consensus", "Consensus")
     VOTE = ("vote", "Vote")
     DELEGATED = ("delegated", "Delegated to the research team")
     DEFERRED = ("deferred", "Deferred")
+
+
+#: The one name every screen, export and the command line give a decision's method
+#: (how the panel decided); the stored field and the interchange format keep ``method``.
+DECISION_PROCESS = "Decision process"
 
 
 class InvolvementLevel(Vocab):

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..domain.model import Action, AgendaItem, Person
-from ..domain.vocab import RoleGroup
+from ..domain.vocab import DECISION_PROCESS, RoleGroup
 from ..services import DecisionRow, PanelService
 from ..services.trace import Voices, people_by_id, redactor_for
 
@@ -50,7 +50,7 @@ def to_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
 
 
 DECISION_HEADERS = [
-    "Ref", "Date decided", "Meeting", "Meeting date", "Status", "Involvement level", "Method",
+    "Ref", "Date decided", "Meeting", "Meeting date", "Status", "Involvement level", DECISION_PROCESS,
     "Votes for", "Votes against", "Abstentions", "Title", "Plain-language summary", "Decision",
     "Rationale", "Co-producers", "Contributions that shaped it", "Share from lived experience and carers",
     "Open actions", "Replaces", "Status note",

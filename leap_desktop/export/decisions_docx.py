@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..domain import rules
+from ..domain.vocab import DECISION_PROCESS
 from ..services import DecisionRow, PanelService
 from ..words import long_date
 from ..services.trace import people_by_id, redactor_for
@@ -42,7 +43,7 @@ def render(service: PanelService, rows: list[DecisionRow], *, filters: str, anon
         how = d.method.label if d.method else "not recorded"
         if d.votes:
             how += " ({} for, {} against, {} abstaining)".format(*d.votes)
-        w.labelled("How:", f"{how}. Status: {d.status.label.lower()}. Involvement: {d.level.label.lower()} (rung {d.level.rung} of 5).")
+        w.labelled(f"{DECISION_PROCESS}:", f"{how}. Status: {d.status.label.lower()}. Involvement: {d.level.label.lower()} (rung {d.level.rung} of 5).")
         if d.status_note:
             w.labelled("Status note:", clean(d.status_note))
         if trace.coproducers:

@@ -31,6 +31,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from ..domain.vocab import DECISION_PROCESS
 from ..services.minutes import DecisionMinute, ItemMinute, Minutes, Said
 from ..words import plural
 
@@ -414,7 +415,7 @@ def _decision(w: _Writer, d: DecisionMinute):
     how = d.method or "not recorded"
     if d.votes:
         how += " ({} for, {} against, {} abstaining)".format(*d.votes)
-    last = w.labelled("How:", f"{how}. Outcome: {d.status.lower()}. Involvement: {d.level.lower()} (rung {d.level_rung} of 5).")
+    last = w.labelled(f"{DECISION_PROCESS}:", f"{how}. Outcome: {d.status.lower()}. Involvement: {d.level.lower()} (rung {d.level_rung} of 5).")
     if d.since:
         last = w.labelled("Since then:", d.since)
     if d.coproducers:

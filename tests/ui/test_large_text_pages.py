@@ -214,3 +214,57 @@ def test_meeting_modes_who_field_shows_its_whole_hint(large, qtbot, demo_service
     metrics = who.fontMetrics()
     assert who.width() >= metrics.horizontalAdvance(who.placeholderText()) + metrics.height(), who.width()
     assert seen(who, page).right() <= page.parentWidget().width()
+
+
+def run_over(page, minutes: int) -> None:
+    """Meeting mode's clocks, ``minutes`` after they started."""
+    now = [1000.0]
+    page.header.clock.now = lambda: now[0]
+    page.header.restart_clocks()
+    now[0] += minutes * 60
+    page.header.tick()
+
+
+def lines_shown(label) -> bool:
+    """Every line of a label's words is inside it."""
+    return label.height() >= label.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize("meeting", ["held", "running over"])
+def test_meeting_mode_fits_the_window_at_200_with_its_clocks_whole(large, qtbot, demo_service, meeting):
+    """At 200 % meeting mode was 953 pixels wide in a 924-pixel view for a held meeting
+    (its item's "10 minutes allotted" beside the title), and 1356 pixels when the meeting
+    and its item ran over time: the clocks now go on to a second line instead."""
+    page = large.show_page("meeting_mode", demo_service.meetings()[-2].id if meeting == "held" else None)
+    if meeting == "running over":
+        run_over(page, 195)
+    qtbot.wait(50)
+    assert no_wider_than_the_window(page)
+    ui = page.ui
+    for label in (ui.meetingClockLabel, ui.timerLabel):
+        assert seen(label, page).right() <= page.parentWidget().width(), label.objectName()
+        assert lines_shown(label), (label.objectName(), label.height(), label.heightForWidth(label.width()))
+    if meeting == "running over":
+        for label in (ui.meetingClockLabel, ui.timerLabel):  # in words, whole, for a screen reader too
+            assert label.accessibleName().endswith("minutes over time")
+            assert label.text() == f"⚠ {label.accessibleName()}"
+    for widget in (ui.previousButton, ui.nextButton, ui.restartClockButton, ui.finishButton, ui.leaveButton):
+        assert seen(widget, page).right() <= page.parentWidget().width(), widget.objectName()
+    assert not squeezed(page), squeezed(page)
+    # The item's title has the room before its clock, which goes on to two lines (it
+    # had kept its one line, and the title went on to four).
+    assert ui.itemTitleLabel.width() > ui.timerLabel.width() <= ui.restartClockButton.width()
+
+
+def test_meeting_modes_clocks_keep_to_one_line_when_there_is_room(window, appearance, qtbot):
+    """The clocks wrap only when they must: at normal text on a laptop screen, the
+    meeting running over time still reads on one line (a word-wrapping label asks for
+    about 20 characters a line, and put "Meeting: 12 of 90 minutes" on two)."""
+    window.resize(1366, 768)
+    page = window.show_page("meeting_mode")
+    run_over(page, 135)
+    qtbot.wait(50)
+    for label in (page.ui.meetingClockLabel, page.ui.timerLabel):
+        assert label.accessibleName().endswith("minutes over time")
+        assert lines_shown(label)
+        assert label.height() < 2 * label.fontMetrics().lineSpacing(), (label.objectName(), label.height())

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from ...domain import rules
 from ...domain.model import Action, Decision
-from ...domain.vocab import RoleGroup
+from ...domain.vocab import DECISION_PROCESS, RoleGroup
 from ...services.trace import DecisionTrace, Voice, Voices
 from ...words import long_date, plural
 from .html import bullets, decision_file, esc, facts, table
@@ -99,7 +99,7 @@ def decision_body(ed: Edition, trace: DecisionTrace, row: "DecisionRow") -> str:
         ("Status", esc(d.status.label) + (esc(f": {d.status_note}") if d.status_note else "")),
         ("Date", esc(long_date(d.decided_on or row.meeting_day) or "no date")),
         ("Where", where),
-        ("How", esc(how)),
+        (DECISION_PROCESS, esc(how)),
         ("Involvement", esc(f"{d.level.label} (rung {d.level.rung} of 5)")),
     ]))
     if d.summary:

@@ -41,7 +41,7 @@ ENTRIES: tuple[PageEntry, ...] = (
     PageEntry("meeting", "Meeting workspace", "Meeting &workspace", "meeting_workspace:MeetingWorkspace"),
     PageEntry("meeting_mode", "Meeting mode", "&Meeting mode", "meeting_mode:MeetingMode"),
     PageEntry("payments", "Payments", "&Payments", "payments:PaymentsPage"),
-    PageEntry("impact", "Impact log", "", "impact:ImpactPage"),
+    PageEntry("impact", "Impact log", "Impact &log", "impact:ImpactPage"),
     PageEntry("reports", "Reports", "&Reports", "reports:ReportsPage"),
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from ...domain.impact_vocab import ImpactOutcome, Standard
@@ -35,6 +35,8 @@ class ImpactPage(Page):
                "deleteButton", "stagesButton")
     TABLES = frozenset({"impact_entries", "impact_links", "impact_voices", "research_stages", "people",
                         "contribution_uptake", "research_stage_marks"})
+    MENU = "Impact &log"
+    KEYS = (("Enter (on an entry)", "Edit the entry"),)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(ctx, parent)
@@ -45,28 +47,46 @@ class ImpactPage(Page):
         self.columns = prepare_table(table, stretch_column=ImpactModel.ACTIVITY, stretch_min=30, widths={
             ImpactModel.REF: 6, ImpactModel.DATE: 16, ImpactModel.OUTCOME: 14, ImpactModel.STANDARDS: 24,
             ImpactModel.STAGE: 18, ImpactModel.VIEWS: 18})
-        table.selectionModel().currentRowChanged.connect(lambda *_: self.show_detail())
+        table.selectionModel().currentRowChanged.connect(lambda *_: self._current_changed())
         self._fill(self.ui.standardCombo, "Every UK Standard", [(s.label, s.value) for s in Standard])
         self._fill(self.ui.outcomeCombo, "Every outcome", [(o.label, o.value) for o in ImpactOutcome])
         for name, combo in (("standard", self.ui.standardCombo), ("stage", self.ui.stageCombo),
                             ("outcome", self.ui.outcomeCombo)):
             combo.currentIndexChanged.connect(lambda _i, n=name, c=combo: self._filter(n, c.currentData()))
-        ui = self.ui
-        ui.newButton.clicked.connect(lambda: self.edit_entry(None))
-        ui.editButton.clicked.connect(lambda: self.edit_entry(self.current().entry if self.current() else None))
-        ui.draftButton.clicked.connect(self.draft_entry)
-        ui.voiceButton.clicked.connect(self.add_view)
-        ui.uptakeButton.clicked.connect(self.mark_uptake)
-        ui.deleteButton.clicked.connect(self.delete)
-        ui.stagesButton.clicked.connect(self.edit_stages)
-        delete = QAction(self)  # Delete in the list, as in the agenda list
-        delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.triggered.connect(lambda _checked=False: self.delete())
-        table.addAction(delete)
+        self._make_actions()
+        table.activated.connect(lambda _index: self.edit_action.trigger())  # Enter (or a double click) on an entry
         # With large text the filters and the buttons go on to more lines.
+        ui = self.ui
         flow_rows(self, ui.layout(), ui.findChild(QHBoxLayout, "filterRow"), ui.findChild(QHBoxLayout, "buttonRow"))
         self.refresh()
+
+    def _make_actions(self) -> None:
+        """The page's commands: in its menu (and Help > Keyboard shortcuts), with their
+        keys, and behind the buttons, whose words and Alt keys they share."""
+        ui = self.ui
+        chosen = lambda: self.current() is not None  # noqa: E731
+
+        def command(button, slot, shortcut=None, when=None):
+            return self.page_action(button.text(), slot, shortcut=shortcut, button=button, enabled_when=when,
+                                    description=button.accessibleDescription())
+
+        self.new_action = command(ui.newButton, lambda: self.edit_entry(None), "Ctrl+Shift+N")
+        self.edit_action = command(ui.editButton, self.edit_current, "F2", chosen)
+        self.draft_action = command(ui.draftButton, self.draft_entry, "Ctrl+Shift+D")
+        self.add_menu_separator()
+        self.voice_action = command(ui.voiceButton, self.add_view, "Ctrl+Shift+V", chosen)
+        self.uptake_action = command(ui.uptakeButton, self.mark_uptake, "Ctrl+Shift+U", chosen)
+        self.delete_action = command(ui.deleteButton, self.delete, QKeySequence.StandardKey.Delete, chosen)
+        # Delete only in the list (as in the agenda list), not in the window: never a
+        # key that deletes from wherever the keyboard happens to be.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        ui.impactTable.addAction(self.delete_action)
+        self.add_menu_separator()
+        self.stages_action = command(ui.stagesButton, self.edit_stages)
+
+    def _current_changed(self) -> None:
+        self.update_actions()
+        self.show_detail()
 
     # -- writing the log (views/dialogs/impact.py) ------------------------------------------------
 
@@ -81,6 +101,11 @@ class ImpactPage(Page):
             self.show_record(entry_id or (keep.entry.id if keep else None))
 
         self.open_dialog(dialog, saved)
+
+    def edit_current(self) -> None:
+        row = self.current()
+        if row is not None:
+            self.edit_entry(row.entry)
 
     def edit_entry(self, entry=None, draft=None) -> None:
         from ..dialogs.impact import ImpactEntryDialog
@@ -158,8 +183,7 @@ class ImpactPage(Page):
         self.ui.countLabel.setText(text)
         row = self.model.row_of(keep.entry.id if keep else None)
         select_row(self.ui.impactTable, row if row >= 0 else 0)
-        for button in (self.ui.editButton, self.ui.voiceButton, self.ui.uptakeButton, self.ui.deleteButton):
-            button.setEnabled(bool(rows))
+        self.update_actions()
         self.show_detail()
 
     def current(self):

@@ -38,16 +38,20 @@ def loader() -> QUiLoader:
 
     A new ``QUiLoader`` loads every plugin in each library path's ``designer`` folder
     (PySide6's own, Qt Quick's, Qt WebEngine's: about 11 ms and a dozen libraries at
-    start). The forms use only Qt's own widgets, so the loader is made while the
-    library paths are empty, and they are put back at once."""
+    start). The forms use only Qt's own widgets (and the app's), so the loader is made while the
+    library paths are empty, and they are put back at once. The app's own few widgets
+    (:mod:`.labels`) are registered with it, so a form can name them."""
     global _loader
     if _loader is None:
+        from .labels import OneLineLabel
+
         paths = QCoreApplication.libraryPaths()
         QCoreApplication.setLibraryPaths([])
         try:
             _loader = QUiLoader()
         finally:
             QCoreApplication.setLibraryPaths(paths)
+        _loader.registerCustomWidget(OneLineLabel)
     return _loader
 
 

@@ -13,7 +13,7 @@ import html
 from collections.abc import Iterable
 
 from ...domain.model import Action, Decision
-from ...domain.vocab import ROLE_GROUPS_RULE, ActionStatus, InvolvementLevel
+from ...domain.vocab import DECISION_PROCESS, ROLE_GROUPS_RULE, ActionStatus, InvolvementLevel
 from ...words import day, days_between, plural
 from ...services.trace import Balance, DecisionTrace, Voice
 
@@ -59,7 +59,7 @@ def _status_line(trace: DecisionTrace, links: set[str]) -> str:
             votes_for, against, abstain = d.votes
             parts.append(f"by a vote: {votes_for} for, {against} against, {abstain} abstained")
         else:
-            parts.append(f"method: {_e(d.method.label.lower())}")
+            parts.append(f"{DECISION_PROCESS.lower()}: {_e(d.method.label.lower())}")
     return " · ".join(parts)
 
 

@@ -129,15 +129,13 @@ class TableFit(QObject):
                 used += width
         if self.stretch is not None:
             wanted = max(self.stretch_min, self.WRAP_UNTIL) * chars
-            short = wanted - (view.viewport().width() - used - 1)
-            for column in self.wrap:
-                if short <= 0 or column not in widths or view.isColumnHidden(column):
-                    continue
-                give = min(short, widths[column] - self._narrowest(column))
-                if give > 0:
-                    widths[column] -= give
-                    used -= give
-                    short -= give
+            used -= self._give_up(widths, wanted - (view.viewport().width() - used - 1))
+            # Still no room for the stretching column's least (200 % text in a laptop's
+            # window): the wrapping columns take one more line each, then two, rather
+            # than the table scrolling sideways.
+            for more_lines in (1, 2):
+                used -= self._give_up(widths, self.stretch_min * chars - (view.viewport().width() - used - 1),
+                                      more_lines)
         for column, width in widths.items():
             if view.columnWidth(column) != width:
                 view.setColumnWidth(column, width)
@@ -159,16 +157,33 @@ class TableFit(QObject):
         for row in range(view.model().rowCount() if view.model() is not None else 0):
             header.resizeSection(row, header.sectionSize(row) + room)
 
-    def _narrowest(self, column: int) -> int:
-        """The least width a wrapping column can have: its title, its longest word, and
-        room for each cell in at most its ``wrap_lines`` lines."""
+    def _give_up(self, widths: dict[int, int], short: int, more_lines: int = 0) -> int:
+        """Narrow the wrapping columns, in their order, until ``short`` pixels are found
+        or each is at its narrowest; returns the pixels found."""
+        found = 0
+        for column in self.wrap:
+            if short - found <= 0 or column not in widths or self.view.isColumnHidden(column):
+                continue
+            give = min(short - found, widths[column] - self._narrowest(column, more_lines))
+            if give > 0:
+                widths[column] -= give
+                found += give
+        return found
+
+    def _narrowest(self, column: int, more_lines: int = 0) -> int:
+        """The least width a wrapping column can have: its title (on two lines at most),
+        its longest word, and room for each cell in at most its ``wrap_lines`` lines;
+        each with ``more_lines`` lines more."""
         view = self.view
         model = view.model()
         header = view.horizontalHeader()
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         metrics = view.fontMetrics()
         lines = self.wrap_lines.get(column)
-        key = (column, lines, view.font().key(), header.font().key(), model.rowCount(), self._generation)
+        if lines is not None:
+            lines += more_lines
+        title_lines = 2 + more_lines
+        key = (column, lines, title_lines, view.font().key(), header.font().key(), model.rowCount(), self._generation)
         found = self._narrowest_found.get(key)
         if found is None:  # the same rows at the same text size: worked out once, not at each width
             widest = 0
@@ -176,8 +191,8 @@ class TableFit(QObject):
                 words = str(model.index(row, column).data() or "").split()
                 if words:
                     widest = max(widest, _wrap_width(words, metrics, lines))
-            if isinstance(header, WrappingHeader) and title.split():  # its title on two lines at most
-                found = max(widest + 16, _wrap_width(title.split(), header.fontMetrics(), 2) + 28)
+            if isinstance(header, WrappingHeader) and title.split():  # its title on two lines at most (or more)
+                found = max(widest + 16, _wrap_width(title.split(), header.fontMetrics(), title_lines) + 28)
             else:
                 found = max(widest + 16, header.fontMetrics().horizontalAdvance(title) + 28)
             self._narrowest_found[key] = found

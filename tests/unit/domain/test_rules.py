@@ -17,7 +17,7 @@ def decision(**values):
 
 
 def test_agreed_decision_needs_a_method():
-    with pytest.raises(RuleError, match="agreed needs a method") as caught:
+    with pytest.raises(RuleError, match="agreed needs a decision process") as caught:
         decision(status="agreed")
     assert caught.value.field == "method"
 
@@ -32,7 +32,7 @@ def test_vote_needs_all_three_counts():
 
 
 def test_counts_only_with_a_vote():
-    with pytest.raises(RuleError, match="only go with the method 'vote'"):
+    with pytest.raises(RuleError, match="only go with the decision process 'vote'"):
         decision(status="agreed", method="consensus", votes_for=3)
 
 

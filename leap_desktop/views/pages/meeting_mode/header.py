@@ -31,7 +31,7 @@ from .clock import MeetingClock
 
 class MeetingHeader(FormPart):
     WIDGETS = ("meetingLabel", "meetingClockLabel", "itemPositionLabel", "itemTitleLabel", "timerLabel",
-               "itemNotesLabel", "itemStateLabel")
+               "itemNotesLabel", "itemStateLabel", "restartClockButton")
 
     def __init__(self, ctx: AppContext, form: QWidget, agenda: AgendaModel, panel_text: Callable[[str | None], str],
                  parent: QObject | None = None):
@@ -155,9 +155,13 @@ class MeetingHeader(FormPart):
     # -- looks ------------------------------------------------------------------------
 
     def fit_text_size(self, base: QFont) -> None:
-        """The title and the clock larger than the page's text, following it."""
+        """The title and the clock larger than the page's text, following it. On a
+        narrow page the item's clock asks for no more room than Restart the clock
+        under it (its words go on to a second line), so the item's title has the room."""
         scale_font(self.ui.itemTitleLabel, 1.25 if self.compact else 1.6, bold=True, base=base)
         scale_font(self.ui.timerLabel, 1.2 if self.compact else 1.4, bold=True, base=base)
+        restart = self.ui.restartClockButton
+        self.ui.timerLabel.set_preferred_width(restart.sizeHint().width() if self.compact else None)
 
     def redraw_warning(self) -> None:
         """Draw the over-time warning again, in a new theme's colour."""

@@ -54,7 +54,7 @@ class MeetingMode(UndoKeys, MeetingModeCommands, Page):
     TITLE = "Meeting mode"
     FORM = "meeting_mode.ui"
     #: The page's own widgets; each part names its own (see PARTS).
-    OWN_WIDGETS = ("finishButton", "leaveButton", "previousButton", "restartClockButton", "nextButton", "carryButton",
+    OWN_WIDGETS = ("finishButton", "leaveButton", "previousButton", "nextButton", "carryButton",
                    "splitter", "sideTabs", "captureStatusLabel", "bodyScroller", "bodyPane")
     PARTS = (MeetingHeader, CaptureForm, ContributionsList, DecisionForm, ActionForm, AgendaList)
     WIDGETS = OWN_WIDGETS + tuple(name for part in PARTS for name in part.WIDGETS)
