@@ -41,10 +41,26 @@ class GoneKeyring(SystemKeyring):
 
 
 class ClosedKeyring(SystemKeyring):
+    """A locked keyring whose unlock prompt the person dismisses; counts the prompts."""
+
     shared: dict = {}
+    prompts = 0
 
     def get_password(self, service, username):
+        type(self).prompts += 1
         raise keyring.errors.KeyringLocked("the collection is locked")
+
+
+class NoCollectionKeyring(SystemKeyring):
+    """GNOME Keyring after 'reset the login keyring': each read prompts to create one,
+    and the person dismisses it (secretstorage's PromptDismissed, keyring's InitError)."""
+
+    shared: dict = {}
+    prompts = 0
+
+    def get_password(self, service, username):
+        type(self).prompts += 1
+        raise keyring.errors.InitError("Failed to create the collection: Prompt dismissed.")
 
 
 class Chain(MemoryKeyring):
@@ -63,10 +79,13 @@ def desktop(tmp_path, monkeypatch):
     with whatever ``desktop.found`` is; ``desktop.searches`` counts the searches."""
     monkeypatch.setenv("LEAP_DATA_DIR", str(tmp_path))
     monkeypatch.setattr(keyring_hint, "KNOWN", frozenset(keyring_hint.name_of(cls()) for cls in
-                                                         (SystemKeyring, OtherKeyring, GoneKeyring, ClosedKeyring)))
+                                                         (SystemKeyring, OtherKeyring, GoneKeyring, ClosedKeyring,
+                                                                     NoCollectionKeyring)))
     monkeypatch.setattr(keyring_hint, "configured_elsewhere", lambda: False)
-    for cls in (SystemKeyring, OtherKeyring, GoneKeyring, ClosedKeyring):
+    for cls in (SystemKeyring, OtherKeyring, GoneKeyring, ClosedKeyring, NoCollectionKeyring):
         monkeypatch.setattr(cls, "shared", {})
+    for cls in (ClosedKeyring, NoCollectionKeyring):
+        monkeypatch.setattr(cls, "prompts", 0)
 
     class Desktop:
         found = SystemKeyring()
@@ -136,9 +155,43 @@ def test_a_remembered_keyring_that_broke_falls_back_to_the_search(desktop):
 
 def test_a_locked_remembered_keyring_is_not_asked_twice(desktop):
     desktop.note.write_text(keyring_hint.name_of(ClosedKeyring()) + "\n")
+    desktop.found = ClosedKeyring()  # keyring's search finds the same keyring
     with pytest.raises(KeyringUnavailable, match="locked"):
         KeyStore().get(new_key().salt)
-    assert desktop.searches == 0
+    assert ClosedKeyring.prompts == 1
+
+
+def test_a_keyring_that_prompted_and_failed_is_not_asked_again(desktop):
+    # Reading through the note, then through keyring's search, made GNOME Keyring ask
+    # twice to create a login keyring (measured: two 'create' prompts; one before the note).
+    desktop.note.write_text(keyring_hint.name_of(NoCollectionKeyring()) + "\n")
+    desktop.found = NoCollectionKeyring()
+    with pytest.raises(KeyringUnavailable, match=r"could not be used \(InitError\)"):
+        KeyStore().get(new_key().salt)
+    assert NoCollectionKeyring.prompts == 1
+
+
+def test_through_a_chain_a_locked_noted_keyring_is_met_where_the_chain_meets_it(desktop):
+    key = new_key()
+    desktop.note.write_text(keyring_hint.name_of(ClosedKeyring()) + "\n")
+    desktop.found = Chain(OtherKeyring(), ClosedKeyring())
+    with pytest.raises(KeyringUnavailable, match="locked"):
+        KeyStore().get(key.salt)  # the chain's first keyring lacks it, the second is locked
+    assert ClosedKeyring.prompts == 1
+
+    _keep(OtherKeyring(), key)  # now the chain's first keyring holds it: found, as without a note
+    assert KeyStore().get(key.salt) == key.raw
+    assert ClosedKeyring.prompts == 2
+
+
+def test_a_locked_noted_keyring_does_not_hide_the_key_where_keyring_looks(desktop):
+    # The note is only a short cut: keyring's choice holds the key, so the file opens.
+    key = new_key()
+    _keep(OtherKeyring(), key)
+    desktop.note.write_text(keyring_hint.name_of(ClosedKeyring()) + "\n")
+    desktop.found = OtherKeyring()
+    assert KeyStore().get(key.salt) == key.raw
+    assert desktop.note.read_text().strip() == keyring_hint.name_of(OtherKeyring())
 
 
 @pytest.mark.parametrize("note", ["os.system", "memory_keyring.MemoryKeyring", "", "\x00" * 50, "é"])
