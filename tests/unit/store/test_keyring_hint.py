@@ -228,3 +228,42 @@ def test_a_configured_keyring_is_used_as_it_is(monkeypatch):
     monkeypatch.setattr(keyring.core, "_keyring_backend", None)
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.null.Keyring")
     assert keyring_hint.configured_elsewhere()
+
+
+def test_a_key_typed_after_a_stale_noted_entry_opens_the_file_silently_next_time(desktop, tmp_path):
+    from leap_desktop.store.unlock import open_connection
+
+    path = tmp_path / "panel.leap"
+    desktop.found = OtherKeyring()
+    conn, made = open_connection(path, create=True, readonly=False, ask=None, keystore=KeyStore())
+    conn.close()
+    open_connection(path, create=False, readonly=True, ask=None, keystore=KeyStore())[0].close()
+    assert desktop.note.read_text().strip() == keyring_hint.name_of(OtherKeyring())
+    _keep(OtherKeyring(), new_key().with_salt(made.key.salt))  # the noted keyring's entry goes stale
+    desktop.found = Chain(SystemKeyring(), OtherKeyring())  # and keyring now puts keys first in another
+
+    asked: list[str] = []
+
+    def ask(request):
+        asked.append(request.reason)
+        return made.recovery_key
+
+    conn, security = open_connection(path, create=False, readonly=True, ask=ask, keystore=KeyStore())
+    conn.close()
+    assert asked == ["The key in the keyring does not open this file (its key was changed elsewhere, or the file is damaged)"]
+    # Said of the keyring it went to, not of the one that held the stale entry:
+    assert security.notes == ["The key of panel.leap is stored again in the keyring 'test keyring hint SystemKeyring'"]
+
+    conn, security = open_connection(path, create=False, readonly=True, ask=ask, keystore=KeyStore())
+    conn.close()
+    assert len(asked) == 1  # opened with the key kept again, as keyring would find it
+    assert security.opened_with == "keyring"
+
+
+def test_a_key_stored_in_a_keyring_not_of_keyrings_own_drops_the_note(desktop):
+    key = new_key()
+    desktop.note.write_text(keyring_hint.name_of(SystemKeyring()) + "\n")
+    desktop.found = MemoryKeyring()  # a third-party backend keyring chose
+    KeyStore().put(key)
+    assert not desktop.note.exists()  # the next start searches, as keyring would
+    assert KeyStore().get(key.salt) == key.raw
