@@ -18,6 +18,8 @@ from leap_desktop.store.keys import SERVICE, KeyringUnavailable, KeyStore, entry
 
 from memory_keyring import MemoryKeyring
 
+CONFIGURED_ELSEWHERE = keyring_hint.configured_elsewhere  # the real one, before any test patches it
+
 
 class SystemKeyring(MemoryKeyring):
     """Stands for the desktop's keyring: one store whatever instance asks."""
@@ -267,3 +269,24 @@ def test_a_key_stored_in_a_keyring_not_of_keyrings_own_drops_the_note(desktop):
     KeyStore().put(key)
     assert not desktop.note.exists()  # the next start searches, as keyring would
     assert KeyStore().get(key.salt) == key.raw
+
+
+@pytest.mark.parametrize("configured", [None, "environment", "keyringrc.cfg"])
+def test_a_note_is_used_only_when_the_person_configured_no_keyring(desktop, monkeypatch, tmp_path, configured):
+    monkeypatch.setattr(keyring_hint, "configured_elsewhere", CONFIGURED_ELSEWHERE)
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)  # not the tests' set_keyring
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "share"))
+    monkeypatch.delenv("PYTHON_KEYRING_BACKEND", raising=False)
+    if configured == "environment":
+        monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyrings.alt.file.EncryptedKeyring")
+    elif configured == "keyringrc.cfg":
+        config = tmp_path / "config" / "python_keyring" / "keyringrc.cfg"
+        config.parent.mkdir(parents=True)
+        config.write_text("[backend]\ndefault-keyring=keyrings.alt.file.EncryptedKeyring\n")
+        assert keyring.core._config_path() == config
+    key = new_key()
+    _keep(SystemKeyring(), key)
+    desktop.note.write_text(keyring_hint.name_of(SystemKeyring()) + "\n")
+    assert KeyStore().get(key.salt) == key.raw
+    assert (desktop.searches > 0) == (configured is not None)  # configured: keyring's own choice only
