@@ -290,3 +290,16 @@ def test_a_note_is_used_only_when_the_person_configured_no_keyring(desktop, monk
     desktop.note.write_text(keyring_hint.name_of(SystemKeyring()) + "\n")
     assert KeyStore().get(key.salt) == key.raw
     assert (desktop.searches > 0) == (configured is not None)  # configured: keyring's own choice only
+
+
+def test_a_process_a_test_starts_never_reaches_the_real_keyring():
+    # tests/ui/test_meeting_mode.py's crashing app inherited the test's environment and
+    # stored the recovery key it was given in whatever keyring the machine has.
+    import os
+    import subprocess
+    import sys
+
+    code = "import keyring; b = keyring.get_keyring(); print(type(b).__module__)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=dict(os.environ))
+    assert os.environ.get("PYTHON_KEYRING_BACKEND") == "keyring.backends.fail.Keyring"
+    assert done.stdout.strip() == "keyring.backends.fail", done.stderr
