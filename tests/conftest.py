@@ -17,6 +17,8 @@ from leap_desktop.services import PanelService  # noqa: E402
 from clock import FIXED_NOW  # noqa: E402
 from memory_keyring import LockedKeyring, MemoryKeyring  # noqa: E402
 
+NO_KEYRING = "keyring.backends.fail.Keyring"
+
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -25,12 +27,19 @@ def no_real_keyring_or_data_folder(tmp_path_factory):
     settings), so nothing touches the real OS keyring or the user's files."""
     previous_keyring = keyring.get_keyring()
     previous_dir = os.environ.get("LEAP_DATA_DIR")
+    previous_backend = os.environ.get("PYTHON_KEYRING_BACKEND")
     keyring.set_keyring(MemoryKeyring())
+    # A process a test starts inherits no keyring either, unless the test sets its own.
+    os.environ["PYTHON_KEYRING_BACKEND"] = NO_KEYRING
     os.environ["LEAP_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
     for name in ("LEAP_PASSPHRASE", "LEAP_RECOVERY_KEY", "LEAP_NEW_PASSPHRASE"):
         os.environ.pop(name, None)
     yield
     keyring.set_keyring(previous_keyring)
+    if previous_backend is None:
+        os.environ.pop("PYTHON_KEYRING_BACKEND", None)
+    else:
+        os.environ["PYTHON_KEYRING_BACKEND"] = previous_backend
     if previous_dir is None:
         os.environ.pop("LEAP_DATA_DIR", None)
     else:

@@ -8,7 +8,8 @@ costs 100 to 200 ms at every start (``make bench``: keyring's backend search).
 So once a panel's key has been read from a backend, that backend's name is noted in the
 data folder (``keyring-backend``), and the next start asks it first. Whenever that
 backend is gone, fails, or does not hold the key, keyring's own search runs as before.
-Only reading takes this short cut: keys are stored and forgotten where keyring chooses.
+Only reading takes this short cut: keys are stored and forgotten where keyring chooses,
+and a key stored moves the note to the backend that took it (``KeyStore.put``).
 
 The note is trusted only as far as it names one of keyring's own backends, exactly
 (the note never chooses code to load). A keyring the person configured
@@ -80,11 +81,16 @@ def remembered():
 
 def remember(backend: object) -> None:
     """Note ``backend`` for the next start, when it is one of keyring's own and not
-    noted already. Best effort: a start that cannot write the note only searches again."""
+    noted already; for any other backend, drop the note (the noted keyring may hold a
+    stale entry). Best effort: a start that cannot write the note only searches again."""
     name = name_of(backend)
-    if name not in KNOWN:
-        return
     path = _note()
+    if name not in KNOWN:
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            pass
+        return
     try:
         if path.read_text(encoding="ascii", errors="replace").strip() == name:
             return
@@ -98,4 +104,3 @@ def remember(backend: object) -> None:
         write_atomically(path, (name + "\n").encode("ascii"))
     except Exception:  # noqa: BLE001 (a read-only or full data folder: no note, no harm)
         pass
-

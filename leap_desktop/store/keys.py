@@ -178,7 +178,7 @@ class KeyStore:
 
     def __init__(self, backend: keyring.backend.KeyringBackend | None = None):
         self._backend = backend
-        self._answered = None  # the backend that gave the last key read (keyring_hint)
+        self._answered = None  # the backend that gave or took the last key (keyring_hint)
 
     @property
     def backend(self):
@@ -249,52 +249,85 @@ class KeyStore:
         The backend that held a key last time is asked first, and keyring's search for
         a backend runs only when it cannot answer (:mod:`.keyring_hint`)."""
         entry = entry_name(salt)
+        self._answered = None
+        asked = None
         if self._backend is None:
-            value = self._from_remembered(entry)
+            value, asked = self._from_remembered(entry)
             if value is not None:
                 return parse_recovery_key(value)
-        value = self._call(self._get_noting_where, entry)
+        value = self._call(self._get_noting_where, entry, asked)
         return None if value is None else parse_recovery_key(value)
 
-    def _from_remembered(self, entry: str) -> str | None:
+    def _from_remembered(self, entry: str):
+        """``(value, asked)``: the remembered backend's answer, and ``(its type, the error
+        it raised or None)`` once it was asked, so keyring's search never asks it again
+        (a second unlock prompt, a second 'create a keyring' prompt)."""
         from . import keyring_hint
 
         backend = keyring_hint.remembered()
         if backend is None:
-            return None
-        import keyring.errors
-
+            return None, None
         try:
             value = backend.get_password(SERVICE, entry)
-        except keyring.errors.KeyringLocked:  # the keyring that holds the keys: never ask twice
-            raise KeyringUnavailable("The keyring is locked") from None
-        except Exception:  # noqa: BLE001 (its service gone: keyring's own search decides)
-            return None
+        except Exception as exc:  # noqa: BLE001 (locked, broken, its service gone: the search decides)
+            return None, (type(backend), exc)
         if value is not None:
             self._answered = backend
-        return value
+        return value, (type(backend), None)
 
-    def _get_noting_where(self, entry: str) -> str | None:
+    def _get_noting_where(self, entry: str, asked=None) -> str | None:
         """Ask keyring's backend; through a chain of backends, ask each in turn as the
-        chain would, to note the one that holds the key."""
-        backend = self.backend
-        chained = getattr(backend, "backends", None) if type(backend).__module__.startswith("keyring.backends.chainer") else None
-        for each in chained or [backend]:
+        chain would, to note the one that holds the key. A backend of the type in
+        ``asked`` has answered already: its 'no entry' stands, and its error is raised
+        where the chain would have met it."""
+        for each in _members(self.backend):
+            if asked is not None and type(each) is asked[0]:
+                if asked[1] is not None:
+                    raise asked[1]
+                continue
             value = each.get_password(SERVICE, entry)
             if value is not None:
-                self._answered = each
-                if self._backend is None:
-                    from . import keyring_hint
-
-                    keyring_hint.remember(each)
+                self._noted(each)
                 return value
         return None
 
+    def _noted(self, backend) -> None:
+        self._answered = backend
+        if self._backend is None:
+            from . import keyring_hint
+
+            keyring_hint.remember(backend)
+
     def put(self, key: PanelKey) -> None:
-        self._call(self.backend.set_password, SERVICE, entry_name(key.salt), key.raw.hex())
+        """Store the key where keyring chooses; that backend is then the one noted (a
+        noted keyring may hold a stale entry for this file: it must not be asked first)."""
+        self._answered = None
+        self._call(self._put_noting_where, entry_name(key.salt), key.raw.hex())
+
+    def _put_noting_where(self, entry: str, value: str) -> None:
+        """As keyring's backend stores it; through a chain, as the chain does: in the
+        first backend that does not refuse with NotImplementedError."""
+        backend = self.backend
+        members = _members(backend)
+        for each in members:
+            try:
+                each.set_password(SERVICE, entry, value)
+            except NotImplementedError:
+                if members == [backend]:
+                    raise
+                continue
+            self._noted(each)
+            return
 
     def forget(self, salt: bytes) -> None:
         try:
             self._call(self.backend.delete_password, SERVICE, entry_name(salt))
         except KeyringUnavailable:
             pass
+
+
+def _members(backend) -> list:
+    """The backends keyring asks in turn: those of its chainer, in its order, or the one."""
+    if type(backend).__module__.startswith("keyring.backends.chainer"):
+        return list(getattr(backend, "backends", None) or []) or [backend]
+    return [backend]
