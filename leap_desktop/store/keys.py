@@ -186,11 +186,19 @@ class KeyStore:
             return self._backend
         import keyring
 
-        return keyring.get_keyring()
+        try:
+            return keyring.get_keyring()
+        except Exception as exc:  # noqa: BLE001 (PYTHON_KEYRING_BACKEND or keyringrc.cfg names no usable keyring)
+            raise KeyringUnavailable(
+                "The keyring chosen in this computer's settings (PYTHON_KEYRING_BACKEND, or keyring's "
+                f"keyringrc.cfg) could not be loaded ({type(exc).__name__})") from None
 
     def where(self) -> str:
         """Where keys are kept, for a person: 'the system keyring (GNOME Keyring, ...)'."""
-        backend = self._answered or self.backend
+        try:
+            backend = self._answered or self.backend
+        except KeyringUnavailable:
+            return "nowhere: the keyring chosen in this computer's settings could not be loaded"
         name = type(backend).__module__ + "." + type(backend).__name__
         known = {
             "keyring.backends.SecretService": "the system keyring (Secret Service: GNOME Keyring or KWallet)",

@@ -303,3 +303,34 @@ def test_a_process_a_test_starts_never_reaches_the_real_keyring():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=dict(os.environ))
     assert os.environ.get("PYTHON_KEYRING_BACKEND") == "keyring.backends.fail.Keyring"
     assert done.stdout.strip() == "keyring.backends.fail", done.stderr
+
+
+@pytest.mark.parametrize("setting", ["no.such.Backend", "keyring.backends"])
+def test_a_keyring_setting_naming_nothing_usable_is_said_plainly(tmp_path, monkeypatch, setting):
+    """A mistyped PYTHON_KEYRING_BACKEND is the person's setting, not a bug: the file still
+    opens with its recovery key, and the command says what is wrong in one line."""
+    from leap_desktop.cli import main
+    import io
+
+    panel = tmp_path / "p.leap"
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--db", str(panel), "init", "--name", "Panel"], out=out, err=err) == 0, err.getvalue()
+    from leap_desktop.store.keys import format_recovery_key
+    from panel_files import key_of
+
+    recovery = format_recovery_key(key_of(panel).raw)
+    monkeypatch.setattr(keyring.core, "_keyring_backend", None)
+    monkeypatch.setenv("PYTHON_KEYRING_BACKEND", setting)
+    monkeypatch.setenv("LEAP_DATA_DIR", str(tmp_path))
+    store = KeyStore()
+    with pytest.raises(KeyringUnavailable, match="PYTHON_KEYRING_BACKEND"):
+        store.get(new_key().salt)
+    assert store.where().startswith("nowhere")
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--db", str(panel), "people"], out=out, err=err)
+    assert "bug" not in err.getvalue().lower() and "Traceback" not in err.getvalue()
+    assert code != 0 and "PYTHON_KEYRING_BACKEND" in err.getvalue()
+    monkeypatch.setenv("LEAP_RECOVERY_KEY", recovery)
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["--db", str(panel), "people"], out=out, err=err) == 0, err.getvalue()
