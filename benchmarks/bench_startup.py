@@ -25,26 +25,17 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from . import file_keyring
 from .common import CACHE, ten_year_panel, timed
+from .processes import ROOT, run_timed
 
 RATIO = 1.5  # the app with its key in the keyring, at most this many bare windows
 FLOOR = "floor: bare window, keyring imported and asked"
 RUNS = 7
 PASSPHRASE = "bench passphrase for start-up"
-ROOT = Path(__file__).resolve().parent.parent
 
-
-def _run(args: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, env=env, cwd=ROOT, check=False)
-    took = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{args[1:4]} failed ({done.returncode}): {done.stderr.decode(errors='replace')[-800:]}")
-    return took
 
 
 def main() -> int:
@@ -80,30 +71,30 @@ def main() -> int:
 
     def keyring_start() -> float:
         file_keyring.write(kept, {(SERVICE, entry_name(salt)): raw.hex()})
-        return _run(app(keyed), env)
+        return run_timed(app(keyed), env)
 
     def direct_start() -> float:
         file_keyring.write(kept, {})
-        return _run(app(keyed), {**env, "LEAP_RECOVERY_KEY": format_recovery_key(raw)})
+        return run_timed(app(keyed), {**env, "LEAP_RECOVERY_KEY": format_recovery_key(raw)})
 
     def passphrase_start() -> float:
         file_keyring.write(kept, {})
-        return _run(app(with_passphrase), {**env, "LEAP_PASSPHRASE": PASSPHRASE})
+        return run_timed(app(with_passphrase), {**env, "LEAP_PASSPHRASE": PASSPHRASE})
 
     def bare_with_keyring() -> float:
         file_keyring.write(kept, {(SERVICE, entry_name(salt)): raw.hex()})
-        return _run([*bare, SERVICE, entry_name(salt)], env)
+        return run_timed([*bare, SERVICE, entry_name(salt)], env)
 
     ways = {"key in the keyring": keyring_start, "key given directly": direct_start,
             "passphrase": passphrase_start, FLOOR: bare_with_keyring}
     for start in ways.values():  # warm-up: the first open checks each file page by page
         start()
-    _run(bare, env)
+    run_timed(bare, env)
     bare_times: list[float] = []
     times: dict[str, list[float]] = {name: [] for name in ways}
     for _ in range(RUNS):
         for name, start in ways.items():  # each start paired with a bare window just before it
-            bare_times.append(_run(bare, env))
+            bare_times.append(run_timed(bare, env))
             times[name].append(start())
     print(f"  new processes, paired run by run, median of {RUNS} "
           f"(leap-desktop --db TEN-YEAR.leap --screenshot out.png --page decisions)")

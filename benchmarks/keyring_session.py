@@ -22,19 +22,10 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from .processes import ROOT, run_timed
 
-
-def _run(args: list[str], env: dict[str, str]) -> float:
-    started = time.perf_counter()
-    done = subprocess.run(args, capture_output=True, env=env, cwd=ROOT, check=False)
-    took = time.perf_counter() - started
-    if done.returncode != 0:
-        raise SystemExit(f"{args[1:4]} failed ({done.returncode}): {done.stderr.decode(errors='replace')[-800:]}")
-    return took
 
 
 def main(panel: str, key_hex: str, runs: int) -> int:
@@ -70,19 +61,19 @@ def main(panel: str, key_hex: str, runs: int) -> int:
 
     def first() -> float:
         note.unlink(missing_ok=True)
-        return _run(app, env)
+        return run_timed(app, env)
 
     def later() -> float:
         if not note.exists():
-            _run(app, env)
-        return _run(app, env)
+            run_timed(app, env)
+        return run_timed(app, env)
 
-    first(), later(), _run(bare, env)  # warm-up
+    first(), later(), run_timed(bare, env)  # warm-up
     times: dict[str, list[float]] = {"bare": [], "first": [], "bare2": [], "later": []}
     for _ in range(runs):
-        times["bare"].append(_run(bare, env))
+        times["bare"].append(run_timed(bare, env))
         times["first"].append(first())
-        times["bare2"].append(_run(bare, env))
+        times["bare2"].append(run_timed(bare, env))
         times["later"].append(later())
     times["noted"] = note.read_text().strip() if note.exists() else ""
     print(json.dumps(times))
