@@ -68,7 +68,8 @@ def main(panel: str, key_hex: str, runs: int) -> int:
             run_timed(app, env)
         return run_timed(app, env)
 
-    first(), later(), run_timed(bare, env)  # warm-up
+    for warm_up in (first, later, lambda: run_timed(bare, env)):
+        warm_up()
     times: dict[str, list[float]] = {"bare": [], "first": [], "bare2": [], "later": []}
     for _ in range(runs):
         times["bare"].append(run_timed(bare, env))

@@ -316,12 +316,11 @@ class KeyStore:
         """As keyring's backend stores it; through a chain, as the chain does: in the
         first backend that does not refuse with NotImplementedError."""
         backend = self.backend
-        members = _members(backend)
-        for each in members:
+        for each in _members(backend):
             try:
                 each.set_password(SERVICE, entry, value)
             except NotImplementedError:
-                if members == [backend]:
+                if each is backend:  # not chained: its refusal stands, as before
                     raise
                 continue
             self._noted(each)
