@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 from leap_desktop.store.connection import driver
@@ -48,3 +50,19 @@ def damaged_panel(path: Path) -> Path:
         svc.add_person(display_name="Added after the backup", roles=["carer"], consent="named")
     damage_page(path, path.stat().st_size // 4096 - 1)
     return good
+
+
+def returns_without_a_writer(fifo, call):
+    """``call()`` finishes although nobody ever writes to the named pipe ``fifo`` (on
+    failure, the pipe is opened for writing so the stuck reader can end)."""
+    done: list = []
+    worker = threading.Thread(target=lambda: done.append(call()), daemon=True)
+    worker.start()
+    worker.join(timeout=5)
+    waited = worker.is_alive()
+    if waited:
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        worker.join(timeout=5)
+    assert not waited, "reading the note waited for a writer"
+    return done[0]
+

@@ -30,7 +30,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .files import write_atomically
+from .files import read_note, write_atomically
 from .path_notes import PathNotes
 
 RECORD_FILE = "audit-anchors.json"
@@ -147,7 +147,7 @@ def seen_in_backups(folder: Path, panel: str) -> Seen | None:
         try:
             if side.stat().st_mtime < since or not backup_file.exists():
                 continue
-            entry = json.loads(side.read_text(encoding="utf-8"))
+            entry = json.loads(read_note(side) or "")
             if entry.get("panel") != panel:
                 continue
             seen = Seen(panel, int(entry["seq"]), str(entry["hash"]), str(entry.get("at", "")),

@@ -29,7 +29,7 @@ from ..domain.errors import StoreError
 from ..paths import data_dir, make_private_folder
 from . import anchor, identity, leftovers
 from .connection import APPLICATION_ID, connect, driver, known_sql_error
-from .files import fsync_folder, write_atomically
+from .files import fsync_folder, read_note, write_atomically
 from .keys import PanelKey, read_salt
 
 DEFAULT_KEEP = 10
@@ -46,7 +46,7 @@ def _settings_path() -> Path:
 
 def _read_settings() -> dict:
     try:
-        data = json.loads(_settings_path().read_text(encoding="utf-8"))
+        data = json.loads(read_note(_settings_path()) or "")
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}

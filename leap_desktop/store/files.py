@@ -1,9 +1,11 @@
-"""Writing files so that a crash never leaves a half-written file under the final name."""
+"""Writing files so that a crash never leaves a half-written file under the final name;
+reading the app's own small notes safely."""
 
 from __future__ import annotations
 
 import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -102,3 +104,26 @@ def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
         return a.exists() and b.exists() and os.path.samefile(a, b)
     except (OSError, RuntimeError, ValueError):
         return False
+
+
+def read_note(path: str | os.PathLike, *, limit: int = 1 << 20) -> str | None:
+    """The text of a small note the app keeps (in the data folder), or None when it is
+    missing, unreadable, not a plain file (a named pipe there must not hang the start)
+    or longer than ``limit`` bytes."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        return None
+    return data.decode("utf-8", errors="replace")

@@ -23,6 +23,7 @@ import os
 from pathlib import Path
 
 from ..paths import data_dir
+from .files import read_note, write_atomically
 
 NOTE = "keyring-backend"
 #: keyring's own backends for real keyrings, by module and class name.
@@ -64,11 +65,7 @@ def configured_elsewhere() -> bool:
 def remembered():
     """The backend noted by an earlier start, made ready to ask; None when there is no
     usable note, or keyring was configured."""
-    try:
-        with open(_note(), encoding="ascii") as handle:
-            name = handle.read(_MAX_NOTE).strip()
-    except (OSError, ValueError):
-        return None
+    name = (read_note(_note(), limit=_MAX_NOTE) or "").strip()
     if name not in KNOWN or configured_elsewhere():
         return None
     import keyring.core
@@ -91,15 +88,8 @@ def remember(backend: object) -> None:
         except OSError:
             pass
         return
-    try:
-        if path.read_text(encoding="ascii", errors="replace").strip() == name:
-            return
-    except OSError:
-        pass
-    if not path.parent.is_dir():
+    if (read_note(path, limit=_MAX_NOTE) or "").strip() == name or not path.parent.is_dir():
         return
-    from .files import write_atomically
-
     try:
         write_atomically(path, (name + "\n").encode("ascii"))
     except Exception:  # noqa: BLE001 (a read-only or full data folder: no note, no harm)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..domain.errors import StoreError
+from .files import read_note
 
 PROGRAM = "LEAP Desktop"
 
@@ -58,7 +59,7 @@ def lock_path(path: Path) -> Path:
 
 def read_holder(path: Path) -> Holder | None:
     try:
-        data = json.loads(lock_path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_note(lock_path(path), limit=64 << 10) or "")
         return Holder(str(data["program"]), int(data["pid"]), str(data["host"]), str(data["since"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None

@@ -18,7 +18,7 @@ import json
 from pathlib import Path
 
 from ..paths import data_dir
-from .files import write_atomically
+from .files import read_note, write_atomically
 
 
 def path_key(path: str | Path) -> str:
@@ -42,8 +42,8 @@ class PathNotes:
     def load(self) -> dict:
         """Every note; an empty dict when the file is missing or unreadable."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+            data = json.loads(read_note(self.path, limit=64 << 20) or "{}")
+        except ValueError:
             return {}
         return data if isinstance(data, dict) else {}
 

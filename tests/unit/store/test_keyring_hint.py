@@ -334,3 +334,15 @@ def test_a_keyring_setting_naming_nothing_usable_is_said_plainly(tmp_path, monke
     monkeypatch.setenv("LEAP_RECOVERY_KEY", recovery)
     out, err = io.StringIO(), io.StringIO()
     assert main(["--db", str(panel), "people"], out=out, err=err) == 0, err.getvalue()
+
+
+def test_a_named_pipe_in_place_of_the_note_is_no_note(desktop):
+    import os
+
+    from panel_files import returns_without_a_writer
+
+    os.mkfifo(desktop.note)
+    key = new_key()
+    _keep(SystemKeyring(), key)
+    assert returns_without_a_writer(desktop.note, lambda: KeyStore().get(key.salt)) == key.raw
+    assert desktop.searches > 0

@@ -8,6 +8,7 @@ import stat
 import pytest
 
 from leap_desktop.store.path_notes import PathNotes
+from panel_files import returns_without_a_writer
 
 
 @pytest.fixture
@@ -60,3 +61,26 @@ def test_a_note_that_cannot_be_written_fails_nothing(data_folder, tmp_path):
     notes = PathNotes("notes.json")
     notes.put(tmp_path / "a.leap", "a")
     assert notes.get(tmp_path / "a.leap") is None
+
+
+def test_a_named_pipe_in_place_of_the_notes_does_not_hang_the_start(data_folder, tmp_path):
+    import os
+
+    os.mkfifo(data_folder / "notes.json")
+    notes = PathNotes("notes.json")
+    assert returns_without_a_writer(data_folder / "notes.json", lambda: notes.get(tmp_path / "p.leap")) is None
+
+
+def test_named_pipes_in_place_of_a_lock_or_a_backups_note_read_as_nothing(data_folder, tmp_path):
+    """A shared folder may hold anything under the lock's name: it is read as no holder."""
+    import os
+
+    from leap_desktop.store import backup
+    from leap_desktop.store.lock import lock_path, read_holder
+
+    panel = tmp_path / "p.leap"
+    os.mkfifo(lock_path(panel))
+    assert returns_without_a_writer(lock_path(panel), lambda: read_holder(panel)) is None
+    os.mkfifo(data_folder / backup.SETTINGS_FILE)
+    keep = returns_without_a_writer(data_folder / backup.SETTINGS_FILE, backup.backups_to_keep)
+    assert keep == 10
