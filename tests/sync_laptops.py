@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from leap_desktop.services import PanelService, interchange
+from leap_desktop.services import PanelService, approval, interchange
 from leap_desktop.store import sync_join
 
 
@@ -54,6 +54,17 @@ def first_laptop(tmp_path: Path, name: str = "a") -> tuple[Laptop, str]:
     svc.add_contribution(item.id, ann.id, "idea", "Meet in the evenings")
     svc.close()
     return Laptop(path, folder, secret), secret
+
+
+def minutes_circulated(svc: PanelService):
+    """The first meeting and a later one held, the first's minutes circulated (so the
+    later meeting can approve them); both meetings."""
+    first = svc.meetings()[0]
+    later = svc.add_meeting(title="Second meeting", starts_at="2026-04-02 14:00")
+    svc.edit_meeting(first.id, status="held")
+    svc.edit_meeting(later.id, status="held")
+    approval.circulate(svc, first.id, on="2026-03-20")
+    return first, later
 
 
 def everyone_synced(laptops: list[Laptop], rounds: int = 6) -> None:

@@ -169,6 +169,13 @@ class ExportDialog(ScreenFit, QDialog):
         remember_folder(self.ctx, path)
         return True
 
+    def write_and_close(self, path: Path, make: Callable[[], bytes], said: str) -> None:
+        """Write the file as :meth:`write` does; once it is written, say ``said`` in the
+        status bar and close the dialog."""
+        if self.write(path, make):
+            self.ctx.message.emit(said)
+            self.accept()
+
     def checked(self) -> Path | None:
         try:
             return checked_path(self.path.text(), self.SUFFIXES)
@@ -249,9 +256,7 @@ class ExportDecisionsDialog(ExportDialog):
             return decisions_docx.render(service, rows, filters=describe_filter(self.ctx, flt, anonymised=anonymised),
                                          anonymised=anonymised, now=service.clock())
 
-        if self.write(path, make):
-            self.ctx.message.emit(f"Wrote {plural(self.count, 'decision')} to {path}")
-            self.accept()
+        self.write_and_close(path, make, f"Wrote {plural(self.count, 'decision')} to {path}")
 
 
 class ExportActionsDialog(ExportDialog):
@@ -287,6 +292,6 @@ class ExportActionsDialog(ExportDialog):
         if path is None:
             return
         service, anonymised = self.ctx.service, self.anonymised.isChecked()
-        if self.write(path, lambda: csv_export.actions_csv(service, self.listed_actions(), anonymised=anonymised)):
-            self.ctx.message.emit(f"Wrote {plural(self.count, 'action')} to {path}")
-            self.accept()
+        self.write_and_close(path, lambda: csv_export.actions_csv(service, self.listed_actions(),
+                                                                  anonymised=anonymised),
+                             f"Wrote {plural(self.count, 'action')} to {path}")

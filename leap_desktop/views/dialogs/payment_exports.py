@@ -109,9 +109,7 @@ class ClaimFormDialog(_PaymentExport):
             return claim_docx.render_claim_form(_panel_name(self.ctx), person, rows, expenses, period=period,
                                                 now=service.payments.now())
 
-        if self.write(path, make):
-            self.ctx.message.emit(f"Wrote the claim form for {', '.join(r.claim.ref for r in rows)} to {path}")
-            self.accept()
+        self.write_and_close(path, make, f"Wrote the claim form for {', '.join(r.claim.ref for r in rows)} to {path}")
 
 
 class StatementDialog(_PaymentExport):
@@ -165,9 +163,8 @@ class StatementDialog(_PaymentExport):
             return claim_docx.render_statement(_panel_name(self.ctx), service.payments.statement(person_id, year),
                                                now=service.payments.now())
 
-        if self.write(path, make):
-            self.ctx.message.emit(f"Wrote {self.person.currentText()}'s statement for {year} to {year + 1} to {path}")
-            self.accept()
+        self.write_and_close(path, make, f"Wrote {self.person.currentText()}'s statement for {year} to {year + 1} "
+                                         f"to {path}")
 
 
 class FinanceCsvDialog(_PaymentExport):
@@ -208,6 +205,5 @@ class FinanceCsvDialog(_PaymentExport):
         if path is None:
             return
         lines = finance_lines(self.ctx.service.payments, from_day=from_day, to_day=to_day)
-        if self.write(path, lambda: payments_csv.payments_csv(lines)):
-            self.ctx.message.emit(f"Wrote {plural(len(lines), 'payment line')} to {path}")
-            self.accept()
+        self.write_and_close(path, lambda: payments_csv.payments_csv(lines),
+                             f"Wrote {plural(len(lines), 'payment line')} to {path}")

@@ -7,21 +7,12 @@ from leap_desktop.domain.model import Meeting
 from leap_desktop.domain.payments import Claim
 from leap_desktop.services import approval
 
-from sync_laptops import everyone_synced, laptops
-
-
-def _two_meetings_held(svc):
-    first = svc.meetings()[0]
-    later = svc.add_meeting(title="Second meeting", starts_at="2026-04-02 14:00")
-    svc.edit_meeting(first.id, status="held")
-    svc.edit_meeting(later.id, status="held")
-    approval.circulate(svc, first.id, on="2026-03-20")
-    return first, later
+from sync_laptops import everyone_synced, laptops, minutes_circulated
 
 
 def test_minutes_approved_on_one_laptop_while_the_other_changed_the_place(tmp_path):
     a, b = laptops(tmp_path, 2)
-    first, later = a.do(_two_meetings_held)
+    first, later = a.do(minutes_circulated)
     everyone_synced([a, b])
     a.do(lambda svc: approval.approve(svc, first.id, later.id))
     b.do(lambda svc: svc.edit_meeting(first.id, place="The library"))  # later, but the minutes are approved
@@ -39,7 +30,7 @@ def test_minutes_approved_on_one_laptop_while_the_other_changed_the_place(tmp_pa
 def test_the_place_changed_after_the_minutes_were_approved_elsewhere_waits_too(tmp_path):
     """The same with the edit made first and the approval later: the approval stands."""
     a, b = laptops(tmp_path, 2)
-    first, later = a.do(_two_meetings_held)
+    first, later = a.do(minutes_circulated)
     everyone_synced([a, b])
     b.do(lambda svc: svc.edit_meeting(first.id, place="The library"))
     a.do(lambda svc: approval.approve(svc, first.id, later.id))

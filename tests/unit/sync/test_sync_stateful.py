@@ -16,7 +16,7 @@ from leap_desktop.domain.model import Decision
 from leap_desktop.domain.payments import Claim
 from leap_desktop.services import approval
 
-from sync_laptops import everyone_synced, laptops
+from sync_laptops import everyone_synced, laptops, minutes_circulated
 
 LAPTOPS = st.integers(min_value=0, max_value=2)
 WORDS = st.sampled_from(["tea", "taxis", "evenings", "large print", "quiet room", "a break"])
@@ -34,11 +34,7 @@ class ThreeLaptops(RuleBasedStateMachine):
     @staticmethod
     def _minutes_and_claims(svc):
         """Minutes circulated (a later meeting held to approve them) and two draft claims."""
-        first = svc.meetings()[0]
-        later = svc.add_meeting(title="Second meeting", starts_at="2026-04-02 14:00")
-        svc.edit_meeting(first.id, status="held")
-        svc.edit_meeting(later.id, status="held")
-        approval.circulate(svc, first.id, on="2026-03-20")
+        first, _later = minutes_circulated(svc)
         svc.payments.add_rate(activity="meeting", unit="hour", amount_pence="£25", valid_from="2025-01-01")
         for person in svc.people():
             svc.payments.add_claim(person.id, "meeting", first.day, meeting_id=first.id, meeting_hours=2)

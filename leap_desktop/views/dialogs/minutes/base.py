@@ -106,5 +106,12 @@ class MinutesDialog(ScreenFit, QDialog):
             self.show_problem(str(exc))
             return None
 
+    def close_saying(self, meeting_id: str, said: str) -> None:
+        """Say in the status bar what was done to the meeting's minutes (``said`` goes
+        on from "The minutes of M-1 "), and close."""
+        meeting = self.ctx.service.get(Meeting, meeting_id)
+        self.ctx.message.emit(f"The minutes of {meeting.ref} {said}")
+        self.accept()
+
     def run(self) -> None:  # pragma: no cover - each dialog has its own
         raise NotImplementedError

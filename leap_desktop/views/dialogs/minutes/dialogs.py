@@ -125,11 +125,8 @@ class CirculateDialog(MinutesDialog):
             return
         done = self.attempt(approval.circulate, self.ctx.service, meeting_id, to=self.to.text().strip() or None, on=on)
         if done is not None:
-            meeting = self.ctx.service.get(Meeting, meeting_id)
-            self.ctx.message.emit(
-                f"The minutes of {meeting.ref} (version {done.version}) were circulated on {done.circulated_on} "
-                f"to {done.circulated_to}")
-            self.accept()
+            self.close_saying(meeting_id, f"(version {done.version}) were circulated on {done.circulated_on} "
+                                          f"to {done.circulated_to}")
 
 
 class ApproveDialog(MinutesDialog):
@@ -175,11 +172,8 @@ class ApproveDialog(MinutesDialog):
         done = self.attempt(approval.approve, self.ctx.service, meeting_id, at)
         if done is not None:
             version, decision = done
-            meeting = self.ctx.service.get(Meeting, meeting_id)
-            self.ctx.message.emit(
-                f"The minutes of {meeting.ref} (version {version.version}) are approved, by decision "
-                f"{decision.ref}, and locked")
-            self.accept()
+            self.close_saying(meeting_id, f"(version {version.version}) are approved, by decision {decision.ref}, "
+                                          "and locked")
 
 
 class AmendDialog(MinutesDialog):
@@ -216,7 +210,4 @@ class AmendDialog(MinutesDialog):
         if done is None:
             self.reason.setFocus(Qt.FocusReason.OtherFocusReason)
             return
-        meeting = self.ctx.service.get(Meeting, meeting_id)
-        self.ctx.message.emit(f"The minutes of {meeting.ref} are now version {done.version}, a draft; "
-                              "the approved version is kept")
-        self.accept()
+        self.close_saying(meeting_id, f"are now version {done.version}, a draft; the approved version is kept")

@@ -8,6 +8,7 @@ undoable change.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
@@ -70,37 +71,39 @@ class ContributionsList(FormPart):
         current = self.service.get(Contribution, contribution_id)
         before = getattr(current, field)
         what = "what was said" if field == "text" else "the kind"
-        try:
-            updated = run_undoable(
-                self.ctx,
-                f"Correct {what} in {current.ref}",
-                do=lambda: self.service.edit_contribution(contribution_id, **{field: value}),
-                undo=lambda _: self.service.edit_contribution(contribution_id, **{field: before}),
-            )
-        except LeapError as exc:
-            self.problem.emit(str(exc))
-            return None
-        self.problem.emit("")
-        self.say(f"Corrected {what} in {updated.ref}. Ctrl+Z undoes it.")
+        _done, updated = self._change(
+            f"Correct {what} in {current.ref}",
+            do=lambda: self.service.edit_contribution(contribution_id, **{field: value}),
+            undo=lambda _: self.service.edit_contribution(contribution_id, **{field: before}),
+            said=lambda changed: f"Corrected {what} in {changed.ref}. Ctrl+Z undoes it.",
+        )
         return updated
 
     def remove_contribution(self) -> bool:
         contribution = self.current_contribution()
         if contribution is None:
             return False
+        done, _result = self._change(
+            f"Remove {contribution.ref}",
+            do=lambda: self.service.remove_contribution(contribution.id),
+            undo=lambda _: self.service.restore(Contribution, contribution.id),
+            said=lambda _: f"Removed {contribution.ref}. Ctrl+Z puts it back.",
+        )
+        return done
+
+    def _change(self, text: str, *, do: Callable[[], Any], undo: Callable[[Any], Any],
+                said: Callable[[Any], str]) -> tuple[bool, Any]:
+        """One undoable change as ``text``: a refusal goes to :attr:`problem` and gives
+        (False, None); once done, the problem line is cleared, ``said(result)`` is said,
+        and it gives (True, result)."""
         try:
-            run_undoable(
-                self.ctx,
-                f"Remove {contribution.ref}",
-                do=lambda: self.service.remove_contribution(contribution.id),
-                undo=lambda _: self.service.restore(Contribution, contribution.id),
-            )
+            result = run_undoable(self.ctx, text, do=do, undo=undo)
         except LeapError as exc:
             self.problem.emit(str(exc))
-            return False
+            return False, None
         self.problem.emit("")
-        self.say(f"Removed {contribution.ref}. Ctrl+Z puts it back.")
-        return True
+        self.say(said(result))
+        return True, result
 
 
 class _SpaceTicks(QObject):
