@@ -125,6 +125,12 @@ class _Writer:
     def para(self, text: str = "", style: str = "Normal"):
         return self.doc.add_paragraph(text, self.styles[style])
 
+    def lead_in(self, text: str, style: str = "LEAP Small"):
+        """A line that introduces the table or list after it, kept on its page."""
+        p = self.para(text, style)
+        p.paragraph_format.keep_with_next = True
+        return p
+
     def heading(self, text: str, level: int):
         return self.doc.add_paragraph(text, self.styles[f"Heading {level}"])
 
@@ -325,7 +331,7 @@ def render(minutes: Minutes, *, now: dt.datetime | None = None) -> bytes:
     # Actions.
     w.heading("Actions", 1)
     if m.actions:
-        w.para(f"Actions agreed at this meeting, with their status on {m.generated_on}.", "LEAP Small")
+        w.lead_in(f"Actions agreed at this meeting, with their status on {m.generated_on}.")
         table = w.table(
             ["Ref", "What", "Owner", "Due", "Status"],
             [[a.ref, a.what, a.owner, a.due or "no date", a.status + (f": {a.outcome}" if a.outcome else "")] for a in m.actions],
@@ -341,7 +347,7 @@ def render(minutes: Minutes, *, now: dt.datetime | None = None) -> bytes:
     w.heading("You said, we did", 1)
     since = f" (since {m.previous})" if m.previous else ""
     if m.you_said_we_did:
-        w.para(f"Actions completed since the last meeting{since}, and what came of them.", "LEAP Small")
+        w.lead_in(f"Actions completed since the last meeting{since}, and what came of them.")
         table = w.table(
             ["You said", "We did", "Who, when"],
             [[a.came_from or a.what, f"{a.what}. {a.outcome or ''}".strip(), f"{a.owner}, {a.closed_on or ''}".strip(", ")]
@@ -356,7 +362,8 @@ def render(minutes: Minutes, *, now: dt.datetime | None = None) -> bytes:
     # Co-authors.
     w.heading("Co-authors", 1)
     if m.coauthors or m.coauthors_note:
-        w.para("These minutes record the words of everyone who contributed, as each of them agreed to be named:")
+        w.lead_in("These minutes record the words of everyone who contributed, as each of them agreed to be named:",
+                  "Normal")
         for name in m.coauthors:
             w.bullet((name, False))
         if m.coauthors_note:

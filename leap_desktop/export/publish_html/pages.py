@@ -86,7 +86,7 @@ def decision_body(ed: Edition, trace: DecisionTrace, row: "DecisionRow") -> str:
     d = trace.decision
     clean = ed.clean
     parts = [f"<h1>{esc(d.ref)}: {esc(d.title)}</h1>"]
-    how = d.method.label if d.method else "not recorded"
+    how = d.method.label if d.method else "Not recorded"
     if d.votes:
         labels = ("for", "against", "abstaining")
         how += " (" + ", ".join(f"{ed.count(n, 'vote')} {label}" for n, label in zip(d.votes, labels)) + ")"

@@ -55,6 +55,9 @@ def test_the_published_log_and_the_spreadsheet_say_decision_process(demo, tmp_pa
     page = (tmp_path / "site" / f"{decision.ref.lower()}.html").read_text(encoding="utf-8")
     assert "<dt>Decision process</dt><dd>Vote (" in page
     assert "<dt>How</dt>" not in page and "Method" not in page
+    undecided = next(d for d in demo.decisions() if d.method is None)
+    page = (tmp_path / "site" / f"{undecided.ref.lower()}.html").read_text(encoding="utf-8")
+    assert "<dt>Decision process</dt><dd>Not recorded</dd>" in page  # a value, like "Vote", not a clause
     rows = list(csv.reader(io.StringIO(
         csv_export.decisions_csv(demo, demo.decision_log(DecisionFilter())).decode("utf-8-sig"))))
     assert "Decision process" in rows[0] and "Method" not in rows[0]

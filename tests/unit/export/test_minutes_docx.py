@@ -153,6 +153,21 @@ def test_you_said_we_did_lists_actions_completed_since_the_last_meeting(demo):
         assert action.outcome in we_did
 
 
+def test_the_line_before_each_table_and_list_stays_on_its_page(demo):
+    # "You said, we did" and its line once ended page 3 of the April minutes, its table
+    # on page 4: the line that introduces a table or a list keeps with what it introduces.
+    document = read(export(demo, demo.resolve(Meeting, "M-12")))
+    body = list(document.element.body.iterchildren())
+    lines = [docx.text.paragraph.Paragraph(e, document) for e, after in zip(body, body[1:])
+             if e.tag == qn("w:p") and after.tag == qn("w:tbl")]
+    lines = [p for p in lines if not p.style.name.startswith("Heading")]  # headings keep by their style
+    lines += [p for p in document.paragraphs if p.text.startswith("These minutes record the words")]
+    assert [p.text.split(",")[0] for p in lines] == [
+        "Actions agreed at this meeting", "Actions completed since the last meeting (since M-11",
+        "These minutes record the words of everyone who contributed"]
+    assert [p.text for p in lines if not p.paragraph_format.keep_with_next] == []
+
+
 def name_patterns(people: list[Person]) -> list[re.Pattern]:
     words = set()
     for p in people:
