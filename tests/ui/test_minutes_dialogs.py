@@ -136,13 +136,18 @@ def test_circulate_then_approve(ctx, held, service, qtbot):
     circulate = CirculateDialog(ctx, held["meeting"].id)
     qtbot.addWidget(circulate)
     circulate.to.setText("all members; large print to Amira")
+    said: list[str] = []
+    ctx.message.connect(said.append)
     qtbot.mouseClick(ok(circulate), Qt.MouseButton.LeftButton)
     assert service.get(Meeting, held["meeting"].id).status is MeetingStatus.MINUTES_CIRCULATED
+    assert len(said) == 1 and said[0].startswith("The minutes of M-1 ") and "circulated" in said[0]
+    assert not circulate.isVisible()
     approve = ApproveDialog(ctx, held["meeting"].id)
     qtbot.addWidget(approve)
     assert approve.at.currentData() == held["later"].id
     qtbot.mouseClick(ok(approve), Qt.MouseButton.LeftButton)
     assert service.get(Meeting, held["meeting"].id).status is MeetingStatus.MINUTES_APPROVED
+    assert said[1].startswith("The minutes of M-1 ") and "approved" in said[1] and "locked" in said[1]
     assert [d.title for d in service.decisions(held["later"].id)] == ["Approve the minutes of M-1 (March panel)"]
 
 
